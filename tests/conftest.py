@@ -1,0 +1,98 @@
+"""Shared fixtures: real QGIS (pytest-qgis), the plugin's provider, and
+``qgis_process`` running the staged plugin in a private profile."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_DATA = ROOT.parent / "shared" / "data"
+sys.path.insert(0, str(ROOT / "tools"))
+
+import build_plugin  # noqa: E402 - from tools/, the one staging implementation
+
+
+@pytest.fixture(scope="session")
+def processing_framework(qgis_app):
+    """QGIS's Processing framework with its native algorithms, once per session."""
+    sys.path.append("/usr/share/qgis/python/plugins")
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+
+
+@pytest.fixture(scope="module")
+def ypo_provider(processing_framework):
+    """The YPO provider registered in QGIS's Processing registry for one test module."""
+    from qgis.core import QgsApplication
+
+    from ypo_plugin.provider import YpoProvider
+
+    registry = QgsApplication.processingRegistry()
+    provider = YpoProvider()
+    assert registry.addProvider(provider)
+    yield provider
+    registry.removeProvider(provider)
+
+
+@pytest.fixture(scope="module")
+def run_algorithm(ypo_provider):
+    """Run a YPO algorithm in this process as the toolbox would; returns (results, context)."""
+    from qgis import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    def run(algorithm_id, parameters, feedback=None):
+        context = QgsProcessingContext()
+        context.setProject(QgsProject.instance())
+        results = processing.run(
+            algorithm_id, parameters, context=context, feedback=feedback or QgsProcessingFeedback()
+        )
+        return results, context
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def staged_plugin_dir(tmp_path_factory) -> Path:
+    """The plugin folder as installed (metadata, styles and models inside)."""
+    plugins = tmp_path_factory.mktemp("plugins")
+    build_plugin.stage(plugins)
+    return plugins
+
+
+@pytest.fixture(scope="session")
+def qgis_process(staged_plugin_dir, tmp_path_factory):
+    """Run ``qgis_process`` with the staged plugin; returns the parsed JSON of ``run``."""
+    config = tmp_path_factory.mktemp("qgis-config")
+    env = dict(
+        os.environ,
+        YPO_PLUGIN_DIR=str(staged_plugin_dir),
+        YPO_QGIS_CONFIG=str(config),
+        QT_QPA_PLATFORM="offscreen",
+    )
+
+    def call(*args, check=True):
+        result = subprocess.run(
+            [str(ROOT / "tools" / "qgis_process"), *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=900,
+        )
+        if check and result.returncode != 0:
+            command = " ".join(args)
+            output = f"{result.stdout}\n{result.stderr}"
+            raise AssertionError(f"qgis_process {command} failed ({result.returncode}):\n{output}")
+        return result
+
+    def run(algorithm_id, **parameters):
+        arguments = [f"{name}={value}" for name, value in parameters.items()]
+        result = call("--json", "run", algorithm_id, "--", *arguments)
+        return json.loads(result.stdout[result.stdout.index("{") :])
+
+    call.run = run
+    return call

@@ -1,0 +1,47 @@
+"""Styles for algorithm outputs: stored in the GeoPackage as the layer's
+default style (so any QGIS opening the file sees it) and applied when
+Processing loads the output into the project."""
+
+from qgis.core import QgsProcessingContext, QgsProcessingLayerPostProcessorInterface, QgsVectorLayer
+
+from ..resources import style_path
+
+
+class _ApplyStyle(QgsProcessingLayerPostProcessorInterface):
+    # QGIS keeps only a C++ pointer to a post-processor: hold the Python
+    # objects here so they live until QGIS calls them.
+    _pending = []
+
+    def __init__(self, qml_path: str):
+        super().__init__()
+        self.qml_path = qml_path
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - name fixed by QGIS
+        layer.loadNamedStyle(self.qml_path)
+        layer.triggerRepaint()
+
+    @classmethod
+    def create(cls, qml_path: str) -> "_ApplyStyle":
+        post_processor = cls(qml_path)
+        cls._pending.append(post_processor)
+        return post_processor
+
+
+def store_default_style(uri: str, style_name: str) -> None:
+    """Save ``styles/<style_name>.qml`` as the default style of the GeoPackage layer ``uri``."""
+    layer = QgsVectorLayer(uri, style_name, "ogr")
+    message, loaded = layer.loadNamedStyle(str(style_path(style_name)))
+    if not loaded:
+        raise RuntimeError(f"Style '{style_name}' could not be loaded: {message}")
+    layer.saveStyleToDatabase(style_name, "YPO sector planning", True, "")
+
+
+def load_on_completion(
+    context: QgsProcessingContext, uri: str, layer_name: str, style_name: str, output_name: str
+) -> None:
+    """Ask Processing to add ``uri`` to the project when the algorithm ends, styled."""
+    if context.project() is None:
+        return
+    details = QgsProcessingContext.LayerDetails(layer_name, context.project(), output_name)
+    details.setPostProcessor(_ApplyStyle.create(str(style_path(style_name))))
+    context.addLayerToLoadOnCompletion(uri, details)

@@ -1,0 +1,496 @@
+"""Crime types and incident date-times, shared by manning and the crime grid.
+
+Crime types
+-----------
+Every incident is classified into one of the six YPO crime types
+(:data:`CRIME_TYPES`), into ``other`` (a known offence that is none of the six:
+counted in ``crimes_total`` only), or is *unknown* (its value is in no mapping:
+also counted in ``crimes_total`` only, and reported with its count so the user
+can extend the mapping). Nothing is dropped silently.
+
+Source values are matched after :func:`normalise_key`: case-insensitive,
+surrounding and repeated whitespace, ``-`` and ``_`` ignored, and Danish
+``æ ø å`` equal to ``ae oe aa`` (so ``HÆRVÆRK``, ``hærværk`` and ``haervaerk``
+are one key).
+
+Mapping text (the ``CRIME_TYPE_MAP`` parameter or a mapping file)::
+
+    # comment lines start with '#'
+    BATTERY = violence; ASSAULT = violence
+    DECEPTIVE PRACTICE = other
+
+Entries are ``source = category`` separated by ``;`` or new lines. A JSON
+object ``{"source": "category", ...}`` is accepted too (for values containing
+``;`` or ``=``). Entries are merged over the defaults and win over them.
+
+Date-times
+----------
+:func:`parse_datetimes` turns ISO 8601 text, ``datetime``/``date`` objects or
+numpy/pandas date-times into ``datetime64[s]``, reporting unparseable values.
+Times are wall-clock times as written: a UTC offset or ``Z`` is ignored, because
+time bands (07:00–23:00) refer to the local clock of the data.
+:class:`Period` is a half-open period ``[start, end)``; an end given as a date
+alone includes that whole day.
+"""
+
+import datetime as _dt
+import json
+import os
+import re
+import warnings
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError
+
+CRIME_TYPES: tuple[str, ...] = (
+    "violence",
+    "burglary",
+    "theft",
+    "drugs",
+    "vandalism",
+    "harassment",
+)
+"""The six YPO crime types, in the order of the ``crimes_<type>`` output fields."""
+
+CRIME_TYPE_FIELDS: tuple[str, ...] = tuple(f"crimes_{t}" for t in CRIME_TYPES)
+
+OTHER = "other"
+"""Mapping category for known offences outside the six types."""
+
+NO_TYPE = -1
+"""Type code of incidents that are ``other``, unknown or without a value."""
+
+_DEFAULT_NAMES: dict[str, tuple[str, ...]] = {
+    "violence": (
+        "violence",
+        "violent crime",
+        "assault",
+        "aggravated assault",
+        "battery",
+        "aggravated battery",
+        "homicide",
+        "murder",
+        "manslaughter",
+        "robbery",
+        "armed robbery",
+        "sexual assault",
+        "rape",
+        "kidnapping",
+        "vold",
+        "voldsforbrydelse",
+        "voldsforbrydelser",
+        "simpel vold",
+        "grov vold",
+        "vold mod tjenestemand",
+        "legemsangreb",
+        "overfald",
+        "drab",
+        "manddrab",
+        "røveri",
+        "røverier",
+        "voldtægt",
+    ),
+    "burglary": (
+        "burglary",
+        "residential burglary",
+        "commercial burglary",
+        "break in",
+        "breaking and entering",
+        "housebreaking",
+        "indbrud",
+        "indbrud i beboelse",
+        "boligindbrud",
+        "villaindbrud",
+        "lejlighedsindbrud",
+        "indbrud i forretning",
+        "indbrud i virksomhed",
+        "indbrudstyveri",
+    ),
+    "theft": (
+        "theft",
+        "larceny",
+        "shoplifting",
+        "pickpocketing",
+        "motor vehicle theft",
+        "vehicle theft",
+        "car theft",
+        "bicycle theft",
+        "theft from vehicle",
+        "tyveri",
+        "tyverier",
+        "butikstyveri",
+        "lommetyveri",
+        "cykeltyveri",
+        "biltyveri",
+        "tyveri af bil",
+        "tyveri fra bil",
+        "brugstyveri",
+    ),
+    "drugs": (
+        "drugs",
+        "drug",
+        "narcotics",
+        "drug offence",
+        "drug offense",
+        "drug possession",
+        "drug trafficking",
+        "narkotika",
+        "narko",
+        "narkotikakriminalitet",
+        "narkotikasalg",
+        "euforiserende stoffer",
+        "lov om euforiserende stoffer",
+    ),
+    "vandalism": (
+        "vandalism",
+        "criminal damage",
+        "property damage",
+        "graffiti",
+        "arson",
+        "hærværk",
+        "tingsbeskadigelse",
+        "brandstiftelse",
+        "ildspåsættelse",
+    ),
+    "harassment": (
+        "harassment",
+        "stalking",
+        "intimidation",
+        "threat",
+        "threats",
+        "chikane",
+        "chikanering",
+        "forfølgelse",
+        "trusler",
+        "trussel",
+        "trusler på livet",
+    ),
+}
+
+_TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+_SEPARATORS = re.compile(r"[\s_\-]+")
+
+
+def normalise_key(value: Any) -> str:
+    """The matching key of a source value: case, spacing, ``-``/``_`` and æ/ø/å folded."""
+    text = str(value).casefold().translate(_TRANSLITERATION)
+    return _SEPARATORS.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class CrimeTypeClassification:
+    """Crime type per incident, and what could not be typed.
+
+    ``codes[i]`` is the index into :data:`CRIME_TYPES` or :data:`NO_TYPE`.
+    ``unknown`` maps each source value found in no mapping to its number of
+    incidents (most frequent first); ``other`` counts incidents mapped to
+    ``other``; ``missing`` counts incidents with an empty or null value.
+    """
+
+    codes: np.ndarray
+    unknown: dict[str, int]
+    other: int
+    missing: int
+
+
+@dataclass(frozen=True)
+class CrimeTypeMap:
+    """Source value (normalised with :func:`normalise_key`) → crime type or ``other``."""
+
+    categories: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def default(cls) -> "CrimeTypeMap":
+        """English and Danish names of the six types, with common variants."""
+        return cls(
+            {
+                normalise_key(name): crime_type
+                for crime_type, names in _DEFAULT_NAMES.items()
+                for name in (crime_type,) + names
+            }
+        )
+
+    @classmethod
+    def parse(cls, text: str, base: Optional["CrimeTypeMap"] = None) -> "CrimeTypeMap":
+        """Mapping text (see module docstring) merged over ``base`` (default: :meth:`default`)."""
+        base = cls.default() if base is None else base
+        return base.merged(_parse_entries(text or ""))
+
+    @classmethod
+    def from_parameter(cls, value: str | None) -> "CrimeTypeMap":
+        """The ``CRIME_TYPE_MAP`` parameter: mapping text, or the path of a mapping file."""
+        value = (value or "").strip()
+        if value and os.path.isfile(value):
+            return cls.load(value)
+        return cls.parse(value)
+
+    @classmethod
+    def load(cls, path: str, base: Optional["CrimeTypeMap"] = None) -> "CrimeTypeMap":
+        """A mapping file (UTF-8 mapping text) merged over ``base``."""
+        with open(path, encoding="utf-8") as handle:
+            return cls.parse(handle.read(), base)
+
+    def merged(self, entries: Mapping[Any, str]) -> "CrimeTypeMap":
+        """A copy with ``entries`` (source → category) added; they win over existing ones."""
+        categories = dict(self.categories)
+        for source, category in entries.items():
+            categories[normalise_key(source)] = _checked_category(category, f"{source}={category}")
+        return CrimeTypeMap(categories)
+
+    def category(self, value: Any) -> str | None:
+        """The crime type or ``other`` for ``value``; None when it is unknown."""
+        return self.categories.get(normalise_key(value))
+
+    def classify(self, values: Iterable[Any]) -> CrimeTypeClassification:
+        """Type code per value, plus the unknown values with their counts.
+
+        Each distinct value is looked up once, so a million incidents cost
+        about as much as their few dozen distinct types.
+        """
+        value_codes, distinct = pd.factorize(_as_object_array(values), use_na_sentinel=True)
+        per_distinct = np.bincount(value_codes[value_codes >= 0], minlength=len(distinct))
+        # One extra slot, so that value code -1 (null) picks NO_TYPE.
+        type_codes = np.full(len(distinct) + 1, NO_TYPE, dtype=np.int8)
+        unknown: dict[str, int] = {}
+        other = 0
+        missing = int((value_codes < 0).sum())
+        for j, (value, count) in enumerate(zip(distinct, per_distinct.tolist(), strict=True)):
+            if _is_blank(value):
+                missing += count
+                continue
+            category = self.category(value)
+            if category is None:
+                unknown[str(value)] = unknown.get(str(value), 0) + count
+            elif category == OTHER:
+                other += count
+            else:
+                type_codes[j] = CRIME_TYPES.index(category)
+        unknown = dict(sorted(unknown.items(), key=lambda item: (-item[1], item[0])))
+        return CrimeTypeClassification(type_codes[value_codes], unknown, other, missing)
+
+    def to_text(self) -> str:
+        """The mapping as mapping text, one ``source = category`` per line."""
+        return "\n".join(f"{source} = {category}" for source, category in sorted(self.categories.items()))
+
+
+def _parse_entries(text: str) -> dict[str, str]:
+    """Source → category pairs of mapping text (``a=b; c=d`` lines, or a JSON object)."""
+    stripped = text.strip()
+    if stripped.startswith(("{", "[")):
+        return _parse_json_entries(stripped)
+    entries: dict[str, str] = {}
+    for line in stripped.splitlines():
+        if line.strip().startswith("#"):
+            continue
+        for entry in line.split(";"):
+            if not entry.strip():
+                continue
+            source, sep, category = entry.partition("=")
+            if not sep or not source.strip():
+                raise InputError(
+                    f"CRIME_TYPE_MAP entry '{entry.strip()}' is not 'source = category'; "
+                    "separate entries with ';' or new lines, e.g. 'BATTERY=violence;NARCOTICS=drugs'."
+                )
+            entries[source.strip()] = category.strip()
+    return entries
+
+
+def _parse_json_entries(text: str) -> dict[str, str]:
+    try:
+        entries = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(
+            f'CRIME_TYPE_MAP is not valid JSON ({error}); write {{"source": "category", ...}}.'
+        ) from None
+    if not isinstance(entries, dict) or not all(isinstance(v, str) for v in entries.values()):
+        raise InputError(
+            'CRIME_TYPE_MAP JSON must be one object of text values: {"source": "category", ...}.'
+        )
+    return entries
+
+
+def _checked_category(category: str, entry: str) -> str:
+    key = normalise_key(category)
+    if key not in CRIME_TYPES + (OTHER,):
+        raise InputError(
+            f"CRIME_TYPE_MAP entry '{entry}': '{category}' is not a crime type; "
+            f"use one of {', '.join(CRIME_TYPES)} or {OTHER}."
+        )
+    return key
+
+
+def _as_object_array(values: Iterable[Any]) -> np.ndarray:
+    if isinstance(values, (pd.Series, np.ndarray)):
+        return np.asarray(values, dtype=object)
+    return np.array(list(values), dtype=object)
+
+
+def _is_blank(value: Any) -> bool:
+    return isinstance(value, str) and not value.strip()
+
+
+# --- date-times -------------------------------------------------------------
+
+DATETIME_DTYPE = "datetime64[s]"
+
+_DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class ParsedDateTimes:
+    """``values`` (datetime64[s], NaT where missing or invalid) and what failed.
+
+    ``invalid`` maps each value that is not a date-time to its count (most
+    frequent first); ``missing`` counts null or empty values.
+    """
+
+    values: np.ndarray
+    invalid: dict[str, int]
+    missing: int
+
+
+def parse_datetimes(values: Iterable[Any], fmt: str | None = None) -> ParsedDateTimes:
+    """Date-times from ISO 8601 text, datetime/date objects or datetime64 values.
+
+    Text is read as ISO 8601 (``2018-01-01``, ``2018-01-01T07:00``,
+    ``2018-01-01 07:00:05``; a trailing ``Z``/``+01:00`` is ignored, see module
+    docstring) or, when ``fmt`` is given, with that ``strptime`` format
+    (e.g. ``%m/%d/%Y %I:%M:%S %p`` for Chicago's exports).
+    """
+    if isinstance(values, pd.Series) and isinstance(values.dtype, pd.DatetimeTZDtype):
+        values = values.dt.tz_localize(None)
+    array = np.asarray(values) if isinstance(values, (pd.Series, np.ndarray)) else _as_object_array(values)
+    if np.issubdtype(array.dtype, np.datetime64):
+        parsed = array.astype(DATETIME_DTYPE)
+        return ParsedDateTimes(parsed, {}, int(np.isnat(parsed).sum()))
+
+    objects = array.astype(object)
+    missing = np.asarray(pd.isna(objects), dtype=bool)
+    if pd.api.types.infer_dtype(objects, skipna=True) == "string":
+        is_text, is_datetime = ~missing, np.zeros(len(objects), dtype=bool)
+    else:
+        is_text = ~missing & _is_instance(objects, str)
+        is_datetime = ~missing & _is_instance(objects, (_dt.date, np.datetime64))
+
+    parsed = np.full(len(objects), np.datetime64("NaT"), dtype=DATETIME_DTYPE)
+    if is_text.any():
+        parsed[is_text], blank = _parse_texts(objects[is_text], fmt)
+        missing[np.flatnonzero(is_text)[blank]] = True
+    if is_datetime.any():
+        naive = pd.Series([_naive(v) for v in objects[is_datetime]], dtype=object)
+        parsed[is_datetime] = pd.to_datetime(naive, errors="coerce").to_numpy().astype(DATETIME_DTYPE)
+    failed = ~missing & np.isnat(parsed)
+    invalid = pd.Series(objects[failed], dtype=object).astype(str).value_counts()
+    return ParsedDateTimes(parsed, {str(k): int(v) for k, v in invalid.items()}, int(missing.sum()))
+
+
+def _is_instance(objects: np.ndarray, types: Any) -> np.ndarray:
+    return np.fromiter((isinstance(v, types) for v in objects), dtype=bool, count=len(objects))
+
+
+def _naive(value: Any) -> Any:
+    """The wall-clock time of an aware datetime (see module docstring)."""
+    if isinstance(value, _dt.datetime) and value.tzinfo is not None:
+        return value.replace(tzinfo=None)
+    return value
+
+
+def _parse_texts(texts: np.ndarray, fmt: str | None) -> tuple[np.ndarray, np.ndarray]:
+    """Date-times of texts, and which texts are blank."""
+    if fmt is not None:
+        cleaned = np.array([text.strip() for text in texts], dtype=object)
+    else:
+        # pandas parses UTC offsets a hundred times slower than naive text: cut them first.
+        cleaned = np.array([_without_zone(text.strip()) for text in texts], dtype=object)
+    return _to_datetime(cleaned, fmt), cleaned == ""
+
+
+def _to_datetime(texts: np.ndarray, fmt: str | None) -> np.ndarray:
+    """datetime64[s] of texts, NaT where they do not parse; wall-clock time if an offset is left."""
+    with warnings.catch_warnings():
+        # Mixed UTC offsets left in by a custom format: pandas warns and returns objects.
+        warnings.simplefilter("ignore", FutureWarning)
+        parsed = pd.to_datetime(pd.Series(texts, dtype=object), format=fmt or "ISO8601", errors="coerce")
+    if isinstance(parsed.dtype, pd.DatetimeTZDtype):
+        parsed = parsed.dt.tz_localize(None)
+    if not np.issubdtype(parsed.dtype, np.datetime64):
+        parsed = pd.Series([_naive(v) for v in parsed], dtype=object).pipe(pd.to_datetime, errors="coerce")
+    return parsed.to_numpy().astype(DATETIME_DTYPE)
+
+
+def _without_zone(text: str) -> str:
+    """ISO 8601 text without a trailing ``Z`` or UTC offset (``±hh:mm``, ``±hhmm``, ``±hh``)."""
+    if len(text) <= 10:  # a date alone: its '-dd' is no offset
+        return text
+    if text[-1] in "Zz":
+        return text[:-1].rstrip()
+    for width in (6, 5, 3):
+        if len(text) > 10 + width and text[-width] in "+-" and text[1 - width :].replace(":", "").isdigit():
+            return text[:-width].rstrip()
+    return text
+
+
+@dataclass(frozen=True)
+class Period:
+    """The half-open period ``[start, end)``; either end may be open (None)."""
+
+    start: np.datetime64 | None = None
+    end: np.datetime64 | None = None
+
+    @classmethod
+    def parse(
+        cls,
+        start: Any = None,
+        end: Any = None,
+        start_name: str = "PERIOD_START",
+        end_name: str = "PERIOD_END",
+    ) -> "Period":
+        """A period from ISO 8601 text or date/datetime values; empty means open.
+
+        An end given as a date alone (``2018-01-31``) includes that day: the
+        period then ends at the next midnight.
+        """
+        period = cls(_parse_bound(start, start_name, False), _parse_bound(end, end_name, True))
+        if period.start is not None and period.end is not None and period.start >= period.end:
+            raise InputError(f"{start_name} ({start}) must be before {end_name} ({end}).")
+        return period
+
+    @property
+    def is_open(self) -> bool:
+        return self.start is None and self.end is None
+
+    def contains(self, datetimes: np.ndarray) -> np.ndarray:
+        """True where a date-time lies in the period; NaT lies in no bounded period."""
+        datetimes = np.asarray(datetimes).astype(DATETIME_DTYPE)
+        inside = np.ones(len(datetimes), dtype=bool) if self.is_open else ~np.isnat(datetimes)
+        if self.start is not None:
+            inside &= datetimes >= self.start
+        if self.end is not None:
+            inside &= datetimes < self.end
+        return inside
+
+    def days(self) -> float | None:
+        """Length in days when both ends are given, else None."""
+        if self.start is None or self.end is None:
+            return None
+        return float((self.end - self.start) / np.timedelta64(1, "s")) / 86400.0
+
+
+def _parse_bound(value: Any, name: str, is_end: bool) -> np.datetime64 | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    date_only = (isinstance(value, _dt.date) and not isinstance(value, _dt.datetime)) or (
+        isinstance(value, str) and bool(_DATE_ONLY.match(value.strip()))
+    )
+    parsed = parse_datetimes([value]).values[0]
+    if np.isnat(parsed):
+        raise InputError(
+            f"{name} '{value}' is not an ISO 8601 date or date-time; "
+            "write e.g. 2018-01-31 or 2018-01-31T23:00."
+        )
+    return parsed + np.timedelta64(1, "D") if (is_end and date_only) else parsed

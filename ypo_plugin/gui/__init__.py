@@ -1,0 +1,1 @@
+"""Dock widgets and dialogs of the plugin."""
