@@ -6,7 +6,7 @@ import subprocess
 import sys
 import zipfile
 
-from conftest import ROOT
+from tests.conftest import ROOT
 
 REQUIRED_METADATA = (
     "name",
