@@ -95,4 +95,5 @@ def qgis_process(staged_plugin_dir, tmp_path_factory):
         return json.loads(result.stdout[result.stdout.index("{") :])
 
     call.run = run
+    call.config_dir = str(config)
     return call

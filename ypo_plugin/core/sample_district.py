@@ -15,6 +15,8 @@ exact unions of blocks, and barriers run along block edges.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+
 import geopandas as gpd
 import numpy as np
 import pandas as pd
@@ -218,7 +220,7 @@ def generate_sample_district(
     raise_if_cancelled(is_cancelled)
 
     blocks = _Blocks.from_faces(faces, _boundary_segments(faces, barrier_lines))
-    barrier_geometry = blocks.segments.barrier_lines(len(barrier_lines))
+    barrier_geometry = blocks.segments.merged_barriers(len(barrier_lines))
     progress(60)
     raise_if_cancelled(is_cancelled)
 
@@ -247,11 +249,12 @@ def generate_sample_district(
 
 def _check_arguments(unit_count: int, total_population: int) -> None:
     for name, value in (("unit_count", unit_count), ("total_population", total_population)):
-        if not isinstance(value, (int, np.integer)) or isinstance(value, bool):
+        if not isinstance(value, int | np.integer) or isinstance(value, bool):
             raise InputError(f"{name} must be a whole number, got {value!r}")
     if not MIN_UNIT_COUNT <= unit_count <= MAX_UNIT_COUNT:
         raise InputError(
-            f"unit_count must be between {MIN_UNIT_COUNT} and {MAX_UNIT_COUNT} street blocks, got {unit_count}"
+            f"unit_count must be between {MIN_UNIT_COUNT} and {MAX_UNIT_COUNT} street blocks, "
+            f"got {unit_count}"
         )
     if total_population < 0:
         raise InputError(f"total_population must be 0 or more residents, got {total_population}")
@@ -265,7 +268,8 @@ def _station_outline(rng: np.random.Generator) -> Polygon:
     angle = np.linspace(0.0, 2.0 * np.pi, 96, endpoint=False)
     radius = np.ones_like(angle)
     for harmonic in range(1, 8):
-        radius += rng.uniform(0.0, 0.25 / harmonic**0.8) * np.cos(harmonic * angle + rng.uniform(0, 2 * np.pi))
+        amplitude, phase = rng.uniform(0.0, 0.25 / harmonic**0.8), rng.uniform(0.0, 2.0 * np.pi)
+        radius += amplitude * np.cos(harmonic * angle + phase)
     # Small steps along the boundary, as station boundaries follow streets.
     radius *= 1.0 + rng.normal(0.0, 0.015, angle.size)
     radius = np.maximum(radius, 0.55)
@@ -342,7 +346,8 @@ def _curved_line(
     along = np.linspace(-2.2 * radius, 2.2 * radius, int(4.4 * radius / 25.0))
     across = np.full_like(along, rng.uniform(-0.15, 0.15) * radius)
     for amplitude, wavelength in waves:
-        across += amplitude * radius * np.sin(2 * np.pi * along / (wavelength * radius) + rng.uniform(0, 2 * np.pi))
+        phase = rng.uniform(0.0, 2.0 * np.pi)
+        across += amplitude * radius * np.sin(2.0 * np.pi * along / (wavelength * radius) + phase)
     points = centre + np.outer(along, _direction(angle)) + np.outer(across, _direction(angle + np.pi / 2))
     return LineString(np.round(points, 2))
 
@@ -381,7 +386,9 @@ def _jittered_lattice(
     return points + rng.uniform(-jitter, jitter, points.shape) * spacing
 
 
-def _spacing_scale(outline: Polygon, hoods: np.ndarray, relative_spacing: np.ndarray, unit_count: int) -> float:
+def _spacing_scale(
+    outline: Polygon, hoods: np.ndarray, relative_spacing: np.ndarray, unit_count: int
+) -> float:
     """Block spacing of the finest grid so that the area holds about ``unit_count`` blocks."""
     step = 50.0
     xmin, ymin, xmax, ymax = outline.bounds
@@ -400,7 +407,7 @@ def _hood_grids(
     """A jittered rectangular grid around every neighbourhood centre, with its neighbourhood index."""
     reach = 1.5 * HOOD_SPACING_M
     points, labels = [], []
-    for index, (centre, step, turn, ratio) in enumerate(zip(hoods, spacing, angle, aspect)):
+    for index, (centre, step, turn, ratio) in enumerate(zip(hoods, spacing, angle, aspect, strict=True)):
         step_x, step_y = step * np.sqrt(ratio), step / np.sqrt(ratio)
         across = np.arange(-np.ceil(reach / step_x), np.ceil(reach / step_x) + 1) * step_x
         along = np.arange(-np.ceil(reach / step_y), np.ceil(reach / step_y) + 1) * step_y
@@ -454,20 +461,22 @@ class _Segments:
         left = group[self.left]
         right = np.where(self.right >= 0, group[np.maximum(self.right, 0)], -1)
         between = left != right
-        return _Segments(self.start[between], self.end[between], left[between], right[between], self.barrier[between])
+        return _Segments(
+            self.start[between], self.end[between], left[between], right[between], self.barrier[between]
+        )
 
-    def shared_lengths(self, count: int, across_barriers: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def shared_lengths(
+        self, count: int, across_barriers: bool = True
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Pairs (a, b, shared boundary length) of neighbouring polygons, both ways round."""
         shared = self.right >= 0
         if not across_barriers:
             shared &= self.barrier < 0
         a, b, length = self.left[shared], self.right[shared], self.length[shared]
-        key, inverse = np.unique(
-            np.concatenate([a * count + b, b * count + a]), return_inverse=True
-        )
+        key, inverse = np.unique(np.concatenate([a * count + b, b * count + a]), return_inverse=True)
         return key // count, key % count, np.bincount(inverse, np.concatenate([length, length]))
 
-    def barrier_lines(self, barrier_count: int) -> list[LineString]:
+    def merged_barriers(self, barrier_count: int) -> list[LineString]:
         """Each barrier as the merged block edges it runs along, so it shares their vertices."""
         lines = []
         for index in range(barrier_count):
@@ -507,10 +516,13 @@ def _boundary_segments(polygons: np.ndarray, barrier_lines: list[LineString]) ->
 def _barrier_of_segments(start: np.ndarray, end: np.ndarray, barrier_lines: list[LineString]) -> np.ndarray:
     """Index of the barrier each segment lies on (all of it, not just an end), or -1."""
     barrier = np.full(len(start), -1)
-    middle = shapely.points((start + end) / 2)
-    tree = shapely.STRtree(middle)
+    tree = shapely.STRtree(shapely.points((start + end) / 2))
     for index, line in enumerate(barrier_lines):
-        near = tree.query(line, predicate="dwithin", distance=ON_LINE_TOLERANCE_M)
+        # Querying with the line's short pieces keeps the candidates few.
+        coords = shapely.get_coordinates(line)
+        pieces = shapely.linestrings(np.stack([coords[:-1], coords[1:]], axis=1))
+        near = np.unique(tree.query(pieces, predicate="dwithin", distance=ON_LINE_TOLERANCE_M)[1])
+        shapely.prepare(line)
         on_line = shapely.dwithin(line, shapely.points(start[near]), ON_LINE_TOLERANCE_M) & shapely.dwithin(
             line, shapely.points(end[near]), ON_LINE_TOLERANCE_M
         )
@@ -534,12 +546,13 @@ class _Blocks:
     def count(self) -> int:
         return len(self.geometry)
 
-    @property
+    @cached_property
     def area(self) -> np.ndarray:
         return shapely.area(self.geometry)
 
-    @property
+    @cached_property
     def centre(self) -> np.ndarray:
+        """A point inside each block."""
         return shapely.get_coordinates(shapely.point_on_surface(self.geometry))
 
 
@@ -564,7 +577,7 @@ def _sliver_groups(area: np.ndarray, segments: _Segments) -> np.ndarray:
             return np.unique(group, return_inverse=True)[1]
         order = np.lexsort((b, -length, a))
         first = np.unique(a[order], return_index=True)[1]
-        for sliver, neighbour in zip(a[order][first], b[order][first]):
+        for sliver, neighbour in zip(a[order][first], b[order][first], strict=True):
             parent[_root(parent, sliver)] = _root(parent, neighbour)
 
 
@@ -587,9 +600,10 @@ def _union_groups(polygons: np.ndarray, group: np.ndarray) -> np.ndarray:
     """The union of each group's polygons; exact, as the polygons share their edges' vertices."""
     order = np.argsort(group, kind="stable")
     bounds = np.flatnonzero(np.diff(group[order])) + 1
-    unions = []
-    for members in np.split(order, bounds):
-        unions.append(polygons[members[0]] if members.size == 1 else shapely.coverage_union_all(polygons[members]))
+    unions = [
+        polygons[members[0]] if members.size == 1 else shapely.coverage_union_all(polygons[members])
+        for members in np.split(order, bounds)
+    ]
     return np.array(unions, dtype=object)
 
 
@@ -624,9 +638,10 @@ def _land_use(
 
     park_sites = _random_points_inside(rng, outline, rng.integers(4, 8))
     park_radius = rng.uniform(120.0, 380.0, len(park_sites))
-    for site, radius in zip(park_sites, park_radius):
+    for site, radius in zip(park_sites, park_radius, strict=True):
         use[_within(centre, site, radius)] = "park"
-    use[shapely.distance(waterway, shapely.points(centre)) < 70.0] = "park"
+    shapely.prepare(waterway)
+    use[shapely.dwithin(waterway, shapely.points(centre), 70.0)] = "park"
     use[rng.random(blocks.count) < 0.03] = "park"
     return _LandUse(use, urban, park_sites[np.argmax(park_radius)])
 
@@ -679,7 +694,8 @@ def _assign_districts(
     additive weights tuned so that residents follow the sector counts, then
     made contiguous."""
     centre, radius = _centre(outline), _area_radius(outline)
-    directions = np.radians([spec.direction_deg for spec in DISTRICTS]) + rng.normal(0.0, 0.15, len(DISTRICTS))
+    directions = np.radians([spec.direction_deg for spec in DISTRICTS])
+    directions += rng.normal(0.0, 0.15, len(DISTRICTS))
     seeds = centre + 0.45 * radius * _direction(directions)
     distance = np.hypot(*(blocks.centre[:, None, :] - seeds[None, :, :]).transpose(2, 0, 1))
     sectors = np.array([spec.sector_count for spec in DISTRICTS], dtype=float)
@@ -745,7 +761,8 @@ def _exposed_areas(
             candidate &= ~_within(centres, centres[other.units].mean(axis=0), 800.0)
         if not candidate.any():
             continue
-        members = _grown_cluster(rng.choice(np.flatnonzero(candidate)), candidate, centres, a, b, rng.integers(4, 11))
+        start = rng.choice(np.flatnonzero(candidate))
+        members = _grown_cluster(start, candidate, centres, a, b, rng.integers(4, 11))
         taken[members] = True
         areas.append(_ExposedArea(EXPOSED_AREA_NAMES[len(areas)], own, members))
     return areas
@@ -778,7 +795,11 @@ class _SpecialPlaces:
 
 
 def _special_places(
-    rng: np.random.Generator, blocks: _Blocks, use: np.ndarray, land: _LandUse, barrier_lines: list[LineString]
+    rng: np.random.Generator,
+    blocks: _Blocks,
+    use: np.ndarray,
+    land: _LandUse,
+    barrier_lines: list[LineString],
 ) -> _SpecialPlaces:
     """Stations along the railway, nightlife streets in the inner city,
     shopping centres near stations and a stadium in the largest park."""
@@ -796,9 +817,17 @@ def _special_places(
     near_station = housing & (station_distance > 150.0) & (station_distance < 600.0)
     shopping = centre[_spread_choice(rng, centre, near_station | (housing & ~near_station.any()), 2, 1000.0)]
 
-    names = [*STATION_NAMES[:station_count], *NIGHTLIFE_NAMES[: len(nightlife)], *SHOPPING_NAMES[: len(shopping)], STADIUM_NAME]
-    kinds = ["station"] * station_count + ["nightlife"] * len(nightlife) + ["shopping"] * len(shopping) + ["stadium"]
-    return _SpecialPlaces(names, kinds, np.vstack([stations, nightlife, shopping, land.stadium]))
+    groups = [
+        (STATION_NAMES, "station", stations),
+        (NIGHTLIFE_NAMES, "nightlife", nightlife),
+        (SHOPPING_NAMES, "shopping", shopping),
+        ((STADIUM_NAME,), "stadium", land.stadium[None, :]),
+    ]
+    return _SpecialPlaces(
+        [name for names, _, xy in groups for name in names[: len(xy)]],
+        [kind for _, kind, xy in groups for _ in xy],
+        np.vstack([xy for _, _, xy in groups]),
+    )
 
 
 def _spread_choice(
@@ -838,7 +867,7 @@ def _crimes(
     area = shapely.coverage_union_all(blocks.geometry)
     shapely.prepare(area)
     parts = []
-    for crime_type, count in zip(CRIME_TYPES, counts):
+    for crime_type, count in zip(CRIME_TYPES, counts, strict=True):
         hotspot_count = rng.binomial(count, HOTSPOT_SHARE[crime_type])
         weights = population * np.where(in_exposed, EXPOSED_CRIME_FACTOR[crime_type], 1.0) + visitors
         xy, place = _background_incidents(rng, blocks, weights, use, crime_type, count - hotspot_count)
@@ -861,12 +890,19 @@ def _crimes(
 
 
 def _background_incidents(
-    rng: np.random.Generator, blocks: _Blocks, weights: np.ndarray, use: np.ndarray, crime_type: str, count: int
+    rng: np.random.Generator,
+    blocks: _Blocks,
+    weights: np.ndarray,
+    use: np.ndarray,
+    crime_type: str,
+    count: int,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Incidents in blocks drawn by weight, at a random point of the block."""
-    unit = rng.choice(blocks.count, size=count, p=weights / weights.sum()) if count else np.zeros(0, dtype=int)
+    if count == 0:
+        return np.zeros((0, 2)), np.zeros(0, dtype=object)
+    unit = rng.choice(blocks.count, size=count, p=weights / weights.sum())
     xy = _random_points_in(rng, blocks.geometry[unit])
-    place = np.array(CRIME_PLACES, dtype=object)[rng.choice(len(CRIME_PLACES), size=count, p=PLACE_SHARE[crime_type])]
+    place = _draw_places(rng, PLACE_SHARE[crime_type], count)
     # Parks and industry have no homes: incidents there happen in the park or elsewhere.
     in_park = use[unit] == "park"
     place[in_park] = "other" if crime_type == "burglary" else "park"
@@ -886,17 +922,20 @@ def _hotspot_incidents(
     xy = np.empty((count, 2))
     pending = np.arange(count)
     while pending.size:
-        candidates = places.xy[source[pending]] + rng.normal(0.0, 1.0, (pending.size, 2)) * spread[pending, None]
+        offset = rng.normal(0.0, 1.0, (pending.size, 2)) * spread[pending, None]
+        candidates = places.xy[source[pending]] + offset
         inside = shapely.contains_xy(area, *candidates.T)
         xy[pending[inside]] = candidates[inside]
         pending = pending[~inside]
     place = np.empty(count, dtype=object)
     for index, kind in enumerate(places.kind):
         at_source = np.flatnonzero(source == index)
-        place[at_source] = np.array(CRIME_PLACES, dtype=object)[
-            rng.choice(len(CRIME_PLACES), size=at_source.size, p=HOTSPOT_PLACE_SHARE[kind])
-        ]
+        place[at_source] = _draw_places(rng, HOTSPOT_PLACE_SHARE[kind], at_source.size)
     return xy, place
+
+
+def _draw_places(rng: np.random.Generator, share: tuple[float, ...], count: int) -> np.ndarray:
+    return np.array(CRIME_PLACES, dtype=object)[rng.choice(len(CRIME_PLACES), size=count, p=share)]
 
 
 def _random_points_in(rng: np.random.Generator, polygons: np.ndarray) -> np.ndarray:
@@ -916,9 +955,8 @@ def _random_points_in(rng: np.random.Generator, polygons: np.ndarray) -> np.ndar
 def _occurred(rng: np.random.Generator, crime_type: str, count: int) -> np.ndarray:
     """Times in whole minutes over the quarter, by the type's hour-of-day and
     day-of-week profile."""
-    days = int((QUARTER_END - QUARTER_START) // np.timedelta64(1, "D"))
-    first_weekday = int((QUARTER_START.astype("datetime64[D]") - np.datetime64("1970-01-05")) // np.timedelta64(1, "D"))
-    weekday = (first_weekday + np.arange(days)) % 7
+    day = np.arange(QUARTER_START.astype("datetime64[D]"), QUARTER_END.astype("datetime64[D]"))
+    weekday = (day - np.datetime64("1970-01-05")).astype(int) % 7  # 1970-01-05 was a Monday
     hour = np.arange(24)
     evening = (weekday[:, None] - (hour[None, :] < EVENING_ENDS_HOUR)) % 7
     weight = np.asarray(DAY_WEIGHTS[crime_type])[evening] * _hour_profile(HOUR_BUMPS[crime_type])[None, :]
@@ -962,7 +1000,7 @@ def _assemble(
         district=names,
         sector_count=np.array([spec.sector_count for spec in DISTRICTS], dtype=np.int64),
         staff=np.array([spec.staff for spec in DISTRICTS], dtype=np.int64),
-        geometry=[shapely.coverage_union_all(blocks.geometry[district == index]) for index in range(len(DISTRICTS))],
+        geometry=_union_groups(blocks.geometry, district),
     )
     exposed_areas = _frame(
         name=np.array([area.name for area in exposed], dtype=object),
@@ -995,7 +1033,7 @@ def _reading_order(xy: np.ndarray, district: np.ndarray, band_m: float = 250.0) 
     return np.lexsort((xy[:, 0], row, district))
 
 
-def _frame(geometry, **columns) -> gpd.GeoDataFrame:
+def _frame(geometry, **columns: np.ndarray) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(
         pd.DataFrame(columns), geometry=gpd.GeoSeries(list(geometry), crs=SAMPLE_CRS), crs=SAMPLE_CRS
     )
