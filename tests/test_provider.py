@@ -2,7 +2,7 @@
 
 from qgis.core import QgsProcessingParameterDefinition
 
-ALGORITHM_IDS = {"ypo:createsampledistrict"}
+ALGORITHM_IDS = {"ypo:createsampledistrict", "ypo:computemanning"}
 
 
 def test_provider_lists_its_algorithms(ypo_provider):

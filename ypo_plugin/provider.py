@@ -9,9 +9,10 @@ from .resources import icon_path, models_dir
 
 def _algorithm_classes():
     # Imported here: the algorithms import the core, which needs shapely & co.
+    from .algorithms.compute_manning import ComputeManningAlgorithm
     from .algorithms.create_sample_district import CreateSampleDistrictAlgorithm
 
-    return [CreateSampleDistrictAlgorithm]
+    return [CreateSampleDistrictAlgorithm, ComputeManningAlgorithm]
 
 
 class YpoProvider(QgsProcessingProvider):

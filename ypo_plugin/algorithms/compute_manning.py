@@ -1,0 +1,856 @@
+"""ypo:computemanning — population, crime by type, need, factor 1–5 and officers per sector."""
+
+import html
+import math
+
+import numpy as np
+import pandas as pd
+import shapely
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterDateTime,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+
+from ..conversion import read_points, source_to_frame
+from ..core.crime_types import CRIME_TYPE_FIELDS, CrimeTypeMap, Period
+from ..core.errors import InputError
+from ..core.manning import (
+    DEFAULT_EXPOSED_WEIGHT,
+    DEFAULT_THRESHOLDS,
+    DEFAULT_TYPE_WEIGHTS,
+    FACTOR_METHODS,
+    MIN_OFFICERS,
+    CrimeInput,
+    ManningSettings,
+    PopulationInput,
+    SectorInput,
+    compute_manning,
+    parse_type_weights,
+)
+from ..core.progress import Cancelled
+from ..crs import working_crs
+from .base import YpoAlgorithm
+from .styling import load_on_completion, store_default_style
+
+STYLE_NAME = "manning"
+
+# Output fields added after the input sector's own fields, with their QGIS types.
+RESULT_FIELDS = (
+    ("population", QVariant.Double),
+    ("area_km2", QVariant.Double),
+    ("crimes_total", QVariant.LongLong),
+    *((name, QVariant.LongLong) for name in CRIME_TYPE_FIELDS),
+    ("crimes_per_1000", QVariant.Double),
+    ("exposed_share", QVariant.Double),
+    ("need_score", QVariant.Double),
+    ("factor", QVariant.Int),
+    ("officers_required", QVariant.Int),
+    ("officers_allocated", QVariant.Int),
+)
+DEFAULT_TYPE_WEIGHTS_TEXT = "; ".join(f"{name}={weight:g}" for name, weight in DEFAULT_TYPE_WEIGHTS.items())
+DEFAULT_THRESHOLDS_TEXT = "; ".join(f"{value:g}" for value in DEFAULT_THRESHOLDS)
+# A sector lying less than this share inside its district is reported.
+DISTRICT_SHARE_WARNING = 0.99
+
+
+class ComputeManningAlgorithm(YpoAlgorithm):
+    SECTORS = "SECTORS"
+    SECTOR_ID_FIELD = "SECTOR_ID_FIELD"
+    FACTOR_FIELD = "FACTOR_FIELD"
+    POPULATION = "POPULATION"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    CRIMES = "CRIMES"
+    CRIME_TYPE_FIELD = "CRIME_TYPE_FIELD"
+    CRIME_TYPE_MAP = "CRIME_TYPE_MAP"
+    DATE_FIELD = "DATE_FIELD"
+    DATE_FORMAT = "DATE_FORMAT"
+    PERIOD_START = "PERIOD_START"
+    PERIOD_END = "PERIOD_END"
+    EXPOSED_AREAS = "EXPOSED_AREAS"
+    FACTOR_METHOD = "FACTOR_METHOD"
+    FACTOR_THRESHOLDS = "FACTOR_THRESHOLDS"
+    TYPE_WEIGHTS = "TYPE_WEIGHTS"
+    EXPOSED_WEIGHT = "EXPOSED_WEIGHT"
+    MIN_OFFICERS = "MIN_OFFICERS"
+    STAFF = "STAFF"
+    DISTRICTS = "DISTRICTS"
+    DISTRICT_FIELD = "DISTRICT_FIELD"
+    DISTRICT_STAFF_FIELD = "DISTRICT_STAFF_FIELD"
+    OUTPUT = "OUTPUT"
+    OUTPUT_HTML = "OUTPUT_HTML"
+    CRIMES_OUTSIDE = "CRIMES_OUTSIDE"
+    CRIMES_IN_PERIOD = "CRIMES_IN_PERIOD"
+    POPULATION_OUTSIDE = "POPULATION_OUTSIDE"
+    OFFICERS_REQUIRED_TOTAL = "OFFICERS_REQUIRED_TOTAL"
+    OFFICERS_ALLOCATED_TOTAL = "OFFICERS_ALLOCATED_TOTAL"
+
+    def name(self):
+        return "computemanning"
+
+    def displayName(self):  # noqa: N802 - name fixed by QGIS
+        return self.tr("Compute sector manning")
+
+    def shortHelpString(self):  # noqa: N802 - name fixed by QGIS
+        return self.tr(
+            "Computes, for every sector, its population, crime by type, a need score, the manning "
+            "factor 1–5 (factor 1 = one officer per 1,000 inhabitants, high need … factor 5 = one per "
+            "5,000, low need) and the officers it requires and is allocated:\n"
+            "officers_required = max(MIN_OFFICERS, ceil(population / (factor × 1000))).\n\n"
+            "Any CRS: the work is done in the sectors' CRS when it is metric, else in the UTM zone "
+            "of the sectors; the other layers are reprojected to it. The output keeps the sectors' "
+            "CRS and geometries.\n\n"
+            "Parameters:\n"
+            "Sectors — the sector polygons (generated or drawn by hand). Sectors that share an id are "
+            "dissolved into one multi-part sector (attributes of the first kept), with a warning. "
+            "Where sectors overlap, the overlap counts in the sector that comes first (input "
+            "order), so nothing is counted twice; overlaps are reported.\n"
+            "Sector id field — the unique sector id (default sector_id).\n"
+            "Factor override field (optional) — a field on the sectors whose value 1–5 replaces the "
+            "computed factor; empty values keep the computed one.\n"
+            "Population (optional) — polygons (e.g. census tracts, blocks) whose population is shared "
+            "out by area, so a unit across a sector line is split in proportion to the area on each "
+            "side (nothing is lost or counted twice), or points counted where they are. Without it "
+            "every sector has population 0 and gets the minimum.\n"
+            "Population field — the number of inhabitants of each unit (numeric).\n"
+            "Crime incidents (optional) — the incident points.\n"
+            "Crime type field — the incident's type, mapped to violence, burglary, theft, drugs, "
+            "vandalism or harassment. English and Danish names are recognised by default.\n"
+            "Crime type mapping (optional) — extra 'source = type' entries separated by ';' or new "
+            "lines (type 'other' counts in crimes_total only), or the path of a mapping file; the "
+            "plugin ships resources/crime_type_maps/chicago_primary_type.txt as an example. Types "
+            "found in no mapping are counted in crimes_total only and listed in the log with their "
+            "counts.\n"
+            "Date field (optional) — the incident's date-time (a date/time field or ISO 8601 text); "
+            "needed for a period, and used to turn counts into yearly rates.\n"
+            "Date format (advanced, optional) — a strptime format for dates that are not ISO 8601, "
+            "e.g. %m/%d/%Y %I:%M:%S %p for Chicago's exports.\n"
+            "Period start / Period end (optional) — only incidents in [start, end) count. ISO text "
+            "such as 2018-01-31 for the end includes that whole day. Incidents without a valid date "
+            "are left out of a bounded period and reported.\n"
+            "Particularly exposed housing areas (optional) — polygons; exposed_share is the share of "
+            "the sector's population living in them (of its area where nobody lives).\n"
+            "Factor method — thresholds: factor 1 when need ≥ 200, 2 when ≥ 120, 3 when ≥ 70, 4 when "
+            "≥ 35, else 5; quintiles: the fifth of sectors with the highest need gets factor 1, the "
+            "next fifth 2, and so on (ties share a factor). Sectors without population get factor 5.\n"
+            "Factor thresholds (advanced) — the four need scores where factor 1, 2, 3 and 4 start.\n"
+            "Crime type weights (advanced) — weight of each type in the need score.\n"
+            "Exposed area weight (advanced) — how much exposed housing raises the need.\n"
+            "need_score = Σ weight × crimes of the type per 1,000 inhabitants per year × "
+            "(1 + exposed area weight × exposed_share); the year is the period, else the span of "
+            "the incident dates.\n"
+            "Minimum officers per sector — default 2.\n"
+            "Staff to allocate (optional) — a total number of officers shared out over all sectors.\n"
+            "Districts with staff (optional) — district polygons with a staff number each: every "
+            "district's staff is shared out over its sectors. A sector belongs to the district that "
+            "covers the largest part of its area (a sector partly outside it is reported). Give "
+            "either this or the staff to allocate.\n"
+            "District name field / District staff field — the district's name (default district) and "
+            "its number of officers (default staff).\n"
+            "Allocation: each sector gets at least the minimum and otherwise a share of the staff "
+            "proportional to its officers_required, rounded by the largest-remainder method, so the "
+            "allocation sums exactly to the staff. Without staff, officers_allocated = "
+            "officers_required.\n"
+            "Sector manning — the sectors with every input field plus sector_id, district (when "
+            "districts are given), population, area_km2, crimes_total, crimes_<type>, "
+            "crimes_per_1000, exposed_share, need_score, factor, officers_required and "
+            "officers_allocated; loaded styled by factor.\n"
+            "Summary (HTML) (optional) — a table of the sectors and totals for the results viewer.\n\n"
+            "Results: CRIMES_OUTSIDE (incidents in the period in no sector, including those without "
+            "a location), CRIMES_IN_PERIOD, POPULATION_OUTSIDE, OFFICERS_REQUIRED_TOTAL, "
+            "OFFICERS_ALLOCATED_TOTAL."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - name fixed by QGIS
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.SECTORS, self.tr("Sectors"), [QgsProcessing.TypeVectorPolygon]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.SECTOR_ID_FIELD, self.tr("Sector id field"), "sector_id", self.SECTORS
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.FACTOR_FIELD,
+                self.tr("Factor override field"),
+                parentLayerParameterName=self.SECTORS,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.POPULATION,
+                self.tr("Population"),
+                [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.POPULATION_FIELD,
+                self.tr("Population field"),
+                "population",
+                self.POPULATION,
+                QgsProcessingParameterField.Numeric,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.CRIMES, self.tr("Crime incidents"), [QgsProcessing.TypeVectorPoint], optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.CRIME_TYPE_FIELD, self.tr("Crime type field"), "crime_type", self.CRIMES, optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.CRIME_TYPE_MAP, self.tr("Crime type mapping"), multiLine=True, optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.DATE_FIELD, self.tr("Date field"), parentLayerParameterName=self.CRIMES, optional=True
+            )
+        )
+        date_format = QgsProcessingParameterString(self.DATE_FORMAT, self.tr("Date format"), optional=True)
+        self._advanced(date_format)
+        for name, description in ((self.PERIOD_START, "Period start"), (self.PERIOD_END, "Period end")):
+            self.addParameter(
+                QgsProcessingParameterDateTime(
+                    name, self.tr(description), QgsProcessingParameterDateTime.DateTime, optional=True
+                )
+            )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.EXPOSED_AREAS,
+                self.tr("Particularly exposed housing areas"),
+                [QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.FACTOR_METHOD,
+                self.tr("Factor method"),
+                options=list(FACTOR_METHODS),
+                defaultValue=FACTOR_METHODS[0],
+                usesStaticStrings=True,
+            )
+        )
+        self._advanced(
+            QgsProcessingParameterString(
+                self.FACTOR_THRESHOLDS, self.tr("Factor thresholds"), DEFAULT_THRESHOLDS_TEXT
+            )
+        )
+        self._advanced(
+            QgsProcessingParameterString(
+                self.TYPE_WEIGHTS, self.tr("Crime type weights"), DEFAULT_TYPE_WEIGHTS_TEXT
+            )
+        )
+        self._advanced(
+            QgsProcessingParameterNumber(
+                self.EXPOSED_WEIGHT,
+                self.tr("Exposed area weight"),
+                QgsProcessingParameterNumber.Double,
+                DEFAULT_EXPOSED_WEIGHT,
+                minValue=0.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MIN_OFFICERS,
+                self.tr("Minimum officers per sector"),
+                QgsProcessingParameterNumber.Integer,
+                MIN_OFFICERS,
+                minValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.STAFF,
+                self.tr("Staff to allocate"),
+                QgsProcessingParameterNumber.Integer,
+                optional=True,
+                minValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.DISTRICTS,
+                self.tr("Districts with staff"),
+                [QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.DISTRICT_FIELD, self.tr("District name field"), "district", self.DISTRICTS, optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.DISTRICT_STAFF_FIELD,
+                self.tr("District staff field"),
+                "staff",
+                self.DISTRICTS,
+                QgsProcessingParameterField.Numeric,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("Sector manning"), QgsProcessing.TypeVectorPolygon
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT_HTML, self.tr("Summary (HTML)"), self.tr("HTML files (*.html)"), optional=True
+            )
+        )
+        for name, description in (
+            (self.CRIMES_OUTSIDE, "Incidents in the period outside every sector"),
+            (self.CRIMES_IN_PERIOD, "Incidents in the period"),
+            (self.POPULATION_OUTSIDE, "Population outside every sector"),
+            (self.OFFICERS_REQUIRED_TOTAL, "Officers required in all"),
+            (self.OFFICERS_ALLOCATED_TOTAL, "Officers allocated in all"),
+        ):
+            self.addOutput(QgsProcessingOutputNumber(name, self.tr(description)))
+
+    def _advanced(self, parameter):
+        parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(parameter)
+
+    # --- running -----------------------------------------------------------
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - name fixed by QGIS
+        steps = QgsProcessingMultiStepFeedback(6, feedback)
+        try:
+            return self._run(parameters, context, feedback, steps)
+        except Cancelled:
+            return {}
+        except InputError as error:
+            raise self.processing_error(error) from None
+
+    def _run(self, parameters, context, feedback, steps):
+        transform_context = context.transformContext()
+        sectors = self.parameterAsSource(parameters, self.SECTORS, context)
+        if sectors is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.SECTORS))
+        id_field = self._field(parameters, self.SECTOR_ID_FIELD, context, sectors, "Sectors", required=True)
+        factor_field = self._field(parameters, self.FACTOR_FIELD, context, sectors, "Sectors")
+        crs = working_crs(sectors, self.tr("Sectors"), transform_context)
+        if crs != sectors.sourceCrs():
+            feedback.pushInfo(
+                self.tr("Computing in {} (the sectors' CRS {} is not metric).").format(
+                    crs.authid(), sectors.sourceCrs().authid()
+                )
+            )
+        settings_kwargs = self._settings(parameters, context)
+
+        steps.setCurrentStep(0)
+        steps.setProgressText(self.tr("Reading the sectors…"))
+        sector_table = _SectorTable.read(sectors, id_field, factor_field, crs, transform_context, steps)
+        for warning in sector_table.warnings:
+            feedback.pushWarning(warning)
+
+        steps.setCurrentStep(1)
+        steps.setProgressText(self.tr("Reading the population…"))
+        population = self._population(parameters, context, crs, steps)
+
+        steps.setCurrentStep(2)
+        steps.setProgressText(self.tr("Reading the crime incidents…"))
+        crimes = self._crimes(parameters, context, crs, steps, settings_kwargs)
+
+        exposed = None
+        exposed_source = self.parameterAsSource(parameters, self.EXPOSED_AREAS, context)
+        if exposed_source is not None:
+            exposed = source_to_frame(exposed_source, [], crs, transform_context).geometry.values.to_numpy()
+        if feedback.isCanceled():
+            return {}
+
+        districts = self._districts(parameters, context, crs, sector_table, settings_kwargs, feedback)
+
+        steps.setCurrentStep(3)
+        steps.setProgressText(self.tr("Computing the manning…"))
+        progress, is_cancelled = self.core_callbacks(steps)
+        result = compute_manning(
+            SectorInput(sector_table.ids, sector_table.geometries, sector_table.factor_override, districts),
+            population,
+            crimes,
+            exposed,
+            ManningSettings(**settings_kwargs),
+            progress,
+            is_cancelled,
+        )
+        for warning in result.warnings:
+            feedback.pushWarning(warning)
+
+        steps.setCurrentStep(4)
+        steps.setProgressText(self.tr("Writing the sectors…"))
+        dest_id = self._write(parameters, context, sectors, sector_table, districts, result, steps)
+        if dest_id is None:
+            return {}
+
+        steps.setCurrentStep(5)
+        totals = {
+            self.CRIMES_OUTSIDE: int(result.crimes_outside),
+            self.CRIMES_IN_PERIOD: int(result.crimes_in_period),
+            self.POPULATION_OUTSIDE: float(result.population_outside),
+            self.OFFICERS_REQUIRED_TOTAL: result.officers_required_total,
+            self.OFFICERS_ALLOCATED_TOTAL: result.officers_allocated_total,
+        }
+        feedback.pushInfo(summary_text(result, totals))
+        results = {self.OUTPUT: dest_id, **totals}
+        html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
+        if html_path:
+            with open(html_path, "w", encoding="utf-8") as handle:
+                handle.write(summary_html(result, totals, sector_table.id_field))
+            results[self.OUTPUT_HTML] = html_path
+        return results
+
+    # --- parameters ----------------------------------------------------------
+
+    def _field(self, parameters, name, context, source, layer_description, required=False):
+        """The chosen field of ``source`` (None when optional and empty), checked to exist."""
+        field_name = self.parameterAsString(parameters, name, context)
+        if not field_name:
+            if required:
+                raise QgsProcessingException(f"Choose {name}: a field of the layer '{layer_description}'.")
+            return None
+        if source.fields().lookupField(field_name) < 0:
+            raise QgsProcessingException(
+                f"{name}: the layer '{layer_description}' ({source.sourceName()}) has no field "
+                f"'{field_name}'; choose one of {', '.join(source.fields().names())}."
+            )
+        return field_name
+
+    def _settings(self, parameters, context) -> dict:
+        staff = None
+        if parameters.get(self.STAFF) not in (None, ""):
+            staff = self.parameterAsInt(parameters, self.STAFF, context)
+        return {
+            "crime_type_map": CrimeTypeMap.from_parameter(
+                self.parameterAsString(parameters, self.CRIME_TYPE_MAP, context)
+            ),
+            "period": Period.parse(
+                self._datetime_text(parameters, self.PERIOD_START, context),
+                self._datetime_text(parameters, self.PERIOD_END, context),
+            ),
+            "date_format": self.parameterAsString(parameters, self.DATE_FORMAT, context) or None,
+            "type_weights": parse_type_weights(
+                self.parameterAsString(parameters, self.TYPE_WEIGHTS, context)
+            ),
+            "exposed_weight": self.parameterAsDouble(parameters, self.EXPOSED_WEIGHT, context),
+            "factor_method": self.parameterAsEnumString(parameters, self.FACTOR_METHOD, context),
+            "thresholds": parse_thresholds(
+                self.parameterAsString(parameters, self.FACTOR_THRESHOLDS, context)
+            ),
+            "min_officers": self.parameterAsInt(parameters, self.MIN_OFFICERS, context),
+            "staff": staff,
+        }
+
+    def _datetime_text(self, parameters, name, context):
+        """ISO text of a date-time parameter (text is passed on as written), or None."""
+        value = parameters.get(name)
+        if value is None or isinstance(value, str):
+            return value or None
+        if isinstance(value, QDate):
+            return value.toString("yyyy-MM-dd") if value.isValid() else None
+        if not isinstance(value, QDateTime):
+            value = self.parameterAsDateTime(parameters, name, context)
+        return value.toString("yyyy-MM-ddTHH:mm:ss") if value.isValid() else None
+
+    # --- layers --------------------------------------------------------------
+
+    def _population(self, parameters, context, crs, feedback):
+        source = self.parameterAsSource(parameters, self.POPULATION, context)
+        if source is None:
+            if parameters.get(self.POPULATION):
+                raise QgsProcessingException(self.invalidSourceError(parameters, self.POPULATION))
+            feedback.pushWarning(self.tr("No POPULATION layer: every sector has population 0."))
+            return None
+        field_name = self._field(parameters, self.POPULATION_FIELD, context, source, "Population", True)
+        frame = source_to_frame(source, [field_name], crs, context.transformContext(), feedback)
+        values = numeric_values(frame[field_name], frame["fid"], "POPULATION_FIELD", field_name, "Population")
+        return PopulationInput(frame.geometry.values.to_numpy(), values)
+
+    def _crimes(self, parameters, context, crs, feedback, settings_kwargs):
+        source = self.parameterAsSource(parameters, self.CRIMES, context)
+        if source is None:
+            if parameters.get(self.CRIMES):
+                raise QgsProcessingException(self.invalidSourceError(parameters, self.CRIMES))
+            return None
+        type_field = self._field(parameters, self.CRIME_TYPE_FIELD, context, source, "Crime incidents", True)
+        date_field = self._field(parameters, self.DATE_FIELD, context, source, "Crime incidents")
+        names = [type_field] + ([date_field] if date_field else [])
+        table = read_points(
+            source, names, crs, context.transformContext(), feedback, self._whole_layer(parameters, context)
+        )
+        if feedback.isCanceled():
+            raise Cancelled()
+        feedback.pushInfo(self.tr("Read {} incidents ({} reader).").format(len(table), table.method))
+        if table.multipart:
+            feedback.pushWarning(
+                self.tr("CRIMES: {} multi-part incidents are counted at one of their points.").format(
+                    table.multipart
+                )
+            )
+        return CrimeInput(
+            table.xy, table.columns[type_field], table.columns[date_field] if date_field else None
+        )
+
+    def _whole_layer(self, parameters, context):
+        """The vector layer behind CRIMES when all of its features are used (for fast reading)."""
+        value = parameters.get(self.CRIMES)
+        if isinstance(value, QgsProcessingFeatureSourceDefinition) and (
+            value.selectedFeaturesOnly or value.featureLimit != -1
+        ):
+            return None
+        return self.parameterAsVectorLayer(parameters, self.CRIMES, context)
+
+    def _districts(self, parameters, context, crs, sector_table, settings_kwargs, feedback):
+        """District of every sector (by location), and each district's staff in ``settings_kwargs``."""
+        source = self.parameterAsSource(parameters, self.DISTRICTS, context)
+        if source is None:
+            if parameters.get(self.DISTRICTS):
+                raise QgsProcessingException(self.invalidSourceError(parameters, self.DISTRICTS))
+            return None
+        name_field = self._field(parameters, self.DISTRICT_FIELD, context, source, "Districts", True)
+        staff_field = self._field(parameters, self.DISTRICT_STAFF_FIELD, context, source, "Districts", True)
+        frame = source_to_frame(source, [name_field, staff_field], crs, context.transformContext())
+        if frame.empty:
+            raise QgsProcessingException("DISTRICTS has no features; give district polygons with staff.")
+        staff = numeric_values(
+            frame[staff_field], frame["fid"], "DISTRICT_STAFF_FIELD", staff_field, "Districts"
+        )
+        budgets = {}
+        for name, fid, value in zip(frame[name_field], frame["fid"], staff, strict=True):
+            if name is None:
+                raise QgsProcessingException(
+                    f"DISTRICTS: feature {fid} has no {name_field}; name every district."
+                )
+            if not float(value).is_integer():
+                raise QgsProcessingException(
+                    f"DISTRICTS: district '{name}' has staff {value:g}; staff must be a whole number."
+                )
+            if name in budgets:
+                raise QgsProcessingException(
+                    f"DISTRICTS: district '{name}' occurs more than once; dissolve the districts by "
+                    f"{name_field} first so each has one staff number."
+                )
+            budgets[name] = int(value)
+        settings_kwargs["district_staff"] = budgets
+        names, shares = district_of_sectors(
+            sector_table.geometries, frame.geometry.values.to_numpy(), list(budgets)
+        )
+        for sector_id, name, share in zip(sector_table.ids, names, shares, strict=True):
+            if name is None:
+                raise QgsProcessingException(
+                    f"Sector '{sector_id}' lies in none of the DISTRICTS; extend the districts or leave "
+                    "the sector out."
+                )
+            if share < DISTRICT_SHARE_WARNING:
+                feedback.pushWarning(
+                    f"Sector '{sector_id}' lies only {share:.0%} inside district '{name}' "
+                    "(the district covering most of it); it is staffed from that district."
+                )
+        return names
+
+    # --- output --------------------------------------------------------------
+
+    def _write(self, parameters, context, sectors, sector_table, districts, result, feedback):
+        input_fields = sectors.fields()
+        written = {name for name, _ in RESULT_FIELDS}
+        fields = QgsFields()
+        kept = []
+        for index in range(input_fields.count()):
+            field = input_fields.at(index)
+            if field.name().lower() in written:
+                feedback.pushWarning(
+                    f"SECTORS field '{field.name()}' is replaced by the computed {field.name().lower()}."
+                )
+                continue
+            fields.append(field)
+            kept.append(index)
+        lower_names = {name.lower() for name in input_fields.names()}
+        add_id = "sector_id" not in lower_names
+        if add_id:
+            id_field = QgsField(input_fields.field(sector_table.id_field))
+            id_field.setName("sector_id")
+            fields.append(id_field)
+        add_district = districts is not None and "district" not in lower_names
+        if add_district:
+            fields.append(QgsField("district", QVariant.String))
+        for name, field_type in RESULT_FIELDS:
+            fields.append(QgsField(name, field_type))
+
+        wkb_type = sectors.wkbType()
+        if sector_table.dissolved:
+            wkb_type = QgsWkbTypes.multiType(wkb_type)
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, wkb_type, sectors.sourceCrs()
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        table = result.sectors
+        for row, (attributes, geometry) in enumerate(sector_table.outputs):
+            if feedback.isCanceled():
+                return None
+            values = [attributes[i] for i in kept]
+            if add_id:
+                values.append(sector_table.ids[row])
+            if add_district:
+                values.append(None if districts[row] is None else str(districts[row]))
+            values += [_qt_number(table[name].iat[row], field_type) for name, field_type in RESULT_FIELDS]
+            feature = QgsFeature(fields)
+            if wkb_type != sectors.wkbType() and not geometry.isNull():
+                geometry = QgsGeometry(geometry)
+                geometry.convertToMultiType()
+            feature.setGeometry(geometry)
+            feature.setAttributes(values)
+            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+                raise QgsProcessingException(
+                    f"Could not write sector '{sector_table.ids[row]}': {sink.lastError()}"
+                )
+        del sink  # flushed and closed, so its default style can be stored
+        if _is_geopackage(dest_id):
+            store_default_style(dest_id, STYLE_NAME)
+        if context.willLoadLayerOnCompletion(dest_id):
+            details = context.layerToLoadOnCompletionDetails(dest_id)
+            load_on_completion(context, dest_id, details.name or "Sector manning", STYLE_NAME, self.OUTPUT)
+        return dest_id
+
+
+class _SectorTable:
+    """The sectors as the core needs them (working CRS, one row per id) and as they are written."""
+
+    def __init__(self, id_field, ids, geometries, factor_override, outputs, dissolved, warnings):
+        self.id_field = id_field
+        self.ids = ids
+        self.geometries = geometries
+        self.factor_override = factor_override
+        self.outputs = outputs
+        self.dissolved = dissolved
+        self.warnings = warnings
+
+    @classmethod
+    def read(cls, source, id_field, factor_field, crs, transform_context, feedback):
+        names = [id_field] + ([factor_field] if factor_field else [])
+        frame = source_to_frame(source, names, crs, transform_context, feedback)
+        if frame.empty:
+            raise QgsProcessingException(
+                f"SECTORS ({source.sourceName()}) has no features; give a polygon layer with at least one "
+                "sector."
+            )
+        originals = {feature.id(): feature for feature in source.getFeatures()}
+        missing = frame[id_field].isna()
+        if missing.any():
+            raise QgsProcessingException(
+                f"SECTORS: feature {frame['fid'][missing].iloc[0]} has no {id_field} value; give every "
+                f"sector an id (SECTOR_ID_FIELD = {id_field})."
+            )
+        ids, geometries, overrides, outputs, warnings = [], [], [], [], []
+        dissolved = False
+        for sector_id, group in frame.groupby(id_field, sort=False):
+            features = [originals[fid] for fid in group["fid"]]
+            parts = group.geometry.values.to_numpy()
+            if len(group) > 1:
+                dissolved = True
+                warnings.append(
+                    f"SECTORS: sector id '{sector_id}' occurs in {len(group)} features; they are dissolved "
+                    "into one multi-part sector (the first feature's attributes are kept)."
+                )
+                valid = parts[~(shapely.is_missing(parts) | shapely.is_empty(parts))]
+                geometry = shapely.union_all(valid) if len(valid) else None
+                output_geometry = QgsGeometry.unaryUnion([f.geometry() for f in features])
+            else:
+                geometry = parts[0]
+                output_geometry = features[0].geometry()
+            ids.append(group[id_field].iloc[0])
+            geometries.append(geometry)
+            outputs.append((features[0].attributes(), output_geometry))
+            if factor_field:
+                values = [v for v in group[factor_field] if not _is_empty(v)]
+                overrides.append(_plain(values[0]) if values else None)
+        geometry_array = np.empty(len(geometries), dtype=object)
+        geometry_array[:] = geometries
+        return cls(
+            id_field,
+            ids,
+            geometry_array,
+            overrides if factor_field else None,
+            outputs,
+            dissolved,
+            warnings,
+        )
+
+
+# --- helpers (no Processing state) --------------------------------------------
+
+
+def parse_thresholds(text: str) -> list[float]:
+    """Four need scores from ``200; 120; 70; 35`` (also ',' or spaces between them)."""
+    parts = [p for p in (text or "").replace(",", ";").replace(" ", ";").split(";") if p.strip()]
+    try:
+        values = [float(p) for p in parts]
+    except ValueError:
+        values = []
+    if len(values) != 4:
+        raise InputError(
+            f"FACTOR_THRESHOLDS '{text}' must be four numbers separated by ';', where factor 1, 2, 3 "
+            f"and 4 start (default {DEFAULT_THRESHOLDS_TEXT})."
+        )
+    return values
+
+
+def numeric_values(column: pd.Series, fids: pd.Series, parameter: str, field: str, layer: str) -> np.ndarray:
+    """Numbers of an attribute column (None → NaN); the first non-number is named in the error."""
+    numbers = pd.to_numeric(column, errors="coerce").to_numpy(dtype=float)
+    bad = np.isnan(numbers) & ~column.isna().to_numpy()
+    if bad.any():
+        first = int(np.flatnonzero(bad)[0])
+        raise QgsProcessingException(
+            f"{parameter}: field '{field}' of the layer '{layer}' is not numeric — feature "
+            f"{fids.iloc[first]} has '{column.iloc[first]}'. Choose a field holding numbers."
+        )
+    return numbers
+
+
+def district_of_sectors(sectors: np.ndarray, districts: np.ndarray, names: list) -> tuple[list, np.ndarray]:
+    """Name of the district covering the largest part of each sector, and the share it covers.
+
+    None (share 0) for a sector that overlaps no district.
+    """
+    n = len(sectors)
+    best, best_area = [None] * n, np.zeros(n)
+    usable = ~(shapely.is_missing(districts) | shapely.is_empty(districts))
+    districts = np.where(usable, shapely.make_valid(districts), None)
+    sector_idx, district_idx = shapely.STRtree(districts).query(sectors, predicate="intersects")
+    areas = shapely.area(shapely.intersection(sectors[sector_idx], districts[district_idx]))
+    for s, d, area in zip(sector_idx, district_idx, areas, strict=True):
+        if area > best_area[s]:
+            best[s], best_area[s] = names[d], area
+    sector_areas = shapely.area(sectors)
+    shares = np.divide(best_area, sector_areas, out=np.zeros(n), where=sector_areas > 0)
+    return best, shares
+
+
+def summary_rows(result):
+    """The summary table's rows: sector id, population, crimes, need, factor, officers."""
+    table = result.sectors
+    for row in table.itertuples(index=False):
+        need = "" if math.isnan(row.need_score) else f"{row.need_score:.1f}"
+        yield (
+            str(row.sector_id),
+            f"{row.population:,.0f}",
+            f"{row.area_km2:.2f}",
+            f"{row.crimes_total:,}",
+            f"{row.crimes_per_1000:.1f}" if not math.isnan(row.crimes_per_1000) else "",
+            f"{row.exposed_share:.0%}",
+            need,
+            str(row.factor),
+            str(row.officers_required),
+            str(row.officers_allocated),
+        )
+
+
+SUMMARY_HEADER = (
+    "sector",
+    "population",
+    "km²",
+    "crimes",
+    "per 1,000",
+    "exposed",
+    "need",
+    "factor",
+    "required",
+    "allocated",
+)
+
+
+def summary_text(result, totals) -> str:
+    """A plain-text table of the sectors and the totals, for the log."""
+    rows = [SUMMARY_HEADER, *summary_rows(result)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(SUMMARY_HEADER))]
+    lines = ["  ".join(cell.rjust(width) for cell, width in zip(row, widths, strict=True)) for row in rows]
+    lines.append("")
+    lines += [
+        f"{name}: {value:,.0f}" if isinstance(value, float) else f"{name}: {value}"
+        for name, value in totals.items()
+    ]
+    return "\n".join(lines)
+
+
+def summary_html(result, totals, id_field) -> str:
+    """A readable HTML page of the sectors, totals and warnings, for the results viewer."""
+    escape = html.escape
+    head = "".join(f"<th>{escape(h)}</th>" for h in SUMMARY_HEADER)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in summary_rows(result)
+    )
+    total_rows = "".join(
+        f"<tr><th>{escape(name)}</th><td>{value:,.0f}</td></tr>" for name, value in totals.items()
+    )
+    warnings = "".join(f"<li>{escape(w)}</li>" for w in result.warnings)
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Sector manning</title>"
+        "<style>body{font-family:sans-serif}table{border-collapse:collapse}"
+        "td,th{border:1px solid #bbb;padding:2px 6px;text-align:right}</style></head><body>"
+        f"<h1>Sector manning</h1><p>{len(result.sectors)} sectors (id field {escape(id_field)}); "
+        "factor 1 = 1 officer per 1,000 inhabitants … factor 5 = 1 per 5,000.</p>"
+        f"<table><tr>{head}</tr>{body}</table><h2>Totals</h2><table>{total_rows}</table>"
+        + (f"<h2>Warnings</h2><ul>{warnings}</ul>" if warnings else "")
+        + "</body></html>"
+    )
+
+
+def _qt_number(value, field_type):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if field_type == QVariant.Double:
+        return float(value)
+    return int(value)
+
+
+def _plain(value):
+    """A whole float as an int (an integer column with NULLs is read as floats)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _is_empty(value) -> bool:
+    return (
+        value is None
+        or (isinstance(value, float) and math.isnan(value))
+        or (isinstance(value, str) and not value.strip())
+    )
+
+
+def _is_geopackage(dest_id: str) -> bool:
+    path = dest_id.split("|")[0]
+    return path.lower().endswith(".gpkg")
