@@ -1,6 +1,6 @@
 """Run every benchmark (bench/bench_*.py) in turn; each prints its own table.
 
-    python3 bench/run_all.py [NAME ...]   # e.g. counting split; default: all
+python3 bench/run_all.py [NAME ...]   # e.g. counting split; default: all
 """
 
 import subprocess

@@ -8,12 +8,30 @@ import sys
 from pathlib import Path
 
 import pytest
+from qgis.core import QgsProcessingFeedback
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(ROOT / "tools"))
 
 import build_plugin  # noqa: E402 - from tools/, the one staging implementation
+
+
+class Recorder(QgsProcessingFeedback):
+    """Processing feedback that keeps the warnings and infos."""
+
+    def __init__(self):
+        super().__init__()
+        self.warnings = []
+        self.infos = []
+
+    def pushWarning(self, warning):  # noqa: N802 - name fixed by QGIS
+        self.warnings.append(warning)
+        super().pushWarning(warning)
+
+    def pushInfo(self, info):  # noqa: N802 - name fixed by QGIS
+        self.infos.append(info)
+        super().pushInfo(info)
 
 
 @pytest.fixture(scope="session")

@@ -23,7 +23,9 @@ def polygon_layer(crs: str, wkt: str) -> QgsVectorLayer:
 
 
 def test_metric_crs_is_kept(qgis_app):
-    layer = polygon_layer("EPSG:25832", "POLYGON((720000 6176000, 721000 6176000, 721000 6177000, 720000 6176000))")
+    layer = polygon_layer(
+        "EPSG:25832", "POLYGON((720000 6176000, 721000 6176000, 721000 6177000, 720000 6176000))"
+    )
     assert working_crs(layer, "sectors", QgsCoordinateTransformContext()).authid() == "EPSG:25832"
 
 

@@ -2,7 +2,13 @@
 
 from qgis.core import QgsProcessingParameterDefinition
 
-ALGORITHM_IDS = {"ypo:createsampledistrict", "ypo:computemanning"}
+ALGORITHM_IDS = {
+    "ypo:createsampledistrict",
+    "ypo:splitsectors",
+    "ypo:computemanning",
+    "ypo:crimegrid",
+    "ypo:validatesectors",
+}
 
 
 def test_provider_lists_its_algorithms(ypo_provider):

@@ -213,7 +213,7 @@ def source_to_frame(
     transform_context: QgsCoordinateTransformContext | None = None,
     feedback=None,
 ) -> gpd.GeoDataFrame:
-    """Read a feature source into a GeoDataFrame (column ``fid`` keeps the feature ids).
+    """Read a feature source into a GeoDataFrame indexed by feature id.
 
     Only ``field_names`` are read (all fields when None); geometries are
     transformed to ``target_crs`` when given.
@@ -240,7 +240,8 @@ def source_to_frame(
         attributes = feature.attributes()
         rows.append([_python_value(attributes[i]) for i in indices])
     frame = pd.DataFrame(rows, columns=names)
-    frame.insert(0, "fid", np.asarray(fids, dtype=np.int64))
+    # feature ids as the index: a column could clash with a field of the same name
+    frame.index = pd.Index(np.asarray(fids, dtype=np.int64), name="feature_id")
     geometry = shapely.from_wkb(np.asarray(wkbs, dtype=object)) if wkbs else []
     return gpd.GeoDataFrame(frame, geometry=geometry, crs=crs.authid() or crs.toWkt() or None)
 

@@ -11,8 +11,17 @@ def _algorithm_classes():
     # Imported here: the algorithms import the core, which needs shapely & co.
     from .algorithms.compute_manning import ComputeManningAlgorithm
     from .algorithms.create_sample_district import CreateSampleDistrictAlgorithm
+    from .algorithms.crime_grid import CrimeGridAlgorithm
+    from .algorithms.split_sectors import SplitSectorsAlgorithm
+    from .algorithms.validate_sectors import ValidateSectorsAlgorithm
 
-    return [CreateSampleDistrictAlgorithm, ComputeManningAlgorithm]
+    return [
+        CreateSampleDistrictAlgorithm,
+        SplitSectorsAlgorithm,
+        ComputeManningAlgorithm,
+        CrimeGridAlgorithm,
+        ValidateSectorsAlgorithm,
+    ]
 
 
 class YpoProvider(QgsProcessingProvider):

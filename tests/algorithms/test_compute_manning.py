@@ -11,10 +11,8 @@ import pytest
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsFeature,
     QgsGeometry,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsProcessingOutputLayerDefinition,
     QgsProject,
     QgsVectorFileWriter,
@@ -22,12 +20,10 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
-from ..conftest import ROOT, SHARED_DATA
+from ..conftest import ROOT, SHARED_DATA, Recorder
+from ..layers import CRS, box, memory_layer, point
 
 ALG = "ypo:computemanning"
-CRS = "EPSG:25832"
-# Near Bellahøj, so that EPSG:4326 input is worked on in UTM zone 33 (another CRS).
-X0, Y0 = 720_000.0, 6_178_000.0
 YEAR = 365.25 / 365.0  # the period 2026-01-01 … 2026-12-31 has 365 days; rates are per 365.25
 
 CHICAGO = SHARED_DATA / "chicago"
@@ -36,41 +32,6 @@ CHICAGO_MAP = ROOT / "ypo_plugin" / "resources" / "crime_type_maps" / "chicago_p
 
 
 # --- building layers ------------------------------------------------------------
-
-
-def box(x0, y0, x1, y1):
-    """A rectangle with a vertex every 100 m, so that neighbours share their vertices and stay
-    exact neighbours when reprojected (straight lines are not straight in another CRS)."""
-    ring = (
-        [(x, y0) for x in range(x0, x1, 100)]
-        + [(x1, y) for y in range(y0, y1, 100)]
-        + [(x, y1) for x in range(x1, x0, -100)]
-        + [(x0, y) for y in range(y1, y0 - 1, -100)]
-    )
-    return QgsGeometry.fromWkt("POLYGON((" + ",".join(f"{X0 + x} {Y0 + y}" for x, y in ring) + "))")
-
-
-def point(x, y):
-    return QgsGeometry.fromWkt(f"POINT({X0 + x} {Y0 + y})")
-
-
-def memory_layer(kind, fields, rows, crs=CRS, name="layer"):
-    """A memory layer of (geometry, attributes…) rows, reprojected from EPSG:25832 to ``crs``."""
-    layer = QgsVectorLayer(f"{kind}?crs={crs}&" + "&".join(f"field={f}" for f in fields), name, "memory")
-    transform = QgsCoordinateTransform(
-        QgsCoordinateReferenceSystem(CRS), QgsCoordinateReferenceSystem(crs), QgsProject.instance()
-    )
-    features = []
-    for geometry, *attributes in rows:
-        feature = QgsFeature(layer.fields())
-        if geometry is not None:
-            geometry = QgsGeometry(geometry)
-            geometry.transform(transform)
-            feature.setGeometry(geometry)
-        feature.setAttributes(list(attributes))
-        features.append(feature)
-    assert layer.dataProvider().addFeatures(features)
-    return layer
 
 
 def sectors_layer(crs=CRS, extra=()):
@@ -116,18 +77,6 @@ def crimes_layer(crs=CRS, on_line=True):
     if on_line:
         rows.append((point(1000, 500), "theft", when()))  # on the A|B line: the first sector, A
     return memory_layer("Point", ["crime_type:string", "occurred:datetime"], rows, crs, "crimes")
-
-
-class Recorder(QgsProcessingFeedback):
-    """Feedback that keeps the warnings."""
-
-    def __init__(self):
-        super().__init__()
-        self.warnings = []
-
-    def pushWarning(self, warning):  # noqa: N802 - name fixed by QGIS
-        self.warnings.append(warning)
-        super().pushWarning(warning)
 
 
 def base_parameters(tmp_path, crs=CRS, population_crs=None, crimes_crs=None, on_line=True, **extra):

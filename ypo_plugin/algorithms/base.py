@@ -28,6 +28,16 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
     def groupId(self):  # noqa: N802 - name fixed by QGIS
         return "sectorplanning"
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802 - name fixed by QGIS
+        # qgis_process (3.22) rejects a left-out parameter even when it has a default
+        # ("Incorrect parameter value for SECTOR_ID_FIELD"); check it as if the default was
+        # given, which is what parameterAsString and friends read then.
+        filled = dict(parameters)
+        for definition in self.parameterDefinitions():
+            if filled.get(definition.name()) is None and definition.defaultValue() is not None:
+                filled[definition.name()] = definition.defaultValue()
+        return super().checkParameterValues(filled, context)
+
     @staticmethod
     def core_callbacks(feedback):
         """``(progress, is_cancelled)`` for core functions, reporting to ``feedback``."""

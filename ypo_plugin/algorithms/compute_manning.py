@@ -495,7 +495,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
             return None
         field_name = self._field(parameters, self.POPULATION_FIELD, context, source, "Population", True)
         frame = source_to_frame(source, [field_name], crs, context.transformContext(), feedback)
-        values = numeric_values(frame[field_name], frame["fid"], "POPULATION_FIELD", field_name, "Population")
+        values = numeric_values(frame[field_name], "POPULATION_FIELD", field_name, "Population")
         return PopulationInput(frame.geometry.values.to_numpy(), values)
 
     def _crimes(self, parameters, context, crs, feedback, settings_kwargs):
@@ -544,11 +544,9 @@ class ComputeManningAlgorithm(YpoAlgorithm):
         frame = source_to_frame(source, [name_field, staff_field], crs, context.transformContext())
         if frame.empty:
             raise QgsProcessingException("DISTRICTS has no features; give district polygons with staff.")
-        staff = numeric_values(
-            frame[staff_field], frame["fid"], "DISTRICT_STAFF_FIELD", staff_field, "Districts"
-        )
+        staff = numeric_values(frame[staff_field], "DISTRICT_STAFF_FIELD", staff_field, "Districts")
         budgets = {}
-        for name, fid, value in zip(frame[name_field], frame["fid"], staff, strict=True):
+        for name, fid, value in zip(frame[name_field], frame.index, staff, strict=True):
             if name is None:
                 raise QgsProcessingException(
                     f"DISTRICTS: feature {fid} has no {name_field}; name every district."
@@ -670,13 +668,13 @@ class _SectorTable:
         missing = frame[id_field].isna()
         if missing.any():
             raise QgsProcessingException(
-                f"SECTORS: feature {frame['fid'][missing].iloc[0]} has no {id_field} value; give every "
+                f"SECTORS: feature {frame.index[np.asarray(missing)][0]} has no {id_field} value; give every "
                 f"sector an id (SECTOR_ID_FIELD = {id_field})."
             )
         ids, geometries, overrides, outputs, warnings = [], [], [], [], []
         dissolved = False
         for sector_id, group in frame.groupby(id_field, sort=False):
-            features = [originals[fid] for fid in group["fid"]]
+            features = [originals[fid] for fid in group.index]
             parts = group.geometry.values.to_numpy()
             if len(group) > 1:
                 dissolved = True
@@ -727,15 +725,16 @@ def parse_thresholds(text: str) -> list[float]:
     return values
 
 
-def numeric_values(column: pd.Series, fids: pd.Series, parameter: str, field: str, layer: str) -> np.ndarray:
-    """Numbers of an attribute column (None → NaN); the first non-number is named in the error."""
+def numeric_values(column: pd.Series, parameter: str, field: str, layer: str) -> np.ndarray:
+    """Numbers of an attribute column indexed by feature id (None → NaN); the first non-number
+    is named in the error."""
     numbers = pd.to_numeric(column, errors="coerce").to_numpy(dtype=float)
     bad = np.isnan(numbers) & ~column.isna().to_numpy()
     if bad.any():
         first = int(np.flatnonzero(bad)[0])
         raise QgsProcessingException(
             f"{parameter}: field '{field}' of the layer '{layer}' is not numeric — feature "
-            f"{fids.iloc[first]} has '{column.iloc[first]}'. Choose a field holding numbers."
+            f"{column.index[first]} has '{column.iloc[first]}'. Choose a field holding numbers."
         )
     return numbers
 

@@ -45,3 +45,15 @@ def load_on_completion(
     details = QgsProcessingContext.LayerDetails(layer_name, context.project(), output_name)
     details.setPostProcessor(_ApplyStyle.create(str(style_path(style_name))))
     context.addLayerToLoadOnCompletion(uri, details)
+
+
+def style_sink_output(
+    context: QgsProcessingContext, dest_id: str, style_name: str, default_name: str, output_name: str
+) -> None:
+    """Style a finished (closed) sink output: stored as the default style when it
+    is a GeoPackage layer, applied when Processing loads it."""
+    if dest_id.split("|")[0].lower().endswith(".gpkg"):
+        store_default_style(dest_id, style_name)
+    if context.willLoadLayerOnCompletion(dest_id):
+        details = context.layerToLoadOnCompletionDetails(dest_id)
+        load_on_completion(context, dest_id, details.name or default_name, style_name, output_name)

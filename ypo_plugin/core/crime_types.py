@@ -325,7 +325,7 @@ def _checked_category(category: str, entry: str) -> str:
 
 
 def _as_object_array(values: Iterable[Any]) -> np.ndarray:
-    if isinstance(values, (pd.Series, np.ndarray)):
+    if isinstance(values, pd.Series | np.ndarray):
         return np.asarray(values, dtype=object)
     return np.array(list(values), dtype=object)
 
@@ -364,7 +364,7 @@ def parse_datetimes(values: Iterable[Any], fmt: str | None = None) -> ParsedDate
     """
     if isinstance(values, pd.Series) and isinstance(values.dtype, pd.DatetimeTZDtype):
         values = values.dt.tz_localize(None)
-    array = np.asarray(values) if isinstance(values, (pd.Series, np.ndarray)) else _as_object_array(values)
+    array = np.asarray(values) if isinstance(values, pd.Series | np.ndarray) else _as_object_array(values)
     if np.issubdtype(array.dtype, np.datetime64):
         parsed = array.astype(DATETIME_DTYPE)
         return ParsedDateTimes(parsed, {}, int(np.isnat(parsed).sum()))

@@ -1,0 +1,441 @@
+"""ypo:splitsectors — split districts into balanced, contiguous, compact sectors."""
+
+import geopandas as gpd
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..conversion import fields_for_frame, read_points, source_to_frame, write_frame_to_sink
+from ..core.errors import InputError
+from ..core.geometry import as_multipolygons, repair_polygons
+from ..core.progress import Cancelled
+from ..core.sector_plan import (
+    SECTOR_FIELDS,
+    Districts,
+    WorkloadWeights,
+    dissolve,
+    parse_target_shares,
+    plan_sectors,
+)
+from ..crs import working_crs
+from .base import YpoAlgorithm
+from .styling import style_sink_output
+
+STYLE_NAME = "sectors"
+
+
+class SplitSectorsAlgorithm(YpoAlgorithm):
+    UNITS = "UNITS"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    DISTRICTS = "DISTRICTS"
+    DISTRICT_NAME_FIELD = "DISTRICT_NAME_FIELD"
+    SECTORS_FIELD = "SECTORS_FIELD"
+    TARGET_FIELD = "TARGET_FIELD"
+    SECTOR_COUNT = "SECTOR_COUNT"
+    CRIMES = "CRIMES"
+    EXPOSED_AREAS = "EXPOSED_AREAS"
+    POPULATION_WEIGHT = "POPULATION_WEIGHT"
+    CRIME_WEIGHT = "CRIME_WEIGHT"
+    EXPOSED_WEIGHT = "EXPOSED_WEIGHT"
+    BARRIERS = "BARRIERS"
+    EXISTING_SECTORS = "EXISTING_SECTORS"
+    TOLERANCE = "TOLERANCE"
+    SEED = "SEED"
+    OUTPUT_SECTORS = "OUTPUT_SECTORS"
+    OUTPUT_UNITS = "OUTPUT_UNITS"
+    MAX_DEVIATION_PCT = "MAX_DEVIATION_PCT"
+    NONCONTIGUOUS_COUNT = "NONCONTIGUOUS_COUNT"
+    KEPT_POPULATION_SHARE = "KEPT_POPULATION_SHARE"
+    RUN_SECONDS = "RUN_SECONDS"
+
+    def name(self):
+        return "splitsectors"
+
+    def displayName(self):
+        return self.tr("Split districts into sectors")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Builds a sector plan from base units (street blocks, statistical areas or grid cells): "
+            "each sector is one connected piece, as compact as possible, with a fair share of the "
+            "district's workload. Sectors nest in districts (e.g. 9 + 5 + 5), follow railways, "
+            "motorways and water where possible, and can stay close to today's plan.\n\n"
+            "Workload of a unit, in population equivalents: "
+            "(wP·population + wC·crimes·P/C + wE·exposed population·P/E) / (wP + wC + wE), where P, C "
+            "and E are the totals of population, crimes and population living in exposed housing "
+            "areas; a term without data is left out. With no crimes and no exposed areas the workload "
+            "is the population.\n\n"
+            "Parameters:\n"
+            "Base units — polygons that tile the area; every unit ends up in exactly one sector.\n"
+            "Population field — inhabitants per unit (empty values count as 0 and are reported).\n"
+            "Districts (optional) — sectors are made inside each district; a unit belongs to the "
+            "district holding its inner point (units outside every district go to the one they "
+            "overlap most or the nearest, and are reported).\n"
+            "District name field — names sectors ('North East 1') and ids ('NE-01').\n"
+            "Sectors per district field — how many sectors each district gets.\n"
+            "Target shares field (optional) — per district, one share per sector separated by commas "
+            "('1, 1, 1.5') for unequal sectors; empty means equal.\n"
+            "Number of sectors — used when no districts are given.\n"
+            "Crime incidents (optional) — points counted per unit for the workload.\n"
+            "Exposed housing areas (optional) — polygons; population inside them adds workload.\n"
+            "Population weight, Crime weight, Exposed areas weight — wP, wC, wE above.\n"
+            "Barriers (optional) — lines (railways, motorways, water): units on opposite sides are "
+            "not neighbours unless a link is needed to keep a district connected (reported).\n"
+            "Existing sectors (optional) — today's plan: units keep their sector where balance allows; "
+            "the share of population that keeps its sector is reported.\n"
+            "Tolerance (%) — allowed deviation of a sector's workload from its target. Units are "
+            "indivisible, so a tolerance can be out of reach; the log then says how close it got.\n"
+            "Seed — the same input and seed give the same plan.\n\n"
+            "Outputs: Sectors (dissolved polygons with sector_id, sector_name, district, population, "
+            "crimes_total, workload, workload_dev_pct, area_km2, polsby_popper, reock, neighbours — "
+            "adjacent sectors, also across district lines) and Units with sector (every input unit "
+            "with all its fields plus sector_id). Results give the largest deviation, the number of "
+            "non-contiguous sectors, the kept population share and the run time. Computation is in "
+            "metres (geographic data is projected to its UTM zone); outputs keep the units' CRS."
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.UNITS, self.tr("Base units"), [QgsProcessing.TypeVectorPolygon]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.POPULATION_FIELD,
+                self.tr("Population field"),
+                defaultValue="population",
+                parentLayerParameterName=self.UNITS,
+                type=QgsProcessingParameterField.Numeric,
+                # qgis_process (3.22) demands mandatory fields even when they have a default;
+                # the algorithm checks the field itself.
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.DISTRICTS, self.tr("Districts"), [QgsProcessing.TypeVectorPolygon], optional=True
+            )
+        )
+        for name, description, default in (
+            (self.DISTRICT_NAME_FIELD, "District name field", "district"),
+            (self.SECTORS_FIELD, "Sectors per district field", "sector_count"),
+        ):
+            self.addParameter(
+                QgsProcessingParameterField(
+                    name,
+                    self.tr(description),
+                    defaultValue=default,
+                    parentLayerParameterName=self.DISTRICTS,
+                    optional=True,
+                )
+            )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.TARGET_FIELD,
+                self.tr("Target shares field"),
+                parentLayerParameterName=self.DISTRICTS,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.SECTOR_COUNT,
+                self.tr("Number of sectors"),
+                QgsProcessingParameterNumber.Integer,
+                defaultValue=5,
+                minValue=1,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.CRIMES, self.tr("Crime incidents"), [QgsProcessing.TypeVectorPoint], optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.EXPOSED_AREAS,
+                self.tr("Exposed housing areas"),
+                [QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        for name, description, default in (
+            (self.POPULATION_WEIGHT, "Population weight", 1.0),
+            (self.CRIME_WEIGHT, "Crime weight", 0.5),
+            (self.EXPOSED_WEIGHT, "Exposed areas weight", 0.2),
+        ):
+            weight = QgsProcessingParameterNumber(
+                name,
+                self.tr(description),
+                QgsProcessingParameterNumber.Double,
+                defaultValue=default,
+                minValue=0,
+            )
+            weight.setFlags(weight.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(weight)
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.BARRIERS, self.tr("Barriers"), [QgsProcessing.TypeVectorLine], optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.EXISTING_SECTORS,
+                self.tr("Existing sectors"),
+                [QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.TOLERANCE,
+                self.tr("Tolerance (%)"),
+                QgsProcessingParameterNumber.Double,
+                defaultValue=1.0,
+                minValue=0.01,
+                maxValue=100.0,
+            )
+        )
+        seed = QgsProcessingParameterNumber(
+            self.SEED, self.tr("Seed"), QgsProcessingParameterNumber.Integer, defaultValue=1, minValue=0
+        )
+        seed.setFlags(seed.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(seed)
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_SECTORS, self.tr("Sectors"), QgsProcessing.TypeVectorPolygon
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_UNITS, self.tr("Units with sector"), QgsProcessing.TypeVectorPolygon
+            )
+        )
+        for name, description in (
+            (self.MAX_DEVIATION_PCT, "Largest workload deviation (%)"),
+            (self.NONCONTIGUOUS_COUNT, "Non-contiguous sectors"),
+            (self.KEPT_POPULATION_SHARE, "Share of population keeping its sector"),
+            (self.RUN_SECONDS, "Run time of the split (s)"),
+        ):
+            self.addOutput(QgsProcessingOutputNumber(name, self.tr(description)))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        units = self.parameterAsSource(parameters, self.UNITS, context)
+        if units is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.UNITS))
+        population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
+        self._require_field(units, population_field, "Base units", numeric=True)
+        transform_context = context.transformContext()
+        crs = working_crs(units, "Base units", transform_context)
+        steps = QgsProcessingMultiStepFeedback(4, feedback)
+
+        steps.setProgressText(self.tr("Reading the layers…"))
+        unit_frame = source_to_frame(units, [population_field], crs, transform_context, steps)
+        if feedback.isCanceled():
+            return {}
+        districts = self._districts(parameters, context, crs)
+        crime_xy = self._crime_points(parameters, context, crs, steps)
+        exposed = self._geometries(parameters, self.EXPOSED_AREAS, context, crs)
+        barriers = self._geometries(parameters, self.BARRIERS, context, crs)
+        existing = self._geometries(parameters, self.EXISTING_SECTORS, context, crs)
+
+        steps.setCurrentStep(1)
+        steps.setProgressText(self.tr("Splitting into sectors…"))
+        progress, is_cancelled = self.core_callbacks(steps)
+        try:
+            plan = plan_sectors(
+                unit_frame.geometry.values,
+                unit_frame[population_field].astype(float).to_numpy(),
+                districts,
+                self.parameterAsInt(parameters, self.SECTOR_COUNT, context),
+                crime_xy=crime_xy,
+                exposed_geoms=exposed,
+                barrier_geoms=barriers,
+                existing_geoms=existing,
+                weights=WorkloadWeights(
+                    self.parameterAsDouble(parameters, self.POPULATION_WEIGHT, context),
+                    self.parameterAsDouble(parameters, self.CRIME_WEIGHT, context),
+                    self.parameterAsDouble(parameters, self.EXPOSED_WEIGHT, context),
+                ),
+                tolerance_pct=self.parameterAsDouble(parameters, self.TOLERANCE, context),
+                rng=np.random.default_rng(self.parameterAsInt(parameters, self.SEED, context)),
+                progress=progress,
+                is_cancelled=is_cancelled,
+            )
+        except Cancelled:
+            return {}
+        except InputError as error:
+            raise self.processing_error(error) from None
+        for note in plan.notes:
+            feedback.pushInfo(note)
+        for warning in plan.warnings:
+            feedback.pushWarning(warning)
+
+        steps.setCurrentStep(2)
+        steps.setProgressText(self.tr("Writing the sectors…"))
+        if units.sourceCrs() == crs:
+            user_crs_geoms = plan.sector_geoms
+        else:
+            original = source_to_frame(units, [], None, transform_context)
+            user_crs_geoms = dissolve(
+                repair_polygons(original.geometry.values)[0], plan.labels, len(plan.sectors)
+            )
+        sectors_id = self._write_sectors(parameters, context, units, plan, user_crs_geoms, steps)
+        steps.setCurrentStep(3)
+        steps.setProgressText(self.tr("Writing the units…"))
+        sector_of_fid = dict(
+            zip(unit_frame.index.tolist(), plan.sectors["sector_id"].to_numpy()[plan.labels], strict=True)
+        )
+        units_id = self._write_units(parameters, context, units, sector_of_fid, steps)
+
+        split = plan.split
+        feedback.pushInfo(
+            self.tr(
+                "{} sectors; largest workload deviation {:.2f}%; {} non-contiguous; split in {:.1f} s."
+            ).format(len(plan.sectors), split.max_deviation_pct, split.noncontiguous_count, split.seconds)
+        )
+        if split.kept_share is not None:
+            feedback.pushInfo(self.tr("{:.1%} of the population keeps its sector.").format(split.kept_share))
+        return {
+            self.OUTPUT_SECTORS: sectors_id,
+            self.OUTPUT_UNITS: units_id,
+            self.MAX_DEVIATION_PCT: split.max_deviation_pct,
+            self.NONCONTIGUOUS_COUNT: split.noncontiguous_count,
+            self.KEPT_POPULATION_SHARE: split.kept_share,
+            self.RUN_SECONDS: split.seconds,
+        }
+
+    def _require_field(self, source, name, layer_description, numeric=False):
+        index = source.fields().lookupField(name) if name else -1
+        if index < 0:
+            raise QgsProcessingException(
+                self.tr("The layer '{}' has no field '{}'; choose one of: {}.").format(
+                    layer_description, name, ", ".join(source.fields().names())
+                )
+            )
+        if numeric and not source.fields().at(index).isNumeric():
+            raise QgsProcessingException(
+                self.tr("The field '{}' of '{}' is not numeric; choose a field holding numbers.").format(
+                    name, layer_description
+                )
+            )
+
+    def _districts(self, parameters, context, crs):
+        source = self.parameterAsSource(parameters, self.DISTRICTS, context)
+        if source is None:
+            return None
+        name_field = self.parameterAsString(parameters, self.DISTRICT_NAME_FIELD, context)
+        count_field = self.parameterAsString(parameters, self.SECTORS_FIELD, context)
+        target_field = self.parameterAsString(parameters, self.TARGET_FIELD, context)
+        self._require_field(source, name_field, "Districts")
+        self._require_field(source, count_field, "Districts", numeric=True)
+        fields = [name_field, count_field] + ([target_field] if target_field else [])
+        if target_field:
+            self._require_field(source, target_field, "Districts")
+        frame = source_to_frame(source, fields, crs, context.transformContext())
+        names = [
+            str(name) if name is not None else f"District {row + 1}"
+            for row, name in enumerate(frame[name_field])
+        ]
+        counts = []
+        for name, count in zip(names, frame[count_field], strict=True):
+            if count is None or not float(count).is_integer() or count < 1:
+                raise QgsProcessingException(
+                    self.tr(
+                        "District {}: '{}' holds {}, not a whole number of sectors of at least 1."
+                    ).format(name, count_field, count)
+                )
+            counts.append(int(count))
+        try:
+            shares = [
+                parse_target_shares(
+                    frame[target_field].iat[row] if target_field else None, counts[row], names[row]
+                )
+                for row in range(len(names))
+            ]
+        except InputError as error:
+            raise self.processing_error(error) from None
+        return Districts(frame.geometry.values, names, counts, shares)
+
+    def _crime_points(self, parameters, context, crs, feedback):
+        source = self.parameterAsSource(parameters, self.CRIMES, context)
+        if source is None:
+            return None
+        layer = self.parameterAsVectorLayer(parameters, self.CRIMES, context)
+        table = read_points(source, [], crs, context.transformContext(), feedback, layer=layer)
+        located = ~np.isnan(table.xy).any(axis=1)
+        if not located.all():
+            feedback.pushWarning(
+                self.tr("{} crime incidents have no location and are not counted.").format(
+                    int((~located).sum())
+                )
+            )
+        return table.xy[located]
+
+    def _geometries(self, parameters, name, context, crs):
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            return None
+        frame = source_to_frame(source, [], crs, context.transformContext())
+        geoms = frame.geometry.values
+        return geoms[~(geoms.isna() | geoms.is_empty)]
+
+    def _write_sectors(self, parameters, context, units, plan, geoms, feedback):
+        frame = plan.sectors.copy()
+        frame["geometry"] = as_multipolygons(geoms)
+        frame = gpd.GeoDataFrame(frame[list(SECTOR_FIELDS) + ["geometry"]], geometry="geometry")
+        fields = fields_for_frame(frame)
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT_SECTORS, context, fields, QgsWkbTypes.MultiPolygon, units.sourceCrs()
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_SECTORS))
+        write_frame_to_sink(frame, sink, fields, feedback)
+        del sink  # closed, so its default style can be stored
+        style_sink_output(context, dest_id, STYLE_NAME, "Sectors", self.OUTPUT_SECTORS)
+        return dest_id
+
+    def _write_units(self, parameters, context, units, sector_of_fid, feedback):
+        fields = QgsFields(units.fields())
+        replaced = fields.lookupField("sector_id")
+        if replaced >= 0:
+            feedback.pushWarning(self.tr("The units' own 'sector_id' field is replaced by the new plan."))
+        else:
+            fields.append(QgsField("sector_id", QVariant.String))
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT_UNITS, context, fields, units.wkbType(), units.sourceCrs()
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_UNITS))
+        sector_index = fields.lookupField("sector_id")
+        for feature in units.getFeatures():
+            if feedback.isCanceled():
+                break
+            attributes = feature.attributes()
+            if replaced < 0:
+                attributes.append(None)
+            attributes[sector_index] = str(sector_of_fid[feature.id()])
+            output = QgsFeature(fields)
+            output.setGeometry(feature.geometry())
+            output.setAttributes(attributes)
+            if not sink.addFeature(output, QgsFeatureSink.FastInsert):
+                raise QgsProcessingException(
+                    self.tr("Could not write unit {}: {}").format(feature.id(), sink.lastError())
+                )
+        return dest_id

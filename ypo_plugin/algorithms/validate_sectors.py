@@ -1,0 +1,347 @@
+"""ypo:validatesectors — gaps, overlaps, parts outside the district, split sectors, slivers and
+under-manned sectors of a sector plan."""
+
+import numpy as np
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsCsException,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..conversion import frame_features, source_to_frame
+from ..core.errors import InputError
+from ..core.manning import MIN_OFFICERS
+from ..core.progress import Cancelled
+from ..core.validation import AREA_TOLERANCE, ERROR_TYPES, validate_sectors
+from ..crs import working_crs
+from .base import YpoAlgorithm
+from .styling import load_on_completion, store_default_style
+
+STYLE_NAME = "validation_errors"
+# Fields of SECTORS that switch on the under-manning check (names of ypo:computemanning's output).
+OFFICERS_ALLOCATED_FIELD = "officers_allocated"
+OFFICERS_REQUIRED_FIELD = "officers_required"
+
+
+class ValidateSectorsAlgorithm(YpoAlgorithm):
+    SECTORS = "SECTORS"
+    SECTOR_ID_FIELD = "SECTOR_ID_FIELD"
+    DISTRICT = "DISTRICT"
+    MIN_AREA = "MIN_AREA"
+    MIN_OFFICERS = "MIN_OFFICERS"
+    FAIL_ON_ERROR = "FAIL_ON_ERROR"
+    OUTPUT = "OUTPUT"
+    GAPS = "GAPS"
+    OVERLAPS = "OVERLAPS"
+    OUTSIDE = "OUTSIDE"
+    NONCONTIGUOUS = "NONCONTIGUOUS"
+    SLIVERS = "SLIVERS"
+    UNDERMANNED = "UNDERMANNED"
+    ERRORS_TOTAL = "ERRORS_TOTAL"
+
+    # Result name of each error type's count.
+    COUNT_OUTPUTS = {
+        "gap": (GAPS, "Gaps"),
+        "overlap": (OVERLAPS, "Overlaps"),
+        "outside": (OUTSIDE, "Parts outside the district"),
+        "noncontiguous": (NONCONTIGUOUS, "Extra parts of non-contiguous sectors"),
+        "sliver": (SLIVERS, "Slivers"),
+        "undermanned": (UNDERMANNED, "Under-manned sectors"),
+    }
+
+    def name(self):
+        return "validatesectors"
+
+    def displayName(self):  # noqa: N802 - name fixed by QGIS
+        return self.tr("Validate sectors")
+
+    def shortHelpString(self):  # noqa: N802 - name fixed by QGIS
+        return self.tr(
+            "Checks a sector plan (generated or redrawn by hand) and writes one feature per problem, "
+            "with error_type, sector_ids (comma-separated, sorted), area_m2, a short message and the "
+            "problem's geometry. A clean plan gives an empty layer.\n\n"
+            "Error types:\n"
+            "• gap — area inside the district that no sector covers (without a district: a hole "
+            "enclosed by sectors); one feature per piece, sector_ids are the sectors next to it\n"
+            "• overlap — area covered by two sectors; one feature per pair of sectors (sharing an "
+            "edge is no overlap)\n"
+            "• outside — the part of a sector outside every district polygon (needs a district)\n"
+            "• noncontiguous — a sector made of several parts: its largest part is its main body and "
+            "every other part is one feature\n"
+            "• sliver — a sector smaller than the minimum area, or a part of a sector smaller than it "
+            "(needs a minimum area)\n"
+            "• undermanned — when SECTORS has an officers_allocated field (as written by Compute "
+            "sector manning): officers_allocated below officers_required (when that field exists) "
+            "or below the minimum officers per sector, whichever is larger; an empty "
+            "officers_allocated counts as 0\n"
+            f"Thin gaps and overlaps are still gaps and overlaps. Pieces of {AREA_TOLERANCE:g} m² or "
+            "less are floating-point noise and are not reported. Features sharing a sector id are "
+            "checked as one sector; invalid geometries are repaired and reported in the log.\n\n"
+            "Any CRS: areas are computed in the sectors' CRS when it is metric, else in the UTM zone "
+            "of the sectors; the errors are written in the sectors' CRS.\n\n"
+            "Parameters:\n"
+            "Sectors — the sector polygons.\n"
+            "Sector id field — the sector's id (default sector_id).\n"
+            "District (optional) — the district polygons the sectors should fill exactly: finds gaps "
+            "against them and parts outside them. Without it, only holes enclosed by sectors are gaps.\n"
+            "Minimum sector area (optional) — in m²; sectors or sector parts smaller than it are "
+            "slivers. Empty: no sliver check.\n"
+            f"Minimum officers per sector (advanced) — default {MIN_OFFICERS}, used by the "
+            "under-manning check.\n"
+            "Fail on errors — when checked and any error is found, the algorithm fails with the "
+            "counts per type (after writing the errors), so a model stops there.\n"
+            "Validation errors — the errors layer, loaded styled by error type.\n\n"
+            "Results: GAPS, OVERLAPS, OUTSIDE, NONCONTIGUOUS, SLIVERS, UNDERMANNED (counts of features "
+            "of each type) and ERRORS_TOTAL."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - name fixed by QGIS
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.SECTORS, self.tr("Sectors"), [QgsProcessing.TypeVectorPolygon]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.SECTOR_ID_FIELD, self.tr("Sector id field"), "sector_id", self.SECTORS
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.DISTRICT, self.tr("District"), [QgsProcessing.TypeVectorPolygon], optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MIN_AREA,
+                self.tr("Minimum sector area (m²)"),
+                QgsProcessingParameterNumber.Double,
+                optional=True,
+                minValue=0.0,
+            )
+        )
+        min_officers = QgsProcessingParameterNumber(
+            self.MIN_OFFICERS,
+            self.tr("Minimum officers per sector"),
+            QgsProcessingParameterNumber.Integer,
+            MIN_OFFICERS,
+            minValue=0,
+        )
+        min_officers.setFlags(min_officers.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(min_officers)
+        self.addParameter(
+            QgsProcessingParameterBoolean(self.FAIL_ON_ERROR, self.tr("Fail on errors"), defaultValue=False)
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("Validation errors"), QgsProcessing.TypeVectorPolygon
+            )
+        )
+        for output_name, description in self.COUNT_OUTPUTS.values():
+            self.addOutput(QgsProcessingOutputNumber(output_name, self.tr(description)))
+        self.addOutput(QgsProcessingOutputNumber(self.ERRORS_TOTAL, self.tr("Errors in all")))
+
+    # --- running -----------------------------------------------------------
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - name fixed by QGIS
+        steps = QgsProcessingMultiStepFeedback(4, feedback)
+        try:
+            return self._run(parameters, context, feedback, steps)
+        except Cancelled:
+            return {}
+        except InputError as error:
+            raise self.processing_error(error) from None
+
+    def _run(self, parameters, context, feedback, steps):
+        transform_context = context.transformContext()
+        sectors = self.parameterAsSource(parameters, self.SECTORS, context)
+        if sectors is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.SECTORS))
+        id_field = self._id_field(parameters, context, sectors)
+        min_area = None
+        if parameters.get(self.MIN_AREA) not in (None, ""):
+            min_area = self.parameterAsDouble(parameters, self.MIN_AREA, context)
+        min_officers = self.parameterAsInt(parameters, self.MIN_OFFICERS, context)
+        fail_on_error = self.parameterAsBoolean(parameters, self.FAIL_ON_ERROR, context)
+        crs = working_crs(sectors, self.tr("Sectors"), transform_context)
+        if crs != sectors.sourceCrs():
+            feedback.pushInfo(
+                self.tr("Computing in {} (the sectors' CRS {} is not metric).").format(
+                    crs.authid(), sectors.sourceCrs().authid()
+                )
+            )
+
+        steps.setCurrentStep(0)
+        steps.setProgressText(self.tr("Reading the sectors…"))
+        names = [sectors.fields().at(sectors.fields().lookupField(id_field)).name()]
+        officer_fields = self._officer_fields(sectors, feedback)
+        frame = source_to_frame(sectors, names + list(officer_fields.values()), crs, transform_context, steps)
+        if steps.isCanceled():
+            return {}
+        if frame.empty:
+            raise QgsProcessingException(
+                f"Sectors ({sectors.sourceName()}) has no features; give a polygon layer with at least one "
+                "sector."
+            )
+        missing = frame[names[0]].isna()
+        if missing.any():
+            raise QgsProcessingException(
+                f"Sectors ({sectors.sourceName()}): feature {frame.index[np.asarray(missing)][0]} has no "
+                f"{names[0]} value; give every sector an id (SECTOR_ID_FIELD = {names[0]})."
+            )
+
+        steps.setCurrentStep(1)
+        districts = self._districts(parameters, context, crs, steps)
+
+        steps.setCurrentStep(2)
+        steps.setProgressText(self.tr("Checking the sectors…"))
+        progress, is_cancelled = self.core_callbacks(steps)
+        allocated_field = officer_fields.get(OFFICERS_ALLOCATED_FIELD)
+        required_field = officer_fields.get(OFFICERS_REQUIRED_FIELD)
+        result = validate_sectors(
+            frame[names[0]].tolist(),
+            frame.geometry.values.to_numpy(),
+            districts=districts,
+            min_area=min_area,
+            officers_required=frame[required_field].tolist() if required_field else None,
+            officers_allocated=frame[allocated_field].tolist() if allocated_field else None,
+            min_officers=min_officers,
+            progress=progress,
+            is_cancelled=is_cancelled,
+        )
+        for warning in result.warnings:
+            feedback.pushWarning(warning)
+
+        steps.setCurrentStep(3)
+        steps.setProgressText(self.tr("Writing {} errors…").format(result.total))
+        dest_id = self._write(parameters, context, result.errors, crs, sectors.sourceCrs(), steps)
+        if dest_id is None:
+            return {}
+
+        results = {self.OUTPUT: dest_id, self.ERRORS_TOTAL: result.total}
+        for error_type in ERROR_TYPES:
+            results[self.COUNT_OUTPUTS[error_type][0]] = result.counts[error_type]
+        summary = counts_text(result.counts)
+        if result.total:
+            feedback.pushWarning(self.tr("{} errors: {}.").format(result.total, summary))
+        else:
+            feedback.pushInfo(self.tr("No errors: the sector plan is valid."))
+        if fail_on_error and result.total:
+            raise QgsProcessingException(
+                f"The sector plan has {result.total} errors ({summary}); FAIL_ON_ERROR is set, so the "
+                f"run stops here. The errors were written to {dest_id}: fix them and run again."
+            )
+        return results
+
+    # --- parameters ----------------------------------------------------------
+
+    def _id_field(self, parameters, context, sectors):
+        field_name = self.parameterAsString(parameters, self.SECTOR_ID_FIELD, context)
+        if not field_name:
+            raise QgsProcessingException(
+                "Choose SECTOR_ID_FIELD: the field of Sectors holding the sector id."
+            )
+        if sectors.fields().lookupField(field_name) < 0:
+            raise QgsProcessingException(
+                f"SECTOR_ID_FIELD: the layer 'Sectors' ({sectors.sourceName()}) has no field "
+                f"'{field_name}'; choose one of {', '.join(sectors.fields().names())}."
+            )
+        return field_name
+
+    def _officer_fields(self, sectors, feedback) -> dict:
+        """The officer fields present on SECTORS: {'officers_allocated': name, 'officers_required': name}."""
+        found = {}
+        fields = sectors.fields()
+        for wanted in (OFFICERS_ALLOCATED_FIELD, OFFICERS_REQUIRED_FIELD):
+            index = fields.lookupField(wanted)
+            if index < 0:
+                continue
+            field = fields.at(index)
+            if not field.isNumeric():
+                raise QgsProcessingException(
+                    f"Sectors: field '{field.name()}' must hold numbers of officers (it is "
+                    f"{field.typeName()}); rename or convert it."
+                )
+            found[wanted] = field.name()
+        if OFFICERS_ALLOCATED_FIELD not in found:
+            feedback.pushInfo(
+                self.tr("Sectors have no {} field: under-manning is not checked.").format(
+                    OFFICERS_ALLOCATED_FIELD
+                )
+            )
+        return found
+
+    def _districts(self, parameters, context, crs, feedback):
+        source = self.parameterAsSource(parameters, self.DISTRICT, context)
+        if source is None:
+            if parameters.get(self.DISTRICT):
+                raise QgsProcessingException(self.invalidSourceError(parameters, self.DISTRICT))
+            return None
+        feedback.setProgressText(self.tr("Reading the district…"))
+        frame = source_to_frame(source, [], crs, context.transformContext(), feedback)
+        if frame.empty:
+            raise QgsProcessingException(
+                f"District ({source.sourceName()}) has no features; give the district polygons or leave "
+                "DISTRICT empty."
+            )
+        return frame.geometry.values.to_numpy()
+
+    # --- output --------------------------------------------------------------
+
+    def _write(self, parameters, context, errors, crs, output_crs, feedback):
+        fields = QgsFields()
+        fields.append(QgsField("error_type", QVariant.String))
+        fields.append(QgsField("sector_ids", QVariant.String))
+        fields.append(QgsField("area_m2", QVariant.Double))
+        fields.append(QgsField("message", QVariant.String))
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, output_crs
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        transform = None
+        if crs != output_crs:
+            transform = QgsCoordinateTransform(crs, output_crs, context.transformContext())
+        total = max(len(errors), 1)
+        for row, feature in enumerate(frame_features(errors, fields)):
+            if feedback.isCanceled():
+                return None
+            feedback.setProgress(100.0 * row / total)
+            geometry = feature.geometry()
+            if transform is not None:
+                try:
+                    geometry.transform(transform)
+                except QgsCsException as error:
+                    raise QgsProcessingException(
+                        f"An error geometry cannot be transformed back to {output_crs.authid()}: {error}"
+                    ) from None
+            geometry.convertToMultiType()
+            feature.setGeometry(geometry)
+            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+                raise QgsProcessingException(f"Could not write error {row + 1}: {sink.lastError()}")
+        del sink  # flushed and closed, so its default style can be stored
+        if dest_id.split("|")[0].lower().endswith(".gpkg"):
+            store_default_style(dest_id, STYLE_NAME)
+        if context.willLoadLayerOnCompletion(dest_id):
+            details = context.layerToLoadOnCompletionDetails(dest_id)
+            load_on_completion(context, dest_id, details.name or "Validation errors", STYLE_NAME, self.OUTPUT)
+        return dest_id
+
+
+def counts_text(counts: dict) -> str:
+    """``2 gap, 1 overlap`` for the error types that occur."""
+    return ", ".join(f"{count} {error_type}" for error_type, count in counts.items() if count)

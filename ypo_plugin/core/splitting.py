@@ -1,0 +1,1224 @@
+"""Split base units into contiguous, compact, workload-balanced sectors.
+
+Workload
+    :func:`compute_workload` blends population, crimes and population in
+    exposed housing areas into one number per unit, in "population
+    equivalents" (see its docstring); with no crimes and no exposed areas the
+    workload *is* the population.
+
+Algorithm (per district, on the unit adjacency graph of that district)
+    1. *Initial plan.* With an existing plan of the same sector count: its
+       sectors. Otherwise a recursive bisection (straight cuts at the workload
+       share, the shortest of several directions) gives starting centres for
+       a balanced centroidal power diagram (Lloyd's method on the unit
+       centroids, with per-sector offsets that balance workload): convex
+       cells, so round sectors. Either way each sector then keeps its heaviest
+       connected piece and stray pieces join a neighbour.
+    2. *Balance.* Boundary units move to a neighbouring sector while that lowers
+       the total excess over the tolerance (least shape damage first; ties on
+       excess broken by squared deviation, which lets surplus flow through full
+       sectors). What single moves cannot fix, *ejection chains* do: the sector
+       in focus passes or takes a unit, possibly overshooting (a heavy unit in,
+       a light one out), and any sector pushed out of tolerance is fixed next,
+       a few moves deep.
+    3. *Compactness.* Boundary units move when that raises the shape score
+       (weighted Polsby-Popper from exact incremental perimeters, plus the
+       normalised moment of inertia, a Reock-like roundness) without leaving
+       the tolerance; when no single move is left, pairs of moves where the
+       second repairs the tolerance the first broke.
+    4. *Perturb and repair.* A few rounds of compacting with a relaxed
+       tolerance, then balancing and compacting again; the best plan within
+       tolerance is kept. This lets coarse units (each worth more than the
+       tolerance) trade places.
+    Every move keeps the donor sector connected (a local search around the
+    moving unit, growing to the whole sector only when needed), so every sector
+    stays contiguous by construction. With an existing plan, keeping units in
+    their current sector ranks before compactness in every choice, and
+    compactness moves never take a unit out of its current sector.
+
+Determinism: all randomness comes from the ``numpy.random.Generator``; the same
+seed and input give the same labels.
+
+Impossible balance: units are indivisible, so a tolerance can be out of reach
+(one unit heavier than a sector's upper bound, or just an unlucky mix). The
+search stops after a bounded effort and the result reports the deviation
+reached and why, instead of looping.
+"""
+
+import math
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+
+from .adjacency import Adjacency, ensure_connected
+from .errors import InputError
+from .progress import (
+    CancelCheck,
+    ProgressCallback,
+    never_cancelled,
+    no_progress,
+    raise_if_cancelled,
+    scaled,
+)
+
+DEFAULT_TOLERANCE_PCT = 1.0
+
+# Directions tried by each bisection of the initial plan.
+_BISECTION_DIRECTIONS = 12
+# Ejection chains: how many sectors deep and how many units tried per step.
+_EJECTION_DEPTH = 4
+_EJECTION_BRANCHING = 6
+_MAX_BALANCE_ROUNDS = 30
+_MAX_COMPACT_SWEEPS = 60
+# Lloyd iterations of the power diagram, offset steps per iteration, and the
+# balance (fraction of target) at which the offsets stop moving.
+_POWER_ITERATIONS = 15
+_POWER_BALANCE_STEPS = 50
+_POWER_BALANCE = 0.005
+# Perturb-and-repair rounds: about _IMPROVE_WORK / units, within these bounds.
+_IMPROVE_WORK = 20000
+_MIN_IMPROVE_ROUNDS = 2
+_MAX_IMPROVE_ROUNDS = 20
+# Shape score of a sector: weights of Polsby-Popper and of the normalised moment of inertia.
+_PP_WEIGHT = 2.0
+_ROUNDNESS_WEIGHT = 1.0
+
+
+def compute_workload(
+    population: Sequence[float],
+    crimes: Sequence[float] | None = None,
+    exposed_population: Sequence[float] | None = None,
+    population_weight: float = 1.0,
+    crime_weight: float = 1.0,
+    exposed_weight: float = 1.0,
+) -> np.ndarray:
+    """Workload of each unit, in population equivalents.
+
+    ``workload_i = (wP·pop_i + wC·crime_i·P/C + wE·exposed_i·P/E) / (wP + wC' + wE')``
+
+    where P, C, E are the totals of population, crimes and exposed population
+    (population living in particularly exposed housing areas), and wC' / wE'
+    are the weights of the terms present (a term without data, i.e. ``None`` or
+    a zero total, is dropped). Each term is scaled to the population total and
+    the weights are normalised, so the total workload equals the total
+    population and a weight says how much that aspect matters relative to the
+    others. With no crimes and no exposed areas the workload is the
+    population. Raises :class:`InputError` for negative or missing values.
+    """
+    pop = _checked_values(population, "POPULATION_FIELD", "population")
+    terms = [(population_weight, pop)]
+    for values, weight, what in (
+        (crimes, crime_weight, "crime count"),
+        (exposed_population, exposed_weight, "exposed population"),
+    ):
+        if values is None:
+            continue
+        values = _checked_values(values, what, what)
+        if len(values) != len(pop):
+            raise InputError(f"The {what} has {len(values)} values for {len(pop)} units.")
+        if values.sum() > 0:
+            terms.append((weight, values * (pop.sum() / values.sum())))
+    for weight, _ in terms:
+        if weight < 0 or not math.isfinite(weight):
+            raise InputError(f"Workload weights must be zero or positive, got {weight}.")
+    total_weight = sum(weight for weight, _ in terms)
+    if total_weight <= 0:
+        raise InputError(
+            "All workload weights are zero; give POPULATION_WEIGHT (or another weight) a positive value."
+        )
+    return sum(weight * values for weight, values in terms) / total_weight
+
+
+def exposed_population(units: Sequence, population: Sequence[float], exposed_areas: Sequence) -> np.ndarray:
+    """Population of each unit living in exposed areas: population × covered area share."""
+    units = np.asarray(getattr(units, "values", units), dtype=object)
+    areas = np.asarray(getattr(exposed_areas, "values", exposed_areas), dtype=object)
+    pop = np.asarray(population, dtype=float)
+    if len(areas) == 0:
+        return np.zeros(len(units))
+    covered = shapely.area(shapely.intersection(units, shapely.union_all(areas)))
+    unit_area = shapely.area(units)
+    share = np.divide(covered, unit_area, out=np.zeros(len(units)), where=unit_area > 0)
+    return pop * np.clip(share, 0.0, 1.0)
+
+
+def district_code(name: str) -> str:
+    """Short code of a district name: initials of its words ("North East" → "NE"),
+    or the first two letters of a single word ("Frederiksberg" → "FR")."""
+    words = [word for word in str(name).replace("-", " ").split() if word]
+    if not words:
+        return "S"
+    if len(words) == 1:
+        return words[0][:2].upper()
+    return "".join(word[0] for word in words).upper()
+
+
+def sector_code(district_name: str, number: int) -> str:
+    """Suggested ``sector_id``: district code and two-digit number ("NE-01")."""
+    return f"{district_code(district_name)}-{number:02d}"
+
+
+@dataclass(frozen=True)
+class SplitResult:
+    """Outcome of :func:`split_sectors`.
+
+    Sectors are numbered 0..K-1 district by district; inside a district they
+    are ordered north to south (then west to east) by area centroid, and
+    ``sector_number`` is that 1-based rank (for ids such as "NE-01").
+    ``matched_existing`` is, per sector, the existing-plan label it continues
+    (largest shared workload) or -1. ``kept_share`` is the share of population
+    (of workload when no population was given) whose sector continues their
+    existing one; ``None`` without an existing plan. ``adjacency`` is the graph
+    actually used, including links added to make each district connected.
+    """
+
+    labels: np.ndarray
+    sector_district: np.ndarray
+    sector_number: np.ndarray
+    workload: np.ndarray
+    target: np.ndarray
+    contiguous: np.ndarray
+    matched_existing: np.ndarray
+    kept_share: float | None
+    tolerance_pct: float
+    messages: tuple[str, ...]
+    seconds: float
+    adjacency: Adjacency
+
+    @property
+    def deviation_pct(self) -> np.ndarray:
+        """Workload deviation of each sector from its target, in percent."""
+        return 100.0 * (self.workload - self.target) / self.target
+
+    @property
+    def max_deviation_pct(self) -> float:
+        return float(np.abs(self.deviation_pct).max())
+
+    @property
+    def noncontiguous_count(self) -> int:
+        return int((~self.contiguous).sum())
+
+    @property
+    def within_tolerance(self) -> bool:
+        return self.max_deviation_pct <= self.tolerance_pct + 1e-9
+
+
+def split_sectors(
+    geoms: Sequence,
+    workload: Sequence[float],
+    adjacency: Adjacency,
+    sector_counts: int | Sequence[int],
+    districts: Sequence[int] | None = None,
+    district_names: Sequence[str] | None = None,
+    target_shares: Sequence[Sequence[float] | None] | None = None,
+    existing: Sequence[int] | None = None,
+    population: Sequence[float] | None = None,
+    tolerance_pct: float = DEFAULT_TOLERANCE_PCT,
+    rng: np.random.Generator | None = None,
+    progress: ProgressCallback = no_progress,
+    is_cancelled: CancelCheck = never_cancelled,
+) -> SplitResult:
+    """Split units into contiguous, compact, balanced sectors, nested per district.
+
+    ``geoms``: unit polygons in a projected CRS (same order as ``adjacency``).
+    ``districts``: district index 0..D-1 of each unit (``None``: one district);
+    ``sector_counts``: sectors per district (an int when there is one).
+    ``target_shares``: per district, the workload share of each of its sectors
+    (normalised; ``None`` or a ``None`` entry: equal shares).
+    ``existing``: the current sector label of each unit (any integers, -1 for
+    none); labels are matched to new sectors by shared workload.
+    ``tolerance_pct``: allowed deviation of a sector's workload from its target.
+    Raises :class:`InputError` for inconsistent input (see messages).
+    """
+    started = time.perf_counter()
+    rng = rng if rng is not None else np.random.default_rng(0)
+    geoms = np.asarray(getattr(geoms, "values", geoms), dtype=object)
+    n = len(geoms)
+    weights = _checked_values(workload, "workload", "workload")
+    if len(weights) != n or adjacency.n != n:
+        raise InputError(
+            f"{n} units, {len(weights)} workloads and an adjacency of {adjacency.n} units do not match."
+        )
+    if n == 0:
+        raise InputError("UNITS has no features; choose a layer with polygons.")
+    if not tolerance_pct > 0:
+        raise InputError(f"TOLERANCE must be positive, got {tolerance_pct}.")
+    district_of = np.zeros(n, dtype=np.int64) if districts is None else np.asarray(districts, dtype=np.int64)
+    counts = [int(sector_counts)] if np.isscalar(sector_counts) else [int(c) for c in sector_counts]
+    names = list(district_names) if district_names is not None else [f"{d + 1}" for d in range(len(counts))]
+    if len(district_of) != n or district_of.min() < 0 or district_of.max() >= len(counts):
+        raise InputError("Every unit needs a district index between 0 and the number of districts - 1.")
+    existing_of = None if existing is None else np.asarray(existing, dtype=np.int64)
+    pop = weights if population is None else np.asarray(population, dtype=float)
+
+    centroids = shapely.get_coordinates(shapely.centroid(geoms))
+    areas = shapely.area(geoms)
+    perimeters = shapely.length(geoms)
+    labels = np.full(n, -1, dtype=np.int64)
+    sector_district: list[int] = []
+    sector_targets: list[float] = []
+    matched: list[int] = []
+    kept_units = np.zeros(n, dtype=bool)
+    messages: list[str] = []
+
+    for d, k in enumerate(counts):
+        raise_if_cancelled(is_cancelled)
+        members = np.flatnonzero(district_of == d)
+        name = names[d]
+        _check_district(name, members, k, weights)
+        before = len(adjacency.links)
+        adjacency = ensure_connected(adjacency, geoms, members)
+        for link in adjacency.links[before:]:
+            messages.append(
+                f"District {name}: units {link.i} and {link.j} linked ({link.reason}) "
+                "so that the district is connected."
+            )
+        shares = None if target_shares is None else target_shares[d]
+        shares = np.full(k, 1.0 / k) if shares is None else np.asarray(shares, dtype=float)
+        if len(shares) != k or (shares <= 0).any() or not np.isfinite(shares).all():
+            raise InputError(
+                f"District {name}: {k} sectors need {k} positive target shares, got {list(shares)}."
+            )
+        targets = weights[members].sum() * shares / shares.sum()
+        problem = _Problem(adjacency, members, weights, centroids, areas, perimeters, targets, tolerance_pct)
+        local_existing = None if existing_of is None else existing_of[members]
+        local_labels, local_matched, notes = _split_district(
+            problem,
+            local_existing,
+            rng,
+            scaled(progress, 100.0 * d / len(counts), 100.0 * (d + 1) / len(counts)),
+            is_cancelled,
+        )
+        messages.extend(f"District {name}: {note}" for note in notes)
+        offset = len(sector_targets)
+        order = _reading_order(local_labels, k, centroids[members], areas[members])
+        rank = np.empty(k, dtype=np.int64)
+        rank[order] = np.arange(k)
+        labels[members] = offset + rank[local_labels]
+        sector_district.extend([d] * k)
+        sector_targets.extend(targets[order].tolist())
+        matched.extend(np.asarray(local_matched)[order].tolist())
+        if local_existing is not None:
+            kept_units[members] = (local_existing >= 0) & (
+                np.asarray(local_matched)[local_labels] == local_existing
+            )
+
+    total = len(sector_targets)
+    sector_workload = np.bincount(labels, weights=weights, minlength=total)
+    contiguous = _contiguity(adjacency, labels, total)
+    targets_array = np.array(sector_targets)
+    deviation = 100.0 * np.abs(sector_workload - targets_array) / targets_array
+    if deviation.max() > tolerance_pct + 1e-9:
+        messages.append(
+            f"Tolerance of {tolerance_pct:g}% not reached: largest deviation {deviation.max():.2f}% "
+            f"({int((deviation > tolerance_pct + 1e-9).sum())} of {total} sectors outside)."
+        )
+    kept_share = None
+    if existing_of is not None:
+        kept_share = float(pop[kept_units].sum() / pop.sum()) if pop.sum() > 0 else 0.0
+    sector_number = np.zeros(total, dtype=np.int64)
+    for d in range(len(counts)):
+        in_district = np.flatnonzero(np.array(sector_district) == d)
+        sector_number[in_district] = np.arange(1, len(in_district) + 1)
+    progress(100.0)
+    return SplitResult(
+        labels=labels,
+        sector_district=np.array(sector_district, dtype=np.int64),
+        sector_number=sector_number,
+        workload=sector_workload,
+        target=targets_array,
+        contiguous=contiguous,
+        matched_existing=np.array(matched, dtype=np.int64),
+        kept_share=kept_share,
+        tolerance_pct=float(tolerance_pct),
+        messages=tuple(messages),
+        seconds=time.perf_counter() - started,
+        adjacency=adjacency,
+    )
+
+
+def _checked_values(values: Sequence[float], field: str, what: str) -> np.ndarray:
+    try:
+        array = np.asarray(values, dtype=float)
+    except (TypeError, ValueError):
+        raise InputError(f"{field}: every {what} must be a number; fill the missing values first.") from None
+    if array.ndim != 1:
+        raise InputError(f"{field}: expected one {what} per unit.")
+    missing = ~np.isfinite(array)
+    if missing.any():
+        raise InputError(
+            f"{field}: unit {int(np.flatnonzero(missing)[0])} has no {what} ({int(missing.sum())} in all); "
+            "fill the missing values (e.g. with 0) first."
+        )
+    negative = array < 0
+    if negative.any():
+        first = int(np.flatnonzero(negative)[0])
+        raise InputError(
+            f"{field}: unit {first} has a negative {what} ({array[first]:g}; {int(negative.sum())} in all); "
+            "correct those values."
+        )
+    return array
+
+
+def _check_district(name: str, members: np.ndarray, k: int, weights: np.ndarray) -> None:
+    if k < 1:
+        raise InputError(f"District {name}: SECTORS_FIELD is {k}; every district needs at least one sector.")
+    if len(members) < k:
+        raise InputError(
+            f"District {name} has {len(members)} units but asks for {k} sectors; "
+            "lower its sector count or use smaller units."
+        )
+    if weights[members].sum() <= 0:
+        raise InputError(f"District {name} has no workload (population 0); its sectors cannot be balanced.")
+
+
+def _reading_order(labels: np.ndarray, k: int, centroids: np.ndarray, areas: np.ndarray) -> np.ndarray:
+    """Sectors sorted north to south, then west to east, by area centroid."""
+    area = np.bincount(labels, weights=areas, minlength=k)
+    cx = np.bincount(labels, weights=areas * centroids[:, 0], minlength=k) / area
+    cy = np.bincount(labels, weights=areas * centroids[:, 1], minlength=k) / area
+    return np.lexsort((cx, -cy))
+
+
+def _contiguity(adjacency: Adjacency, labels: np.ndarray, k: int) -> np.ndarray:
+    """Whether each sector is one connected piece of the adjacency graph."""
+    same = labels[adjacency.edges[:, 0]] == labels[adjacency.edges[:, 1]]
+    edges = adjacency.edges[same]
+    graph = coo_matrix((np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(adjacency.n, adjacency.n))
+    _, component = connected_components(graph, directed=False)
+    pieces = np.array([len(np.unique(component[labels == s])) for s in range(k)])
+    return pieces == 1
+
+
+class _Problem:
+    """One district: local unit indices 0..m-1, neighbour lists and geometry."""
+
+    def __init__(
+        self,
+        adjacency: Adjacency,
+        members: np.ndarray,
+        weights: np.ndarray,
+        centroids: np.ndarray,
+        areas: np.ndarray,
+        perimeters: np.ndarray,
+        targets: np.ndarray,
+        tolerance_pct: float,
+    ):
+        m = len(members)
+        local = np.full(adjacency.n, -1, dtype=np.int64)
+        local[members] = np.arange(m)
+        a, b = local[adjacency.edges[:, 0]], local[adjacency.edges[:, 1]]
+        inside = (a >= 0) & (b >= 0)
+        self.size = m
+        self.edge_a, self.edge_b, self.edge_length = a[inside], b[inside], adjacency.lengths[inside]
+        graph = coo_matrix(
+            (
+                np.concatenate([self.edge_length, self.edge_length]),
+                (np.concatenate([self.edge_a, self.edge_b]), np.concatenate([self.edge_b, self.edge_a])),
+            ),
+            shape=(m, m),
+        ).tocsr()
+        graph.sort_indices()
+        self.graph = graph
+        self.neighbours = [graph.indices[graph.indptr[u] : graph.indptr[u + 1]].tolist() for u in range(m)]
+        self.shared = [graph.data[graph.indptr[u] : graph.indptr[u + 1]].tolist() for u in range(m)]
+        self.weights = weights[members]
+        # Centred coordinates keep the moment-of-inertia sums precise.
+        self.xy = centroids[members] - centroids[members].mean(axis=0)
+        self.areas = areas[members]
+        self.perimeters = perimeters[members]
+        self.targets = np.asarray(targets, dtype=float)
+        self.slack = self.targets * tolerance_pct / 100.0
+
+
+def _split_district(
+    problem: _Problem,
+    existing: np.ndarray | None,
+    rng: np.random.Generator,
+    progress: ProgressCallback,
+    is_cancelled: CancelCheck,
+) -> tuple[np.ndarray, list[int], list[str]]:
+    """Labels 0..k-1 of the district's units, the existing label matched to
+    each sector (-1 if none) and notes for the log."""
+    k = len(problem.targets)
+    notes: list[str] = []
+    heaviest = float(problem.weights.max())
+    if heaviest > (problem.targets + problem.slack).max():
+        notes.append(
+            f"one unit's workload ({heaviest:.0f}) exceeds every sector's upper bound "
+            f"(target + tolerance, at most {(problem.targets + problem.slack).max():.0f}); "
+            "the tolerance cannot be met with whole units."
+        )
+    existing_parts = None
+    if existing is not None:
+        ids = np.unique(existing[existing >= 0])
+        if len(ids) == k:
+            labels = _contiguous_start(problem, np.where(existing >= 0, np.searchsorted(ids, existing), -1))
+        else:
+            labels = _initial_plan(problem, rng)
+        matched = _match_existing(problem, labels, existing, k)
+        lookup = {label: part for part, label in enumerate(matched) if label >= 0}
+        existing_parts = [lookup.get(int(label), -1) for label in existing]
+    else:
+        labels = _initial_plan(problem, rng)
+        matched = [-1] * k
+    progress(20.0)
+    raise_if_cancelled(is_cancelled)
+    refiner = _Refiner(problem, labels, existing_parts, rng)
+    refiner.balance(is_cancelled)
+    progress(30.0)
+    refiner.compact(is_cancelled)
+    progress(40.0)
+    rounds = int(np.clip(_IMPROVE_WORK // problem.size, _MIN_IMPROVE_ROUNDS, _MAX_IMPROVE_ROUNDS))
+    relaxed = [slack + float(np.median(problem.weights)) for slack in refiner.strict_slack]
+    refiner.improve(rounds, relaxed, scaled(progress, 40.0, 100.0), is_cancelled)
+    if refiner.total_excess() > 0:
+        notes.append(_balance_note(problem, refiner))
+    progress(100.0)
+    return np.array(refiner.label, dtype=np.int64), matched, notes
+
+
+def _balance_note(problem: _Problem, refiner: "_Refiner") -> str:
+    deviation = 100.0 * (np.array(refiner.load) - problem.targets) / problem.targets
+    outside = int((np.abs(deviation) > 100.0 * problem.slack / problem.targets + 1e-9).sum())
+    worst = int(np.argmax(np.abs(deviation)))
+    return (
+        f"no plan within the tolerance found with whole units: {outside} sector(s) outside, "
+        f"worst {deviation[worst]:+.2f}%. Raise TOLERANCE or use smaller units."
+    )
+
+
+def _initial_plan(problem: _Problem, rng: np.random.Generator) -> np.ndarray:
+    """Recursive bisection, rounded off by a centroidal power diagram."""
+    bisection = _recursive_bisection(problem, rng)
+    cells = _power_diagram(problem, bisection)
+    if cells is None:
+        return bisection
+    return _contiguous_start(problem, cells)
+
+
+def _power_diagram(problem: _Problem, labels: np.ndarray) -> np.ndarray | None:
+    """Balanced centroidal power diagram of the unit centroids (Lloyd's method).
+
+    Each unit goes to the sector minimising ``|x - c|² - α``: the centres
+    ``c`` move to their sector's area centroid, the offsets ``α`` shift
+    workload until sectors are near their targets. The cells are convex, so
+    the sectors come out round; they may fall apart where the district is
+    not convex (repaired by the caller). ``None`` if a sector ends up empty.
+    """
+    k = len(problem.targets)
+    xy, weights, areas, targets = problem.xy, problem.weights, problem.areas, problem.targets
+    if k == 1:
+        return labels
+    alpha = np.zeros(k)
+    # Offsets are in squared metres: scale steps by a typical sector's squared radius.
+    scale = areas.sum() / k / math.pi
+    for _ in range(_POWER_ITERATIONS):
+        area = np.bincount(labels, weights=areas, minlength=k)
+        if (area <= 0).any():
+            return None
+        centres = (
+            np.column_stack(
+                [
+                    np.bincount(labels, weights=areas * xy[:, 0], minlength=k),
+                    np.bincount(labels, weights=areas * xy[:, 1], minlength=k),
+                ]
+            )
+            / area[:, None]
+        )
+        distance = ((xy[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2)
+        for _ in range(_POWER_BALANCE_STEPS):
+            labels = np.argmin(distance - alpha, axis=1)
+            deviation = np.bincount(labels, weights=weights, minlength=k) / targets - 1.0
+            if np.abs(deviation).max() < _POWER_BALANCE:
+                break
+            alpha -= 0.5 * scale * deviation
+    if (np.bincount(labels, minlength=k) == 0).any():
+        return None
+    return labels
+
+
+def _contiguous_start(problem: _Problem, labels: np.ndarray) -> np.ndarray:
+    """A valid start from labels that may be fragmented or partial (-1):
+    each sector keeps its heaviest connected piece; other pieces and
+    unlabelled units join a neighbouring sector."""
+    labels = labels.copy()
+    for part in range(len(problem.targets)):
+        inside = np.flatnonzero(labels == part)
+        if len(inside) == 0:
+            continue
+        _, piece = connected_components(problem.graph[inside][:, inside], directed=False)
+        piece_weight = np.bincount(piece, weights=problem.weights[inside] + 1e-9)
+        labels[inside[piece != int(np.argmax(piece_weight))]] = -1
+    _fill_unassigned(problem, labels)
+    return labels
+
+
+def _fill_unassigned(problem: _Problem, labels: np.ndarray) -> None:
+    """Give every unlabelled unit the label of a labelled neighbour (breadth first)."""
+    frontier = [u for u in range(problem.size) if labels[u] >= 0]
+    while frontier:
+        grown = []
+        for u in frontier:
+            for v in problem.neighbours[u]:
+                if labels[v] < 0:
+                    labels[v] = labels[u]
+                    grown.append(v)
+        frontier = grown
+
+
+def _match_existing(problem: _Problem, labels: np.ndarray, existing: np.ndarray, k: int) -> list[int]:
+    """Existing label continued by each sector: greedy on shared workload."""
+    has = existing >= 0
+    pairs: dict[tuple[int, int], float] = {}
+    for part, label, weight in zip(
+        labels[has].tolist(), existing[has].tolist(), problem.weights[has].tolist(), strict=False
+    ):
+        pairs[(part, label)] = pairs.get((part, label), 0.0) + weight + 1e-9
+    matched = [-1] * k
+    used = set()
+    for (part, label), _ in sorted(pairs.items(), key=lambda item: (-item[1], item[0])):
+        if matched[part] < 0 and label not in used:
+            matched[part] = label
+            used.add(label)
+    return matched
+
+
+def _recursive_bisection(problem: _Problem, rng: np.random.Generator) -> np.ndarray:
+    labels = np.zeros(problem.size, dtype=np.int64)
+    stack = [(np.arange(problem.size), list(range(len(problem.targets))))]
+    while stack:
+        nodes, parts = stack.pop()
+        if len(parts) == 1:
+            labels[nodes] = parts[0]
+            continue
+        half = len(parts) // 2
+        share = problem.targets[parts[:half]].sum() / problem.targets[parts].sum()
+        first = _bisect(problem, nodes, share, half, len(parts) - half, rng)
+        if first is None:
+            labels[nodes] = _peel_leaves(problem, nodes, parts)
+            continue
+        stack.append((nodes[first], parts[:half]))
+        stack.append((nodes[~first], parts[half:]))
+    return labels
+
+
+def _bisect(
+    problem: _Problem,
+    nodes: np.ndarray,
+    share: float,
+    need_first: int,
+    need_second: int,
+    rng: np.random.Generator,
+) -> np.ndarray | None:
+    """Straight-line cut of ``nodes`` (connected) into two connected sides.
+
+    Returns the mask of the first side (about ``share`` of the workload, at
+    least ``need_first`` units; the other side at least ``need_second``), or
+    ``None`` when no direction gives enough units on both sides.
+    """
+    sub = problem.graph[nodes][:, nodes].tocoo()
+    upper = sub.row < sub.col
+    edge_a, edge_b, edge_length = sub.row[upper], sub.col[upper], sub.data[upper]
+    weights = problem.weights[nodes]
+    xy = problem.xy[nodes]
+    total = weights.sum()
+    goal = share * total
+    # Balance within a unit's workload is good enough here; the refiner polishes.
+    balance_scale = max(float(np.median(weights)), 1e-12 * total)
+    offset = rng.uniform(0.0, math.pi / _BISECTION_DIRECTIONS)
+    best, best_key = None, None
+    for angle in offset + math.pi * np.arange(_BISECTION_DIRECTIONS) / _BISECTION_DIRECTIONS:
+        order = np.argsort(xy @ np.array([math.cos(angle), math.sin(angle)]), kind="stable")
+        cumulative = np.cumsum(weights[order])
+        aim = goal
+        for _ in range(3):
+            count = int(np.searchsorted(cumulative, aim))
+            if count < len(order) and (count == 0 or cumulative[count] - aim < aim - cumulative[count - 1]):
+                count += 1
+            count = min(max(count, 1), len(order) - 1)
+            first = np.zeros(len(nodes), dtype=bool)
+            first[order[:count]] = True
+            first = _make_sides_connected(first, edge_a, edge_b, weights)
+            error = weights[first].sum() - goal
+            if abs(error) <= balance_scale:
+                break
+            aim -= error
+        if first.sum() < need_first or (~first).sum() < need_second:
+            continue
+        cut = edge_length[first[edge_a] != first[edge_b]].sum()
+        key = (max(abs(error) / balance_scale, 1.0), cut)
+        if best_key is None or key < best_key:
+            best, best_key = first, key
+    return best
+
+
+def _make_sides_connected(
+    first: np.ndarray, edge_a: np.ndarray, edge_b: np.ndarray, weights: np.ndarray
+) -> np.ndarray:
+    """Hand every piece cut off from the main part of its side to the other side."""
+    first = first.copy()
+    for side in (True, False):
+        same = first[edge_a] == first[edge_b]
+        graph = coo_matrix(
+            (np.ones(int(same.sum())), (edge_a[same], edge_b[same])), shape=(len(first), len(first))
+        )
+        _, piece = connected_components(graph, directed=False)
+        on_side = first == side
+        if not on_side.any():
+            continue
+        piece_weight = np.bincount(piece[on_side], weights=weights[on_side] + 1e-9, minlength=piece.max() + 1)
+        main = int(np.argmax(piece_weight))
+        first[on_side & (piece != main)] = not side
+    return first
+
+
+def _peel_leaves(problem: _Problem, nodes: np.ndarray, parts: list[int]) -> np.ndarray:
+    """A valid (unbalanced) split of tiny cases: single units peeled off the
+    leaves of a spanning tree, the rest forming the last part."""
+    inside = set(nodes.tolist())
+    root = int(nodes[0])
+    parent = {root: -1}
+    order = [root]
+    for u in order:
+        for v in problem.neighbours[u]:
+            if v in inside and v not in parent:
+                parent[v] = u
+                order.append(v)
+    children = {u: 0 for u in order}
+    for u in order[1:]:
+        children[parent[u]] += 1
+    labels = {u: parts[-1] for u in order}
+    leaves = [u for u in reversed(order) if children[u] == 0 and u != root]
+    for part in parts[:-1]:
+        leaf = leaves.pop(0)
+        labels[leaf] = part
+        up = parent[leaf]
+        children[up] -= 1
+        if children[up] == 0 and up != root:
+            leaves.append(up)
+    return np.array([labels[int(u)] for u in nodes], dtype=np.int64)
+
+
+class _Refiner:
+    """Local search over a district's labels that keeps every sector connected."""
+
+    def __init__(
+        self, problem: _Problem, labels: np.ndarray, existing: list[int] | None, rng: np.random.Generator
+    ):
+        self.p = problem
+        self.rng = rng
+        self.existing = existing
+        self.k = len(problem.targets)
+        self.w = problem.weights.tolist()
+        self.area = problem.areas.tolist()
+        self.x = problem.xy[:, 0].tolist()
+        self.y = problem.xy[:, 1].tolist()
+        # Own polar moment of each unit, as if it were a square of its area.
+        self.own = (problem.areas**2 / 6.0).tolist()
+        self.unit_perimeter = problem.perimeters.tolist()
+        self.target = problem.targets.tolist()
+        self.strict_slack = problem.slack.tolist()
+        self.slack = list(self.strict_slack)
+        self._reset(labels)
+
+    def _reset(self, labels: np.ndarray) -> None:
+        """Set the labels and recompute every per-sector sum from scratch."""
+        p, k = self.p, self.k
+        labels = np.asarray(labels, dtype=np.int64)
+        self.label: list[int] = labels.tolist()
+        self.members: list[set] = [set() for _ in range(k)]
+        for u, part in enumerate(self.label):
+            self.members[part].add(u)
+        self.load = np.bincount(labels, weights=p.weights, minlength=k).tolist()
+        self.sum_area = np.bincount(labels, weights=p.areas, minlength=k).tolist()
+        self.sum_x = np.bincount(labels, weights=p.areas * p.xy[:, 0], minlength=k).tolist()
+        self.sum_y = np.bincount(labels, weights=p.areas * p.xy[:, 1], minlength=k).tolist()
+        squares = p.areas * (p.xy**2).sum(axis=1) + p.areas**2 / 6.0
+        self.sum_sq = np.bincount(labels, weights=squares, minlength=k).tolist()
+        internal = labels[p.edge_a] == labels[p.edge_b]
+        inner = np.bincount(labels[p.edge_a[internal]], weights=p.edge_length[internal], minlength=k)
+        self.perimeter = (np.bincount(labels, weights=p.perimeters, minlength=k) - 2.0 * inner).tolist()
+        self.shape_of = [self._part_shape(part) for part in range(k)]
+        # Neighbours in another sector, per unit; a sector's border units are those with any.
+        foreign = np.bincount(np.concatenate([p.edge_a[~internal], p.edge_b[~internal]]), minlength=p.size)
+        self.foreign: list[int] = foreign.tolist()
+        self.border: list[set] = [set() for _ in range(k)]
+        for u in np.flatnonzero(foreign).tolist():
+            self.border[self.label[u]].add(u)
+
+    # -- scores ---------------------------------------------------------------
+
+    def _excess(self, part: int, load: float) -> float:
+        return max(0.0, abs(load - self.target[part]) - self.slack[part])
+
+    def _squared(self, part: int, load: float) -> float:
+        return ((load - self.target[part]) / self.target[part]) ** 2
+
+    @staticmethod
+    def _shape(area: float, perimeter: float, sx: float, sy: float, sq: float) -> float:
+        """Weighted Polsby-Popper plus normalised moment of inertia (each 1 for a disk)."""
+        if area <= 0:
+            return 0.0
+        inertia = sq - (sx * sx + sy * sy) / area
+        roundness = area * area / (2.0 * math.pi * inertia) if inertia > 0 else 1.0
+        return _PP_WEIGHT * 4.0 * math.pi * area / (perimeter * perimeter) + _ROUNDNESS_WEIGHT * roundness
+
+    def _part_shape(self, part: int) -> float:
+        return self._shape(
+            self.sum_area[part], self.perimeter[part], self.sum_x[part], self.sum_y[part], self.sum_sq[part]
+        )
+
+    def shape_score(self) -> float:
+        return sum(self.shape_of)
+
+    def _shared_lengths(self, u: int, source: int, dest: int) -> tuple[float, float]:
+        """Boundary ``u`` shares with sector ``source`` and with sector ``dest``."""
+        label = self.label
+        with_source = with_dest = 0.0
+        for v, length in zip(self.p.neighbours[u], self.p.shared[u], strict=False):
+            part = label[v]
+            if part == source:
+                with_source += length
+            elif part == dest:
+                with_dest += length
+        return with_source, with_dest
+
+    def _shape_gain(self, u: int, source: int, dest: int) -> float:
+        """Change of the shape score of both sectors when ``u`` moves."""
+        a, x, y = self.area[u], self.x[u], self.y[u]
+        sq = a * (x * x + y * y) + self.own[u]
+        perimeter_u = self.unit_perimeter[u]
+        with_source, with_dest = self._shared_lengths(u, source, dest)
+        new = self._shape(
+            self.sum_area[source] - a,
+            self.perimeter[source] - perimeter_u + 2.0 * with_source,
+            self.sum_x[source] - a * x,
+            self.sum_y[source] - a * y,
+            self.sum_sq[source] - sq,
+        ) + self._shape(
+            self.sum_area[dest] + a,
+            self.perimeter[dest] + perimeter_u - 2.0 * with_dest,
+            self.sum_x[dest] + a * x,
+            self.sum_y[dest] + a * y,
+            self.sum_sq[dest] + sq,
+        )
+        return new - self.shape_of[source] - self.shape_of[dest]
+
+    def _stay_cost(self, u: int, source: int, dest: int) -> int:
+        """+1 when a move takes ``u`` out of its existing sector, -1 back into it."""
+        if self.existing is None:
+            return 0
+        home = self.existing[u]
+        return (home == source) - (home == dest)
+
+    # -- moves ----------------------------------------------------------------
+
+    def _move(self, u: int, dest: int) -> None:
+        label, foreign, border = self.label, self.foreign, self.border
+        source = label[u]
+        a, x, y, w = self.area[u], self.x[u], self.y[u], self.w[u]
+        sq = a * (x * x + y * y) + self.own[u]
+        with_source, with_dest = self._shared_lengths(u, source, dest)
+        self.perimeter[source] += 2.0 * with_source - self.unit_perimeter[u]
+        self.perimeter[dest] += self.unit_perimeter[u] - 2.0 * with_dest
+        for part, sign in ((source, -1.0), (dest, 1.0)):
+            self.load[part] += sign * w
+            self.sum_area[part] += sign * a
+            self.sum_x[part] += sign * a * x
+            self.sum_y[part] += sign * a * y
+            self.sum_sq[part] += sign * sq
+            self.shape_of[part] = self._part_shape(part)
+        self.members[source].discard(u)
+        self.members[dest].add(u)
+        label[u] = dest
+        border[source].discard(u)
+        count = 0
+        for v in self.p.neighbours[u]:
+            part = label[v]
+            if part == source:
+                foreign[v] += 1
+                border[source].add(v)
+                count += 1
+            elif part == dest:
+                foreign[v] -= 1
+                if foreign[v] == 0:
+                    border[dest].discard(v)
+            else:
+                count += 1
+        foreign[u] = count
+        if count:
+            border[dest].add(u)
+
+    def _can_leave(self, u: int) -> bool:
+        """Whether the sector of ``u`` stays connected (and non-empty) without it.
+
+        Breadth-first searches grow from each same-sector neighbour of ``u`` in
+        turn and merge when they meet: success once all have merged, failure as
+        soon as one search runs out of units (that piece would be cut off). Both
+        outcomes are usually decided within a few rings around ``u``.
+        """
+        label, neighbours = self.label, self.p.neighbours
+        part = label[u]
+        seeds = [v for v in neighbours[u] if label[v] == part]
+        if len(seeds) <= 1:
+            return len(seeds) == 1
+        owner = {u: -1}
+        root = list(range(len(seeds)))
+        frontier: list[list[int]] = []
+        for index, v in enumerate(seeds):
+            owner[v] = index
+            frontier.append([v])
+        groups = len(seeds)
+
+        def find(i: int) -> int:
+            while root[i] != i:
+                root[i] = root[root[i]]
+                i = root[i]
+            return i
+
+        while True:
+            for index in range(len(seeds)):
+                if find(index) != index:
+                    continue
+                current = frontier[index]
+                grown: list[int] = []
+                for s in current:
+                    for v in neighbours[s]:
+                        if label[v] != part:
+                            continue
+                        other = owner.get(v)
+                        if other is None:
+                            owner[v] = index
+                            grown.append(v)
+                        elif other >= 0:
+                            other_root = find(other)
+                            if other_root != index:
+                                root[other_root] = index
+                                grown.extend(frontier[other_root])
+                                frontier[other_root] = []
+                                groups -= 1
+                                if groups == 1:
+                                    return True
+                if not grown:
+                    return False
+                frontier[index] = grown
+
+    def _boundary(self, part: int | None = None) -> list[int]:
+        """Units with a neighbour in another sector (of ``part`` only, if given), ascending."""
+        if part is not None:
+            return sorted(self.border[part])
+        return sorted(u for units in self.border for u in units)
+
+    def _neighbour_parts(self, u: int) -> list[int]:
+        label = self.label
+        own = label[u]
+        parts: list[int] = []
+        for v in self.p.neighbours[u]:
+            part = label[v]
+            if part != own and part not in parts:
+                parts.append(part)
+        return parts
+
+    # -- phases ---------------------------------------------------------------
+
+    def total_excess(self) -> float:
+        return sum(self._excess(part, self.load[part]) for part in range(self.k))
+
+    def balance(self, is_cancelled: CancelCheck) -> None:
+        """Greedy single moves, then ejection chains, until within tolerance or stuck.
+
+        The greedy moves first aim at half the tolerance: sectors left right
+        at its edge leave the chains no room to pass workload through.
+        """
+        tolerance = self.slack
+        self.slack = [0.5 * slack for slack in tolerance]
+        self._greedy_balance()
+        self.slack = tolerance
+        for _ in range(_MAX_BALANCE_ROUNDS):
+            raise_if_cancelled(is_cancelled)
+            moved = self._greedy_balance()
+            if self.total_excess() <= 0:
+                return
+            fixed = False
+            for part in sorted(range(self.k), key=lambda p: -self._excess(p, self.load[p])):
+                if self._excess(part, self.load[part]) > 0 and self._eject(part):
+                    fixed = True
+            if self.total_excess() <= 0 or not (moved or fixed):
+                return
+
+    def _greedy_balance(self) -> bool:
+        """Single moves lowering (excess, squared deviation) until none is left.
+
+        Only moves out of or into a sector outside its tolerance count. Each
+        scan ranks them: the least shape damage per unit of excess removed
+        first; moves that only lower the squared deviation (passing surplus
+        on through a full sector) after, best shape first. The ranked moves
+        are then applied in order while they still improve.
+        """
+        any_move = False
+        while True:
+            out = [part for part in range(self.k) if self._excess(part, self.load[part]) > 0]
+            if not out:
+                return any_move
+            ranked = []
+            for u, source, dest in self._moves_touching(out):
+                improvement = self._balance_improvement(u, source, dest)
+                if improvement is None:
+                    continue
+                removed, stay = improvement
+                gain = self._shape_gain(u, source, dest)
+                if removed > 0:
+                    ranked.append((0, stay, -gain * self.target[source] / removed, u, source, dest))
+                else:
+                    ranked.append((1, stay, -gain, u, source, dest))
+            ranked.sort()
+            moved = False
+            for *_, u, source, dest in ranked:
+                # Earlier moves of this scan may have changed the unit's surroundings.
+                if (
+                    self.label[u] == source
+                    and dest in self._neighbour_parts(u)
+                    and self._balance_improvement(u, source, dest) is not None
+                    and self._can_leave(u)
+                ):
+                    self._move(u, dest)
+                    moved = any_move = True
+            if not moved:
+                return any_move
+
+    def _balance_improvement(self, u: int, source: int, dest: int) -> tuple[float, int] | None:
+        """(excess removed, stay cost) of a move lowering (excess, squared deviation), else None."""
+        w = self.w[u]
+        if w <= 0 or len(self.members[source]) == 1:
+            return None
+        load_s, load_d = self.load[source], self.load[dest]
+        removed = (
+            self._excess(source, load_s)
+            + self._excess(dest, load_d)
+            - self._excess(source, load_s - w)
+            - self._excess(dest, load_d + w)
+        )
+        if removed < -1e-9:
+            return None
+        if removed <= 1e-9:
+            d_squared = (
+                self._squared(source, load_s - w)
+                + self._squared(dest, load_d + w)
+                - self._squared(source, load_s)
+                - self._squared(dest, load_d)
+            )
+            if d_squared >= -1e-12:
+                return None
+            removed = 0.0
+        return removed, self._stay_cost(u, source, dest)
+
+    def _moves_touching(self, parts: list[int]) -> list[tuple[int, int, int]]:
+        """Every single move (unit, source, destination) out of or into ``parts``."""
+        label = self.label
+        moves = set()
+        for part in parts:
+            for u in self._boundary(part):
+                for v in self.p.neighbours[u]:
+                    other = label[v]
+                    if other != part:
+                        moves.add((u, part, other))
+                        moves.add((v, other, part))
+        return sorted(moves)
+
+    def _eject(self, part: int) -> bool:
+        """Lower the total excess with a chain of moves starting at ``part``.
+
+        Each step moves one unit out of the sector in focus (if over) or into
+        it (if under), possibly overshooting so far that the focus stays out
+        on the other side (a unit too heavy to fit is then traded for a
+        lighter one); the sector at the other end of the move may go out of
+        tolerance too. Sectors this chain pushed out come into focus first.
+        Chains of up to ``_EJECTION_DEPTH`` moves are searched depth first,
+        best candidates first (least total excess, then stability, then
+        shape), ``_EJECTION_BRANCHING`` per step. A chain is
+        kept when the total excess went down and no sector that was within
+        tolerance is left outside; otherwise it is undone.
+        """
+        start = self.total_excess()
+        was_out = [self._excess(q, self.load[q]) > 0 for q in range(self.k)]
+        return self._eject_step(part, _EJECTION_DEPTH, set(), start, was_out)
+
+    def _eject_step(self, focus: int, depth: int, moved: set, start: float, was_out: list[bool]) -> bool:
+        excess = self._excess(focus, self.load[focus])
+        giving = self.load[focus] > self.target[focus]
+        ranked = []
+        for u, source, dest in self._moves_touching([focus]):
+            if u in moved or (source == focus) != giving or len(self.members[source]) == 1:
+                continue
+            w = self.w[u]
+            after_focus = self._excess(focus, self.load[focus] + (-w if giving else w))
+            other = dest if giving else source
+            before_other = self._excess(other, self.load[other])
+            after_other = self._excess(other, self.load[other] + (w if giving else -w))
+            ranked.append(
+                (
+                    round(after_focus - excess + after_other - before_other, 6),
+                    self._stay_cost(u, source, dest),
+                    -self._shape_gain(u, source, dest),
+                    u,
+                    source,
+                    dest,
+                )
+            )
+        ranked.sort()
+        for *_, u, source, dest in ranked[:_EJECTION_BRANCHING]:
+            if not self._can_leave(u):
+                continue
+            self._move(u, dest)
+            out = [q for q in (source, dest) if self._excess(q, self.load[q]) > 0]
+            if self.total_excess() < start - 1e-9 and not any(not was_out[q] for q in out):
+                return True
+            if depth > 1 and out:
+                # Sectors pushed out by this chain come first.
+                out.sort(key=lambda q: (was_out[q], -self._excess(q, self.load[q])))
+                if self._eject_step(out[0], depth - 1, moved | {u}, start, was_out):
+                    return True
+            self._move(u, source)
+        return False
+
+    def improve(
+        self, rounds: int, relaxed_slack: list[float], progress: ProgressCallback, is_cancelled: CancelCheck
+    ) -> None:
+        """Perturb and repair: compact with a relaxed tolerance, rebalance,
+        compact strictly; keep the best plan within tolerance (or the least
+        out of it). Lets coarse units trade places that single moves within
+        the tolerance cannot."""
+        best_labels = list(self.label)
+        best_key = (round(self.total_excess(), 6), -self.shape_score())
+        for done in range(rounds):
+            progress(100.0 * done / rounds)
+            raise_if_cancelled(is_cancelled)
+            self.slack = relaxed_slack
+            self.compact(is_cancelled)
+            self.slack = list(self.strict_slack)
+            self.balance(is_cancelled)
+            self.compact(is_cancelled)
+            key = (round(self.total_excess(), 6), -self.shape_score())
+            if key < best_key:
+                best_key, best_labels = key, list(self.label)
+            else:
+                self._reset(np.array(best_labels))
+
+    def compact(self, is_cancelled: CancelCheck) -> None:
+        """Moves raising the shape score without taking a sector out of its
+        tolerance (or further out) and, with an existing plan, without taking
+        a unit out of its current sector. Single moves first; when none is
+        left, pairs of moves where the second repairs the tolerance the
+        first one broke."""
+        for _ in range(_MAX_COMPACT_SWEEPS):
+            raise_if_cancelled(is_cancelled)
+            if self._compact_singles() == 0 and self._compact_pairs() == 0:
+                return
+
+    def _keeps_tolerance(self, source: int, dest: int, w: float) -> bool:
+        return self._excess(source, self.load[source] - w) <= self._excess(
+            source, self.load[source]
+        ) and self._excess(dest, self.load[dest] + w) <= self._excess(dest, self.load[dest])
+
+    def _compact_singles(self) -> int:
+        moved = 0
+        for u in self._shuffled(self._boundary()):
+            source = self.label[u]
+            if len(self.members[source]) == 1:
+                continue
+            best_key, best_dest = None, -1
+            for dest in self._neighbour_parts(u):
+                stay = self._stay_cost(u, source, dest)
+                if stay > 0 or not self._keeps_tolerance(source, dest, self.w[u]):
+                    continue
+                gain = self._shape_gain(u, source, dest)
+                if stay == 0 and gain <= 1e-9:
+                    continue
+                key = (stay, -gain)
+                if best_key is None or key < best_key:
+                    best_key, best_dest = key, dest
+            if best_dest >= 0 and self._can_leave(u):
+                self._move(u, best_dest)
+                moved += 1
+        return moved
+
+    def _compact_pairs(self) -> int:
+        moved = 0
+        for u in self._shuffled(self._boundary()):
+            source = self.label[u]
+            if len(self.members[source]) == 1:
+                continue
+            for dest in self._neighbour_parts(u):
+                if self._stay_cost(u, source, dest) > 0 or self._keeps_tolerance(source, dest, self.w[u]):
+                    continue
+                gain = self._shape_gain(u, source, dest)
+                if gain <= 1e-9:
+                    continue
+                source_breaks = self._excess(source, self.load[source] - self.w[u]) > self._excess(
+                    source, self.load[source]
+                )
+                dest_breaks = self._excess(dest, self.load[dest] + self.w[u]) > self._excess(
+                    dest, self.load[dest]
+                )
+                if source_breaks and dest_breaks:
+                    continue
+                if not self._can_leave(u):
+                    break
+                self._move(u, dest)
+                if self._repair(dest if dest_breaks else source, dest_breaks, u, gain):
+                    moved += 1
+                    break
+                self._move(u, source)
+        return moved
+
+    def _repair(self, part: int, giving: bool, moved_unit: int, budget: float) -> bool:
+        """Apply the best move that brings ``part`` back within tolerance,
+        breaks no other sector and loses less shape than ``budget``."""
+        best_key, best_move = None, None
+        for s in self._boundary(part):
+            for v in [s] if giving else self.p.neighbours[s]:
+                if v == moved_unit:
+                    continue
+                w = self.w[v]
+                if giving:
+                    for dest in self._neighbour_parts(v):
+                        if self._excess(part, self.load[part] - w) <= 0 and self._keeps_other(dest, w):
+                            best_key, best_move = self._better(best_key, best_move, v, part, dest)
+                else:
+                    source = self.label[v]
+                    if (
+                        source != part
+                        and self._excess(part, self.load[part] + w) <= 0
+                        and self._keeps_other(source, -w)
+                    ):
+                        best_key, best_move = self._better(best_key, best_move, v, source, part)
+        if best_move is None:
+            return False
+        v, source, dest = best_move
+        if budget - best_key[1] <= 1e-9:
+            return False
+        if len(self.members[source]) == 1 or not self._can_leave(v):
+            return False
+        self._move(v, dest)
+        return True
+
+    def _keeps_other(self, part: int, delta: float) -> bool:
+        return self._excess(part, self.load[part] + delta) <= self._excess(part, self.load[part])
+
+    def _better(self, best_key, best_move, v: int, source: int, dest: int):
+        stay = self._stay_cost(v, source, dest)
+        if stay > 0:
+            return best_key, best_move
+        key = (stay, -self._shape_gain(v, source, dest))
+        if best_key is None or key < best_key:
+            return key, (v, source, dest)
+        return best_key, best_move
+
+    def _shuffled(self, units: list[int]) -> list[int]:
+        return [units[i] for i in self.rng.permutation(len(units))]

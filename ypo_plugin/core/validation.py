@@ -1,0 +1,533 @@
+"""Validation of a sector plan: gaps, overlaps, parts outside the district,
+non-contiguous sectors, slivers and under-manned sectors.
+
+All areas are in square metres: the geometries must be in a metric CRS.
+
+Rules (each error is one row of :attr:`ValidationResult.errors`):
+
+``gap``
+    Area inside the districts (the union of the district polygons) that no
+    sector covers; without districts, the holes inside the union of the
+    sectors (an area enclosed by sectors and covered by none). One error per
+    connected piece; ``sector_ids`` are the sectors within 1 mm of the piece
+    (empty when a whole district is uncovered).
+``overlap``
+    Area covered by two sectors: one error per pair of sectors whose
+    intersection has area (a shared edge or corner is no overlap); the
+    geometry is the whole intersection of the pair, which may be several
+    pieces. Three sectors over one spot give three pairs.
+``outside``
+    The part of a sector outside every district polygon (only with
+    districts): one error per sector. A sector crossing from one district
+    into another is not outside.
+``noncontiguous``
+    A sector made of several polygons (parts meeting at a single point count
+    as separate). Its largest part is the sector's main body; every other
+    part is one error with that part as geometry.
+``sliver`` (only with a minimum area)
+    A sector whose whole area is below the minimum area (the whole sector is
+    the error), or, for a larger sector, each of its parts below the minimum
+    area (such a part is also reported as ``noncontiguous``). Thin gaps and
+    overlaps stay ``gap`` and ``overlap`` whatever their size.
+``undermanned`` (only when officer numbers are given)
+    ``officers_allocated`` below ``max(officers_required, min_officers)``;
+    an empty ``officers_allocated`` counts as 0, an empty
+    ``officers_required`` as ``min_officers``. The geometry is the sector.
+
+Features sharing a sector id are one sector (their union). Invalid geometries
+are repaired (GEOS make-valid) and reported as warnings. Pieces of gaps,
+overlaps, outside parts and extra parts of area ≤ ``tolerance`` (0.01 m² by
+default) are floating-point noise from digitising and reprojection and are
+not reported.
+"""
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from numbers import Number
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from .errors import InputError
+from .manning import MIN_OFFICERS
+from .progress import CancelCheck, ProgressCallback, never_cancelled, no_progress, raise_if_cancelled
+
+ERROR_TYPES = ("gap", "overlap", "outside", "noncontiguous", "sliver", "undermanned")
+ERROR_COLUMNS = ("error_type", "sector_ids", "area_m2", "message")
+# Gap, overlap, outside and extra-part pieces of this area (m²) or less are noise.
+AREA_TOLERANCE = 0.01
+# A sector this close (m) to a gap is one of the gap's neighbours.
+NEIGHBOUR_DISTANCE = 0.001
+
+_POLYGON = 3
+_COLLECTIONS = (4, 5, 6, 7)
+
+
+@dataclass
+class ValidationResult:
+    """The errors found (one row each, see the module's rules), counts per type and warnings."""
+
+    errors: gpd.GeoDataFrame
+    counts: dict[str, int]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.errors)
+
+
+def validate_sectors(
+    ids: Sequence,
+    geometries,
+    districts=None,
+    min_area: float | None = None,
+    officers_required=None,
+    officers_allocated=None,
+    min_officers: int = MIN_OFFICERS,
+    tolerance: float = AREA_TOLERANCE,
+    crs=None,
+    progress: ProgressCallback = no_progress,
+    is_cancelled: CancelCheck = never_cancelled,
+) -> ValidationResult:
+    """Check a sector plan; see the module documentation for the rules.
+
+    ``ids`` and ``geometries`` (polygons in a metric CRS) have one entry per
+    sector feature; ``districts`` are optional district polygons in the same
+    CRS. ``officers_required`` / ``officers_allocated`` (one number per
+    feature, NaN or None for empty) switch on the ``undermanned`` check; only
+    ``officers_allocated`` is needed. ``crs`` is given to the errors frame.
+    """
+    if min_area is not None and (not math.isfinite(min_area) or min_area < 0):
+        raise InputError(f"MIN_AREA {min_area} must be a number of square metres ≥ 0 (or left empty).")
+    if min_officers < 0:
+        raise InputError(f"MIN_OFFICERS {min_officers} must be 0 or more.")
+    warnings: list[str] = []
+    sectors = _sectors(ids, geometries, officers_required, officers_allocated, warnings)
+    raise_if_cancelled(is_cancelled)
+    progress(5)
+
+    district_union = None
+    if districts is not None:
+        district_union = _district_union(districts, warnings)
+    raise_if_cancelled(is_cancelled)
+    progress(10)
+
+    geoms = sectors.geometry
+    tree = shapely.STRtree(geoms)
+    found: list[pd.DataFrame] = []
+    covered = shapely.union_all(geoms)
+    raise_if_cancelled(is_cancelled)
+    progress(30)
+    found.append(_overlaps(sectors, tree, covered, tolerance))
+    raise_if_cancelled(is_cancelled)
+    progress(55)
+    found.append(_gaps(sectors, tree, covered, district_union, tolerance))
+    raise_if_cancelled(is_cancelled)
+    progress(65)
+    if district_union is not None:
+        found.append(_outside(sectors, district_union, tolerance))
+    raise_if_cancelled(is_cancelled)
+    progress(80)
+    found.append(_parts(sectors, min_area, tolerance))
+    raise_if_cancelled(is_cancelled)
+    progress(90)
+    if sectors.allocated is not None:
+        found.append(_undermanned(sectors, min_officers))
+    progress(100)
+
+    frame = pd.concat([f for f in found if len(f)] or [_empty_rows()], ignore_index=True)
+    frame["order"] = frame["error_type"].map({name: i for i, name in enumerate(ERROR_TYPES)})
+    frame = frame.sort_values(["order", "sort_key", "area_m2"], ascending=[True, True, False], kind="stable")
+    frame = frame.drop(columns=["order", "sort_key"]).reset_index(drop=True)
+    errors = gpd.GeoDataFrame(
+        frame[list(ERROR_COLUMNS)], geometry=frame["geometry"].to_numpy(), crs=crs
+    ).astype({"area_m2": float})
+    counts = {name: int((errors["error_type"] == name).sum()) for name in ERROR_TYPES}
+    return ValidationResult(errors, counts, warnings)
+
+
+# --- input ---------------------------------------------------------------------------------
+
+
+class _Sectors:
+    """One row per sector id: the id, its label, its (valid, polygonal) geometry and officers."""
+
+    def __init__(self, ids, labels, geometry, required, allocated):
+        self.ids = ids
+        self.labels = labels
+        self.geometry = geometry
+        self.required = required
+        self.allocated = allocated
+        self.areas = shapely.area(geometry)
+        self.rank = _rank(ids)
+
+    def __len__(self):
+        return len(self.ids)
+
+
+def _sectors(ids, geometries, officers_required, officers_allocated, warnings) -> _Sectors:
+    ids = list(ids)
+    geometries = np.asarray(geometries, dtype=object).reshape(-1)
+    if len(ids) != len(geometries):
+        raise InputError(f"{len(ids)} sector ids were given for {len(geometries)} sector geometries.")
+    if not ids:
+        raise InputError("There are no sectors to validate; give a layer with at least one sector polygon.")
+    for position, sector_id in enumerate(ids):
+        if _is_missing(sector_id):
+            raise InputError(f"Sector feature {position + 1} has no sector id; give every sector an id.")
+    labels = [str(i) for i in ids]
+
+    missing = shapely.is_missing(geometries) | shapely.is_empty(geometries)
+    if missing.any():
+        first = labels[int(np.flatnonzero(missing)[0])]
+        raise InputError(
+            f"Sector '{first}' has no geometry; draw it or delete the feature ({int(missing.sum())} "
+            "sector features have none)."
+        )
+    invalid = ~shapely.is_valid(geometries)
+    if invalid.any():
+        geometries = geometries.copy()
+        geometries[invalid] = shapely.make_valid(geometries[invalid])
+        warnings.append(
+            "Invalid sector geometries were repaired before the checks: "
+            + ", ".join(sorted({labels[i] for i in np.flatnonzero(invalid)}))
+            + ". Fix them in the layer (Vector ▸ Geometry Tools ▸ Check Validity)."
+        )
+    geometries = _polygonal(geometries)
+    nonpolygonal = shapely.is_empty(geometries)
+    if nonpolygonal.any():
+        first = labels[int(np.flatnonzero(nonpolygonal)[0])]
+        raise InputError(f"Sector '{first}' is not a polygon with an area; sectors must be polygons.")
+
+    required = _numbers(officers_required, len(ids), "officers_required")
+    allocated = _numbers(officers_allocated, len(ids), "officers_allocated")
+
+    keys = pd.Series(labels)
+    first_rows = ~keys.duplicated().to_numpy()
+    if first_rows.all():
+        return _Sectors(ids, labels, geometries, required, allocated)
+    codes, uniques = pd.factorize(keys)
+    merged = np.empty(len(uniques), dtype=object)
+    for code in range(len(uniques)):
+        members = geometries[codes == code]
+        merged[code] = members[0] if len(members) == 1 else shapely.union_all(members)
+    repeated = keys[keys.duplicated()].unique()
+    warnings.append(
+        "Sector ids used by several features, checked as one sector each: " + ", ".join(repeated) + "."
+    )
+    first = np.flatnonzero(first_rows)
+    return _Sectors(
+        [ids[i] for i in first],
+        [labels[i] for i in first],
+        _polygonal(merged),
+        None if required is None else required[first],
+        None if allocated is None else allocated[first],
+    )
+
+
+def _numbers(values, count, name):
+    if values is None:
+        return None
+    numbers = pd.to_numeric(pd.Series(list(values), dtype=object), errors="coerce").to_numpy(dtype=float)
+    if len(numbers) != count:
+        raise InputError(f"{len(numbers)} values of {name} were given for {count} sectors.")
+    return numbers
+
+
+def _district_union(districts, warnings):
+    districts = np.asarray(districts, dtype=object).reshape(-1)
+    usable = districts[~(shapely.is_missing(districts) | shapely.is_empty(districts))]
+    if len(usable) == 0:
+        raise InputError("DISTRICT has no polygons; give the district polygons or leave DISTRICT empty.")
+    invalid = ~shapely.is_valid(usable)
+    if invalid.any():
+        usable = usable.copy()
+        usable[invalid] = shapely.make_valid(usable[invalid])
+        warnings.append(f"{int(invalid.sum())} invalid district geometries were repaired before the checks.")
+    union = shapely.union_all(_polygonal(usable))
+    if shapely.area(union) <= 0:
+        raise InputError("DISTRICT has no polygon with an area; give the district polygons.")
+    shapely.prepare(union)
+    return union
+
+
+# --- the checks ------------------------------------------------------------------------------
+
+
+def _overlaps(sectors: _Sectors, tree, covered, tolerance) -> pd.DataFrame:
+    # Area covered twice (or more) in all; it is at least the area of any one pair's overlap.
+    if sectors.areas.sum() - shapely.area(covered) <= tolerance:
+        return _empty_rows()
+    left, right = tree.query(sectors.geometry, predicate="intersects")
+    pairs = left < right
+    left, right = left[pairs], right[pairs]
+    # Neighbours that only share edges or corners (most pairs) need no intersection.
+    interiors_meet = ~shapely.touches(sectors.geometry[left], sectors.geometry[right])
+    left, right = left[interiors_meet], right[interiors_meet]
+    if not len(left):
+        return _empty_rows()
+    pieces = _polygonal(shapely.intersection(sectors.geometry[left], sectors.geometry[right]))
+    areas = shapely.area(pieces)
+    keep = areas > tolerance
+    rows = []
+    for i, j, piece, area in zip(left[keep], right[keep], pieces[keep], areas[keep], strict=True):
+        a, b = sorted((i, j), key=lambda k: sectors.rank[k])
+        rows.append(
+            _row(
+                "overlap",
+                sectors,
+                [a, b],
+                piece,
+                area,
+                f"Sectors {sectors.labels[a]} and {sectors.labels[b]} overlap by {_m2(area)}.",
+            )
+        )
+    return pd.DataFrame(rows)
+
+
+def _gaps(sectors: _Sectors, tree, covered, district_union, tolerance) -> pd.DataFrame:
+    if district_union is not None:
+        uncovered = shapely.difference(district_union, covered)
+        where = "inside the district"
+    else:
+        holes = _holes(covered)
+        uncovered = shapely.difference(shapely.union_all(holes), covered) if len(holes) else None
+        where = "enclosed by sectors"
+    if uncovered is None:
+        return _empty_rows()
+    pieces, _ = _polygon_parts(np.array([uncovered], dtype=object))
+    areas = shapely.area(pieces)
+    keep = areas > tolerance
+    pieces, areas = pieces[keep], areas[keep]
+    if not len(pieces):
+        return _empty_rows()
+    piece_index, sector_index = tree.query(pieces, predicate="dwithin", distance=NEIGHBOUR_DISTANCE)
+    neighbours = [[] for _ in pieces]
+    for p, s in zip(piece_index, sector_index, strict=True):
+        neighbours[p].append(s)
+    rows = []
+    for piece, area, members in zip(pieces, areas, neighbours, strict=True):
+        members = sorted(members, key=lambda k: sectors.rank[k])
+        if members:
+            names = ", ".join(sectors.labels[k] for k in members)
+            message = f"Gap of {_m2(area)} {where}, not covered by any sector; next to sectors {names}."
+        else:
+            message = f"Gap of {_m2(area)} {where}, not covered by any sector and next to none."
+        rows.append(_row("gap", sectors, members, piece, area, message))
+    return pd.DataFrame(rows)
+
+
+def _outside(sectors: _Sectors, district_union, tolerance) -> pd.DataFrame:
+    inside = shapely.covers(district_union, sectors.geometry)
+    candidates = np.flatnonzero(~inside)
+    if not len(candidates):
+        return _empty_rows()
+    pieces = _polygonal(shapely.difference(sectors.geometry[candidates], district_union))
+    areas = shapely.area(pieces)
+    rows = []
+    for k, piece, area in zip(candidates, pieces, areas, strict=True):
+        if area > tolerance:
+            share = area / sectors.areas[k]
+            rows.append(
+                _row(
+                    "outside",
+                    sectors,
+                    [k],
+                    piece,
+                    area,
+                    f"Sector {sectors.labels[k]} has {_m2(area)} ({share:.1%}) outside every district.",
+                )
+            )
+    return pd.DataFrame(rows) if rows else _empty_rows()
+
+
+def _parts(sectors: _Sectors, min_area, tolerance) -> pd.DataFrame:
+    """Extra parts (noncontiguous) and slivers: small sectors or small parts."""
+    parts, owner = _polygon_parts(sectors.geometry)
+    areas = shapely.area(parts)
+    significant = areas > tolerance
+    # The main part of each sector: its largest (the first of equal ones).
+    order = np.lexsort((-areas, owner))
+    main = np.zeros(len(parts), dtype=bool)
+    first_of_owner = np.r_[True, owner[order][1:] != owner[order][:-1]]
+    main[order[first_of_owner]] = True
+    counts = np.bincount(owner[significant], minlength=len(sectors))
+    main_area = np.zeros(len(sectors))
+    main_area[owner[main]] = areas[main]
+    rows = []
+    for p in np.flatnonzero(significant & ~main):
+        k = owner[p]
+        rows.append(
+            _row(
+                "noncontiguous",
+                sectors,
+                [k],
+                parts[p],
+                areas[p],
+                f"Sector {sectors.labels[k]} is split into {counts[k]} parts: this part of {_m2(areas[p])} "
+                f"is apart from its main part ({_m2(main_area[k])}).",
+            )
+        )
+    if min_area is not None and min_area > 0:
+        small_sector = sectors.areas < min_area
+        for k in np.flatnonzero(small_sector):
+            rows.append(
+                _row(
+                    "sliver",
+                    sectors,
+                    [k],
+                    sectors.geometry[k],
+                    sectors.areas[k],
+                    f"Sector {sectors.labels[k]} covers only {_m2(sectors.areas[k])}, less than the "
+                    f"minimum area {_m2(min_area)}.",
+                )
+            )
+        for p in np.flatnonzero(significant & (areas < min_area) & ~small_sector[owner]):
+            k = owner[p]
+            rows.append(
+                _row(
+                    "sliver",
+                    sectors,
+                    [k],
+                    parts[p],
+                    areas[p],
+                    f"Sector {sectors.labels[k]} has a part of only {_m2(areas[p])}, less than the minimum "
+                    f"area {_m2(min_area)}.",
+                )
+            )
+    return pd.DataFrame(rows) if rows else _empty_rows()
+
+
+def _undermanned(sectors: _Sectors, min_officers) -> pd.DataFrame:
+    allocated = np.nan_to_num(sectors.allocated, nan=0.0)
+    if sectors.required is None:
+        needed = np.full(len(sectors), float(min_officers))
+    else:
+        needed = np.fmax(np.nan_to_num(sectors.required, nan=0.0), float(min_officers))
+    rows = []
+    for k in np.flatnonzero(allocated < needed):
+        have = (
+            "no officers allocated"
+            if np.isnan(sectors.allocated[k])
+            else f"{_officers(allocated[k])} allocated"
+        )
+        if (
+            sectors.required is not None
+            and not np.isnan(sectors.required[k])
+            and needed[k] == sectors.required[k]
+        ):
+            reason = f"requires {_officers(needed[k])}"
+        else:
+            reason = f"needs at least the minimum of {_officers(needed[k])}"
+        rows.append(
+            _row(
+                "undermanned",
+                sectors,
+                [k],
+                sectors.geometry[k],
+                sectors.areas[k],
+                f"Sector {sectors.labels[k]} has {have} but {reason}.",
+            )
+        )
+    return pd.DataFrame(rows) if rows else _empty_rows()
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _row(error_type, sectors: _Sectors, members, geometry, area, message) -> dict:
+    members = sorted(members, key=lambda k: sectors.rank[k])
+    return {
+        "error_type": error_type,
+        "sector_ids": ",".join(sectors.labels[k] for k in members),
+        "area_m2": float(area),
+        "message": message,
+        "geometry": geometry,
+        "sort_key": tuple(int(sectors.rank[k]) for k in members),
+    }
+
+
+def _empty_rows() -> pd.DataFrame:
+    return pd.DataFrame({name: pd.Series(dtype=object) for name in (*ERROR_COLUMNS, "geometry", "sort_key")})
+
+
+def _rank(ids) -> np.ndarray:
+    """Position of every id in the natural order: numbers by value before text."""
+
+    def key(position):
+        value = ids[position]
+        if isinstance(value, Number) and not isinstance(value, bool):
+            return (0, float(value), "")
+        return (1, 0.0, str(value))
+
+    order = sorted(range(len(ids)), key=key)
+    rank = np.empty(len(ids), dtype=np.int64)
+    rank[order] = np.arange(len(ids))
+    return rank
+
+
+def _polygon_parts(geometries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The non-empty polygons inside ``geometries`` (through multi-parts and collections) and the
+    index of the geometry each came from."""
+    parts, index = shapely.get_parts(geometries, return_index=True)
+    while True:
+        nested = np.isin(shapely.get_type_id(parts), _COLLECTIONS)
+        if not nested.any():
+            break
+        inner, inner_index = shapely.get_parts(parts[nested], return_index=True)
+        parts = np.concatenate([parts[~nested], inner])
+        index = np.concatenate([index[~nested], index[nested][inner_index]])
+    keep = (shapely.get_type_id(parts) == _POLYGON) & ~shapely.is_empty(parts)
+    parts, index = parts[keep], index[keep]
+    order = np.argsort(index, kind="stable")
+    return parts[order], index[order]
+
+
+def _polygonal(geometries: np.ndarray) -> np.ndarray:
+    """Only the polygonal part of each geometry: a Polygon, a MultiPolygon or an empty Polygon."""
+    geometries = np.asarray(geometries, dtype=object)
+    types = shapely.get_type_id(geometries)
+    result = geometries.copy()
+    other = ~np.isin(types, (_POLYGON, 6))
+    if other.any():
+        parts, index = _polygon_parts(geometries[other])
+        converted = np.full(int(other.sum()), shapely.Polygon(), dtype=object)
+        for position in np.unique(index):
+            members = parts[index == position]
+            converted[position] = members[0] if len(members) == 1 else shapely.multipolygons(members)
+        result[other] = converted
+    return result
+
+
+def _holes(geometry) -> np.ndarray:
+    """The interior rings of a (multi)polygon as polygons."""
+    parts, _ = _polygon_parts(np.array([geometry], dtype=object))
+    counts = shapely.get_num_interior_rings(parts)
+    owner = np.repeat(np.arange(len(parts)), counts)
+    ring = np.concatenate([np.arange(c) for c in counts]) if len(parts) else np.empty(0, dtype=int)
+    return shapely.polygons(shapely.get_interior_ring(parts[owner], ring.astype(int)))
+
+
+def _is_missing(value) -> bool:
+    return (
+        value is None
+        or (isinstance(value, float) and math.isnan(value))
+        or (isinstance(value, str) and not value.strip())
+        or (hasattr(value, "isNull") and value.isNull())
+    )
+
+
+def _m2(area: float) -> str:
+    if area >= 1e6:
+        return f"{area / 1e6:,.3f} km²"
+    if area >= 10:
+        return f"{area:,.0f} m²"
+    return f"{area:,.2f} m²"
+
+
+def _officers(count: float) -> str:
+    count = int(count) if float(count).is_integer() else count
+    return f"{count:g} officer" + ("" if count == 1 else "s")
