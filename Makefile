@@ -17,10 +17,40 @@ setup:
 stage:
 	$(PYTHON) tools/build_plugin.py $(STAGE_DIR)
 
+SAMPLE := $(OUT)/sample_district.gpkg
+# Officer contacts are typed in by the station; the demo invents them with the
+# field calculator, as a user would fill the fields.
+OFFICER_NAME := array_get(array('Mette Jensen','Lars Nielsen','Sofie Hansen','Anders Pedersen','Camilla Andersen','Jonas Christensen','Line Larsen','Mikkel Sørensen','Ida Rasmussen','Rasmus Jørgensen'), (@row_number - 1) % 10)
+OFFICER_PHONE := '+45 7258 ' || lpad(to_string(5000 + @row_number), 4, '0')
+OFFICER_EMAIL := lower(replace("sector_id", '-', '')) || '@ypo.example.org'
+
 demo: setup stage
-	mkdir -p $(OUT)
-	$(QGIS_PROCESS) run ypo:createsampledistrict -- SEED=1 OUTPUT=$(OUT)/sample_district.gpkg
-	$(PYTHON) tools/render_overview.py $(OUT)/sample_district.gpkg $(OUT)/sample_district.png
+	mkdir -p $(OUT) build/demo
+	$(QGIS_PROCESS) run ypo:createsampledistrict -- SEED=1 OUTPUT=$(SAMPLE)
+	$(PYTHON) tools/render_overview.py $(SAMPLE) $(OUT)/sample_district.png
+	$(QGIS_PROCESS) run ypo:splitsectors -- "UNITS=$(SAMPLE)|layername=units" \
+	    "DISTRICTS=$(SAMPLE)|layername=districts" "CRIMES=$(SAMPLE)|layername=crimes" \
+	    "EXPOSED_AREAS=$(SAMPLE)|layername=exposed_areas" "BARRIERS=$(SAMPLE)|layername=barriers" \
+	    OUTPUT_SECTORS=$(OUT)/sectors.gpkg OUTPUT_UNITS=$(OUT)/sector_units.gpkg
+	$(QGIS_PROCESS) run native:fieldcalculator -- INPUT=$(OUT)/sectors.gpkg FIELD_NAME=officer_name \
+	    FIELD_TYPE=2 FIELD_LENGTH=80 "FORMULA=$(OFFICER_NAME)" OUTPUT=build/demo/officer_name.gpkg
+	$(QGIS_PROCESS) run native:fieldcalculator -- INPUT=build/demo/officer_name.gpkg FIELD_NAME=officer_phone \
+	    FIELD_TYPE=2 FIELD_LENGTH=20 "FORMULA=$(OFFICER_PHONE)" OUTPUT=build/demo/officer_phone.gpkg
+	$(QGIS_PROCESS) run native:fieldcalculator -- INPUT=build/demo/officer_phone.gpkg FIELD_NAME=officer_email \
+	    FIELD_TYPE=2 FIELD_LENGTH=80 "FORMULA=$(OFFICER_EMAIL)" OUTPUT=build/demo/sectors_with_officers.gpkg
+	$(QGIS_PROCESS) run ypo:computemanning -- SECTORS=build/demo/sectors_with_officers.gpkg \
+	    "POPULATION=$(SAMPLE)|layername=units" "CRIMES=$(SAMPLE)|layername=crimes" DATE_FIELD=occurred \
+	    "EXPOSED_AREAS=$(SAMPLE)|layername=exposed_areas" "DISTRICTS=$(SAMPLE)|layername=districts" \
+	    DISTRICT_STAFF_FIELD=staff OUTPUT=$(OUT)/manning.gpkg OUTPUT_HTML=$(OUT)/manning.html
+	$(QGIS_PROCESS) run ypo:crimegrid -- SECTORS=$(OUT)/manning.gpkg \
+	    "CRIMES=$(SAMPLE)|layername=crimes" DATE_FIELD=occurred PLACE_FIELD=place \
+	    PERIOD_START=2026-09-01 PERIOD_END=2026-09-30 COMPARE_START=2026-08-01 COMPARE_END=2026-08-31 \
+	    "OUTPUT=ogr:dbname='$(OUT)/crime_grid.gpkg' table=\"cells\" (geom)" \
+	    "OUTPUT_TIME_TABLE=ogr:dbname='$(OUT)/crime_grid.gpkg' table=\"time_table\"" \
+	    "OUTPUT_PLACES=ogr:dbname='$(OUT)/crime_grid.gpkg' table=\"places\"" \
+	    CHART_FOLDER=$(OUT)/crime_charts
+	$(QGIS_PROCESS) run ypo:validatesectors -- SECTORS=$(OUT)/manning.gpkg \
+	    "DISTRICT=$(SAMPLE)|layername=districts" MIN_AREA=10000 OUTPUT=$(OUT)/validation.gpkg
 	@echo "Demo results are in $(OUT)/"
 
 test: setup stage

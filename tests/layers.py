@@ -39,7 +39,7 @@ def line(*points):
 
 
 def memory_layer(kind, fields, rows, crs=CRS, name="layer"):
-    """A memory layer of (geometry, attributes…) rows, reprojected from EPSG:25832 to ``crs``."""
+    """A memory layer of (geometry or WKT, attributes…) rows, reprojected from EPSG:25832 to ``crs``."""
     layer = QgsVectorLayer(f"{kind}?crs={crs}&" + "&".join(f"field={f}" for f in fields), name, "memory")
     transform = QgsCoordinateTransform(
         QgsCoordinateReferenceSystem(CRS), QgsCoordinateReferenceSystem(crs), QgsProject.instance()
@@ -48,7 +48,7 @@ def memory_layer(kind, fields, rows, crs=CRS, name="layer"):
     for geometry, *attributes in rows:
         feature = QgsFeature(layer.fields())
         if geometry is not None:
-            geometry = QgsGeometry(geometry)
+            geometry = QgsGeometry.fromWkt(geometry) if isinstance(geometry, str) else QgsGeometry(geometry)
             geometry.transform(transform)
             feature.setGeometry(geometry)
         feature.setAttributes(list(attributes))

@@ -10,7 +10,6 @@ import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsFeature,
     QgsGeometry,
     QgsProcessingException,
     QgsProject,
@@ -20,10 +19,9 @@ from qgis.core import (
 
 from ypo_plugin.resources import style_path
 
+from ..layers import CRS, X0, Y0, memory_layer
+
 ALG = "ypo:validatesectors"
-CRS = "EPSG:25832"
-# Near Bellahøj, so that EPSG:4326 input is worked on in UTM zone 33 (another CRS).
-X0, Y0 = 720_000.0, 6_178_000.0
 COUNTS = ("GAPS", "OVERLAPS", "OUTSIDE", "NONCONTIGUOUS", "SLIVERS", "UNDERMANNED")
 
 
@@ -45,24 +43,6 @@ def box(x0, y0, x1, y1):
 
 def boxes(*rectangles):
     return "MULTIPOLYGON(" + ",".join(f"({ring(*r)})" for r in rectangles) + ")"
-
-
-def memory_layer(kind, fields, rows, crs=CRS, name="layer"):
-    """A memory layer of (WKT in EPSG:25832, attributes…) rows, reprojected to ``crs``."""
-    layer = QgsVectorLayer(f"{kind}?crs={crs}&" + "&".join(f"field={f}" for f in fields), name, "memory")
-    transform = QgsCoordinateTransform(
-        QgsCoordinateReferenceSystem(CRS), QgsCoordinateReferenceSystem(crs), QgsProject.instance()
-    )
-    features = []
-    for wkt, *attributes in rows:
-        feature = QgsFeature(layer.fields())
-        geometry = QgsGeometry.fromWkt(wkt)
-        geometry.transform(transform)
-        feature.setGeometry(geometry)
-        feature.setAttributes(list(attributes))
-        features.append(feature)
-    assert layer.dataProvider().addFeatures(features)
-    return layer
 
 
 def clean_rows():

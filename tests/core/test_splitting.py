@@ -14,6 +14,7 @@ from ypo_plugin.core.splitting import (
     district_code,
     exposed_population,
     sector_code,
+    sector_neighbours,
     split_sectors,
 )
 
@@ -138,6 +139,17 @@ def test_unbalanced_existing_plan_moves_as_few_units_as_needed():
     assert result.contiguous.all()
 
 
+def test_existing_plan_with_another_sector_count_is_matched():
+    # Four column sectors today, two tomorrow: each new sector continues one
+    # old column, so at most 2 × 4 of the 16 units keep their sector.
+    existing = np.array([column for row in range(4) for column in range(4)])
+    result = split(grid(4, 4), np.ones(16), 2, existing=existing)
+    continued = result.matched_existing.tolist()
+    assert len(set(continued)) == 2 and set(continued) <= {0, 1, 2, 3}
+    assert 0 < result.kept_share <= 0.5
+    np.testing.assert_allclose(result.workload, [8.0, 8.0])
+
+
 def test_same_seed_same_labels():
     units, population = voronoi_city(300, 3)
     adjacency = build_adjacency(units)
@@ -231,6 +243,15 @@ def test_exposed_population_is_population_times_covered_share():
     units = grid(2, 1)
     exposed = exposed_population(units, np.array([100.0, 80.0]), [box(0, 0, 0.5, 1)])
     np.testing.assert_allclose(exposed, [50.0, 0.0])
+
+
+def test_sector_neighbours_count_shared_boundaries_only():
+    # Units 0 | 1 | 2 in a row plus an island linked to unit 2; barrier between 0 and 1.
+    units = np.append(grid(3, 1), box(6, 0, 7, 1))
+    adjacency = build_adjacency(units, barriers=[LineString([(1, -1), (1, 2)])])
+    labels = np.array([0, 1, 2, 3])
+    # 0-1 still touch across the barrier; 2-3 is only an island link.
+    assert sector_neighbours(adjacency, labels) == [[1], [0, 2], [1], []]
 
 
 def test_sector_codes():

@@ -1,11 +1,17 @@
 """What every YPO algorithm shares: naming, help, and the bridge between
 Processing feedback and the core's progress/cancel callbacks."""
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterField,
+)
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.errors import InputError
+from ..core.progress import Cancelled
 from ..resources import icon_path
 
 
@@ -28,6 +34,14 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
     def groupId(self):  # noqa: N802 - name fixed by QGIS
         return "sectorplanning"
 
+    def addParameter(self, parameter, createOutput=True):  # noqa: N802, N803 - names fixed by QGIS
+        # qgis_process (3.22) insists on mandatory field parameters even when they have a
+        # default; flagged optional, a left-out field takes its default (each algorithm
+        # still checks that the field exists).
+        if isinstance(parameter, QgsProcessingParameterField) and parameter.defaultValue():
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagOptional)
+        return super().addParameter(parameter, createOutput)
+
     def checkParameterValues(self, parameters, context):  # noqa: N802 - name fixed by QGIS
         # qgis_process (3.22) rejects a left-out parameter even when it has a default
         # ("Incorrect parameter value for SECTOR_ID_FIELD"); check it as if the default was
@@ -37,6 +51,31 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
             if filled.get(definition.name()) is None and definition.defaultValue() is not None:
                 filled[definition.name()] = definition.defaultValue()
         return super().checkParameterValues(filled, context)
+
+    def checked_field(self, parameters, name, context, source, layer_description, required=False):
+        """The field chosen in parameter ``name`` (None when optional and empty), checked to exist
+        on ``source``."""
+        field_name = self.parameterAsString(parameters, name, context)
+        if not field_name:
+            if required:
+                raise QgsProcessingException(f"Choose {name}: a field of the layer '{layer_description}'.")
+            return None
+        if source.fields().lookupField(field_name) < 0:
+            raise QgsProcessingException(
+                f"{name}: the layer '{layer_description}' ({source.sourceName()}) has no field "
+                f"'{field_name}'; choose one of {', '.join(source.fields().names())}."
+            )
+        return field_name
+
+    def run_core(self, run, *args):
+        """``run(*args)`` (the algorithm's work): a cancelled run ends with no results, and the
+        core's input errors become Processing errors."""
+        try:
+            return run(*args)
+        except Cancelled:
+            return {}
+        except InputError as error:
+            raise self.processing_error(error) from None
 
     @staticmethod
     def core_callbacks(feedback):

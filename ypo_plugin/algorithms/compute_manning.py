@@ -14,10 +14,8 @@ from qgis.core import (
     QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingFeatureSourceDefinition,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterDateTime,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -28,10 +26,10 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+from qgis.PyQt.QtCore import QVariant
 
-from ..conversion import read_points, source_to_frame
-from ..core.crime_types import CRIME_TYPE_FIELDS, CrimeTypeMap, Period
+from ..conversion import source_to_frame
+from ..core.crime_types import CRIME_TYPE_FIELDS
 from ..core.errors import InputError
 from ..core.manning import (
     DEFAULT_EXPOSED_WEIGHT,
@@ -46,12 +44,21 @@ from ..core.manning import (
     compute_manning,
     parse_type_weights,
 )
-from ..core.progress import Cancelled
-from ..crs import working_crs
 from .base import YpoAlgorithm
-from .styling import load_on_completion, store_default_style
+from .crime_input import CrimeParameters
+from .sector_input import (
+    SECTORS,
+    add_sector_parameters,
+    dissolve_by_id,
+    read_sectors,
+    sector_source,
+    sector_working_crs,
+)
+from .styling import style_sink_output
 
 STYLE_NAME = "manning"
+# Crime is optional; dates are needed only for a period or yearly rates.
+CRIME_PARAMETERS = CrimeParameters(optional=True, date_required=False, date_default=None)
 
 # Output fields added after the input sector's own fields, with their QGIS types.
 RESULT_FIELDS = (
@@ -73,18 +80,9 @@ DISTRICT_SHARE_WARNING = 0.99
 
 
 class ComputeManningAlgorithm(YpoAlgorithm):
-    SECTORS = "SECTORS"
-    SECTOR_ID_FIELD = "SECTOR_ID_FIELD"
     FACTOR_FIELD = "FACTOR_FIELD"
     POPULATION = "POPULATION"
     POPULATION_FIELD = "POPULATION_FIELD"
-    CRIMES = "CRIMES"
-    CRIME_TYPE_FIELD = "CRIME_TYPE_FIELD"
-    CRIME_TYPE_MAP = "CRIME_TYPE_MAP"
-    DATE_FIELD = "DATE_FIELD"
-    DATE_FORMAT = "DATE_FORMAT"
-    PERIOD_START = "PERIOD_START"
-    PERIOD_END = "PERIOD_END"
     EXPOSED_AREAS = "EXPOSED_AREAS"
     FACTOR_METHOD = "FACTOR_METHOD"
     FACTOR_THRESHOLDS = "FACTOR_THRESHOLDS"
@@ -131,22 +129,8 @@ class ComputeManningAlgorithm(YpoAlgorithm):
             "side (nothing is lost or counted twice), or points counted where they are. Without it "
             "every sector has population 0 and gets the minimum.\n"
             "Population field — the number of inhabitants of each unit (numeric).\n"
-            "Crime incidents (optional) — the incident points.\n"
-            "Crime type field — the incident's type, mapped to violence, burglary, theft, drugs, "
-            "vandalism or harassment. English and Danish names are recognised by default.\n"
-            "Crime type mapping (optional) — extra 'source = type' entries separated by ';' or new "
-            "lines (type 'other' counts in crimes_total only), or the path of a mapping file; the "
-            "plugin ships resources/crime_type_maps/chicago_primary_type.txt as an example. Types "
-            "found in no mapping are counted in crimes_total only and listed in the log with their "
-            "counts.\n"
-            "Date field (optional) — the incident's date-time (a date/time field or ISO 8601 text); "
-            "needed for a period, and used to turn counts into yearly rates.\n"
-            "Date format (advanced, optional) — a strptime format for dates that are not ISO 8601, "
-            "e.g. %m/%d/%Y %I:%M:%S %p for Chicago's exports.\n"
-            "Period start / Period end (optional) — only incidents in [start, end) count. ISO text "
-            "such as 2018-01-31 for the end includes that whole day. Incidents without a valid date "
-            "are left out of a bounded period and reported.\n"
-            "Particularly exposed housing areas (optional) — polygons; exposed_share is the share of "
+            + CRIME_PARAMETERS.help(date_use="needed for a period, and used to turn counts into yearly rates")
+            + "Particularly exposed housing areas (optional) — polygons; exposed_share is the share of "
             "the sector's population living in them (of its area where nobody lives).\n"
             "Factor method — thresholds: factor 1 when need ≥ 200, 2 when ≥ 120, 3 when ≥ 70, 4 when "
             "≥ 35, else 5; quintiles: the fifth of sectors with the highest need gets factor 1, the "
@@ -180,21 +164,12 @@ class ComputeManningAlgorithm(YpoAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - name fixed by QGIS
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.SECTORS, self.tr("Sectors"), [QgsProcessing.TypeVectorPolygon]
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.SECTOR_ID_FIELD, self.tr("Sector id field"), "sector_id", self.SECTORS
-            )
-        )
+        add_sector_parameters(self)
         self.addParameter(
             QgsProcessingParameterField(
                 self.FACTOR_FIELD,
                 self.tr("Factor override field"),
-                parentLayerParameterName=self.SECTORS,
+                parentLayerParameterName=SECTORS,
                 optional=True,
             )
         )
@@ -216,34 +191,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.CRIMES, self.tr("Crime incidents"), [QgsProcessing.TypeVectorPoint], optional=True
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.CRIME_TYPE_FIELD, self.tr("Crime type field"), "crime_type", self.CRIMES, optional=True
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.CRIME_TYPE_MAP, self.tr("Crime type mapping"), multiLine=True, optional=True
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.DATE_FIELD, self.tr("Date field"), parentLayerParameterName=self.CRIMES, optional=True
-            )
-        )
-        date_format = QgsProcessingParameterString(self.DATE_FORMAT, self.tr("Date format"), optional=True)
-        self._advanced(date_format)
-        for name, description in ((self.PERIOD_START, "Period start"), (self.PERIOD_END, "Period end")):
-            self.addParameter(
-                QgsProcessingParameterDateTime(
-                    name, self.tr(description), QgsProcessingParameterDateTime.DateTime, optional=True
-                )
-            )
+        CRIME_PARAMETERS.add_to(self)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.EXPOSED_AREAS,
@@ -348,27 +296,13 @@ class ComputeManningAlgorithm(YpoAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - name fixed by QGIS
         steps = QgsProcessingMultiStepFeedback(6, feedback)
-        try:
-            return self._run(parameters, context, feedback, steps)
-        except Cancelled:
-            return {}
-        except InputError as error:
-            raise self.processing_error(error) from None
+        return self.run_core(self._run, parameters, context, feedback, steps)
 
     def _run(self, parameters, context, feedback, steps):
         transform_context = context.transformContext()
-        sectors = self.parameterAsSource(parameters, self.SECTORS, context)
-        if sectors is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.SECTORS))
-        id_field = self._field(parameters, self.SECTOR_ID_FIELD, context, sectors, "Sectors", required=True)
-        factor_field = self._field(parameters, self.FACTOR_FIELD, context, sectors, "Sectors")
-        crs = working_crs(sectors, self.tr("Sectors"), transform_context)
-        if crs != sectors.sourceCrs():
-            feedback.pushInfo(
-                self.tr("Computing in {} (the sectors' CRS {} is not metric).").format(
-                    crs.authid(), sectors.sourceCrs().authid()
-                )
-            )
+        sectors, id_field = sector_source(self, parameters, context)
+        factor_field = self.checked_field(parameters, self.FACTOR_FIELD, context, sectors, "Sectors")
+        crs = sector_working_crs(self, sectors, transform_context, feedback)
         settings_kwargs = self._settings(parameters, context)
 
         steps.setCurrentStep(0)
@@ -383,7 +317,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
 
         steps.setCurrentStep(2)
         steps.setProgressText(self.tr("Reading the crime incidents…"))
-        crimes = self._crimes(parameters, context, crs, steps, settings_kwargs)
+        crimes = self._crimes(parameters, context, crs, steps)
 
         exposed = None
         exposed_source = self.parameterAsSource(parameters, self.EXPOSED_AREAS, context)
@@ -434,33 +368,12 @@ class ComputeManningAlgorithm(YpoAlgorithm):
 
     # --- parameters ----------------------------------------------------------
 
-    def _field(self, parameters, name, context, source, layer_description, required=False):
-        """The chosen field of ``source`` (None when optional and empty), checked to exist."""
-        field_name = self.parameterAsString(parameters, name, context)
-        if not field_name:
-            if required:
-                raise QgsProcessingException(f"Choose {name}: a field of the layer '{layer_description}'.")
-            return None
-        if source.fields().lookupField(field_name) < 0:
-            raise QgsProcessingException(
-                f"{name}: the layer '{layer_description}' ({source.sourceName()}) has no field "
-                f"'{field_name}'; choose one of {', '.join(source.fields().names())}."
-            )
-        return field_name
-
     def _settings(self, parameters, context) -> dict:
         staff = None
         if parameters.get(self.STAFF) not in (None, ""):
             staff = self.parameterAsInt(parameters, self.STAFF, context)
         return {
-            "crime_type_map": CrimeTypeMap.from_parameter(
-                self.parameterAsString(parameters, self.CRIME_TYPE_MAP, context)
-            ),
-            "period": Period.parse(
-                self._datetime_text(parameters, self.PERIOD_START, context),
-                self._datetime_text(parameters, self.PERIOD_END, context),
-            ),
-            "date_format": self.parameterAsString(parameters, self.DATE_FORMAT, context) or None,
+            **CRIME_PARAMETERS.settings(self, parameters, context),
             "type_weights": parse_type_weights(
                 self.parameterAsString(parameters, self.TYPE_WEIGHTS, context)
             ),
@@ -473,17 +386,6 @@ class ComputeManningAlgorithm(YpoAlgorithm):
             "staff": staff,
         }
 
-    def _datetime_text(self, parameters, name, context):
-        """ISO text of a date-time parameter (text is passed on as written), or None."""
-        value = parameters.get(name)
-        if value is None or isinstance(value, str):
-            return value or None
-        if isinstance(value, QDate):
-            return value.toString("yyyy-MM-dd") if value.isValid() else None
-        if not isinstance(value, QDateTime):
-            value = self.parameterAsDateTime(parameters, name, context)
-        return value.toString("yyyy-MM-ddTHH:mm:ss") if value.isValid() else None
-
     # --- layers --------------------------------------------------------------
 
     def _population(self, parameters, context, crs, feedback):
@@ -493,44 +395,19 @@ class ComputeManningAlgorithm(YpoAlgorithm):
                 raise QgsProcessingException(self.invalidSourceError(parameters, self.POPULATION))
             feedback.pushWarning(self.tr("No POPULATION layer: every sector has population 0."))
             return None
-        field_name = self._field(parameters, self.POPULATION_FIELD, context, source, "Population", True)
+        field_name = self.checked_field(
+            parameters, self.POPULATION_FIELD, context, source, "Population", True
+        )
         frame = source_to_frame(source, [field_name], crs, context.transformContext(), feedback)
         values = numeric_values(frame[field_name], "POPULATION_FIELD", field_name, "Population")
         return PopulationInput(frame.geometry.values.to_numpy(), values)
 
-    def _crimes(self, parameters, context, crs, feedback, settings_kwargs):
-        source = self.parameterAsSource(parameters, self.CRIMES, context)
-        if source is None:
-            if parameters.get(self.CRIMES):
-                raise QgsProcessingException(self.invalidSourceError(parameters, self.CRIMES))
+    def _crimes(self, parameters, context, crs, feedback):
+        crimes = CRIME_PARAMETERS.layer(self, parameters, context)
+        if crimes is None:
             return None
-        type_field = self._field(parameters, self.CRIME_TYPE_FIELD, context, source, "Crime incidents", True)
-        date_field = self._field(parameters, self.DATE_FIELD, context, source, "Crime incidents")
-        names = [type_field] + ([date_field] if date_field else [])
-        table = read_points(
-            source, names, crs, context.transformContext(), feedback, self._whole_layer(parameters, context)
-        )
-        if feedback.isCanceled():
-            raise Cancelled()
-        feedback.pushInfo(self.tr("Read {} incidents ({} reader).").format(len(table), table.method))
-        if table.multipart:
-            feedback.pushWarning(
-                self.tr("CRIMES: {} multi-part incidents are counted at one of their points.").format(
-                    table.multipart
-                )
-            )
-        return CrimeInput(
-            table.xy, table.columns[type_field], table.columns[date_field] if date_field else None
-        )
-
-    def _whole_layer(self, parameters, context):
-        """The vector layer behind CRIMES when all of its features are used (for fast reading)."""
-        value = parameters.get(self.CRIMES)
-        if isinstance(value, QgsProcessingFeatureSourceDefinition) and (
-            value.selectedFeaturesOnly or value.featureLimit != -1
-        ):
-            return None
-        return self.parameterAsVectorLayer(parameters, self.CRIMES, context)
+        points = crimes.read(self, crs, context.transformContext(), feedback)
+        return CrimeInput(points.xy, points.types, points.datetimes)
 
     def _districts(self, parameters, context, crs, sector_table, settings_kwargs, feedback):
         """District of every sector (by location), and each district's staff in ``settings_kwargs``."""
@@ -539,8 +416,10 @@ class ComputeManningAlgorithm(YpoAlgorithm):
             if parameters.get(self.DISTRICTS):
                 raise QgsProcessingException(self.invalidSourceError(parameters, self.DISTRICTS))
             return None
-        name_field = self._field(parameters, self.DISTRICT_FIELD, context, source, "Districts", True)
-        staff_field = self._field(parameters, self.DISTRICT_STAFF_FIELD, context, source, "Districts", True)
+        name_field = self.checked_field(parameters, self.DISTRICT_FIELD, context, source, "Districts", True)
+        staff_field = self.checked_field(
+            parameters, self.DISTRICT_STAFF_FIELD, context, source, "Districts", True
+        )
         frame = source_to_frame(source, [name_field, staff_field], crs, context.transformContext())
         if frame.empty:
             raise QgsProcessingException("DISTRICTS has no features; give district polygons with staff.")
@@ -635,11 +514,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
                     f"Could not write sector '{sector_table.ids[row]}': {sink.lastError()}"
                 )
         del sink  # flushed and closed, so its default style can be stored
-        if _is_geopackage(dest_id):
-            store_default_style(dest_id, STYLE_NAME)
-        if context.willLoadLayerOnCompletion(dest_id):
-            details = context.layerToLoadOnCompletionDetails(dest_id)
-            load_on_completion(context, dest_id, details.name or "Sector manning", STYLE_NAME, self.OUTPUT)
+        style_sink_output(context, dest_id, STYLE_NAME, "Sector manning", self.OUTPUT)
         return dest_id
 
 
@@ -657,53 +532,29 @@ class _SectorTable:
 
     @classmethod
     def read(cls, source, id_field, factor_field, crs, transform_context, feedback):
-        names = [id_field] + ([factor_field] if factor_field else [])
-        frame = source_to_frame(source, names, crs, transform_context, feedback)
-        if frame.empty:
-            raise QgsProcessingException(
-                f"SECTORS ({source.sourceName()}) has no features; give a polygon layer with at least one "
-                "sector."
-            )
+        other_fields = [factor_field] if factor_field else []
+        frame = read_sectors(source, id_field, crs, transform_context, feedback, other_fields)
+        by_id = dissolve_by_id(frame, id_field, " (the first feature's attributes are kept)")
         originals = {feature.id(): feature for feature in source.getFeatures()}
-        missing = frame[id_field].isna()
-        if missing.any():
-            raise QgsProcessingException(
-                f"SECTORS: feature {frame.index[np.asarray(missing)][0]} has no {id_field} value; give every "
-                f"sector an id (SECTOR_ID_FIELD = {id_field})."
-            )
-        ids, geometries, overrides, outputs, warnings = [], [], [], [], []
-        dissolved = False
-        for sector_id, group in frame.groupby(id_field, sort=False):
+        overrides, outputs = [], []
+        for group in by_id.groups:
             features = [originals[fid] for fid in group.index]
-            parts = group.geometry.values.to_numpy()
-            if len(group) > 1:
-                dissolved = True
-                warnings.append(
-                    f"SECTORS: sector id '{sector_id}' occurs in {len(group)} features; they are dissolved "
-                    "into one multi-part sector (the first feature's attributes are kept)."
-                )
-                valid = parts[~(shapely.is_missing(parts) | shapely.is_empty(parts))]
-                geometry = shapely.union_all(valid) if len(valid) else None
+            if len(features) > 1:
                 output_geometry = QgsGeometry.unaryUnion([f.geometry() for f in features])
             else:
-                geometry = parts[0]
                 output_geometry = features[0].geometry()
-            ids.append(group[id_field].iloc[0])
-            geometries.append(geometry)
             outputs.append((features[0].attributes(), output_geometry))
             if factor_field:
                 values = [v for v in group[factor_field] if not _is_empty(v)]
                 overrides.append(_plain(values[0]) if values else None)
-        geometry_array = np.empty(len(geometries), dtype=object)
-        geometry_array[:] = geometries
         return cls(
             id_field,
-            ids,
-            geometry_array,
+            by_id.ids,
+            by_id.geometries,
             overrides if factor_field else None,
             outputs,
-            dissolved,
-            warnings,
+            dissolved=bool(by_id.warnings),
+            warnings=by_id.warnings,
         )
 
 
@@ -848,8 +699,3 @@ def _is_empty(value) -> bool:
         or (isinstance(value, float) and math.isnan(value))
         or (isinstance(value, str) and not value.strip())
     )
-
-
-def _is_geopackage(dest_id: str) -> bool:
-    path = dest_id.split("|")[0]
-    return path.lower().endswith(".gpkg")

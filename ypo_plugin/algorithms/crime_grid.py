@@ -15,23 +15,17 @@ from qgis.core import (
     QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingFeatureSourceDefinition,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterDateTime,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+from qgis.PyQt.QtCore import QVariant
 
-from ..conversion import read_points, source_to_frame
 from ..core.crime_grid import (
     CELL_FIELDS,
     COMPARE_FIELDS,
@@ -44,28 +38,25 @@ from ..core.crime_grid import (
     check_cell_count,
     compute_crime_grid,
 )
-from ..core.crime_types import CrimeTypeMap, Period
-from ..core.errors import InputError
-from ..core.progress import Cancelled
-from ..crs import working_crs
+from ..core.crime_types import Period
 from .base import YpoAlgorithm
-from .styling import load_on_completion, store_default_style
+from .crime_input import CrimeParameters, datetime_text
+from .sector_input import (
+    add_sector_parameters,
+    dissolve_by_id,
+    read_sectors,
+    sector_source,
+    sector_working_crs,
+)
+from .styling import style_sink_output
 
 STYLE_NAME = "crime_grid"
 MIN_CELL_SIZE = 1.0
+# The grid needs every incident's date (time bands, weekdays) and reads its scene.
+CRIME_PARAMETERS = CrimeParameters(place_field=True)
 
 
 class CrimeGridAlgorithm(YpoAlgorithm):
-    SECTORS = "SECTORS"
-    SECTOR_ID_FIELD = "SECTOR_ID_FIELD"
-    CRIMES = "CRIMES"
-    CRIME_TYPE_FIELD = "CRIME_TYPE_FIELD"
-    CRIME_TYPE_MAP = "CRIME_TYPE_MAP"
-    DATE_FIELD = "DATE_FIELD"
-    DATE_FORMAT = "DATE_FORMAT"
-    PLACE_FIELD = "PLACE_FIELD"
-    PERIOD_START = "PERIOD_START"
-    PERIOD_END = "PERIOD_END"
     CELL_SIZE = "CELL_SIZE"
     GRID_TYPE = "GRID_TYPE"
     COMPARE_START = "COMPARE_START"
@@ -108,22 +99,8 @@ class CrimeGridAlgorithm(YpoAlgorithm):
             "Sectors — the sector polygons. Features sharing an id are dissolved into one sector (with "
             "a warning); where sectors overlap, the overlap belongs to the sector that comes first.\n"
             "Sector id field — the sector's unique id (default sector_id), written to every cell.\n"
-            "Crime incidents — the incident points.\n"
-            "Crime type field — the incident's type, mapped to violence, burglary, theft, drugs, "
-            "vandalism or harassment by the same mapping as Compute sector manning (English and "
-            "Danish names by default). Others count in crimes_total only and are listed in the log.\n"
-            "Crime type mapping (optional) — extra 'source = type' entries separated by ';' or new "
-            "lines (type 'other' counts in crimes_total only), or the path of a mapping file.\n"
-            "Date field — the incident's date-time (a date/time field or ISO 8601 text), read as the "
-            "local wall-clock time.\n"
-            "Date format (advanced, optional) — a strptime format for dates that are not ISO 8601, "
-            "e.g. %m/%d/%Y %I:%M:%S %p.\n"
-            "Place (scene) field (optional) — where the incident happened (street, residence, shop…), "
-            "counted per sector in the places table.\n"
-            "Period start / Period end (optional) — only incidents in [start, end) count; an end "
-            "given as a date alone includes that day. Incidents without a valid date are left out "
-            "of a bounded period and reported.\n"
-            "Cell size — in metres (default 250). For hexagons it is the flat-to-flat width, which is "
+            + CRIME_PARAMETERS.help(place_use="counted per sector in the places table")
+            + "Cell size — in metres (default 250). For hexagons it is the flat-to-flat width, which is "
             "also the distance between neighbouring cell centres (a hexagon then has 0.87 × the area "
             "of a square of that size). A size that would make more than "
             f"{DEFAULT_MAX_CELLS:,} cells is refused.\n"
@@ -150,49 +127,8 @@ class CrimeGridAlgorithm(YpoAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - name fixed by QGIS
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.SECTORS, self.tr("Sectors"), [QgsProcessing.TypeVectorPolygon]
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.SECTOR_ID_FIELD, self.tr("Sector id field"), "sector_id", self.SECTORS
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.CRIMES, self.tr("Crime incidents"), [QgsProcessing.TypeVectorPoint]
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.CRIME_TYPE_FIELD, self.tr("Crime type field"), "crime_type", self.CRIMES
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.CRIME_TYPE_MAP, self.tr("Crime type mapping"), multiLine=True, optional=True
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(self.DATE_FIELD, self.tr("Date field"), "occurred", self.CRIMES)
-        )
-        self._advanced(QgsProcessingParameterString(self.DATE_FORMAT, self.tr("Date format"), optional=True))
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.PLACE_FIELD,
-                self.tr("Place (scene) field"),
-                parentLayerParameterName=self.CRIMES,
-                optional=True,
-            )
-        )
-        for name, description in ((self.PERIOD_START, "Period start"), (self.PERIOD_END, "Period end")):
-            self.addParameter(
-                QgsProcessingParameterDateTime(
-                    name, self.tr(description), QgsProcessingParameterDateTime.DateTime, optional=True
-                )
-            )
+        add_sector_parameters(self)
+        CRIME_PARAMETERS.add_to(self)
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.CELL_SIZE,
@@ -252,66 +188,35 @@ class CrimeGridAlgorithm(YpoAlgorithm):
         ):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(description)))
 
-    def _advanced(self, parameter):
-        parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        self.addParameter(parameter)
-
     # --- running -----------------------------------------------------------
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - name fixed by QGIS
         steps = QgsProcessingMultiStepFeedback(6, feedback)
-        try:
-            return self._run(parameters, context, feedback, steps)
-        except Cancelled:
-            return {}
-        except InputError as error:
-            raise self.processing_error(error) from None
+        return self.run_core(self._run, parameters, context, feedback, steps)
 
     def _run(self, parameters, context, feedback, steps):
         transform_context = context.transformContext()
-        sectors = self.parameterAsSource(parameters, self.SECTORS, context)
-        if sectors is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.SECTORS))
-        crimes = self.parameterAsSource(parameters, self.CRIMES, context)
-        if crimes is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.CRIMES))
-        id_field = self._field(parameters, self.SECTOR_ID_FIELD, context, sectors, "Sectors", True)
-        type_field = self._field(parameters, self.CRIME_TYPE_FIELD, context, crimes, "Crime incidents", True)
-        date_field = self._field(parameters, self.DATE_FIELD, context, crimes, "Crime incidents", True)
-        place_field = self._field(parameters, self.PLACE_FIELD, context, crimes, "Crime incidents")
+        sectors, id_field = sector_source(self, parameters, context)
+        crimes = CRIME_PARAMETERS.layer(self, parameters, context)
         settings = self._settings(parameters, context)
-        crs = working_crs(sectors, self.tr("Sectors"), transform_context)
-        if crs != sectors.sourceCrs():
-            feedback.pushInfo(
-                self.tr("Computing in {} (the sectors' CRS {} is not metric).").format(
-                    crs.authid(), sectors.sourceCrs().authid()
-                )
-            )
+        crs = sector_working_crs(self, sectors, transform_context, feedback)
 
         steps.setCurrentStep(0)
         steps.setProgressText(self.tr("Reading the sectors…"))
-        ids, geometries = self._read_sectors(sectors, id_field, crs, transform_context, steps, feedback)
+        by_id = dissolve_by_id(read_sectors(sectors, id_field, crs, transform_context, steps), id_field)
+        for warning in by_id.warnings:
+            feedback.pushWarning(warning)
+        ids, geometries = by_id.ids, by_id.geometries
         check_cell_count(geometries, Lattice(settings.grid_type, settings.cell_size), settings.max_cells)
 
         steps.setCurrentStep(1)
         steps.setProgressText(self.tr("Reading the crime incidents…"))
-        if crimes.featureCount() == 0:
+        if crimes.source.featureCount() == 0:
             raise QgsProcessingException(
-                f"CRIMES ({crimes.sourceName()}) has no features; give a point layer of crime incidents."
+                f"CRIMES ({crimes.source.sourceName()}) has no features; give a point layer of crime "
+                "incidents."
             )
-        names = list(dict.fromkeys([type_field, date_field] + ([place_field] if place_field else [])))
-        table = read_points(
-            crimes, names, crs, transform_context, steps, self._whole_layer(parameters, context)
-        )
-        if feedback.isCanceled():
-            return {}
-        feedback.pushInfo(self.tr("Read {} incidents ({} reader).").format(len(table), table.method))
-        if table.multipart:
-            feedback.pushWarning(
-                self.tr("CRIMES: {} multi-part incidents are counted at one of their points.").format(
-                    table.multipart
-                )
-            )
+        points = crimes.read(self, crs, transform_context, steps)
 
         steps.setCurrentStep(2)
         steps.setProgressText(self.tr("Building the grid and counting…"))
@@ -319,12 +224,7 @@ class CrimeGridAlgorithm(YpoAlgorithm):
         result = compute_crime_grid(
             ids,
             geometries,
-            CrimeGridInput(
-                table.xy,
-                table.columns[type_field],
-                table.columns[date_field],
-                table.columns[place_field] if place_field else None,
-            ),
+            CrimeGridInput(points.xy, points.types, points.datetimes, points.places),
             settings,
             progress=progress,
             is_cancelled=is_cancelled,
@@ -367,23 +267,9 @@ class CrimeGridAlgorithm(YpoAlgorithm):
 
     # --- parameters ----------------------------------------------------------
 
-    def _field(self, parameters, name, context, source, layer_description, required=False):
-        """The chosen field of ``source`` (None when optional and empty), checked to exist."""
-        field_name = self.parameterAsString(parameters, name, context)
-        if not field_name:
-            if required:
-                raise QgsProcessingException(f"Choose {name}: a field of the layer '{layer_description}'.")
-            return None
-        if source.fields().lookupField(field_name) < 0:
-            raise QgsProcessingException(
-                f"{name}: the layer '{layer_description}' ({source.sourceName()}) has no field "
-                f"'{field_name}'; choose one of {', '.join(source.fields().names())}."
-            )
-        return field_name
-
     def _settings(self, parameters, context) -> CrimeGridSettings:
-        compare_start = self._datetime_text(parameters, self.COMPARE_START, context)
-        compare_end = self._datetime_text(parameters, self.COMPARE_END, context)
+        compare_start = datetime_text(self, parameters, self.COMPARE_START, context)
+        compare_end = datetime_text(self, parameters, self.COMPARE_END, context)
         compare = None
         if compare_start or compare_end:
             if not (compare_start and compare_end):
@@ -394,68 +280,9 @@ class CrimeGridAlgorithm(YpoAlgorithm):
         return CrimeGridSettings(
             cell_size=self.parameterAsDouble(parameters, self.CELL_SIZE, context),
             grid_type=self.parameterAsEnumString(parameters, self.GRID_TYPE, context) or GRID_TYPES[0],
-            crime_type_map=CrimeTypeMap.from_parameter(
-                self.parameterAsString(parameters, self.CRIME_TYPE_MAP, context)
-            ),
-            period=Period.parse(
-                self._datetime_text(parameters, self.PERIOD_START, context),
-                self._datetime_text(parameters, self.PERIOD_END, context),
-            ),
+            **CRIME_PARAMETERS.settings(self, parameters, context),
             compare=compare,
-            date_format=self.parameterAsString(parameters, self.DATE_FORMAT, context) or None,
         )
-
-    def _datetime_text(self, parameters, name, context):
-        """ISO text of a date-time parameter (text is passed on as written), or None."""
-        value = parameters.get(name)
-        if value is None or isinstance(value, str):
-            return value or None
-        if isinstance(value, QDate):
-            return value.toString("yyyy-MM-dd") if value.isValid() else None
-        if not isinstance(value, QDateTime):
-            value = self.parameterAsDateTime(parameters, name, context)
-        return value.toString("yyyy-MM-ddTHH:mm:ss") if value.isValid() else None
-
-    def _whole_layer(self, parameters, context):
-        """The vector layer behind CRIMES when all of its features are used (for fast reading)."""
-        value = parameters.get(self.CRIMES)
-        if isinstance(value, QgsProcessingFeatureSourceDefinition) and (
-            value.selectedFeaturesOnly or value.featureLimit != -1
-        ):
-            return None
-        return self.parameterAsVectorLayer(parameters, self.CRIMES, context)
-
-    # --- layers --------------------------------------------------------------
-
-    def _read_sectors(self, source, id_field, crs, transform_context, steps, feedback):
-        """Sector ids and geometries in the working CRS; features sharing an id dissolved."""
-        frame = source_to_frame(source, [id_field], crs, transform_context, steps)
-        if frame.empty:
-            raise QgsProcessingException(
-                f"SECTORS ({source.sourceName()}) has no features; give a polygon layer with at least one "
-                "sector."
-            )
-        missing = frame[id_field].isna()
-        if missing.any():
-            raise QgsProcessingException(
-                f"SECTORS: feature {frame.index[np.asarray(missing)][0]} has no {id_field} value; give every "
-                f"sector an id (SECTOR_ID_FIELD = {id_field})."
-            )
-        ids, geometries = [], []
-        for sector_id, group in frame.groupby(id_field, sort=False):
-            parts = group.geometry.values.to_numpy()
-            if len(group) > 1:
-                feedback.pushWarning(
-                    f"SECTORS: sector id '{sector_id}' occurs in {len(group)} features; they are dissolved "
-                    "into one multi-part sector."
-                )
-                valid = parts[~(shapely.is_missing(parts) | shapely.is_empty(parts))]
-                parts = [shapely.union_all(valid) if len(valid) else None]
-            ids.append(group[id_field].iloc[0])
-            geometries.append(parts[0])
-        geometry_array = np.empty(len(geometries), dtype=object)
-        geometry_array[:] = geometries
-        return ids, geometry_array
 
     # --- output --------------------------------------------------------------
 
@@ -500,11 +327,7 @@ class CrimeGridAlgorithm(YpoAlgorithm):
             if row % 1000 == 0:
                 feedback.setProgress(100.0 * row / total)
         del sink  # flushed and closed, so its default style can be stored
-        if dest_id.split("|")[0].lower().endswith(".gpkg"):
-            store_default_style(dest_id, STYLE_NAME)
-        if context.willLoadLayerOnCompletion(dest_id):
-            details = context.layerToLoadOnCompletionDetails(dest_id)
-            load_on_completion(context, dest_id, details.name or "Crime grid", STYLE_NAME, self.OUTPUT)
+        style_sink_output(context, dest_id, STYLE_NAME, "Crime grid", self.OUTPUT)
         return dest_id
 
     def _write_table(self, parameters, name, context, frame: pd.DataFrame, id_field, extra, feedback):

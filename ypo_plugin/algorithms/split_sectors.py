@@ -122,9 +122,6 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
                 defaultValue="population",
                 parentLayerParameterName=self.UNITS,
                 type=QgsProcessingParameterField.Numeric,
-                # qgis_process (3.22) demands mandatory fields even when they have a default;
-                # the algorithm checks the field itself.
-                optional=True,
             )
         )
         self.addParameter(

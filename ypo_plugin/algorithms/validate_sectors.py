@@ -1,7 +1,6 @@
 """ypo:validatesectors — gaps, overlaps, parts outside the district, split sectors, slivers and
 under-manned sectors of a sector plan."""
 
-import numpy as np
 from qgis.core import (
     QgsCoordinateTransform,
     QgsCsException,
@@ -16,20 +15,17 @@ from qgis.core import (
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from ..conversion import frame_features, source_to_frame
-from ..core.errors import InputError
 from ..core.manning import MIN_OFFICERS
-from ..core.progress import Cancelled
 from ..core.validation import AREA_TOLERANCE, ERROR_TYPES, validate_sectors
-from ..crs import working_crs
 from .base import YpoAlgorithm
-from .styling import load_on_completion, store_default_style
+from .sector_input import add_sector_parameters, read_sectors, sector_source, sector_working_crs
+from .styling import style_sink_output
 
 STYLE_NAME = "validation_errors"
 # Fields of SECTORS that switch on the under-manning check (names of ypo:computemanning's output).
@@ -38,8 +34,6 @@ OFFICERS_REQUIRED_FIELD = "officers_required"
 
 
 class ValidateSectorsAlgorithm(YpoAlgorithm):
-    SECTORS = "SECTORS"
-    SECTOR_ID_FIELD = "SECTOR_ID_FIELD"
     DISTRICT = "DISTRICT"
     MIN_AREA = "MIN_AREA"
     MIN_OFFICERS = "MIN_OFFICERS"
@@ -110,16 +104,7 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - name fixed by QGIS
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.SECTORS, self.tr("Sectors"), [QgsProcessing.TypeVectorPolygon]
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.SECTOR_ID_FIELD, self.tr("Sector id field"), "sector_id", self.SECTORS
-            )
-        )
+        add_sector_parameters(self)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.DISTRICT, self.tr("District"), [QgsProcessing.TypeVectorPolygon], optional=True
@@ -159,50 +144,22 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - name fixed by QGIS
         steps = QgsProcessingMultiStepFeedback(4, feedback)
-        try:
-            return self._run(parameters, context, feedback, steps)
-        except Cancelled:
-            return {}
-        except InputError as error:
-            raise self.processing_error(error) from None
+        return self.run_core(self._run, parameters, context, feedback, steps)
 
     def _run(self, parameters, context, feedback, steps):
         transform_context = context.transformContext()
-        sectors = self.parameterAsSource(parameters, self.SECTORS, context)
-        if sectors is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.SECTORS))
-        id_field = self._id_field(parameters, context, sectors)
+        sectors, id_field = sector_source(self, parameters, context)
         min_area = None
         if parameters.get(self.MIN_AREA) not in (None, ""):
             min_area = self.parameterAsDouble(parameters, self.MIN_AREA, context)
         min_officers = self.parameterAsInt(parameters, self.MIN_OFFICERS, context)
         fail_on_error = self.parameterAsBoolean(parameters, self.FAIL_ON_ERROR, context)
-        crs = working_crs(sectors, self.tr("Sectors"), transform_context)
-        if crs != sectors.sourceCrs():
-            feedback.pushInfo(
-                self.tr("Computing in {} (the sectors' CRS {} is not metric).").format(
-                    crs.authid(), sectors.sourceCrs().authid()
-                )
-            )
+        crs = sector_working_crs(self, sectors, transform_context, feedback)
 
         steps.setCurrentStep(0)
         steps.setProgressText(self.tr("Reading the sectors…"))
-        names = [sectors.fields().at(sectors.fields().lookupField(id_field)).name()]
         officer_fields = self._officer_fields(sectors, feedback)
-        frame = source_to_frame(sectors, names + list(officer_fields.values()), crs, transform_context, steps)
-        if steps.isCanceled():
-            return {}
-        if frame.empty:
-            raise QgsProcessingException(
-                f"Sectors ({sectors.sourceName()}) has no features; give a polygon layer with at least one "
-                "sector."
-            )
-        missing = frame[names[0]].isna()
-        if missing.any():
-            raise QgsProcessingException(
-                f"Sectors ({sectors.sourceName()}): feature {frame.index[np.asarray(missing)][0]} has no "
-                f"{names[0]} value; give every sector an id (SECTOR_ID_FIELD = {names[0]})."
-            )
+        frame = read_sectors(sectors, id_field, crs, transform_context, steps, officer_fields.values())
 
         steps.setCurrentStep(1)
         districts = self._districts(parameters, context, crs, steps)
@@ -213,7 +170,7 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
         allocated_field = officer_fields.get(OFFICERS_ALLOCATED_FIELD)
         required_field = officer_fields.get(OFFICERS_REQUIRED_FIELD)
         result = validate_sectors(
-            frame[names[0]].tolist(),
+            frame[id_field].tolist(),
             frame.geometry.values.to_numpy(),
             districts=districts,
             min_area=min_area,
@@ -248,19 +205,6 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
         return results
 
     # --- parameters ----------------------------------------------------------
-
-    def _id_field(self, parameters, context, sectors):
-        field_name = self.parameterAsString(parameters, self.SECTOR_ID_FIELD, context)
-        if not field_name:
-            raise QgsProcessingException(
-                "Choose SECTOR_ID_FIELD: the field of Sectors holding the sector id."
-            )
-        if sectors.fields().lookupField(field_name) < 0:
-            raise QgsProcessingException(
-                f"SECTOR_ID_FIELD: the layer 'Sectors' ({sectors.sourceName()}) has no field "
-                f"'{field_name}'; choose one of {', '.join(sectors.fields().names())}."
-            )
-        return field_name
 
     def _officer_fields(self, sectors, feedback) -> dict:
         """The officer fields present on SECTORS: {'officers_allocated': name, 'officers_required': name}."""
@@ -334,11 +278,7 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
             if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
                 raise QgsProcessingException(f"Could not write error {row + 1}: {sink.lastError()}")
         del sink  # flushed and closed, so its default style can be stored
-        if dest_id.split("|")[0].lower().endswith(".gpkg"):
-            store_default_style(dest_id, STYLE_NAME)
-        if context.willLoadLayerOnCompletion(dest_id):
-            details = context.layerToLoadOnCompletionDetails(dest_id)
-            load_on_completion(context, dest_id, details.name or "Validation errors", STYLE_NAME, self.OUTPUT)
+        style_sink_output(context, dest_id, STYLE_NAME, "Validation errors", self.OUTPUT)
         return dest_id
 
 

@@ -82,9 +82,16 @@ import pandas as pd
 import shapely
 
 from .counting import OUTSIDE, assign_points
-from .crime_types import CRIME_TYPE_FIELDS, CRIME_TYPES, CrimeTypeMap, Period, parse_datetimes
+from .crime_types import (
+    CRIME_TYPE_FIELDS,
+    CRIME_TYPES,
+    CrimeTypeMap,
+    Period,
+    dates_in_period,
+    without_location_warnings,
+)
 from .errors import InputError
-from .manning import effective_sectors
+from .manning import checked_sectors, effective_sectors
 from .progress import (
     CancelCheck,
     ProgressCallback,
@@ -601,7 +608,7 @@ def compute_crime_grid(
     """
     settings = settings or CrimeGridSettings()
     lattice = Lattice(settings.grid_type, float(settings.cell_size))
-    ids, geometries = _checked_sectors(sector_ids, sector_geometries)
+    ids, geometries = checked_sectors(sector_ids, sector_geometries)
     warnings: list[str] = []
     effective, overlaps = effective_sectors(geometries, ids)
     warnings += [
@@ -613,24 +620,14 @@ def compute_crime_grid(
 
     xy = np.asarray(crimes.xy, dtype=float).reshape(-1, 2)
     n = len(xy)
-    parsed = parse_datetimes(crimes.datetimes, settings.date_format)
+    parsed, in_period = dates_in_period(crimes.datetimes, settings.date_format, settings.period, warnings)
     types = np.asarray(crimes.types, dtype=object)
     if len(parsed.values) != n or len(types) != n:
         raise InputError("CRIMES: one crime type and one date-time per incident are needed.")
-    if parsed.invalid:
-        listed = ", ".join(f"'{v}' ({c})" for v, c in list(parsed.invalid.items())[:10])
-        warnings.append(
-            f"DATE_FIELD: {sum(parsed.invalid.values())} values are not ISO 8601 date-times, e.g. {listed}."
-        )
-    in_period = settings.period.contains(parsed.values)
     in_compare = (
         settings.compare.contains(parsed.values) if settings.compare is not None else np.zeros(n, dtype=bool)
     )
     undated_all = np.isnat(parsed.values)
-    if undated_all.any() and not settings.period.is_open:
-        warnings.append(
-            f"CRIMES: {int(undated_all.sum())} incidents without a valid date are left out of the period."
-        )
 
     cells = build_cells(effective, lattice, settings.max_cells, scaled(progress, 0, 40), is_cancelled)
     # Locate only the incidents that count in either period.
@@ -659,7 +656,13 @@ def compute_crime_grid(
     crimes_in_period = int(in_period.sum())
     crimes_outside = crimes_in_period - int((period_cell >= 0).sum())
     undated = int((in_period & undated_all & (period_cell >= 0)).sum())
-    _warn_about_incidents(warnings, without_location, undated, classified)
+    warnings += without_location_warnings(without_location)
+    if undated:
+        warnings.append(
+            f"CRIMES: {undated} incidents have no valid date-time; they count in crimes_total "
+            "but in no time band, weekday/weekend or time-table row."
+        )
+    warnings += classified.warnings()
 
     sector_table = pd.DataFrame({"sector_id": ids, "cells": np.bincount(cells.sector, minlength=len(ids))})
     period_sector = np.where(period_cell >= 0, sector, OUTSIDE)
@@ -698,31 +701,6 @@ def compute_crime_grid(
         invalid_dates=parsed.invalid,
         warnings=warnings,
     )
-
-
-def _checked_sectors(sector_ids, sector_geometries) -> tuple[np.ndarray, np.ndarray]:
-    ids = np.asarray(list(sector_ids), dtype=object)
-    geometries = np.asarray(sector_geometries, dtype=object)
-    if len(geometries) == 0:
-        raise InputError("SECTORS has no features; give a polygon layer with at least one sector.")
-    if len(ids) != len(geometries):
-        raise InputError("SECTORS: one sector id per geometry is needed.")
-    if pd.isna(pd.Series(ids, dtype=object)).any():
-        raise InputError("SECTORS: some sectors have no SECTOR_ID_FIELD value; give every sector an id.")
-    duplicated = pd.Series(ids, dtype=object).duplicated().to_numpy()
-    if duplicated.any():
-        raise InputError(
-            f"SECTORS: sector id '{ids[duplicated][0]}' is used more than once; "
-            "SECTOR_ID_FIELD must be unique (dissolve multi-part sectors by it first)."
-        )
-    for problem, bad in (
-        ("has no geometry", shapely.is_missing(geometries) | shapely.is_empty(geometries)),
-        ("is not a polygon", ~np.isin(shapely.get_type_id(geometries), (3, 6))),
-        ("has an invalid geometry (run 'Fix geometries' first)", ~shapely.is_valid(geometries)),
-    ):
-        if bad.any():
-            raise InputError(f"SECTORS: sector '{ids[bad][0]}' {problem}.")
-    return ids, geometries
 
 
 def _cell_counts(cell: np.ndarray, type_code: np.ndarray, times: TimeParts, n_cells: int) -> pd.DataFrame:
@@ -815,29 +793,6 @@ def _blank(value: Any) -> bool:
         return bool(pd.isna(value))
     except (TypeError, ValueError):
         return False
-
-
-def _warn_about_incidents(warnings: list[str], without_location: int, undated: int, classified) -> None:
-    if without_location:
-        warnings.append(
-            f"CRIMES: {without_location} incidents in the period have no location; "
-            "they are counted in CRIMES_OUTSIDE."
-        )
-    if undated:
-        warnings.append(
-            f"CRIMES: {undated} incidents have no valid date-time; they count in crimes_total "
-            "but in no time band, weekday/weekend or time-table row."
-        )
-    if classified.unknown:
-        listed = ", ".join(f"'{v}' ({c})" for v, c in classified.unknown.items())
-        warnings.append(
-            f"CRIME_TYPE_FIELD values not in CRIME_TYPE_MAP (counted in crimes_total only): {listed}. "
-            "Add them to CRIME_TYPE_MAP as 'value=type' (or 'value=other')."
-        )
-    if classified.missing:
-        warnings.append(
-            f"CRIMES: {classified.missing} incidents have no crime type; counted in crimes_total only."
-        )
 
 
 __all__ = [

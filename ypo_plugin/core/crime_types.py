@@ -197,6 +197,21 @@ class CrimeTypeClassification:
     other: int
     missing: int
 
+    def warnings(self) -> list[str]:
+        """What the user should hear about: values in no mapping, incidents without a type."""
+        messages = []
+        if self.unknown:
+            listed = ", ".join(f"'{v}' ({c})" for v, c in self.unknown.items())
+            messages.append(
+                f"CRIME_TYPE_FIELD values not in CRIME_TYPE_MAP (counted in crimes_total only): {listed}. "
+                "Add them to CRIME_TYPE_MAP as 'value=type' (or 'value=other')."
+            )
+        if self.missing:
+            messages.append(
+                f"CRIMES: {self.missing} incidents have no crime type; counted in crimes_total only."
+            )
+        return messages
+
 
 @dataclass(frozen=True)
 class CrimeTypeMap:
@@ -479,6 +494,34 @@ class Period:
         if self.start is None or self.end is None:
             return None
         return float((self.end - self.start) / np.timedelta64(1, "s")) / 86400.0
+
+
+def dates_in_period(
+    datetimes: Iterable[Any], fmt: str | None, period: Period, warnings: list[str]
+) -> tuple[ParsedDateTimes, np.ndarray]:
+    """The incidents' parsed date-times and which of them lie in ``period``.
+
+    Values that are not date-times are reported in ``warnings``, and so are the
+    incidents without a valid date that a bounded period leaves out.
+    """
+    parsed = parse_datetimes(datetimes, fmt)
+    if parsed.invalid:
+        listed = ", ".join(f"'{v}' ({c})" for v, c in list(parsed.invalid.items())[:10])
+        warnings.append(
+            f"DATE_FIELD: {sum(parsed.invalid.values())} values are not ISO 8601 date-times, e.g. {listed}."
+        )
+    in_period = period.contains(parsed.values)
+    undated = int(np.isnat(parsed.values).sum())
+    if undated and not period.is_open:
+        warnings.append(f"CRIMES: {undated} incidents without a valid date are left out of the period.")
+    return parsed, in_period
+
+
+def without_location_warnings(count: int) -> list[str]:
+    """The warning about ``count`` incidents in the period without a location (none for 0)."""
+    if not count:
+        return []
+    return [f"CRIMES: {count} incidents in the period have no location; they are counted in CRIMES_OUTSIDE."]
 
 
 def _parse_bound(value: Any, name: str, is_end: bool) -> np.datetime64 | None:

@@ -58,7 +58,8 @@ from .crime_types import (
     CRIME_TYPES,
     CrimeTypeMap,
     Period,
-    parse_datetimes,
+    dates_in_period,
+    without_location_warnings,
 )
 from .errors import InputError
 from .progress import (
@@ -207,7 +208,7 @@ def compute_manning(
     """Population, crime, need, factor and officers per sector (see module docstring)."""
     settings = settings or ManningSettings()
     _check_settings(settings)
-    ids, geometries = _checked_sectors(sectors)
+    ids, geometries = checked_sectors(sectors.ids, sectors.geometries)
     warnings: list[str] = []
     effective, overlaps = effective_sectors(geometries, ids)
     warnings += [
@@ -310,19 +311,23 @@ def effective_sectors(
     return effective, overlaps
 
 
-def _checked_sectors(sectors: SectorInput) -> tuple[np.ndarray, np.ndarray]:
-    ids = np.asarray(list(sectors.ids), dtype=object)
-    geometries = np.asarray(sectors.geometries, dtype=object)
+def checked_sectors(
+    sector_ids: Sequence[Any], sector_geometries: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Sector ids and (multi)polygons as object arrays, refused unless ids are unique and
+    every geometry is a valid polygon."""
+    ids = np.asarray(list(sector_ids), dtype=object)
+    geometries = np.asarray(sector_geometries, dtype=object)
     if len(geometries) == 0:
         raise InputError("SECTORS has no features; give a polygon layer with at least one sector.")
     if len(ids) != len(geometries):
         raise InputError("SECTORS: one sector id per geometry is needed.")
-    if pd.isna(pd.Series(ids)).any():
+    if pd.isna(pd.Series(ids, dtype=object)).any():
         raise InputError("SECTORS: some sectors have no SECTOR_ID_FIELD value; give every sector an id.")
-    duplicated = pd.Series(ids).duplicated()
+    duplicated = pd.Series(ids, dtype=object).duplicated().to_numpy()
     if duplicated.any():
         raise InputError(
-            f"SECTORS: sector id '{ids[duplicated.to_numpy()][0]}' is used more than once; "
+            f"SECTORS: sector id '{ids[duplicated][0]}' is used more than once; "
             "SECTOR_ID_FIELD must be unique (dissolve multi-part sectors by it first)."
         )
     for problem, bad in (
@@ -513,21 +518,8 @@ def _crimes_in_sectors(crimes, effective, settings, warnings, progress, is_cance
     sector[located] = assign_points(xy[located], effective, progress, is_cancelled)
 
     without_location = int((~located).sum())
-    if without_location:
-        warnings.append(
-            f"CRIMES: {without_location} incidents in the period have no location; "
-            "they are counted in CRIMES_OUTSIDE."
-        )
-    if classified.unknown:
-        listed = ", ".join(f"'{v}' ({c})" for v, c in classified.unknown.items())
-        warnings.append(
-            f"CRIME_TYPE_FIELD values not in CRIME_TYPE_MAP (counted in crimes_total only): {listed}. "
-            "Add them to CRIME_TYPE_MAP as 'value=type' (or 'value=other')."
-        )
-    if classified.missing:
-        warnings.append(
-            f"CRIMES: {classified.missing} incidents have no crime type; counted in crimes_total only."
-        )
+    warnings += without_location_warnings(without_location)
+    warnings += classified.warnings()
     return _Crimes(
         per_sector=count_per_sector(sector, n).astype(np.int64),
         per_type=count_per_sector_and_category(sector, classified.codes, n, len(CRIME_TYPES)),
@@ -553,16 +545,7 @@ def _dates_in_period(crimes, count, settings, warnings) -> tuple[np.ndarray, dic
         if not settings.period.is_open:
             raise InputError("PERIOD_START/PERIOD_END need DATE_FIELD: choose the crimes' date field.")
         return np.full(count, np.datetime64("NaT"), dtype="datetime64[s]"), {}, np.ones(count, dtype=bool)
-    parsed = parse_datetimes(crimes.datetimes, settings.date_format)
-    if parsed.invalid:
-        listed = ", ".join(f"'{v}' ({c})" for v, c in list(parsed.invalid.items())[:10])
-        warnings.append(
-            f"DATE_FIELD: {sum(parsed.invalid.values())} values are not ISO 8601 date-times, e.g. {listed}."
-        )
-    in_period = settings.period.contains(parsed.values)
-    undated = int(np.isnat(parsed.values).sum())
-    if undated and not settings.period.is_open:
-        warnings.append(f"CRIMES: {undated} incidents without a valid date are left out of the period.")
+    parsed, in_period = dates_in_period(crimes.datetimes, settings.date_format, settings.period, warnings)
     return parsed.values, parsed.invalid, in_period
 
 

@@ -30,13 +30,20 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from .adjacency import LINK_NEAREST, Adjacency, build_adjacency
+from .adjacency import build_adjacency
 from .compactness import polsby_popper, reock
 from .counting import assign_points
 from .errors import InputError
 from .geometry import repair_polygons
 from .progress import CancelCheck, ProgressCallback, never_cancelled, no_progress, scaled
-from .splitting import SplitResult, compute_workload, district_code, exposed_population, split_sectors
+from .splitting import (
+    SplitResult,
+    compute_workload,
+    district_code,
+    exposed_population,
+    sector_neighbours,
+    split_sectors,
+)
 
 SECTOR_FIELDS = (
     "sector_id",
@@ -148,20 +155,6 @@ def dissolve(geoms: np.ndarray, labels: np.ndarray, count: int) -> np.ndarray:
     return np.array(
         [shapely.union_all(geoms[order[bounds[s] : bounds[s + 1]]]) for s in range(count)], dtype=object
     )
-
-
-def sector_neighbours(adjacency: Adjacency, labels: np.ndarray, ids: Sequence[str]) -> list[str]:
-    """Comma-separated ids of each sector's neighbours (module rules)."""
-    island_links = {(link.i, link.j) for link in adjacency.links if link.reason == LINK_NEAREST}
-    pairs = np.concatenate([adjacency.edges, adjacency.cut]).reshape(-1, 2)
-    keep = np.array([(int(i), int(j)) not in island_links for i, j in pairs], dtype=bool)
-    a, b = labels[pairs[keep, 0]], labels[pairs[keep, 1]]
-    different = a != b
-    neighbours: list[set[int]] = [set() for _ in ids]
-    for x, y in zip(a[different], b[different], strict=True):
-        neighbours[x].add(int(y))
-        neighbours[y].add(int(x))
-    return [",".join(sorted(ids[n] for n in found)) for found in neighbours]
 
 
 def plan_sectors(
@@ -295,7 +288,10 @@ def plan_sectors(
             "area_km2": shapely.area(sector_geoms) / 1e6,
             "polsby_popper": polsby_popper(sector_geoms),
             "reock": reock(sector_geoms),
-            "neighbours": sector_neighbours(split.adjacency, labels, ids),
+            "neighbours": [
+                ",".join(sorted(ids[n] for n in found))
+                for found in sector_neighbours(split.adjacency, labels)
+            ],
         }
     )
     progress(100.0)

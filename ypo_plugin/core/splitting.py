@@ -73,6 +73,9 @@ _BISECTION_DIRECTIONS = 12
 # Ejection chains: how many sectors deep and how many units tried per step.
 _EJECTION_DEPTH = 4
 _EJECTION_BRANCHING = 6
+# Ejection steps one balancing pass may take in all (bounds hopeless cases;
+# feasible ones need well under 200).
+_EJECTION_TRIES = 600
 _MAX_BALANCE_ROUNDS = 30
 _MAX_COMPACT_SWEEPS = 60
 # Lloyd iterations of the power diagram, offset steps per iteration, and the
@@ -141,7 +144,9 @@ def exposed_population(units: Sequence, population: Sequence[float], exposed_are
     pop = np.asarray(population, dtype=float)
     if len(areas) == 0:
         return np.zeros(len(units))
-    covered = shapely.area(shapely.intersection(units, shapely.union_all(areas)))
+    # Some GEOS builds leave a floating-point "invalid" flag on empty overlaps; the areas are right.
+    with np.errstate(invalid="ignore"):
+        covered = shapely.area(shapely.intersection(units, shapely.union_all(areas)))
     unit_area = shapely.area(units)
     share = np.divide(covered, unit_area, out=np.zeros(len(units)), where=unit_area > 0)
     return pop * np.clip(share, 0.0, 1.0)
@@ -161,6 +166,19 @@ def district_code(name: str) -> str:
 def sector_code(district_name: str, number: int) -> str:
     """Suggested ``sector_id``: district code and two-digit number ("NE-01")."""
     return f"{district_code(district_name)}-{number:02d}"
+
+
+def sector_neighbours(adjacency: Adjacency, labels: np.ndarray) -> list[list[int]]:
+    """Per sector, the sorted sectors sharing a boundary with it (also across
+    districts and barriers; island links do not count)."""
+    labels = np.asarray(labels, dtype=np.int64)
+    pairs = np.vstack([adjacency.edges[adjacency.lengths > 0], adjacency.cut])
+    a, b = labels[pairs[:, 0]], labels[pairs[:, 1]]
+    neighbours: list[set[int]] = [set() for _ in range(int(labels.max()) + 1)]
+    for x, y in zip(a[a != b].tolist(), b[a != b].tolist(), strict=True):
+        neighbours[x].add(y)
+        neighbours[y].add(x)
+    return [sorted(found) for found in neighbours]
 
 
 @dataclass(frozen=True)
@@ -931,7 +949,8 @@ class _Refiner:
         return sum(self._excess(part, self.load[part]) for part in range(self.k))
 
     def balance(self, is_cancelled: CancelCheck) -> None:
-        """Greedy single moves, then ejection chains, until within tolerance or stuck.
+        """Greedy single moves, then ejection chains, until within tolerance,
+        stuck or out of ejection budget.
 
         The greedy moves first aim at half the tolerance: sectors left right
         at its edge leave the chains no room to pass workload through.
@@ -940,6 +959,7 @@ class _Refiner:
         self.slack = [0.5 * slack for slack in tolerance]
         self._greedy_balance()
         self.slack = tolerance
+        self.tries_left = _EJECTION_TRIES
         for _ in range(_MAX_BALANCE_ROUNDS):
             raise_if_cancelled(is_cancelled)
             moved = self._greedy_balance()
@@ -1050,6 +1070,9 @@ class _Refiner:
         return self._eject_step(part, _EJECTION_DEPTH, set(), start, was_out)
 
     def _eject_step(self, focus: int, depth: int, moved: set, start: float, was_out: list[bool]) -> bool:
+        if self.tries_left <= 0:
+            return False
+        self.tries_left -= 1
         excess = self._excess(focus, self.load[focus])
         giving = self.load[focus] > self.target[focus]
         ranked = []
@@ -1107,8 +1130,12 @@ class _Refiner:
             key = (round(self.total_excess(), 6), -self.shape_score())
             if key < best_key:
                 best_key, best_labels = key, list(self.label)
-            else:
-                self._reset(np.array(best_labels))
+                continue
+            self._reset(np.array(best_labels))
+            if best_key[0] > 0:
+                # Out of tolerance and this round did not help: more rounds
+                # would only repeat a costly, hopeless balancing.
+                return
 
     def compact(self, is_cancelled: CancelCheck) -> None:
         """Moves raising the shape score without taking a sector out of its

@@ -1,0 +1,110 @@
+"""The sector layer as the YPO algorithms take it: the SECTORS and SECTOR_ID_FIELD
+parameters, and reading the sectors with an id each."""
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import shapely
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+)
+
+from ..conversion import source_to_frame
+from ..core.progress import Cancelled
+from ..crs import working_crs
+
+SECTORS = "SECTORS"
+SECTOR_ID_FIELD = "SECTOR_ID_FIELD"
+
+
+def add_sector_parameters(algorithm) -> None:
+    """SECTORS (polygons) and SECTOR_ID_FIELD (default sector_id)."""
+    algorithm.addParameter(
+        QgsProcessingParameterFeatureSource(
+            SECTORS, algorithm.tr("Sectors"), [QgsProcessing.TypeVectorPolygon]
+        )
+    )
+    algorithm.addParameter(
+        QgsProcessingParameterField(SECTOR_ID_FIELD, algorithm.tr("Sector id field"), "sector_id", SECTORS)
+    )
+
+
+def sector_source(algorithm, parameters, context):
+    """The SECTORS source and its id field, checked to exist."""
+    source = algorithm.parameterAsSource(parameters, SECTORS, context)
+    if source is None:
+        raise QgsProcessingException(algorithm.invalidSourceError(parameters, SECTORS))
+    id_field = algorithm.checked_field(parameters, SECTOR_ID_FIELD, context, source, "Sectors", required=True)
+    return source, id_field
+
+
+def sector_working_crs(algorithm, sectors, transform_context, feedback):
+    """The CRS to work in: the sectors' own when it is metric, else their UTM zone (said in the log)."""
+    crs = working_crs(sectors, algorithm.tr("Sectors"), transform_context)
+    if crs != sectors.sourceCrs():
+        feedback.pushInfo(
+            algorithm.tr("Computing in {} (the sectors' CRS {} is not metric).").format(
+                crs.authid(), sectors.sourceCrs().authid()
+            )
+        )
+    return crs
+
+
+def read_sectors(source, id_field, crs, transform_context, feedback, other_fields=()) -> pd.DataFrame:
+    """The sectors in ``crs`` with ``id_field`` and ``other_fields``, indexed by feature id;
+    refused when there are none or one has no id."""
+    frame = source_to_frame(source, [id_field, *other_fields], crs, transform_context, feedback)
+    if feedback.isCanceled():
+        # A cancelled read is partial: it must not be judged (or worked on).
+        raise Cancelled()
+    if frame.empty:
+        raise QgsProcessingException(
+            f"SECTORS ({source.sourceName()}) has no features; give a polygon layer with at least one sector."
+        )
+    missing = frame[id_field].isna()
+    if missing.any():
+        raise QgsProcessingException(
+            f"SECTORS: feature {frame.index[np.asarray(missing)][0]} has no {id_field} value; give every "
+            f"sector an id (SECTOR_ID_FIELD = {id_field})."
+        )
+    return frame
+
+
+@dataclass(frozen=True)
+class SectorsById:
+    """One entry per sector id, in the order the ids first occur in the layer.
+
+    ``geometries`` is an object array, the parts of an id given in several
+    features united; ``groups`` holds each id's rows of the frame it came from;
+    ``warnings`` names every id that was dissolved.
+    """
+
+    ids: list
+    geometries: np.ndarray
+    groups: list[pd.DataFrame]
+    warnings: list[str]
+
+
+def dissolve_by_id(frame, id_field, note="") -> SectorsById:
+    """The sectors of ``frame`` (from :func:`read_sectors`) one per id; ``note`` ends each
+    dissolve warning (e.g. what happens to the attributes)."""
+    ids, geometries, groups, warnings = [], [], [], []
+    for sector_id, group in frame.groupby(id_field, sort=False):
+        parts = group.geometry.values.to_numpy()
+        if len(group) > 1:
+            warnings.append(
+                f"SECTORS: sector id '{sector_id}' occurs in {len(group)} features; they are dissolved "
+                f"into one multi-part sector{note}."
+            )
+            valid = parts[~(shapely.is_missing(parts) | shapely.is_empty(parts))]
+            parts = [shapely.union_all(valid) if len(valid) else None]
+        ids.append(group[id_field].iloc[0])
+        geometries.append(parts[0])
+        groups.append(group)
+    geometry_array = np.empty(len(geometries), dtype=object)
+    geometry_array[:] = geometries
+    return SectorsById(ids, geometry_array, groups, warnings)
