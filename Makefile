@@ -51,6 +51,18 @@ demo: setup stage
 	    CHART_FOLDER=$(OUT)/crime_charts
 	$(QGIS_PROCESS) run ypo:validatesectors -- SECTORS=$(OUT)/manning.gpkg \
 	    "DISTRICT=$(SAMPLE)|layername=districts" MIN_AREA=10000 OUTPUT=$(OUT)/validation.gpkg
+	$(QGIS_PROCESS) run ypo:exportsectormaps -- SECTORS=$(OUT)/manning.gpkg \
+	    "CRIMES=$(SAMPLE)|layername=crimes" "GRID=$(OUT)/crime_grid.gpkg|layername=cells" \
+	    AUDIENCE=internal FORMAT=pdf "TITLE=Bellahøj (sample)" OUTPUT_FOLDER=$(OUT)/maps/internal
+	$(QGIS_PROCESS) run ypo:exportsectormaps -- SECTORS=$(OUT)/manning.gpkg \
+	    AUDIENCE=public FORMAT=pdf "TITLE=Bellahøj (sample)" OUTPUT_FOLDER=$(OUT)/maps/public
+	$(QGIS_PROCESS) run ypo:exportpublicwebmap -- SECTORS=$(OUT)/manning.gpkg \
+	    "TITLE=Bellahøj (sample): find your police officer" OUTPUT=$(OUT)/web/index.html
+	$(QGIS_PROCESS) run ypo:createsectorworkspace -- SECTORS=$(OUT)/manning.gpkg \
+	    OUTPUT_FOLDER=$(OUT)/workspace REPLACE=true
+	$(PYTHON) tools/fill_demo_workspace.py $(OUT)/workspace/workspace.gpkg NE-02
+	$(QGIS_PROCESS) run ypo:exporthandoverreport -- WORKSPACE=$(OUT)/workspace/workspace.qgz \
+	    SECTOR_ID=NE-02 OUTPUT=$(OUT)/handover_NE-02.pdf
 	@echo "Demo results are in $(OUT)/"
 
 test: setup stage

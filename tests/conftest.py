@@ -1,10 +1,14 @@
 """Shared fixtures: real QGIS (pytest-qgis), the plugin's provider, and
 ``qgis_process`` running the staged plugin in a private profile."""
 
+import contextlib
+import gc
+import inspect
 import json
 import os
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -32,6 +36,23 @@ class Recorder(QgsProcessingFeedback):
     def pushInfo(self, info):  # noqa: N802 - name fixed by QGIS
         self.infos.append(info)
         super().pushInfo(info)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def release_layers_before_qgis_exits(qgis_app):
+    """Free the layers that leaked frames still hold, while QGIS runs.
+
+    When an algorithm raises QgsProcessingException, QGIS 3.22's bindings keep the
+    Python exception, and through its traceback every calling frame (with the test's
+    layers) stays alive. Destroyed after exitQgis, an OGR layer crashes the
+    interpreter's exit; so the locals of such finished frames are cleared first.
+    """
+    yield
+    for obj in gc.get_objects():
+        if isinstance(obj, types.FrameType) and not obj.f_code.co_flags & inspect.CO_GENERATOR:
+            with contextlib.suppress(RuntimeError):  # frames still running cannot be cleared
+                obj.clear()
+    gc.collect()
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,10 @@ ALGORITHM_IDS = {
     "ypo:computemanning",
     "ypo:crimegrid",
     "ypo:validatesectors",
+    "ypo:exportsectormaps",
+    "ypo:exportpublicwebmap",
+    "ypo:createsectorworkspace",
+    "ypo:exporthandoverreport",
 }
 
 

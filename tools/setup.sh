@@ -12,6 +12,7 @@ debian_packages=(
     libgeos-dev libproj-dev libgdal-dev       # shapely/pyproj/pyogrio build against these
     proj-bin pkg-config                       # pyproj's build finds PROJ through them
     xvfb xauth poppler-utils                  # screenshots of QGIS, PDF pages as pictures
+    chromium chromium-driver fonts-dejavu-core # the web map's browser test; the maps' font
 )
 missing=()
 for package in "${debian_packages[@]}"; do

@@ -6,12 +6,15 @@ from .dependencies import missing_requirements, missing_requirements_message
 from .provider import YpoProvider
 
 MESSAGE_TAG = "YPO sector planning"
+MENU = "&YPO sector planning"
 
 
 class YpoPlugin:
     def __init__(self, iface):
         self.iface = iface
         self.provider = None
+        self.editing_gui = None  # the Sector statistics dock and the unit-painting tool
+        self.export_action = None  # menu/toolbar entry: Export sector maps
 
     def initProcessing(self):  # noqa: N802 - name fixed by QGIS
         if self.provider is None:
@@ -27,8 +30,43 @@ class YpoPlugin:
             message = missing_requirements_message(missing)
             QgsMessageLog.logMessage(message, MESSAGE_TAG, Qgis.Warning)
             self.iface.messageBar().pushMessage(MESSAGE_TAG, message, level=Qgis.Warning, duration=0)
+        if not missing:
+            from .gui.editing import EditingGui  # needs the core's requirements (numpy, shapely…)
+
+            self.editing_gui = EditingGui(self.iface)
+            self.editing_gui.init_gui()
+        self._add_export_action()
+
+    def _add_export_action(self):
+        """Menu and toolbar entry opening the dialog of ypo:exportsectormaps."""
+        from qgis.PyQt.QtGui import QIcon
+        from qgis.PyQt.QtWidgets import QAction
+
+        from .resources import icon_path
+
+        self.export_action = QAction(QIcon(str(icon_path())), "Export sector maps…", self.iface.mainWindow())
+        self.export_action.setObjectName("ypoExportSectorMaps")
+        self.export_action.triggered.connect(self._open_export_dialog)
+        self.iface.addPluginToMenu(MENU, self.export_action)
+        self.iface.addToolBarIcon(self.export_action)
+
+    @staticmethod
+    def _open_export_dialog():
+        from qgis import processing
+
+        processing.execAlgorithmDialog("ypo:exportsectormaps")
 
     def unload(self):
+        if self.export_action is not None:
+            # (pytest-qgis's stand-in iface has no removePluginMenu; QGIS's has.)
+            remove_from_menu = getattr(self.iface, "removePluginMenu", None)
+            if remove_from_menu is not None:
+                remove_from_menu(MENU, self.export_action)
+            self.iface.removeToolBarIcon(self.export_action)
+            self.export_action = None
+        if self.editing_gui is not None:
+            self.editing_gui.unload()
+            self.editing_gui = None
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None

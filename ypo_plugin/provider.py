@@ -11,7 +11,11 @@ def _algorithm_classes():
     # Imported here: the algorithms import the core, which needs shapely & co.
     from .algorithms.compute_manning import ComputeManningAlgorithm
     from .algorithms.create_sample_district import CreateSampleDistrictAlgorithm
+    from .algorithms.create_sector_workspace import CreateSectorWorkspaceAlgorithm
     from .algorithms.crime_grid import CrimeGridAlgorithm
+    from .algorithms.export_handover_report import ExportHandoverReportAlgorithm
+    from .algorithms.export_public_web_map import ExportPublicWebMapAlgorithm
+    from .algorithms.export_sector_maps import ExportSectorMapsAlgorithm
     from .algorithms.split_sectors import SplitSectorsAlgorithm
     from .algorithms.validate_sectors import ValidateSectorsAlgorithm
 
@@ -21,6 +25,10 @@ def _algorithm_classes():
         ComputeManningAlgorithm,
         CrimeGridAlgorithm,
         ValidateSectorsAlgorithm,
+        ExportSectorMapsAlgorithm,
+        ExportPublicWebMapAlgorithm,
+        CreateSectorWorkspaceAlgorithm,
+        ExportHandoverReportAlgorithm,
     ]
 
 

@@ -1,0 +1,207 @@
+"""Inputs for the publication tests: sectors with officers and with internal fields planted on them.
+
+Every planted value and every internal field name must stay out of every public file.
+"""
+
+import re
+import struct
+import subprocess
+import unicodedata
+from pathlib import Path
+
+from qgis.core import QgsVectorFileWriter, QgsVectorLayer
+
+from tests.layers import box, memory_layer, point
+
+OFFICER_FIELDS = ["officer_name:string", "officer_phone:string", "officer_email:string"]
+PLANTED_FIELDS = ["internal_note:string", "source_ref:string", "budget_code:integer", "need_score:double"]
+PLANTED_VALUES = ["SECRET-NOTE", "CASEFILE-7781", "987654321", "Informant Jensen"]
+INTERNAL_FIELD_NAMES = [
+    "internal_note",
+    "source_ref",
+    "budget_code",
+    "need_score",
+    "crimes_total",
+    "population",
+    "officers_allocated",
+    "workload",
+]
+# Words only internal pages have: crime types, the marking, key figures.
+INTERNAL_WORDS = ["INTERNAL", "INTERNT", "Violence", "Burglary", "Harassment", "Nøgletal", "Key figures"]
+
+# Three sectors in a row, 1 km × 1 km each: S1 | S2 | S3 (S2 touches both).
+SMALL_SECTORS = [
+    (box(0, 0, 1000, 1000), "S1", "Sector one", "West", "Anna Holm", "+45 1111 0001", "anna@politi.dk"),
+    (box(1000, 0, 2000, 1000), "S2", "Sector two", "West", "Bo Berg", "+45 1111 0002", "bo@politi.dk"),
+    (box(2000, 0, 3000, 1000), "S3", "Sector three", "East", None, None, None),
+]
+
+
+def small_sectors(crs="EPSG:25832", officers=True, planted=True, extra_internal=True):
+    fields = ["sector_id:string", "sector_name:string", "district:string"]
+    rows = []
+    for geometry, sector_id, name, district, *officer in SMALL_SECTORS:
+        row = [geometry, sector_id, name, district]
+        if officers:
+            row += officer
+        if planted:
+            row += [f"SECRET-NOTE {sector_id}", "CASEFILE-7781", 987654321, 0.123456]
+        if extra_internal:
+            row += [100 * int(sector_id[1:]), 4000.0 + int(sector_id[1:]), 2 + int(sector_id[1:]), 2]
+        rows.append(row)
+    if officers:
+        fields += OFFICER_FIELDS
+    if planted:
+        fields += PLANTED_FIELDS
+    if extra_internal:
+        fields += [
+            "crimes_total:integer",
+            "population:double",
+            "officers_allocated:integer",
+            "factor:integer",
+        ]
+    return memory_layer("MultiPolygon", fields, rows, crs, name="sectors")
+
+
+# Incidents: 3 in S1 (2 violence on a Monday 08:00 and 09:00, 1 theft), 1 drugs in S3, 1 outside.
+SMALL_CRIMES = [
+    (point(100, 100), "violence", "2026-03-02T08:00:00"),
+    (point(200, 100), "Vold", "2026-03-02T09:00:00"),
+    (point(300, 500), "theft", "2026-03-03T22:00:00"),
+    (point(2500, 500), "drugs", "2026-03-04T12:00:00"),
+    (point(5000, 5000), "violence", "2026-03-04T12:00:00"),
+]
+
+
+def small_crimes(crs="EPSG:25832"):
+    return memory_layer(
+        "Point",
+        ["crime_type:string", "occurred:string"],
+        [list(row) for row in SMALL_CRIMES],
+        crs,
+        name="crimes",
+    )
+
+
+def write_gpkg(layer, path) -> str:
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = "sectors"
+    error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
+        layer, str(path), layer.transformContext(), options
+    )
+    assert error == QgsVectorFileWriter.NoError, message
+    return f"{path}|layername=sectors"
+
+
+_SAMPLE = {}
+
+
+def planted_sample(run_algorithm, folder: Path) -> dict:
+    """The sample district (seed 1) → sectors → manning, plus officers and planted internal fields.
+
+    Made once per test session; returns the GeoPackage URIs of sectors, crimes and grid.
+    """
+    if _SAMPLE:
+        return _SAMPLE
+    folder.mkdir(parents=True, exist_ok=True)
+    sample = str(folder / "sample.gpkg")
+    run_algorithm("ypo:createsampledistrict", {"SEED": 1, "OUTPUT": sample})
+    results, _ = run_algorithm(
+        "ypo:splitsectors",
+        {
+            "UNITS": f"{sample}|layername=units",
+            "DISTRICTS": f"{sample}|layername=districts",
+            "BARRIERS": f"{sample}|layername=barriers",
+            "OUTPUT_SECTORS": str(folder / "sectors.gpkg"),
+            "OUTPUT_UNITS": str(folder / "units.gpkg"),
+        },
+    )
+    manning, _ = run_algorithm(
+        "ypo:computemanning",
+        {
+            "SECTORS": results["OUTPUT_SECTORS"],
+            "POPULATION": results["OUTPUT_UNITS"],
+            "CRIMES": f"{sample}|layername=crimes",
+            "EXPOSED_AREAS": f"{sample}|layername=exposed_areas",
+            "OUTPUT": "memory:",
+        },
+    )
+    source = manning["OUTPUT"]
+    layer = source if isinstance(source, QgsVectorLayer) else QgsVectorLayer(source, "manning", "ogr")
+    # The demo adds officers with the Field calculator; here the same with the layer's edit buffer.
+    from qgis.core import QgsField
+    from qgis.PyQt.QtCore import QVariant
+
+    layer.startEditing()
+    for name in ("officer_name", "officer_phone", "officer_email", "internal_note", "source_ref"):
+        layer.addAttribute(QgsField(name, QVariant.String))
+    layer.addAttribute(QgsField("budget_code", QVariant.LongLong))
+    layer.updateFields()
+    for number, feature in enumerate(sorted(layer.getFeatures(), key=lambda f: f["sector_id"])):
+        sector_id = feature["sector_id"]
+        values = {
+            "officer_name": f"Officer {sector_id}",
+            "officer_phone": f"+45 4515 {number:04d}",
+            "officer_email": f"{sector_id.lower().replace('-', '')}@politi.dk",
+            "internal_note": f"SECRET-NOTE {sector_id}: Informant Jensen",
+            "source_ref": "CASEFILE-7781",
+            "budget_code": 987654321,
+        }
+        for name, value in values.items():
+            layer.changeAttributeValue(feature.id(), layer.fields().lookupField(name), value)
+    assert layer.commitChanges(), layer.commitErrors()
+    sectors = write_gpkg(layer, folder / "planted_sectors.gpkg")
+    _SAMPLE.update(sectors=sectors, crimes=f"{sample}|layername=crimes", count=layer.featureCount())
+    return _SAMPLE
+
+
+# --- reading the files back --------------------------------------------------------
+
+
+def pdf_pages(path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def pdf_text(path) -> str:
+    """The text of a PDF, ligatures (ﬃ in "Oﬃcer") unfolded."""
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    )
+    return unicodedata.normalize("NFKC", text.stdout)
+
+
+def pdf_info(path) -> str:
+    return subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+
+
+def png_chunks(path) -> list[tuple[bytes, bytes]]:
+    """(type, data) of every chunk of a PNG file."""
+    data = Path(path).read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    chunks, offset = [], 8
+    while offset < len(data):
+        (length,) = struct.unpack(">I", data[offset : offset + 4])
+        chunks.append((data[offset + 4 : offset + 8], data[offset + 8 : offset + 8 + length]))
+        offset += 12 + length
+    return chunks
+
+
+def image_spread(path) -> float:
+    """Standard deviation of the grey values of an image (0 for a blank page)."""
+    from qgis.PyQt.QtGui import QImage
+
+    image = QImage(str(path)).convertToFormat(QImage.Format_Grayscale8)
+    assert not image.isNull(), path
+    import numpy as np
+
+    pointer = image.constBits()
+    pointer.setsize(image.bytesPerLine() * image.height())
+    pixels = np.frombuffer(pointer, dtype=np.uint8).reshape(image.height(), image.bytesPerLine())
+    return float(pixels[:, : image.width()].std())
+
+
+def assert_nothing_internal(text: str, where: str, extra=()):
+    for value in [*PLANTED_VALUES, *INTERNAL_FIELD_NAMES, *INTERNAL_WORDS, *extra]:
+        assert value not in text, f"{where} contains internal '{value}'"

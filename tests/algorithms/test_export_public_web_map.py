@@ -1,0 +1,224 @@
+"""ypo:exportpublicwebmap — one self-contained page, tested in a real headless Chromium."""
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsProcessingException
+
+from tests.algorithms.publication_data import assert_nothing_internal, planted_sample, small_sectors
+from tests.layers import box, memory_layer
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+ALLOWED_KEYS = {
+    "sector_id",
+    "sector_name",
+    "district",
+    "officer_name",
+    "officer_phone",
+    "officer_email",
+    "polygons",
+    "label",
+}
+
+
+def embedded_data(html: str) -> dict:
+    match = re.search(r'<script type="application/json" id="ypo-data">(.*?)</script>', html, re.S)
+    return json.loads(match.group(1))
+
+
+def export(run_algorithm, sectors, path, **parameters):
+    results, _ = run_algorithm(
+        "ypo:exportpublicwebmap", {"SECTORS": sectors, "OUTPUT": str(path), **parameters}
+    )
+    return results, Path(path).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def sample(run_algorithm, tmp_path_factory):
+    return planted_sample(run_algorithm, tmp_path_factory.mktemp("publication") / "sample")
+
+
+@pytest.fixture(scope="module")
+def sample_page(run_algorithm, sample, tmp_path_factory):
+    path = tmp_path_factory.mktemp("web") / "index.html"
+    results, html = export(run_algorithm, sample["sectors"], path, TITLE="Bellahøj <test> & co")
+    return path, html, results
+
+
+def test_page_holds_only_allow_listed_data(sample_page, sample):
+    path, html, results = sample_page
+    assert results["SECTOR_COUNT"] == sample["count"] == 19
+    data = embedded_data(html)
+    assert len(data["sectors"]) == 19
+    for sector in data["sectors"]:
+        assert set(sector) == ALLOWED_KEYS
+        assert sector["officer_name"] == f"Officer {sector['sector_id']}"
+    assert [s["sector_id"] for s in data["sectors"]][:3] == ["FR-01", "FR-02", "FR-03"]
+    assert {d["district"] for d in data["districts"]} == {"North East", "North West", "Frederiksberg"}
+    assert_nothing_internal(html, "web map", extra=["internal", "Informant"])
+    assert "<title>Bellahøj &lt;test&gt; &amp; co</title>" in html
+
+
+def test_page_needs_no_network(sample_page):
+    _, html, _ = sample_page
+    # No URL the browser could fetch: only data: icons and the namespaces of SVG/XML.
+    urls = set(re.findall(r"(?:https?:)?//[^\s\"'<>)]+", html))
+    assert urls == {"http://www.w3.org/2000/svg"}
+    assert "default-src 'none'" in html
+    assert "<script src" not in html and '<link rel="stylesheet"' not in html
+
+
+def test_same_sectors_give_the_same_bytes(run_algorithm, tmp_path):
+    _, first = export(run_algorithm, small_sectors(), tmp_path / "a.html")
+    _, second = export(run_algorithm, small_sectors(), tmp_path / "b.html")
+    assert first == second
+
+
+def test_small_layer_values_and_missing_officer(run_algorithm, tmp_path):
+    _, html = export(run_algorithm, small_sectors(crs="EPSG:4326"), tmp_path / "map.html")
+    data = embedded_data(html)
+    by_id = {s["sector_id"]: s for s in data["sectors"]}
+    assert by_id["S1"]["officer_phone"] == "+45 1111 0001"
+    assert by_id["S3"]["officer_name"] is None  # shown as "Betjent følger / Officer to be announced"
+    ring = by_id["S1"]["polygons"][0][0]
+    assert len(ring) == 41 and ring[0] == ring[-1]  # the box has a vertex every 100 m, closed
+    assert all(12 < lon < 13 and 55 < lat < 56 for lon, lat in ring)  # lon/lat near Bellahøj
+    assert_nothing_internal(html, "web map")
+
+
+def test_sectors_without_id_is_a_clear_error(run_algorithm, tmp_path):
+    layer = memory_layer("Polygon", ["name:string"], [(box(0, 0, 100, 100), "x")])
+    with pytest.raises(QgsProcessingException, match="no field 'sector_id'"):
+        run_algorithm("ypo:exportpublicwebmap", {"SECTORS": layer, "OUTPUT": str(tmp_path / "x.html")})
+
+
+def test_through_qgis_process(qgis_process, sample, tmp_path):
+    result = qgis_process.run(
+        "ypo:exportpublicwebmap", SECTORS=sample["sectors"], OUTPUT=str(tmp_path / "index.html")
+    )
+    assert int(result["results"]["SECTOR_COUNT"]) == 19
+    html = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert len(embedded_data(html)["sectors"]) == 19
+    assert_nothing_internal(html, "web map")
+
+
+# --- in a real browser -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    webdriver = pytest.importorskip("selenium.webdriver")
+    from selenium.webdriver.chrome.service import Service
+
+    if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
+        pytest.skip("Debian's chromium and chromium-driver are not installed (tools/setup.sh)")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-default-apps",
+        "--disable-extensions",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
+        "--window-size=1200,900",
+    ):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    yield driver
+    driver.quit()
+
+
+def requests_seen(driver) -> list[tuple[str, str]]:
+    """(document URL, requested URL) of every request the browser logged since the last call."""
+    seen = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            params = message["params"]
+            seen.append((params.get("documentURL", ""), params["request"]["url"]))
+    return seen
+
+
+def test_in_chromium_all_sectors_drawn_click_shows_the_contact_and_no_request_leaves(browser, sample_page):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    path, html, _ = sample_page
+    browser.get_log("performance")  # forget earlier requests
+    browser.get(path.as_uri())
+    data = embedded_data(html)
+    assert len(browser.find_elements(By.CSS_SELECTOR, "svg#map path.sector")) == 19
+    assert len(browser.find_elements(By.CSS_SELECTOR, "svg#map text.label")) == 19
+    assert browser.find_element(By.ID, "card").is_displayed() is False
+
+    # Click the map where sector NE-03 is labelled (its point on surface): its card opens.
+    labels = {e.text: e for e in browser.find_elements(By.CSS_SELECTOR, "svg#map text.label")}
+    ActionChains(browser).move_to_element(labels["North East 3"]).click().perform()
+    assert browser.find_element(By.ID, "card").is_displayed()
+    assert browser.find_element(By.ID, "card-sector").text == "North East 3"
+    assert browser.find_element(By.ID, "card-name").text == "Officer NE-03"
+    phone = browser.find_element(By.ID, "card-phone")
+    number = next(s["officer_phone"] for s in data["sectors"] if s["sector_id"] == "NE-03")
+    assert phone.text == number and phone.get_attribute("href") == "tel:" + number.replace(" ", "")
+    assert browser.find_element(By.ID, "card-email").get_attribute("href") == "mailto:ne03@politi.dk"
+    selected = browser.find_elements(By.CSS_SELECTOR, "path.sector.selected")
+    assert [p.get_attribute("data-sector-id") for p in selected] == ["NE-03"]
+
+    # An address's coordinates (latitude, longitude) find its sector.
+    lon, lat = next(s["label"] for s in data["sectors"] if s["sector_id"] == "FR-02")
+    field = browser.find_element(By.ID, "coordinates")
+    field.clear()
+    field.send_keys(f"{lat}, {lon}")
+    browser.find_element(By.ID, "find-button").click()
+    assert browser.find_element(By.ID, "card-name").text == "Officer FR-02"
+    field.clear()
+    field.send_keys("10.0, 10.0")
+    browser.find_element(By.ID, "find-button").click()
+    assert browser.find_element(By.ID, "find-message").text == "Punktet ligger ikke i nogen sektor."
+
+    # The list, and English.
+    from selenium.webdriver.support.ui import Select
+
+    Select(browser.find_element(By.ID, "sector-select")).select_by_value("NW-05")
+    assert browser.find_element(By.ID, "card-name").text == "Officer NW-05"
+    browser.find_element(By.ID, "lang-en").click()
+    assert browser.find_element(By.CSS_SELECTOR, ".card-heading").text == "Your local police officer"
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+
+    seen = requests_seen(browser)
+    page = path.as_uri()
+    ours = [url for document, url in seen if document == page]
+    assert ours and ours[0] == page  # the page itself…
+    assert all(url == page or url.startswith(("data:", "about:")) for url in ours), ours  # …and nothing else
+    # Nor did anything else in the browser go to the network meanwhile (its own chrome:// pages aside).
+    assert not [url for _, url in seen if url.startswith(("http:", "https:", "ws:", "wss:", "ftp:"))], seen
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert errors == []  # no blocked request, no script error
+
+
+def test_in_chromium_usable_on_a_phone(browser, sample_page):
+    from selenium.webdriver.common.by import By
+
+    path, _, _ = sample_page
+    browser.set_window_size(390, 844)
+    try:
+        browser.get(path.as_uri())
+        width = browser.execute_script("return window.innerWidth")
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= width
+        map_box = browser.find_element(By.ID, "map").rect
+        card_list = browser.find_element(By.ID, "sector-select").rect
+        assert map_box["width"] <= width and card_list["y"] > map_box["y"]  # list below the map
+        meta = browser.find_element(By.CSS_SELECTOR, "meta[name=viewport]").get_attribute("content")
+        assert "width=device-width" in meta
+    finally:
+        browser.set_window_size(1200, 900)

@@ -1,0 +1,250 @@
+"""ypo:createsectorworkspace — a GeoPackage and a QGIS project for the sector log, partners and
+events, with forms, relations and the print layouts, ready to edit."""
+
+import datetime as _dt
+import os
+from pathlib import Path
+
+from qgis.core import (
+    QgsMapLayerStyle,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFolderDestination,
+    QgsProject,
+)
+
+from ..core.sector_log import (
+    EVENTS_TABLE,
+    LOG_TABLE,
+    PARTNERS_TABLE,
+    SECTORS_TABLE,
+    TARGET_GROUPS,
+    TARGET_GROUPS_TABLE,
+    checked_sector_ids,
+    neighbour_list_texts,
+    sector_id_text,
+    touching_neighbours,
+)
+from . import print_layouts
+from .base import YpoAlgorithm
+from .handover_layout import build_handover_layout
+from .sector_input import add_sector_parameters, read_sectors, sector_source, sector_working_crs
+from .sector_workspace import (
+    add_relation_editors,
+    add_relations,
+    load_style_file,
+    load_workspace_layers,
+    save_project,
+    style_and_configure,
+    write_sectors,
+    write_workspace_tables,
+)
+
+GEOPACKAGE_NAME = "workspace.gpkg"
+PROJECT_NAME = "workspace.qgz"
+PROJECT_TITLE = "Sektorarbejdsrum / Sector workspace"
+PUBLIC_SOURCES = "Politiets sektorinddeling · police sector division"
+
+
+class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
+    OUTPUT_FOLDER = "OUTPUT_FOLDER"
+    REPLACE = "REPLACE"
+    GEOPACKAGE = "GEOPACKAGE"
+    PROJECT = "PROJECT"
+    SECTOR_COUNT = "SECTOR_COUNT"
+
+    def name(self):
+        return "createsectorworkspace"
+
+    def displayName(self):  # noqa: N802 - name fixed by QGIS
+        return self.tr("Create sector workspace")
+
+    def flags(self):
+        # Writes a project and print layouts: done in the main thread, like QGIS's own project tools.
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+
+    def shortHelpString(self):  # noqa: N802 - name fixed by QGIS
+        groups = "; ".join(label.split(" / ")[-1] for _, label in TARGET_GROUPS)
+        return self.tr(
+            "Creates a sector workspace for the schematic sector log: one GeoPackage (workspace.gpkg) and a "
+            "QGIS project (workspace.qgz) beside it. Open the project and the workspace is ready to edit.\n\n"
+            "The GeoPackage holds the tables\n"
+            "• sectors — the sectors with all their fields, sector_id as text, and the public fields "
+            "sector_name (the id when missing), district, officer_name, officer_phone and officer_email "
+            "(added empty when missing);\n"
+            "• sector_log — date, author, target group, party of interest, challenge, action taken, "
+            "status (open, in progress, closed), follow-up date and sector_id;\n"
+            "• partners — name, kind (SSP, housing association, club, tradesperson, school, other), contact, "
+            "address point and sector_id;\n"
+            "• events — date, title, notes, point and sector_id;\n"
+            f"• target_groups — the handbook's target groups: {groups}.\n"
+            "Their attribute forms (drop-down lists, date pickers, required fields, defaults) are saved as "
+            "each table's default style, so they also work when a table is added to another project.\n\n"
+            "The project relates every sector to its log entries, partners and events (the sector form has a "
+            "tab for each) and each log entry to its target group, and holds the print layout "
+            "'Overdragelsesrapport / Handover report' (one page per sector: map, key figures and manning, "
+            "officer, neighbouring sectors, partners, open challenges and the latest log entries; see Export "
+            "handover report) and the public sector map layouts. The sector log, partners and events are "
+            "internal: no public export (Export sector maps, Export public web map) ever reads them.\n\n"
+            "Parameters:\n"
+            "Sectors — the sector polygons (e.g. from Split sectors or Compute sector manning).\n"
+            "Sector id field — the field with each sector's unique id (default sector_id).\n"
+            "Output folder — where workspace.gpkg and workspace.qgz are written.\n"
+            "Replace an existing workspace — overwrite a workspace already in the folder (its log, partners "
+            "and events are lost); without it an existing workspace is never touched.\n\n"
+            "Results: GEOPACKAGE, PROJECT and SECTOR_COUNT."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - name fixed by QGIS
+        add_sector_parameters(self)
+        self.addParameter(
+            QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Output folder"))
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(self.REPLACE, self.tr("Replace an existing workspace"), False)
+        )
+        self.addOutput(QgsProcessingOutputFile(self.GEOPACKAGE, self.tr("Workspace GeoPackage")))
+        self.addOutput(QgsProcessingOutputFile(self.PROJECT, self.tr("Workspace project")))
+        self.addOutput(QgsProcessingOutputNumber(self.SECTOR_COUNT, self.tr("Number of sectors")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - name fixed by QGIS
+        return self.run_core(self._create, parameters, context, feedback)
+
+    def _create(self, parameters, context, feedback):
+        source, id_field = sector_source(self, parameters, context)
+        crs = sector_working_crs(self, source, context.transformContext(), feedback)
+        computed = self._sector_ids_and_neighbours(source, id_field, crs, context, feedback)
+        folder = self._output_folder(parameters, context)
+        geopackage, project_path = folder / GEOPACKAGE_NAME, folder / PROJECT_NAME
+
+        feedback.setProgressText(self.tr("Writing the sectors…"))
+        added = write_sectors(
+            str(geopackage), source, id_field, computed, context.transformContext(), feedback
+        )
+        if added:
+            feedback.pushInfo(
+                f"Added the empty fields {', '.join(added)} to the sectors; fill them in the sector form."
+            )
+        if feedback.isCanceled():
+            return {}
+        feedback.setProgressText(self.tr("Writing the log, partner, event and target group tables…"))
+        write_workspace_tables(str(geopackage), source.sourceCrs(), context.transformContext())
+        feedback.setProgress(50)
+
+        feedback.setProgressText(self.tr("Setting up the forms…"))
+        layers = load_workspace_layers(str(geopackage))
+        style_and_configure(layers, self._sector_choices(layers[SECTORS_TABLE]))
+        feedback.setProgress(70)
+        if feedback.isCanceled():
+            return {}
+
+        feedback.setProgressText(self.tr("Writing the project…"))
+        project = QgsProject()
+        project.setTitle(PROJECT_TITLE)
+        project.setCrs(crs)
+        project.setTransformContext(context.transformContext())
+        for name in (PARTNERS_TABLE, EVENTS_TABLE, SECTORS_TABLE, LOG_TABLE, TARGET_GROUPS_TABLE):
+            project.addMapLayer(layers[name])
+        relations = add_relations(project, layers)
+        add_relation_editors(layers[SECTORS_TABLE], relations)
+        build_handover_layout(project, layers)
+        self._add_public_layouts(project, layers[SECTORS_TABLE], len(computed))
+        feedback.setProgress(90)
+        save_project(project, project_path)
+        feedback.setProgress(100)
+        feedback.pushInfo(
+            f"Wrote {geopackage} and {project_path} ({len(computed)} sectors). Open the project to edit."
+        )
+        return {
+            self.OUTPUT_FOLDER: str(folder),
+            self.GEOPACKAGE: str(geopackage),
+            self.PROJECT: str(project_path),
+            self.SECTOR_COUNT: len(computed),
+        }
+
+    def _sector_ids_and_neighbours(self, source, id_field, crs, context, feedback) -> dict:
+        """By feature id: the sector's checked id and its neighbours as text, from the sectors'
+        ``neighbours`` field when they have one, else from the boundaries they share (in ``crs``)."""
+        wanted = [id_field, "sector_name", "district", "neighbours"]
+        names = [name for name in dict.fromkeys(wanted) if source.fields().lookupField(name) >= 0]
+        frame = read_sectors(source, id_field, crs, context.transformContext(), feedback, names[1:])
+        layer_name = f"SECTORS ({source.sourceName()})"
+        ids = checked_sector_ids(frame[id_field].tolist(), layer_name, id_field)
+        sector_names = [sector_id_text(v) for v in frame["sector_name"]] if "sector_name" in names else ids
+        districts = (
+            [sector_id_text(v) for v in frame["district"]] if "district" in names else [None] * len(ids)
+        )
+        if "neighbours" in names:
+            neighbours = frame["neighbours"].tolist()
+        else:
+            neighbours = touching_neighbours(frame.geometry.values.to_numpy())
+        texts = neighbour_list_texts(ids, sector_names, districts, neighbours)
+        return dict(zip(frame.index.tolist(), zip(ids, texts, strict=True), strict=True))
+
+    def _output_folder(self, parameters, context) -> Path:
+        folder = Path(self.parameterAsFileOutput(parameters, self.OUTPUT_FOLDER, context))
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise QgsProcessingException(
+                f"OUTPUT_FOLDER: cannot create {folder} ({error.strerror}); choose a folder you can write to."
+            ) from None
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise QgsProcessingException(
+                f"OUTPUT_FOLDER: {folder} is not writable; choose a folder you can write to."
+            )
+        existing = [name for name in (GEOPACKAGE_NAME, PROJECT_NAME) if (folder / name).exists()]
+        if existing and not self.parameterAsBoolean(parameters, self.REPLACE, context):
+            raise QgsProcessingException(
+                f"OUTPUT_FOLDER: {folder} already holds a workspace ({', '.join(existing)}); its sector log "
+                "would be lost. Choose another folder, or set REPLACE (Replace an existing workspace) to "
+                "overwrite it."
+            )
+        return folder
+
+    @staticmethod
+    def _sector_choices(sectors) -> list[tuple[str, str]]:
+        """(id, 'id name') of every sector, for the sector drop-down of the log, partner and event forms."""
+        return sorted(
+            (feature["sector_id"], f"{feature['sector_id']} {feature['sector_name']}")
+            for feature in sectors.getFeatures()
+        )
+
+    @staticmethod
+    def _add_public_layouts(project, sectors, sector_count) -> None:
+        """The public sector map layouts, drawing the sectors in the public style whatever the layer's
+        own style shows (e.g. the manning factor)."""
+        public = sectors.clone()
+        message, loaded = load_style_file(public, "sectors_public")
+        if not loaded:
+            raise QgsProcessingException(
+                f"The public sector style could not be loaded ({message}); reinstall the plugin."
+            )
+        style = QgsMapLayerStyle()
+        style.readFromLayer(public)
+        variables = {
+            "ypo_title": "Nærpoliti – sektorer og betjente · Your Police Officer – sectors and officers",
+            "ypo_period": "–",
+            "ypo_date": _dt.date.today().isoformat(),
+            "ypo_sources": PUBLIC_SOURCES,
+            "ypo_sector_count": str(sector_count),
+            "ypo_officer_total": "–",
+        }
+        extent = sectors.extent()
+        extent.scale(1.04)
+        for kind in ("overview_public", "atlas_public"):
+            layout = print_layouts.load_layout(project, kind, "A4", variables)
+            map_item = print_layouts.set_map(layout, [sectors], extent, project.crs())
+            map_item.setLayerStyleOverrides({sectors.id(): style.xmlData()})
+            map_item.setKeepLayerStyles(True)
+            if kind == "overview_public":
+                print_layouts.set_table(layout, sectors)
+            else:
+                map_item.setAtlasDriven(True)
+                layout.atlas().setCoverageLayer(sectors)
+                layout.atlas().setPageNameExpression('"sector_id"')
+                layout.atlas().setEnabled(True)
+            project.layoutManager().addLayout(layout)

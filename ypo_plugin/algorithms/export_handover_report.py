@@ -1,0 +1,147 @@
+"""ypo:exporthandoverreport — the handover report of a sector workspace as one PDF, a page per sector."""
+
+from qgis.core import (
+    QgsExpression,
+    QgsFeatureRequest,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProject,
+)
+
+from ..core.sector_log import sector_id_text
+from . import print_layouts
+from .base import YpoAlgorithm
+from .handover_layout import LAYOUT_NAME
+
+DEFAULT_DPI = 150
+
+
+class ExportHandoverReportAlgorithm(YpoAlgorithm):
+    WORKSPACE = "WORKSPACE"
+    SECTOR_ID = "SECTOR_ID"
+    DPI = "DPI"
+    OUTPUT = "OUTPUT"
+    PAGE_COUNT = "PAGE_COUNT"
+
+    def name(self):
+        return "exporthandoverreport"
+
+    def displayName(self):  # noqa: N802 - name fixed by QGIS
+        return self.tr("Export handover report")
+
+    def flags(self):
+        # Reads a project and renders its layout: done in the main thread, like QGIS's layout exports.
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+
+    def shortHelpString(self):  # noqa: N802 - name fixed by QGIS
+        return self.tr(
+            "Writes the handover report of a sector workspace (made by Create sector workspace) as one PDF: "
+            "a page per sector for the officer taking over the sector, from the workspace's layout "
+            f"'{LAYOUT_NAME}'. Each page shows the sector on a map with its partners and events, its key "
+            "figures and manning (population, crimes, factor and officers, when the sectors have those "
+            "fields), the officer's contact details, the neighbouring sectors (also across district lines: "
+            "the sectors' neighbours field, or the sectors sharing a boundary when there is none), the "
+            "partners, the open challenges (log entries open or in progress) and the latest log entries, "
+            "as saved in the workspace when the report is written. The report is internal.\n\n"
+            "Parameters:\n"
+            "Workspace project — the workspace.qgz written by Create sector workspace.\n"
+            "Sector id — the sector to report on; leave it empty for every sector (one page each, in the "
+            "order of their ids).\n"
+            f"DPI — resolution of the map and other raster parts (default {DEFAULT_DPI}).\n"
+            "Handover report — the PDF file to write.\n\n"
+            "Results: OUTPUT (the PDF) and PAGE_COUNT."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - name fixed by QGIS
+        self.addParameter(
+            QgsProcessingParameterFile(self.WORKSPACE, self.tr("Workspace project"), extension="qgz")
+        )
+        self.addParameter(QgsProcessingParameterString(self.SECTOR_ID, self.tr("Sector id"), optional=True))
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.DPI,
+                self.tr("DPI"),
+                QgsProcessingParameterNumber.Integer,
+                DEFAULT_DPI,
+                minValue=50,
+                maxValue=600,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT, self.tr("Handover report"), "PDF files (*.pdf)"
+            )
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, self.tr("Number of pages")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - name fixed by QGIS
+        path = self.parameterAsFile(parameters, self.WORKSPACE, context)
+        sector_id = sector_id_text(self.parameterAsString(parameters, self.SECTOR_ID, context))
+        dpi = self.parameterAsInt(parameters, self.DPI, context) or DEFAULT_DPI
+        output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+
+        feedback.setProgressText(self.tr("Reading the workspace…"))
+        project = QgsProject()  # private: the user's open project is left alone
+        if not project.read(path):
+            raise QgsProcessingException(
+                f"WORKSPACE: {path} could not be read ({project.error() or 'not a QGIS project'}); give the "
+                "workspace.qgz written by Create sector workspace."
+            )
+        layout = project.layoutManager().layoutByName(LAYOUT_NAME)
+        if (
+            layout is None
+            or layout.atlas().coverageLayer() is None
+            or not layout.atlas().coverageLayer().isValid()
+        ):
+            raise QgsProcessingException(
+                f"WORKSPACE: {path} has no usable layout '{LAYOUT_NAME}' (or its sectors table is missing); "
+                "give the workspace.qgz written by Create sector workspace, with workspace.gpkg beside it."
+            )
+        atlas = layout.atlas()
+        if sector_id is not None:
+            self._check_sector(atlas.coverageLayer(), sector_id)
+            atlas.setFilterFeatures(True)
+            atlas.setFilterExpression(f'"sector_id" = {QgsExpression.quotedString(sector_id)}')
+        if not atlas.beginRender():
+            raise QgsProcessingException("The handover report could not be prepared (atlas error).")
+        if atlas.count() == 0:
+            atlas.endRender()
+            raise QgsProcessingException(
+                f"WORKSPACE: the sectors table of {path} is empty; add the sectors before writing a report."
+            )
+        book = print_layouts.PdfBook(output, "Overdragelsesrapport / Handover report", dpi)
+        pages = 0
+        feedback.setProgressText(self.tr("Writing {} pages…").format(atlas.count()))
+        try:
+            for number in range(atlas.count()):
+                if feedback.isCanceled():
+                    return {}
+                atlas.seekTo(number)
+                book.add_page(layout)
+                pages += 1
+                feedback.setProgress(100.0 * pages / atlas.count())
+        finally:
+            atlas.endRender()
+            book.close()
+        feedback.pushInfo(f"Wrote {output} ({pages} pages).")
+        return {self.OUTPUT: output, self.PAGE_COUNT: pages}
+
+    @staticmethod
+    def _check_sector(sectors, sector_id) -> None:
+        request = (
+            QgsFeatureRequest()
+            .setFilterExpression(f'"sector_id" = {QgsExpression.quotedString(sector_id)}')
+            .setLimit(1)
+        )
+        if not any(True for _ in sectors.getFeatures(request)):
+            ids = sorted(str(feature["sector_id"]) for feature in sectors.getFeatures())
+            shown = ", ".join(ids[:20]) + (" …" if len(ids) > 20 else "")
+            raise QgsProcessingException(
+                f"SECTOR_ID: the workspace has no sector '{sector_id}'; choose one of {shown}, or leave it "
+                "empty for every sector."
+            )

@@ -1,0 +1,129 @@
+"""ypo:exportpublicwebmap — one self-contained HTML page where citizens find their sector and officer."""
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+)
+
+from ..conversion import source_to_frame
+from ..core.errors import InputError
+from ..core.publication import PUBLIC_FIELDS, public_frame, web_map_data, web_map_html
+from .base import YpoAlgorithm
+
+DEFAULT_TITLE = "Find din nærpolitibetjent · Find your local police officer"
+
+
+def read_public_sectors(algorithm, parameters, context, feedback, target_crs=None):
+    """The allow-listed sector table (see core.publication.public_frame) of SECTORS.
+
+    Only the allow-listed fields that the layer has are read at all.
+    """
+    source = algorithm.parameterAsSource(parameters, "SECTORS", context)
+    if source is None:
+        raise QgsProcessingException(algorithm.invalidSourceError(parameters, "SECTORS"))
+    if not source.sourceCrs().isValid():
+        raise QgsProcessingException(
+            f"SECTORS ({source.sourceName()}) has no valid coordinate reference system: set its CRS "
+            "(Layer Properties ▸ Source) and run again."
+        )
+    names = [name for name in PUBLIC_FIELDS if source.fields().lookupField(name) >= 0]
+    frame = source_to_frame(source, names, target_crs, context.transformContext(), feedback)
+    if frame.empty:
+        raise QgsProcessingException(
+            f"SECTORS ({source.sourceName()}) has no features; give the sector polygons."
+        )
+    try:
+        frame = public_frame(frame, f"SECTORS ({source.sourceName()})")
+    except InputError as error:
+        raise QgsProcessingException(str(error)) from None
+    missing = [name for name in PUBLIC_FIELDS[3:] if name not in names]
+    if missing:
+        feedback.pushWarning(
+            f"SECTORS has no field {', '.join(missing)}: shown as "
+            "'Betjent følger / Officer to be announced' or '–'. Add the officers' contact details "
+            "(e.g. with the Field calculator) before publishing."
+        )
+    empty = int(frame["officer_name"].isna().sum())
+    if empty and "officer_name" in names:
+        feedback.pushWarning(f"{empty} sectors have no officer_name: shown as 'Officer to be announced'.")
+    return source, frame
+
+
+class ExportPublicWebMapAlgorithm(YpoAlgorithm):
+    SECTORS = "SECTORS"
+    TITLE = "TITLE"
+    OUTPUT = "OUTPUT"
+    SECTOR_COUNT = "SECTOR_COUNT"
+
+    def name(self):
+        return "exportpublicwebmap"
+
+    def displayName(self):  # noqa: N802 - name fixed by QGIS
+        return self.tr("Export public web map")
+
+    def shortHelpString(self):  # noqa: N802 - name fixed by QGIS
+        return self.tr(
+            "Writes one self-contained HTML page where citizens find their sector and its "
+            "responsible officer: the sector boundaries and names are drawn on a plain background; "
+            "clicking a sector, choosing it from a list, or entering the coordinates (latitude, "
+            "longitude) of an address shows the officer's name, phone (a tel: link) and e-mail (a "
+            "mailto: link). Texts in Danish and English (a button switches); usable on a phone.\n\n"
+            "The page needs no network: its script, style and data are inlined, and its "
+            "Content-Security-Policy forbids any request, so it can be opened from a file, an intranet "
+            "or any web server. No map tiles.\n\n"
+            "Only the public fields are written: sector_id, sector_name, district, officer_name, "
+            "officer_phone, officer_email and the boundary (in longitude/latitude, 6 decimals). Every "
+            "other field of the layer is ignored, whatever its name; missing officer fields show as "
+            "'Betjent følger / Officer to be announced'. The same sectors give the same file.\n\n"
+            "Parameters:\n"
+            "Sectors — the sector polygons with sector_id (required, unique), sector_name, district "
+            "and the officer fields (optional). Any CRS.\n"
+            "Title — the page title (default: 'Find din nærpolitibetjent · Find your local police "
+            "officer').\n"
+            "Web page — the .html file to write.\n\n"
+            "Result: SECTOR_COUNT, the number of sectors on the page."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - name fixed by QGIS
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.SECTORS, self.tr("Sectors"), [QgsProcessing.TypeVectorPolygon]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(self.TITLE, self.tr("Title"), DEFAULT_TITLE, optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT, self.tr("Web page"), self.tr("HTML files (*.html *.htm)")
+            )
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.SECTOR_COUNT, self.tr("Sectors on the page")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - name fixed by QGIS
+        title = (self.parameterAsString(parameters, self.TITLE, context) or "").strip() or DEFAULT_TITLE
+        path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        if not path:
+            raise QgsProcessingException("Give OUTPUT: the .html file to write.")
+        feedback.setProgressText(self.tr("Reading the sectors…"))
+        _, frame = read_public_sectors(
+            self, parameters, context, feedback, QgsCoordinateReferenceSystem("EPSG:4326")
+        )
+        if feedback.isCanceled():
+            return {}
+        feedback.setProgress(50)
+        feedback.setProgressText(self.tr("Writing the web page…"))
+        html = web_map_html(web_map_data(frame, title))
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+        feedback.setProgress(100)
+        feedback.pushInfo(f"Wrote {path}: {len(frame)} sectors, {len(html):,} bytes, no network needed.")
+        return {self.OUTPUT: path, self.SECTOR_COUNT: len(frame)}

@@ -1,0 +1,645 @@
+"""ypo:exportsectormaps — publication-ready sector maps (PDF/PNG/SVG) for an internal or public audience."""
+
+import datetime as _dt
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import shapely
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDateTime,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProject,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+
+from ..conversion import read_points, source_to_frame
+from ..core.crime_charts import file_stems
+from ..core.crime_grid import CrimeGridInput, CrimeGridSettings, compute_crime_grid
+from ..core.crime_types import CRIME_TYPES, OTHER, CrimeTypeMap, Period, parse_datetimes
+from ..core.errors import InputError
+from ..core.progress import Cancelled
+from ..core.publication import PUBLIC_FIELDS, neighbour_lists, public_frame
+from ..core.publication_charts import write_page_charts
+from ..crs import working_crs
+from ..resources import style_path
+from . import print_layouts as layouts
+from .base import YpoAlgorithm
+from .crime_grid import period_label
+
+AUDIENCES = ("public", "internal")
+FORMATS = ("pdf", "png", "svg")
+PAPERS = ("A4", "A3")
+DEFAULT_DPI = 150
+DEFAULT_TITLES = {
+    "public": "Nærpoliti – sektorer og betjente · Your Police Officer – sectors and officers",
+    "internal": "Sektoroversigt · Sector overview",
+}
+PUBLIC_SOURCES = "Politiets sektorinddeling · police sector division"
+# Figures shown on internal pages (read when the sectors have them; empty otherwise).
+INTERNAL_NUMBERS = (
+    ("population", QVariant.Double),
+    ("area_km2", QVariant.Double),
+    ("crimes_total", QVariant.LongLong),
+    ("crimes_per_1000", QVariant.Double),
+    ("need_score", QVariant.Double),
+    ("factor", QVariant.Int),
+    ("officers_required", QVariant.Int),
+    ("officers_allocated", QVariant.Int),
+)
+LAYER_NAMES = {
+    "sectors": "Sektorer / Sectors",
+    "districts": "Distrikter / Districts",
+    "incidents": "Hændelser / Incidents",
+    "grid": "Forbrydelser pr. celle / Crimes per grid cell",
+}
+
+
+class ExportSectorMapsAlgorithm(YpoAlgorithm):
+    SECTORS = "SECTORS"
+    CRIMES = "CRIMES"
+    CRIME_TYPE_FIELD = "CRIME_TYPE_FIELD"
+    CRIME_TYPE_MAP = "CRIME_TYPE_MAP"
+    DATE_FIELD = "DATE_FIELD"
+    PERIOD_START = "PERIOD_START"
+    PERIOD_END = "PERIOD_END"
+    GRID = "GRID"
+    AUDIENCE = "AUDIENCE"
+    FORMAT = "FORMAT"
+    ATLAS = "ATLAS"
+    TITLE = "TITLE"
+    PAPER = "PAPER"
+    DPI = "DPI"
+    OUTPUT_FOLDER = "OUTPUT_FOLDER"
+    FILES = "FILES"
+    FILE_COUNT = "FILE_COUNT"
+    PAGE_COUNT = "PAGE_COUNT"
+
+    def name(self):
+        return "exportsectormaps"
+
+    def displayName(self):  # noqa: N802 - name fixed by QGIS
+        return self.tr("Export sector maps")
+
+    def shortHelpString(self):  # noqa: N802 - name fixed by QGIS
+        return self.tr(
+            "Writes publication-ready sector maps from the print-layout templates in the plugin's "
+            "styles folder: an overview page and, with Atlas, one page per sector after it. Texts are "
+            "in Danish and English; north arrow, scale bar, date and sources on every page.\n\n"
+            "Internal maps (marked 'INTERNT · INTERNAL'): the overview shows the sectors coloured by "
+            "manning factor with name, population and officers, the districts, the crime grid when "
+            "given, a legend and a sector table; each sector page shows the sector with its grid cells "
+            "and incidents, crimes by hour and weekday and by type (from Crime incidents), key figures "
+            "(population, area, crimes, need, factor, officers) and the neighbouring sectors.\n\n"
+            "Public maps contain only sector_id, sector_name, district, officer_name, officer_phone, "
+            "officer_email and the boundaries: an allow-list. No other field of the layer, no crime "
+            "incidents and no grid ever reach a public page, and the files carry no metadata but the "
+            "title. The overview lists every sector's officer with phone and e-mail; each sector page "
+            "shows the sector and a contact card. A missing officer is shown as 'Betjent følger · "
+            "Officer to be announced'.\n\n"
+            "Parameters:\n"
+            "Sectors — the sector polygons with sector_id (required, unique), sector_name, district, "
+            "the officer fields and, for internal maps, the fields of Compute sector manning. Any CRS; "
+            "maps are drawn in the sectors' CRS when it is metric, else in its UTM zone.\n"
+            "Crime incidents (optional, internal only) — incident points for the sector pages.\n"
+            "Crime type field — the incident's type (default crime_type), mapped to the six YPO types "
+            "as in Compute sector manning.\n"
+            "Crime type mapping (optional) — extra 'source = type' entries, or a mapping file.\n"
+            "Date field — the incident's date-time (default occurred; a date/time field or ISO 8601 "
+            "text).\n"
+            "Period start / Period end (optional) — only incidents in [start, end) are drawn and "
+            "counted; the period is printed on the pages (without one, the dates of the data).\n"
+            "Crime grid (optional, internal only) — cells from Crime grid, drawn as a heat map; "
+            "without it, a 250 m grid is computed from the incidents.\n"
+            "Audience — public (default) or internal.\n"
+            "Format — pdf (one file: overview and sector pages), png or svg (one file per page).\n"
+            "Atlas — one page per sector after the overview (default yes).\n"
+            "Title — printed on the pages (a default for each audience).\n"
+            "Paper — A4 or A3 landscape.\n"
+            f"DPI — resolution of PNG pages and of raster parts of PDF/SVG (default {DEFAULT_DPI}).\n"
+            "Output folder — where the files are written: <audience>_sector_maps.pdf, or "
+            "<audience>_overview.<format> and <audience>_sector_<sector_id>.<format>.\n\n"
+            "Results: FILES (the files written, separated by ';'), FILE_COUNT and PAGE_COUNT."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - name fixed by QGIS
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.SECTORS, self.tr("Sectors"), [QgsProcessing.TypeVectorPolygon]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.CRIMES, self.tr("Crime incidents"), [QgsProcessing.TypeVectorPoint], optional=True
+            )
+        )
+        # Fields with defaults are optional: qgis_process (3.22) rejects a left-out mandatory field
+        # parameter even when it has a default. They are checked in processAlgorithm.
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.CRIME_TYPE_FIELD, self.tr("Crime type field"), "crime_type", self.CRIMES, optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.CRIME_TYPE_MAP, self.tr("Crime type mapping"), multiLine=True, optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.DATE_FIELD, self.tr("Date field"), "occurred", self.CRIMES, optional=True
+            )
+        )
+        for name, description in ((self.PERIOD_START, "Period start"), (self.PERIOD_END, "Period end")):
+            self.addParameter(
+                QgsProcessingParameterDateTime(
+                    name, self.tr(description), QgsProcessingParameterDateTime.DateTime, optional=True
+                )
+            )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.GRID, self.tr("Crime grid"), [QgsProcessing.TypeVectorPolygon], optional=True
+            )
+        )
+        for name, description, options, default in (
+            (self.AUDIENCE, "Audience", AUDIENCES, "public"),
+            (self.FORMAT, "Format", FORMATS, "pdf"),
+        ):
+            self.addParameter(
+                QgsProcessingParameterEnum(
+                    name, self.tr(description), list(options), defaultValue=default, usesStaticStrings=True
+                )
+            )
+        self.addParameter(QgsProcessingParameterBoolean(self.ATLAS, self.tr("Atlas"), True))
+        self.addParameter(QgsProcessingParameterString(self.TITLE, self.tr("Title"), optional=True))
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.PAPER, self.tr("Paper"), list(PAPERS), defaultValue="A4", usesStaticStrings=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.DPI,
+                self.tr("DPI"),
+                QgsProcessingParameterNumber.Integer,
+                DEFAULT_DPI,
+                minValue=50,
+                maxValue=1200,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Output folder"))
+        )
+        self.addOutput(QgsProcessingOutputString(self.FILES, self.tr("Files written")))
+        self.addOutput(QgsProcessingOutputNumber(self.FILE_COUNT, self.tr("Number of files")))
+        self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, self.tr("Number of pages")))
+
+    # --- running -----------------------------------------------------------
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - name fixed by QGIS
+        self._temporary = None
+        try:
+            return self._run(parameters, context, feedback)
+        except Cancelled:
+            return {}
+        except InputError as error:
+            raise self.processing_error(error) from None
+        finally:
+            if self._temporary is not None:
+                self._temporary.cleanup()
+                self._temporary = None
+
+    def _chart_dir(self) -> str:
+        """A temporary folder for the charts of this run, removed when it ends."""
+        if self._temporary is None:
+            self._temporary = tempfile.TemporaryDirectory(prefix="ypo_charts_")
+        return self._temporary.name
+
+    def _run(self, parameters, context, feedback):
+        audience = self.parameterAsEnumString(parameters, self.AUDIENCE, context) or "public"
+        fmt = self.parameterAsEnumString(parameters, self.FORMAT, context) or "pdf"
+        paper = self.parameterAsEnumString(parameters, self.PAPER, context) or "A4"
+        atlas = self.parameterAsBoolean(parameters, self.ATLAS, context)
+        dpi = self.parameterAsInt(parameters, self.DPI, context) or DEFAULT_DPI
+        title = (self.parameterAsString(parameters, self.TITLE, context) or "").strip() or DEFAULT_TITLES[
+            audience
+        ]
+        folder = Path(self.parameterAsFileOutput(parameters, self.OUTPUT_FOLDER, context))
+        folder.mkdir(parents=True, exist_ok=True)
+
+        sectors = self.parameterAsSource(parameters, self.SECTORS, context)
+        if sectors is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.SECTORS))
+        crs = working_crs(sectors, "Sectors", context.transformContext())
+        project = QgsProject()  # private: nothing of the user's project reaches the files
+        project.setCrs(crs)
+        project.setTitle(title)
+
+        feedback.setProgressText(self.tr("Reading the sectors…"))
+        if audience == "public":
+            for name in (self.CRIMES, self.GRID):
+                if parameters.get(name):
+                    feedback.pushWarning(f"{name} is never drawn on public maps; it is ignored.")
+            frame = self._public_sectors(sectors, crs, context, feedback)
+            sector_layer = _memory_layer(
+                frame, "MultiPolygon", crs, LAYER_NAMES["sectors"], _text_fields(PUBLIC_FIELDS)
+            )
+            sector_layer.loadNamedStyle(str(style_path("sectors_public")))
+            page_layer = sector_layer
+            extra_layers, legend_layers, atlas_legend = [], [], []
+            period_text = ""
+            sources = PUBLIC_SOURCES
+        else:
+            frame = self._internal_sectors(sectors, crs, context, feedback)
+            charts, incidents, grid, period_text = self._crime_layers(
+                parameters, context, frame, crs, feedback
+            )
+            frame["chart_hours"] = [charts.get(i, ("", ""))[0] for i in frame["sector_id"]]
+            frame["chart_types"] = [charts.get(i, ("", ""))[1] for i in frame["sector_id"]]
+            fields = _internal_fields()
+            sector_layer = _memory_layer(frame, "MultiPolygon", crs, LAYER_NAMES["sectors"], fields)
+            sector_layer.loadNamedStyle(str(style_path("sectors_internal")))
+            page_layer = _memory_layer(frame, "MultiPolygon", crs, LAYER_NAMES["sectors"], fields)
+            page_layer.loadNamedStyle(str(style_path("sectors_outline")))
+            extra_layers = [layer for layer in (incidents, grid) if layer is not None]
+            legend_layers = [sector_layer]
+            atlas_legend = extra_layers
+            sources = "; ".join(
+                f"{label}: {source}"
+                for label, source in (
+                    ("sektorer / sectors", sectors.sourceName()),
+                    ("hændelser / incidents", self._source_name(parameters, self.CRIMES, context)),
+                    ("net / grid", self._source_name(parameters, self.GRID, context)),
+                )
+                if source
+            )
+        if feedback.isCanceled():
+            return {}
+        districts = _district_layer(frame, crs)
+        districts.loadNamedStyle(str(style_path("districts")))
+        for layer in [sector_layer, page_layer, districts, *extra_layers]:
+            if project.mapLayer(layer.id()) is None:
+                project.addMapLayer(layer, False)
+
+        officers = ""
+        if "officers_allocated" in frame.columns:
+            total = pd.to_numeric(frame["officers_allocated"], errors="coerce").sum(min_count=1)
+            officers = "–" if pd.isna(total) else f"{int(total)}"
+        variables = {
+            "ypo_title": title,
+            "ypo_period": period_text or "–",
+            "ypo_date": _dt.date.today().isoformat(),
+            "ypo_sources": sources,
+            "ypo_sector_count": str(len(frame)),
+            "ypo_officer_total": officers or "–",
+        }
+        extent = sector_layer.extent()
+        extent.scale(1.04)
+
+        overview = layouts.load_layout(project, f"overview_{audience}", paper, variables)
+        overview_layers = [districts, sector_layer]  # the grid is drawn on the sector pages only
+        layouts.set_map(overview, overview_layers, extent, crs)
+        layouts.set_legend(overview, legend_layers + [districts] if legend_layers else [])
+        layouts.set_table(overview, sector_layer)
+
+        pages = None
+        if atlas:
+            pages = layouts.load_layout(project, f"atlas_{audience}", paper, variables)
+            atlas_layers = [districts, page_layer, *extra_layers]
+            layouts.set_map(pages, atlas_layers, extent, crs)
+            layouts.set_legend(pages, atlas_legend)
+            map_item = layouts.item(pages, "map")
+            map_item.setAtlasDriven(True)
+            pages.atlas().setCoverageLayer(page_layer)
+            pages.atlas().setPageNameExpression('"sector_id"')
+            pages.atlas().setEnabled(True)
+
+        return self._export(overview, pages, audience, fmt, dpi, title, folder, frame, feedback)
+
+    # --- reading ---------------------------------------------------------------
+
+    def _public_sectors(self, sectors, crs, context, feedback):
+        names = [name for name in PUBLIC_FIELDS if sectors.fields().lookupField(name) >= 0]
+        frame = source_to_frame(sectors, names, crs, context.transformContext(), feedback)
+        if frame.empty:
+            raise QgsProcessingException(
+                f"SECTORS ({sectors.sourceName()}) has no features; give the sector polygons."
+            )
+        frame = public_frame(frame, f"SECTORS ({sectors.sourceName()})")
+        _warn_about_officers(frame, names, feedback)
+        return frame
+
+    def _internal_sectors(self, sectors, crs, context, feedback):
+        wanted = list(PUBLIC_FIELDS) + [name for name, _ in INTERNAL_NUMBERS]
+        names = [name for name in wanted if sectors.fields().lookupField(name) >= 0]
+        source_frame = source_to_frame(sectors, names, crs, context.transformContext(), feedback)
+        if source_frame.empty:
+            raise QgsProcessingException(
+                f"SECTORS ({sectors.sourceName()}) has no features; give the sector polygons."
+            )
+        frame = public_frame(source_frame, f"SECTORS ({sectors.sourceName()})")
+        _warn_about_officers(frame, names, feedback)
+        by_id = source_frame.assign(_key=[str(v).strip() for v in source_frame["sector_id"]]).set_index(
+            "_key"
+        )
+        for name, _ in INTERNAL_NUMBERS:
+            values = by_id[name] if name in by_id.columns else pd.Series(np.nan, index=by_id.index)
+            frame[name] = pd.to_numeric(values.reindex(frame["sector_id"]).to_numpy(), errors="coerce")
+        if "area_km2" not in names:
+            frame["area_km2"] = shapely.area(frame.geometry.values.to_numpy()) / 1e6
+        missing = [name for name, _ in INTERNAL_NUMBERS if name not in names and name != "area_km2"]
+        if missing:
+            feedback.pushWarning(
+                f"SECTORS has no field {', '.join(missing)}: shown as '–'. Run Compute sector manning "
+                "on the sectors for the full key figures."
+            )
+        frame["neighbour_list"] = neighbour_lists(
+            list(frame["sector_id"]), list(frame["sector_name"]), frame.geometry.values.to_numpy()
+        )
+        return frame
+
+    def _field(self, parameters, name, context, source):
+        field_name = (
+            self.parameterAsString(parameters, name, context) or self.parameterDefinition(name).defaultValue()
+        )
+        if source.fields().lookupField(field_name) < 0:
+            raise QgsProcessingException(
+                f"{name}: the layer 'Crime incidents' ({source.sourceName()}) has no field '{field_name}'; "
+                f"choose one of {', '.join(source.fields().names())}."
+            )
+        return field_name
+
+    def _source_name(self, parameters, name, context):
+        if not parameters.get(name):
+            return ""
+        source = self.parameterAsSource(parameters, name, context)
+        return source.sourceName() if source is not None else ""
+
+    def _crime_layers(self, parameters, context, frame, crs, feedback):
+        """Charts per sector {id: (hours, types)}, the incident and grid layers and the period text."""
+        transform_context = context.transformContext()
+        grid = None
+        grid_source = (
+            self.parameterAsSource(parameters, self.GRID, context) if parameters.get(self.GRID) else None
+        )
+        if grid_source is not None:
+            request = QgsFeatureRequest().setDestinationCrs(crs, transform_context)
+            grid = grid_source.materialize(request, feedback)
+            grid.setName(LAYER_NAMES["grid"])
+            grid.loadNamedStyle(str(style_path("crime_grid")))
+            grid.setOpacity(0.7)
+            if grid.fields().lookupField("crimes_total") < 0:
+                raise QgsProcessingException(
+                    f"GRID ({grid_source.sourceName()}) has no field 'crimes_total'; give the cells written "
+                    "by Crime grid."
+                )
+        crimes = (
+            self.parameterAsSource(parameters, self.CRIMES, context) if parameters.get(self.CRIMES) else None
+        )
+        period = Period.parse(
+            _datetime_text(self, parameters, self.PERIOD_START, context),
+            _datetime_text(self, parameters, self.PERIOD_END, context),
+        )
+        if crimes is None:
+            return {}, None, grid, period_label(period) if not period.is_open else ""
+        type_field = self._field(parameters, self.CRIME_TYPE_FIELD, context, crimes)
+        date_field = self._field(parameters, self.DATE_FIELD, context, crimes)
+        feedback.setProgressText(self.tr("Reading the crime incidents…"))
+        table = read_points(crimes, [type_field, date_field], crs, transform_context, None)
+        type_map = CrimeTypeMap.from_parameter(
+            self.parameterAsString(parameters, self.CRIME_TYPE_MAP, context)
+        )
+        settings = CrimeGridSettings(crime_type_map=type_map, period=period)
+        feedback.setProgressText(self.tr("Counting crime by sector, hour and type…"))
+        progress, is_cancelled = self.core_callbacks(feedback)
+        result = compute_crime_grid(
+            list(frame["sector_id"]),
+            frame.geometry.values.to_numpy(),
+            CrimeGridInput(table.xy, table.columns[type_field], table.columns[date_field]),
+            settings,
+            progress=lambda p: progress(0.3 * p),
+            is_cancelled=is_cancelled,
+        )
+        for warning in result.warnings:
+            feedback.pushWarning(warning)
+        parsed = parse_datetimes(table.columns[date_field]).values
+        in_period = period.contains(parsed)
+        if period.is_open:
+            dated = parsed[~np.isnat(parsed)]
+            text = (
+                f"{pd.Timestamp(dated.min()):%Y-%m-%d} – {pd.Timestamp(dated.max()):%Y-%m-%d}"
+                if len(dated)
+                else ""
+            )
+        else:
+            text = period_label(period)
+        if grid is None:
+            grid = _memory_layer(
+                result.cells.drop(
+                    columns=[
+                        c for c in result.cells.columns if c not in ("cell_id", "crimes_total", "geometry")
+                    ]
+                ),
+                "MultiPolygon",
+                crs,
+                LAYER_NAMES["grid"],
+                [("cell_id", QVariant.LongLong), ("crimes_total", QVariant.LongLong)],
+            )
+            grid.loadNamedStyle(str(style_path("crime_grid")))
+        grid.setOpacity(0.7)  # incidents and sector lines stay visible through the heat
+        codes = type_map.classify(np.asarray(table.columns[type_field], dtype=object)[in_period]).codes
+        categories = np.array(list(CRIME_TYPES) + [OTHER], dtype=object)[
+            np.where(codes >= 0, codes, len(CRIME_TYPES))
+        ]
+        incidents = _point_layer(table.xy[in_period], categories, crs)
+        incidents.loadNamedStyle(str(style_path("incidents")))
+        feedback.setProgressText(self.tr("Drawing the charts…"))
+        charts = write_page_charts(result, self._chart_dir(), is_cancelled=is_cancelled)
+        return charts, incidents, grid, text
+
+    # --- writing ---------------------------------------------------------------
+
+    def _export(self, overview, pages, audience, fmt, dpi, title, folder, frame, feedback):
+        files = []
+        total = 1 + (len(frame) if pages is not None else 0)
+        book = (
+            layouts.PdfBook(str(folder / f"{audience}_sector_maps.pdf"), title, dpi) if fmt == "pdf" else None
+        )
+
+        def write(layout, stem):
+            if book is not None:
+                book.add_page(layout)
+                return
+            path = str(folder / f"{stem}.{fmt}")
+            (layouts.export_image if fmt == "png" else layouts.export_svg)(layout, path, dpi)
+            files.append(path)
+
+        feedback.setProgressText(self.tr("Writing {} pages…").format(total))
+        try:
+            write(overview, f"{audience}_overview")
+            feedback.setProgress(40 + 60 / total)
+            if pages is not None:
+                atlas = pages.atlas()
+                if not atlas.beginRender():
+                    raise QgsProcessingException("The sector pages could not be prepared (atlas error).")
+                stems = dict(zip(frame["sector_id"], file_stems(list(frame["sector_id"])), strict=True))
+                hours, types = (
+                    layouts.item(pages, "chart_hours", False),
+                    layouts.item(pages, "chart_types", False),
+                )
+                for number in range(atlas.count()):
+                    if feedback.isCanceled():
+                        break
+                    atlas.seekTo(number)
+                    feature = atlas.layout().reportContext().feature()
+                    sector_id = feature["sector_id"]
+                    if hours is not None and types is not None:
+                        for picture, field in ((hours, "chart_hours"), (types, "chart_types")):
+                            path = feature[field] if feature.fields().lookupField(field) >= 0 else None
+                            picture.setVisibility(bool(path))
+                            if path:
+                                picture.setPicturePath(path)
+                    write(pages, f"{audience}_sector_{stems[sector_id]}")
+                    feedback.setProgress(40 + 60 * (number + 2) / total)
+                atlas.endRender()
+        finally:
+            if book is not None:
+                book.close()
+        if book is not None:
+            files.append(book.path)
+        if feedback.isCanceled():
+            return {}
+        feedback.pushInfo(f"Wrote {len(files)} files ({total} pages) to {folder}.")
+        return {
+            self.OUTPUT_FOLDER: str(folder),
+            self.FILES: ";".join(files),
+            self.FILE_COUNT: len(files),
+            self.PAGE_COUNT: total,
+        }
+
+
+# --- helpers --------------------------------------------------------------------
+
+
+def _warn_about_officers(frame, names, feedback):
+    missing = [name for name in PUBLIC_FIELDS[3:] if name not in names]
+    if missing:
+        feedback.pushWarning(
+            f"SECTORS has no field {', '.join(missing)}: shown as 'Betjent følger · Officer to be "
+            "announced' or '–'. Add the officers' contact details (e.g. with the Field calculator) "
+            "before publishing."
+        )
+    elif frame["officer_name"].isna().any():
+        feedback.pushWarning(
+            f"{int(frame['officer_name'].isna().sum())} sectors have no officer_name: shown as "
+            "'Betjent følger · Officer to be announced'."
+        )
+
+
+def _datetime_text(algorithm, parameters, name, context):
+    value = parameters.get(name)
+    if value is None or isinstance(value, str):
+        return value or None
+    if isinstance(value, QDate):
+        return value.toString("yyyy-MM-dd") if value.isValid() else None
+    if not isinstance(value, QDateTime):
+        value = algorithm.parameterAsDateTime(parameters, name, context)
+    return value.toString("yyyy-MM-ddTHH:mm:ss") if value.isValid() else None
+
+
+def _text_fields(names):
+    return [(name, QVariant.String) for name in names]
+
+
+def _internal_fields():
+    return (
+        _text_fields(PUBLIC_FIELDS)
+        + list(INTERNAL_NUMBERS)
+        + _text_fields(("neighbour_list", "chart_hours", "chart_types"))
+    )
+
+
+def _plain(value):
+    if isinstance(value, np.generic):
+        value = value.item()
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    return value
+
+
+def _memory_layer(frame, geometry_type, crs, name, fields) -> QgsVectorLayer:
+    """A memory layer of ``frame`` with exactly ``fields`` [(name, type)], rows in frame order."""
+    layer = QgsVectorLayer(f"{geometry_type}?crs={crs.authid() or 'EPSG:4326'}", name, "memory")
+    if not crs.authid():
+        layer.setCrs(crs)
+    qgs_fields = QgsFields()
+    for field_name, field_type in fields:
+        qgs_fields.append(QgsField(field_name, field_type))
+    layer.dataProvider().addAttributes(qgs_fields.toList())
+    layer.updateFields()
+    columns = [frame[field_name].tolist() for field_name, _ in fields]
+    features = []
+    for row, geometry in enumerate(frame.geometry.values):
+        feature = QgsFeature(layer.fields())
+        if geometry is not None and not geometry.is_empty:
+            qgs_geometry = QgsGeometry()
+            qgs_geometry.fromWkb(shapely.to_wkb(geometry, output_dimension=2))
+            qgs_geometry.convertToMultiType()
+            feature.setGeometry(qgs_geometry)
+        feature.setAttributes([_plain(column[row]) for column in columns])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    layer.updateExtents()
+    return layer
+
+
+def _district_layer(frame, crs) -> QgsVectorLayer:
+    """District outlines dissolved from the sectors (the district name is public)."""
+    rows = frame[frame["district"].notna()]
+    districts, geometries = [], []
+    for district, group in rows.groupby("district", sort=True):
+        districts.append(district)
+        geometries.append(shapely.union_all(shapely.make_valid(group.geometry.values.to_numpy())))
+    import geopandas as gpd
+
+    table = gpd.GeoDataFrame({"district": districts}, geometry=geometries, crs=frame.crs)
+    return _memory_layer(
+        table, "MultiPolygon", crs, LAYER_NAMES["districts"], [("district", QVariant.String)]
+    )
+
+
+def _point_layer(xy, categories, crs) -> QgsVectorLayer:
+    layer = QgsVectorLayer(
+        f"Point?crs={crs.authid()}&field=crime_type:string", LAYER_NAMES["incidents"], "memory"
+    )
+    if not crs.authid():
+        layer.setCrs(crs)
+    features = []
+    for (x, y), category in zip(xy, categories, strict=True):
+        if not (np.isfinite(x) and np.isfinite(y)):
+            continue
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(x), float(y))))
+        feature.setAttributes([str(category)])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    layer.updateExtents()
+    return layer

@@ -1,0 +1,411 @@
+"""The sector workspace in QGIS: its GeoPackage tables, their attribute forms,
+the relations between them and the project that ties them together.
+
+The tables are described in :mod:`ypo_plugin.core.sector_log`; here they
+become GeoPackage layers (written through QGIS, so QGIS's GDAL reads them
+without warnings), QGIS forms (value maps, date pickers, required fields,
+default values) saved as each layer's default style, and a project with the
+relations, the sector form's relation editors and the print layouts.
+"""
+
+import re
+import zipfile
+from pathlib import Path
+
+from qgis.core import (
+    QgsAttributeEditorContainer,
+    QgsAttributeEditorField,
+    QgsAttributeEditorRelation,
+    QgsCategorizedSymbolRenderer,
+    QgsCoordinateReferenceSystem,
+    QgsDefaultValue,
+    QgsEditFormConfig,
+    QgsEditorWidgetSetup,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFieldConstraints,
+    QgsFields,
+    QgsMapLayer,
+    QgsMarkerSymbol,
+    QgsProcessingException,
+    QgsProject,
+    QgsRelation,
+    QgsRelationContext,
+    QgsRendererCategory,
+    QgsSingleSymbolRenderer,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.publication import PUBLIC_FIELDS
+from ..core.sector_log import (
+    LOG,
+    PARTNER_KINDS,
+    PARTNERS,
+    SECTOR_TABLES,
+    SECTORS_TABLE,
+    TARGET_GROUP_TABLE,
+    TARGET_GROUPS,
+    TARGET_GROUPS_TABLE,
+    Table,
+)
+from ..resources import style_path
+
+STYLE_NAME = "YPO sector workspace"
+# The neighbouring sectors as text ('id name (district), …'), worked out when the workspace is made
+# (the name the internal sector map pages read too).
+NEIGHBOUR_LIST = "neighbour_list"
+LAYER_TITLES = {
+    SECTORS_TABLE: "Sektorer / Sectors",
+    **{table.name: table.title for table in (*SECTOR_TABLES, TARGET_GROUP_TABLE)},
+}
+# Relation ids (kept in the project; the handover layout's tables name them).
+RELATION_IDS = {table.name: f"{SECTORS_TABLE}_{table.name}" for table in SECTOR_TABLES}
+TARGET_GROUP_RELATION = f"{LOG.name}_{TARGET_GROUPS_TABLE}"
+_QT_TYPES = {"text": QVariant.String, "date": QVariant.Date, "integer": QVariant.LongLong}
+_SYMBOL_STYLE = QgsMapLayer.Symbology | QgsMapLayer.Symbology3D | QgsMapLayer.Labeling | QgsMapLayer.Rendering
+EVENT_COLOUR = "#6a3d9a"
+KIND_COLOURS = ("#e31a1c", "#1f78b4", "#33a02c", "#ff7f00", "#b15928", "#777777")
+
+
+# --- writing the GeoPackage ------------------------------------------------------------
+
+
+def _writer(path: str, layer_name: str, fields: QgsFields, wkb_type, crs, transform_context, new_file):
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = layer_name
+    options.fileEncoding = "UTF-8"
+    options.actionOnExistingFile = (
+        QgsVectorFileWriter.CreateOrOverwriteFile if new_file else QgsVectorFileWriter.CreateOrOverwriteLayer
+    )
+    writer = QgsVectorFileWriter.create(path, fields, wkb_type, crs, transform_context, options)
+    if writer.hasError() != QgsVectorFileWriter.NoError:
+        raise QgsProcessingException(
+            f"Could not create the table '{layer_name}' in {path}: {writer.errorMessage()}. "
+            "Check that OUTPUT_FOLDER is writable and has free space."
+        )
+    return writer
+
+
+def sector_fields(source_fields: QgsFields, id_field: str) -> tuple[QgsFields, list[str], list[str]]:
+    """The workspace's sector fields: ``sector_id`` (text), the public fields, ``neighbour_list`` and every
+    other field of the source. Returns the fields, the source field (or None) each one is copied from, and
+    the public fields that were added empty."""
+    fields = QgsFields()
+    copied_from = []
+    added = []
+    fields.append(QgsField("sector_id", QVariant.String))
+    copied_from.append(id_field)
+    for name in PUBLIC_FIELDS[1:]:
+        index = source_fields.lookupField(name)
+        fields.append(QgsField(name, QVariant.String))
+        copied_from.append(name if index >= 0 else None)
+        if index < 0:
+            added.append(name)
+    fields.append(QgsField(NEIGHBOUR_LIST, QVariant.String))
+    copied_from.append(None)
+    for field in source_fields:
+        name = field.name()
+        # fid is the GeoPackage's own key; the fields above are written from the sector's values.
+        if name == id_field or name.lower() == "fid" or fields.lookupField(name) >= 0:
+            continue
+        fields.append(QgsField(field))
+        copied_from.append(name)
+    return fields, copied_from, added
+
+
+def write_sectors(path, source, id_field, computed, transform_context, feedback) -> list[str]:
+    """Write the sectors of ``source`` as table ``sectors`` of a new GeoPackage. ``computed`` gives by
+    feature id the checked ``sector_id`` and the ``neighbour_list`` text. Returns the public fields
+    that were added empty."""
+    fields, copied_from, added = sector_fields(source.fields(), id_field)
+    wkb_type = QgsWkbTypes.multiType(source.wkbType())
+    writer = _writer(path, SECTORS_TABLE, fields, wkb_type, source.sourceCrs(), transform_context, True)
+    source_fields = source.fields()
+    indices = [source_fields.lookupField(name) if name else -1 for name in copied_from]
+    name_index = fields.lookupField("sector_name")
+    neighbour_index = fields.lookupField(NEIGHBOUR_LIST)
+    total = max(len(computed), 1)
+    try:
+        for number, feature in enumerate(source.getFeatures()):
+            if feedback.isCanceled():
+                return added
+            sector_id, neighbour_list = computed[feature.id()]
+            values = [feature.attribute(index) if index >= 0 else None for index in indices]
+            values[0] = sector_id
+            values[neighbour_index] = neighbour_list
+            if values[name_index] in (None, "") or _is_null(values[name_index]):
+                values[name_index] = sector_id  # every sector has a name to show on forms and reports
+            copy = QgsFeature(fields)
+            geometry = feature.geometry()
+            if not geometry.isNull():
+                geometry.convertToMultiType()
+                copy.setGeometry(geometry)
+            copy.setAttributes(values)
+            if not writer.addFeature(copy, QgsFeatureSink.FastInsert):
+                raise QgsProcessingException(
+                    f"Could not write sector {sector_id} to {path}: {writer.errorMessage()}"
+                )
+            feedback.setProgress(40.0 * (number + 1) / total)
+    finally:
+        del writer  # closes the table
+    return added
+
+
+def _is_null(value) -> bool:
+    return hasattr(value, "isNull") and value.isNull()
+
+
+def write_table(path, table: Table, crs, transform_context, rows=()) -> None:
+    """Add ``table`` (with ``rows`` of attribute values) to the GeoPackage ``path``."""
+    fields = QgsFields()
+    for column in table.columns:
+        fields.append(QgsField(column.name, _QT_TYPES[column.kind]))
+    wkb_type = QgsWkbTypes.Point if table.geometry == "Point" else QgsWkbTypes.NoGeometry
+    crs = crs if table.geometry else QgsCoordinateReferenceSystem()
+    writer = _writer(path, table.name, fields, wkb_type, crs, transform_context, False)
+    try:
+        for values in rows:
+            feature = QgsFeature(fields)
+            feature.setAttributes(list(values))
+            writer.addFeature(feature, QgsFeatureSink.FastInsert)
+    finally:
+        del writer
+
+
+def write_workspace_tables(path, crs, transform_context) -> None:
+    """The empty log, partner and event tables and the filled target-group lookup table."""
+    for table in SECTOR_TABLES:
+        write_table(path, table, crs, transform_context)
+    write_table(path, TARGET_GROUP_TABLE, crs, transform_context, TARGET_GROUPS)
+
+
+# --- forms --------------------------------------------------------------------------------
+
+
+def value_map(choices) -> QgsEditorWidgetSetup:
+    # A list of one-entry maps keeps the drop-down in the given order.
+    return QgsEditorWidgetSetup("ValueMap", {"map": [{label: code} for code, label in choices]})
+
+
+DATE_PICKER = QgsEditorWidgetSetup(
+    "DateTime",
+    {
+        "field_format": "yyyy-MM-dd",
+        "display_format": "yyyy-MM-dd",
+        "calendar_popup": True,
+        "allow_null": True,
+    },
+)
+
+
+def hide_feature_id(layer: QgsVectorLayer) -> None:
+    """The GeoPackage's fid is its own key, nothing an officer types: hidden on the form."""
+    index = layer.fields().lookupField("fid")
+    if index >= 0:
+        layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("Hidden", {}))
+
+
+def configure_table_form(layer: QgsVectorLayer, table: Table, sector_choices) -> None:
+    """Aliases, widgets, defaults and required fields of one workspace table's form."""
+    hide_feature_id(layer)
+    for column in table.columns:
+        index = layer.fields().lookupField(column.name)
+        layer.setFieldAlias(index, column.alias)
+        if column.kind == "date":
+            layer.setEditorWidgetSetup(index, DATE_PICKER)
+        elif column.choices:
+            layer.setEditorWidgetSetup(index, value_map(column.choices))
+        elif column.name == "sector_id":
+            layer.setEditorWidgetSetup(index, value_map(sector_choices))
+        elif column.multiline:
+            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("TextEdit", {"IsMultiline": True}))
+        if column.default:
+            layer.setDefaultValueDefinition(index, QgsDefaultValue(column.default))
+        if column.required:
+            layer.setFieldConstraint(
+                index, QgsFieldConstraints.ConstraintNotNull, QgsFieldConstraints.ConstraintStrengthHard
+            )
+
+
+def configure_sector_form(layer: QgsVectorLayer) -> None:
+    """The sector form: the id is required, the officer's contact fields come first."""
+    hide_feature_id(layer)
+    aliases = {
+        "sector_id": "Sektor-id / Sector id",
+        "sector_name": "Sektornavn / Sector name",
+        "district": "Distrikt / District",
+        "officer_name": "Betjent / Officer",
+        "officer_phone": "Telefon / Phone",
+        "officer_email": "E-mail",
+    }
+    for name, alias in aliases.items():
+        layer.setFieldAlias(layer.fields().lookupField(name), alias)
+    index = layer.fields().lookupField("sector_id")
+    for constraint in (QgsFieldConstraints.ConstraintNotNull, QgsFieldConstraints.ConstraintUnique):
+        layer.setFieldConstraint(index, constraint, QgsFieldConstraints.ConstraintStrengthHard)
+    layer.setDisplayExpression('"sector_id" || \' \' || "sector_name"')
+
+
+def style_points(layer: QgsVectorLayer, table: Table) -> None:
+    """Partners coloured by kind, events as one symbol."""
+    if table is PARTNERS:
+        categories = []
+        for (code, label), colour in zip(PARTNER_KINDS, KIND_COLOURS, strict=True):
+            symbol = QgsMarkerSymbol.createSimple({"name": "circle", "color": colour, "size": "3"})
+            categories.append(QgsRendererCategory(code, symbol, label))
+        layer.setRenderer(QgsCategorizedSymbolRenderer("kind", categories))
+    else:
+        symbol = QgsMarkerSymbol.createSimple({"name": "star", "color": EVENT_COLOUR, "size": "4"})
+        layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+
+
+def load_style_file(layer: QgsVectorLayer, style_name: str, categories=QgsMapLayer.AllStyleCategories):
+    """Load ``styles/<style_name>.qml`` into ``layer``: (message, loaded)."""
+    # loadFromLocalDb=True: otherwise a GeoPackage layer with a default style loads that one instead.
+    return layer.loadNamedStyle(str(style_path(style_name)), True, categories)
+
+
+def sector_style_name(layer: QgsVectorLayer) -> str:
+    """Sectors with a manning factor are coloured by it; others drawn as outlines."""
+    return "manning" if layer.fields().lookupField("factor") >= 0 else "sectors"
+
+
+def load_workspace_layers(path: str) -> dict[str, QgsVectorLayer]:
+    """The workspace's tables as layers, keyed by table name."""
+    layers = {}
+    for name in (SECTORS_TABLE, *(table.name for table in SECTOR_TABLES), TARGET_GROUPS_TABLE):
+        layer = QgsVectorLayer(f"{path}|layername={name}", LAYER_TITLES[name], "ogr")
+        if not layer.isValid():
+            raise QgsProcessingException(
+                f"The table '{name}' of {path} could not be opened; run the algorithm again."
+            )
+        # GDAL 3.6 fails to compute an empty table's extent ("unable to open database file") once a
+        # style was saved to the file through the same layer: compute it now, while it works.
+        layer.extent()
+        layers[name] = layer
+    return layers
+
+
+def style_and_configure(layers: dict[str, QgsVectorLayer], sector_choices) -> None:
+    """Symbols and forms of every workspace layer, saved as the layers' default styles in the
+    GeoPackage so that the forms work when a layer is added without the project."""
+    sectors = layers[SECTORS_TABLE]
+    message, loaded = load_style_file(sectors, sector_style_name(sectors), _SYMBOL_STYLE)
+    if not loaded:
+        raise QgsProcessingException(
+            f"The sector style could not be loaded ({message}); reinstall the plugin."
+        )
+    configure_sector_form(sectors)
+    for table in SECTOR_TABLES:
+        layer = layers[table.name]
+        if table.geometry:
+            style_points(layer, table)
+        configure_table_form(layer, table, sector_choices)
+    configure_table_form(layers[TARGET_GROUPS_TABLE], TARGET_GROUP_TABLE, sector_choices)
+    for layer in layers.values():
+        error = layer.saveStyleToDatabase(
+            STYLE_NAME, "Forms and symbols of the YPO sector workspace", True, ""
+        )
+        if error:
+            raise QgsProcessingException(f"Could not save the style of '{layer.name()}': {error}")
+
+
+# --- relations and the project ------------------------------------------------------------
+
+
+def _relation(project, relation_id, name, parent, parent_field, child, child_field) -> QgsRelation:
+    relation = QgsRelation(QgsRelationContext(project))  # the layers are looked up in ``project``
+    relation.setId(relation_id)
+    relation.setName(name)
+    relation.setReferencedLayer(parent.id())
+    relation.setReferencingLayer(child.id())
+    relation.addFieldPair(child_field, parent_field)
+    relation.setStrength(QgsRelation.Association)  # deleting a sector never deletes its log
+    return relation
+
+
+def add_relations(project: QgsProject, layers: dict[str, QgsVectorLayer]) -> dict[str, QgsRelation]:
+    """Sector → log, partners, events (by sector_id) and log → target group (by code)."""
+    relations = {
+        table.name: _relation(
+            project,
+            RELATION_IDS[table.name],
+            table.title,
+            layers[SECTORS_TABLE],
+            "sector_id",
+            layers[table.name],
+            "sector_id",
+        )
+        for table in SECTOR_TABLES
+    }
+    relations[TARGET_GROUPS_TABLE] = _relation(
+        project,
+        TARGET_GROUP_RELATION,
+        TARGET_GROUP_TABLE.title,
+        layers[TARGET_GROUPS_TABLE],
+        "code",
+        layers[LOG.name],
+        "target_group",
+    )
+    for relation in relations.values():
+        if not relation.isValid():
+            raise QgsProcessingException(
+                f"The relation '{relation.name()}' is not valid; run the algorithm again."
+            )
+        project.relationManager().addRelation(relation)
+    return relations
+
+
+def add_relation_editors(sectors: QgsVectorLayer, relations: dict[str, QgsRelation]) -> None:
+    """The sector form: a tab with the sector's fields and one tab each for its log, partners and events."""
+    config = sectors.editFormConfig()
+    config.setLayout(QgsEditFormConfig.TabLayout)
+    config.clearTabs()
+    root = config.invisibleRootContainer()
+    fields_tab = QgsAttributeEditorContainer("Sektor / Sector", root)
+    for index, field in enumerate(sectors.fields()):
+        if field.name().lower() != "fid":
+            fields_tab.addChildElement(QgsAttributeEditorField(field.name(), index, fields_tab))
+    config.addTab(fields_tab)
+    for table in SECTOR_TABLES:
+        tab = QgsAttributeEditorContainer(table.title, root)
+        tab.addChildElement(QgsAttributeEditorRelation(relations[table.name], tab))
+        config.addTab(tab)
+    sectors.setEditFormConfig(config)
+
+
+def save_project(project: QgsProject, path: Path) -> None:
+    project.writeEntryBool("Paths", "/Absolute", False)  # the folder can be moved or shared
+    if not project.write(str(path)):
+        raise QgsProcessingException(f"Could not write the project {path}: {project.error()}")
+    _write_relation_editor_ids(path)
+
+
+_RELATION_EDITOR = re.compile(r"<attributeEditorRelation\b[^>]*>")
+
+
+def _write_relation_editor_ids(path: Path) -> None:
+    """Put the relation ids of the sector form's relation editors into the written project.
+
+    QGIS 3.22 resolves a form's relation editors in QgsProject.instance() only, so for the
+    project made here (never the user's open project) it writes them with an empty relation;
+    each editor is named by its relation's id, which is written back in its place.
+    """
+
+    def with_relation(match):
+        tag = match.group(0)
+        name = re.search(r'\bname="([^"]*)"', tag).group(1)
+        return tag.replace(' relation=""', f' relation="{name}"')
+
+    with zipfile.ZipFile(path) as archive:
+        entries = [(info, archive.read(info.filename)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in entries:
+            if info.filename.endswith(".qgs"):
+                data = _RELATION_EDITOR.sub(with_relation, data.decode("utf-8")).encode("utf-8")
+            archive.writestr(info, data)

@@ -1,0 +1,243 @@
+"""What may be published, and the self-contained public web map.
+
+Public outputs carry an **allow-list** of fields (:data:`PUBLIC_FIELDS`) and
+the geometry, whatever else the input layers hold: :func:`public_frame`
+builds the only table a public export ever reads. Officer fields that are
+missing or empty are shown as "Betjent følger / Officer to be announced".
+
+The web map (:func:`web_map_html`) is one HTML file with its script, style
+and data inlined: it makes no network request (a Content-Security-Policy
+with ``default-src 'none'`` and hashes of the inlined script and style
+enforces that in the browser), draws the sectors as SVG from longitude /
+latitude coordinates, and shows the officer's name, phone (``tel:``) and
+e-mail (``mailto:``) for a sector chosen on the map, from a list, or by the
+coordinates of an address. Output is deterministic: the same sectors give
+the same bytes.
+"""
+
+import base64
+import hashlib
+import json
+import math
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import shapely
+
+from .errors import InputError
+
+PUBLIC_FIELDS: tuple[str, ...] = (
+    "sector_id",
+    "sector_name",
+    "district",
+    "officer_name",
+    "officer_phone",
+    "officer_email",
+)
+"""The only attributes a public output may contain (plus the geometry)."""
+
+OFFICER_FIELDS: tuple[str, ...] = ("officer_name", "officer_phone", "officer_email")
+TO_BE_ANNOUNCED = "Betjent følger / Officer to be announced"
+"""Shown instead of a missing officer name (Danish / English)."""
+
+WEB_ASSETS = Path(__file__).resolve().parent.parent / "resources" / "webmap"
+COORDINATE_DECIMALS = 6  # about 0.1 m: more than the drawing needs, nothing more precise
+
+
+def public_text(value: Any) -> str | None:
+    """A published attribute as trimmed text; None when missing or blank."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    return text or None
+
+
+def public_frame(frame: gpd.GeoDataFrame, layer_name: str = "SECTORS") -> gpd.GeoDataFrame:
+    """Exactly :data:`PUBLIC_FIELDS` (as text) and the geometry of ``frame``, sorted by sector id.
+
+    ``sector_id`` is required; a missing ``sector_name`` is filled with the id, a
+    missing ``district`` and missing officer fields stay empty (None).
+    """
+    if "sector_id" not in frame.columns:
+        raise InputError(
+            f"{layer_name} has no field 'sector_id'; give the sectors written by Split sectors or "
+            "Compute sector manning, or rename the sector id field to sector_id "
+            f"(fields found: {', '.join(c for c in frame.columns if c != frame.geometry.name)})."
+        )
+    ids = [public_text(v) for v in frame["sector_id"]]
+    if any(v is None for v in ids):
+        raise InputError(f"{layer_name}: a sector has no sector_id; give every sector an id.")
+    duplicates = sorted({v for v in ids if ids.count(v) > 1})
+    if duplicates:
+        raise InputError(
+            f"{layer_name}: sector_id {', '.join(duplicates[:5])} occurs more than once; "
+            "a public map needs one feature per sector (dissolve the sectors by sector_id first)."
+        )
+    columns: dict[str, list] = {"sector_id": ids}
+    for name in PUBLIC_FIELDS[1:]:
+        values = frame[name] if name in frame.columns else [None] * len(frame)
+        columns[name] = [public_text(v) for v in values]
+    columns["sector_name"] = [n or i for n, i in zip(columns["sector_name"], ids, strict=True)]
+    result = gpd.GeoDataFrame(columns, geometry=list(frame.geometry.values), crs=frame.crs)
+    order = sorted(range(len(result)), key=lambda i: _natural_key(ids[i]))
+    return result.iloc[order].reset_index(drop=True)
+
+
+def _natural_key(text: str) -> tuple:
+    """Sort key so that NE-2 comes before NE-10."""
+    parts = []
+    number = ""
+    word = ""
+    for char in text:
+        if char.isdigit():
+            if word:
+                parts.append((1, word.casefold(), 0))
+                word = ""
+            number += char
+        else:
+            if number:
+                parts.append((0, "", int(number)))
+                number = ""
+            word += char
+    if number:
+        parts.append((0, "", int(number)))
+    if word:
+        parts.append((1, word.casefold(), 0))
+    return tuple(parts)
+
+
+def neighbour_lists(
+    ids: Sequence[Any], names: Sequence[Any], geometries: np.ndarray, min_shared: float = 1.0
+) -> list[str]:
+    """Per sector, ``id name`` of the sectors sharing a boundary with it (at least
+    ``min_shared`` long, in CRS units), in the input order, joined by ``, ``."""
+    geometries = np.asarray(geometries, dtype=object)
+    valid = ~(shapely.is_missing(geometries) | shapely.is_empty(geometries))
+    tree = shapely.STRtree(np.where(valid, geometries, None))
+    boundaries = shapely.boundary(np.where(valid, geometries, None))
+    result = []
+    for i in range(len(geometries)):
+        if not valid[i]:
+            result.append("")
+            continue
+        found = []
+        for j in sorted(int(j) for j in tree.query(geometries[i], predicate="intersects")):
+            if j == i:
+                continue
+            shared = shapely.length(shapely.intersection(boundaries[i], boundaries[j]))
+            if shared >= min_shared:
+                found.append(f"{ids[j]} {names[j]}" if names[j] not in (None, ids[j]) else f"{ids[j]}")
+        result.append(", ".join(found) if found else "–")
+    return result
+
+
+# --- the public web map ----------------------------------------------------------
+
+
+def _rounded_rings(polygon) -> list:
+    rings = [polygon.exterior, *polygon.interiors]
+    result = []
+    for ring in rings:
+        coordinates = np.round(np.asarray(ring.coords)[:, :2], COORDINATE_DECIMALS)
+        result.append([[float(x), float(y)] for x, y in coordinates])
+    return result
+
+
+def _polygons(geometry) -> list:
+    """List of polygons, each a list of rings of [lon, lat]."""
+    if geometry is None or geometry.is_empty:
+        return []
+    parts = shapely.get_parts(geometry)
+    polygons = []
+    for part in parts:
+        if part.geom_type == "Polygon":
+            polygons.append(_rounded_rings(part))
+        elif part.geom_type in ("MultiPolygon", "GeometryCollection"):
+            polygons += _polygons(part)
+    return polygons
+
+
+def web_map_data(frame: gpd.GeoDataFrame, title: str) -> dict:
+    """The JSON data of the web map: allow-listed properties, rings in lon/lat (EPSG:4326).
+
+    ``frame`` comes from :func:`public_frame`, transformed to EPSG:4326.
+    """
+    sectors = []
+    for row in frame.itertuples(index=False):
+        geometry = row.geometry
+        label = None
+        if geometry is not None and not geometry.is_empty:
+            point = shapely.point_on_surface(geometry)
+            label = [round(point.x, COORDINATE_DECIMALS), round(point.y, COORDINATE_DECIMALS)]
+        record = {name: getattr(row, name) for name in PUBLIC_FIELDS}
+        record["polygons"] = _polygons(geometry)
+        record["label"] = label
+        sectors.append(record)
+    districts = []
+    if frame["district"].notna().any():
+        for district, group in frame[frame["district"].notna()].groupby("district", sort=True):
+            outline = shapely.union_all(shapely.make_valid(group.geometry.values.to_numpy()))
+            districts.append({"district": district, "polygons": _polygons(outline)})
+    bounds = [round(float(v), COORDINATE_DECIMALS) for v in frame.total_bounds]
+    return {"title": title, "bounds": bounds, "sectors": sectors, "districts": districts}
+
+
+def _csp_hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def _escape_html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def web_map_html(data: dict) -> str:
+    """One self-contained HTML page for ``data`` (see :func:`web_map_data`)."""
+    script = (WEB_ASSETS / "webmap.js").read_text(encoding="utf-8")
+    style = (WEB_ASSETS / "webmap.css").read_text(encoding="utf-8")
+    page = (WEB_ASSETS / "webmap.html").read_text(encoding="utf-8")
+    # JSON inside <script type="application/json">: no '<' may end the element early.
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    policy = (
+        "default-src 'none'; "
+        f"script-src {_csp_hash(script)}; style-src {_csp_hash(style)}; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+    replacements = {
+        "{{CSP}}": policy,
+        "{{TITLE}}": _escape_html(data["title"]),
+        "{{STYLE}}": style,
+        "{{DATA}}": payload,
+        "{{SCRIPT}}": script,
+    }
+    for key in replacements:
+        if key not in page:
+            raise RuntimeError(f"The web map template has no {key}: reinstall the plugin.")
+    # Replace in one pass so that no inserted text is scanned for further keys.
+    parts = [page]
+    for key, value in replacements.items():
+        parts = [piece for part in parts for piece in _split_keep(part, key, value)]
+    return "".join(parts)
+
+
+class _Inserted(str):
+    """Text already inserted into the page (never scanned for template keys again)."""
+
+
+def _split_keep(part: str, key: str, value: str) -> list[str]:
+    if isinstance(part, _Inserted) or key not in part:
+        return [part]
+    pieces = part.split(key)
+    result: list[str] = []
+    for index, piece in enumerate(pieces):
+        if index:
+            result.append(_Inserted(value))
+        result.append(piece)
+    return result

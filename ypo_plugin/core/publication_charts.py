@@ -1,0 +1,128 @@
+"""Compact Danish/English crime charts sized for the internal sector pages.
+
+Per sector ``<stem>_page_hours.svg`` (crimes by hour and weekday, heat map with
+the time bands 07–15, 15–23, 23–07 marked) and ``<stem>_page_types.svg``
+(crimes by type). Drawn at the size of their box on the A4 page, so their
+text is 6.5–8 pt there (and larger on A3). Deterministic: the same counts give
+the same bytes (fixed SVG hash salt, no dates in the metadata). The data are
+those of :func:`.crime_grid.compute_crime_grid`.
+"""
+
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .crime_charts import file_stems
+from .crime_grid import CrimeGridResult
+from .crime_types import CRIME_TYPE_FIELDS
+from .progress import CancelCheck, never_cancelled, raise_if_cancelled
+
+HOURS_BOX_MM = (126.0, 53.0)
+TYPES_BOX_MM = (80.0, 50.0)
+WEEKDAYS = ("man/Mon", "tir/Tue", "ons/Wed", "tor/Thu", "fre/Fri", "lør/Sat", "søn/Sun")
+TYPE_NAMES = (
+    "Vold / Violence",
+    "Indbrud / Burglary",
+    "Tyveri / Theft",
+    "Narkotika / Drugs",
+    "Hærværk / Vandalism",
+    "Chikane / Harassment",
+    "Anden / Other",
+)
+_RC = {
+    "svg.hashsalt": "ypo-sector-planning",
+    "svg.fonttype": "path",
+    "font.family": "DejaVu Sans",
+    "font.size": 6.5,
+    "axes.titlesize": 8,
+    "axes.linewidth": 0.5,
+    "xtick.major.width": 0.5,
+    "ytick.major.width": 0.5,
+}
+_METADATA = {"Date": None, "Creator": None}
+
+
+def _inches(box_mm: tuple[float, float]) -> tuple[float, float]:
+    return box_mm[0] / 25.4, box_mm[1] / 25.4
+
+
+def hour_matrix(result: CrimeGridResult, sector_id: Any) -> np.ndarray:
+    """7 × 24 crimes (Monday first, hour 0 first) of one sector."""
+    matrix = np.zeros((7, 24), dtype=np.int64)
+    rows = result.time_table[result.time_table["sector_id"] == sector_id]
+    np.add.at(matrix, (rows["weekday"].to_numpy() - 1, rows["hour"].to_numpy()), rows["crimes"].to_numpy())
+    return matrix
+
+
+def type_counts(result: CrimeGridResult, sector_id: Any) -> np.ndarray:
+    """Crimes of the six types and of other or unknown type, of one sector."""
+    row = result.sectors[result.sectors["sector_id"] == sector_id].iloc[0]
+    typed = np.array([int(row[name]) for name in CRIME_TYPE_FIELDS])
+    return np.append(typed, int(row["crimes_total"]) - typed.sum())
+
+
+def write_page_charts(
+    result: CrimeGridResult,
+    folder: str | Path,
+    sector_ids: Sequence[Any] | None = None,
+    is_cancelled: CancelCheck = never_cancelled,
+) -> dict[Any, tuple[str, str]]:
+    """Write both charts of every sector into ``folder``; ``{sector_id: (hours_svg, types_svg)}``."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Unable to import Axes3D")
+        import matplotlib
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    ids = list(result.sectors["sector_id"]) if sector_ids is None else list(sector_ids)
+    written = {}
+    with matplotlib.rc_context(_RC):
+        for sector_id, stem in zip(ids, file_stems(ids), strict=True):
+            raise_if_cancelled(is_cancelled)
+            hours = folder / f"{stem}_page_hours.svg"
+            figure = _hours_figure(Figure, hour_matrix(result, sector_id))
+            FigureCanvasAgg(figure)
+            figure.savefig(hours, format="svg", metadata=_METADATA)
+            types = folder / f"{stem}_page_types.svg"
+            figure = _types_figure(Figure, type_counts(result, sector_id))
+            FigureCanvasAgg(figure)
+            figure.savefig(types, format="svg", metadata=_METADATA)
+            written[sector_id] = (str(hours), str(types))
+    return written
+
+
+def _hours_figure(figure_class, matrix: np.ndarray):
+    figure = figure_class(figsize=_inches(HOURS_BOX_MM))
+    axes = figure.add_axes([0.085, 0.17, 0.82, 0.68])
+    top = max(int(matrix.max()), 1)
+    image = axes.imshow(matrix, cmap="YlOrRd", aspect="auto", vmin=0, vmax=top)
+    axes.set_xticks(range(0, 24, 2), [f"{h:02d}" for h in range(0, 24, 2)])
+    axes.set_yticks(range(7), list(WEEKDAYS))
+    axes.set_xlabel("Time / hour", labelpad=1)
+    for hour in (7, 15, 23):
+        axes.axvline(hour - 0.5, color="#1f3a93", linewidth=0.9)
+    colourbar = figure.colorbar(image, cax=figure.add_axes([0.92, 0.17, 0.015, 0.68]))
+    colourbar.ax.tick_params(labelsize=6)
+    axes.set_title(
+        f"Forbrydelser efter time og ugedag / Crimes by hour and weekday ({int(matrix.sum())})",
+        loc="left",
+        pad=3,
+    )
+    return figure
+
+
+def _types_figure(figure_class, counts: np.ndarray):
+    figure = figure_class(figsize=_inches(TYPES_BOX_MM))
+    axes = figure.add_axes([0.36, 0.08, 0.58, 0.78])
+    positions = np.arange(len(TYPE_NAMES))[::-1]
+    bars = axes.barh(positions, counts, color="#c0392b", height=0.7)
+    axes.bar_label(bars, labels=[str(int(c)) for c in counts], padding=2, fontsize=6.5)
+    axes.set_yticks(positions, list(TYPE_NAMES))
+    axes.set_xlim(0, max(float(counts.max()), 1.0) * 1.2)
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.set_title(f"Efter type / By type ({int(counts.sum())})", loc="left", pad=3)
+    return figure

@@ -1,0 +1,206 @@
+"""The sector workspace's tables: the schematic sector log, partners, events and
+the handbook's target groups, with the choices their forms offer.
+
+Every choice is stored as a stable code and shown as a Danish / English label
+(the forms' value maps and the handover report use the labels). The tables are
+described here once; the Processing layer turns the descriptions into
+GeoPackage layers and QGIS forms.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import shapely
+
+from .errors import InputError
+
+TARGET_GROUPS: tuple[tuple[str, str], ...] = (
+    ("young_people_at_risk", "Unge i risikogruppen / Young people at risk"),
+    ("exposed_housing_residents", "Beboere i udsatte boligområder / Residents of exposed housing areas"),
+    ("business_owners", "Erhvervsdrivende / Business owners"),
+    ("schools_institutions", "Skoler og institutioner / Schools and institutions"),
+    ("elderly", "Ældre / The elderly"),
+    ("nightlife_guests", "Nattelivets gæster / Nightlife guests"),
+    ("residents", "Borgere i øvrigt / Residents in general"),
+)
+"""The handbook's target groups (code, label): who a log entry is about."""
+
+LOG_STATUSES: tuple[tuple[str, str], ...] = (
+    ("open", "Åben / Open"),
+    ("in_progress", "I gang / In progress"),
+    ("closed", "Afsluttet / Closed"),
+)
+OPEN_STATUSES: tuple[str, ...] = ("open", "in_progress")
+"""Log entries with these statuses are the sector's open challenges."""
+
+PARTNER_KINDS: tuple[tuple[str, str], ...] = (
+    ("ssp", "SSP"),
+    ("housing_association", "Boligselskab / Housing association"),
+    ("club", "Klub eller forening / Club"),
+    ("tradesperson", "Erhvervsdrivende / Tradesperson"),
+    ("school", "Skole / School"),
+    ("other", "Andet / Other"),
+)
+
+OFFICER_FIELDS: tuple[str, ...] = ("officer_name", "officer_phone", "officer_email")
+
+# Layer names inside the workspace GeoPackage (fixed: the project, the forms and
+# the handover report find the tables by them).
+SECTORS_TABLE = "sectors"
+LOG_TABLE = "sector_log"
+PARTNERS_TABLE = "partners"
+EVENTS_TABLE = "events"
+TARGET_GROUPS_TABLE = "target_groups"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One field of a workspace table; ``kind`` is text, date or integer;
+    ``choices`` (code, label) make it a drop-down; ``default`` is a QGIS expression."""
+
+    name: str
+    kind: str
+    alias: str
+    required: bool = False
+    choices: tuple[tuple[str, str], ...] = ()
+    default: str = ""
+    multiline: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    title: str
+    geometry: str  # "Point" or "" (no geometry)
+    columns: tuple[Column, ...]
+
+
+_SECTOR = Column("sector_id", "text", "Sektor / Sector", required=True)
+
+LOG = Table(
+    LOG_TABLE,
+    "Sektorlog / Sector log",
+    "",
+    (
+        Column("entry_date", "date", "Dato / Date", required=True, default="to_date(now())"),
+        Column("author", "text", "Skrevet af / Author", required=True, default="@user_full_name"),
+        Column("target_group", "text", "Målgruppe / Target group", choices=TARGET_GROUPS),
+        Column("party_of_interest", "text", "Interessent / Party of interest"),
+        Column("challenge", "text", "Udfordring / Challenge", required=True, multiline=True),
+        Column("action_taken", "text", "Handling / Action taken", multiline=True),
+        Column("status", "text", "Status", required=True, choices=LOG_STATUSES, default="'open'"),
+        Column("follow_up_date", "date", "Opfølgning / Follow-up date"),
+        _SECTOR,
+    ),
+)
+PARTNERS = Table(
+    PARTNERS_TABLE,
+    "Samarbejdspartnere / Partners",
+    "Point",
+    (
+        Column("name", "text", "Navn / Name", required=True),
+        Column("kind", "text", "Type / Kind", required=True, choices=PARTNER_KINDS),
+        Column("contact", "text", "Kontakt / Contact", multiline=True),
+        _SECTOR,
+    ),
+)
+EVENTS = Table(
+    EVENTS_TABLE,
+    "Arrangementer / Events",
+    "Point",
+    (
+        Column("event_date", "date", "Dato / Date", required=True, default="to_date(now())"),
+        Column("title", "text", "Titel / Title", required=True),
+        Column("notes", "text", "Noter / Notes", multiline=True),
+        _SECTOR,
+    ),
+)
+TARGET_GROUP_TABLE = Table(
+    TARGET_GROUPS_TABLE,
+    "Målgrupper / Target groups",
+    "",
+    (
+        Column("code", "text", "Kode / Code", required=True),
+        Column("label", "text", "Målgruppe / Target group"),
+    ),
+)
+SECTOR_TABLES: tuple[Table, ...] = (LOG, PARTNERS, EVENTS)
+"""The tables whose rows belong to a sector (by ``sector_id``); never published."""
+
+
+def sector_id_text(value: Any) -> str | None:
+    """A sector id as the workspace stores it: trimmed text (12.0 → "12"); None when missing or blank."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    return text or None
+
+
+def checked_sector_ids(values: Sequence[Any], layer_name: str, id_field: str) -> list[str]:
+    """The sector ids as text, refused when one is missing or occurs twice (the log, partners
+    and events refer to a sector by its id, so it must name exactly one sector)."""
+    ids = [sector_id_text(value) for value in values]
+    if None in ids:
+        raise InputError(
+            f"{layer_name}: feature number {ids.index(None) + 1} has no {id_field}; give every sector an id."
+        )
+    seen, duplicates = set(), []
+    for sector_id in ids:
+        if sector_id in seen and sector_id not in duplicates:
+            duplicates.append(sector_id)
+        seen.add(sector_id)
+    if duplicates:
+        raise InputError(
+            f"{layer_name}: {id_field} {', '.join(duplicates[:5])} occurs more than once; the sector log "
+            "needs one feature per sector (dissolve the sectors by their id first)."
+        )
+    return ids
+
+
+def touching_neighbours(geometries, min_shared: float = 1.0) -> list[list[int]]:
+    """Per sector, the positions of the sectors sharing at least ``min_shared`` (CRS units) of
+    boundary with it: a shared corner does not make neighbours."""
+    geometries = np.asarray(geometries, dtype=object)
+    valid = ~(shapely.is_missing(geometries) | shapely.is_empty(geometries))
+    usable = np.where(valid, geometries, None)
+    tree = shapely.STRtree(usable)
+    boundaries = shapely.boundary(usable)
+    result = []
+    for i in range(len(geometries)):
+        found = []
+        if valid[i]:
+            for j in sorted(int(j) for j in tree.query(geometries[i], predicate="intersects")):
+                shared = shapely.length(shapely.intersection(boundaries[i], boundaries[j]))
+                if j != i and shared >= min_shared:
+                    found.append(j)
+        result.append(found)
+    return result
+
+
+def neighbour_list_texts(ids, names, districts, neighbours) -> list[str]:
+    """'id name (district)' of each sector's neighbours, joined by ', ' ('–' for none).
+
+    ``neighbours`` holds per sector either the positions of its neighbours (from
+    :func:`touching_neighbours`) or the text of a ``neighbours`` field: ids separated by commas,
+    as Split sectors writes them (an id not among ``ids`` is shown as it is).
+    """
+    position = {sector_id: i for i, sector_id in enumerate(ids)}
+    texts = []
+    for found in neighbours:
+        if found is None or isinstance(found, str):
+            found = [part.strip() for part in (found or "").split(",") if part.strip()]
+            found = [position.get(sector_id_text(part), part) for part in found]
+        parts = []
+        for j in found:
+            if isinstance(j, str):
+                parts.append(j)
+                continue
+            name = f" {names[j]}" if names[j] and names[j] != ids[j] else ""
+            district = f" ({districts[j]})" if districts[j] else ""
+            parts.append(f"{ids[j]}{name}{district}")
+        texts.append(", ".join(parts) if parts else "–")
+    return texts

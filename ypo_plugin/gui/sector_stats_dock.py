@@ -1,0 +1,748 @@
+"""The "Sector statistics" dock: live per-sector statistics while sectors are edited.
+
+The dock reads the chosen layers through :mod:`ypo_plugin.conversion` (a
+layer's own features, so its edit buffer is included) and lets
+:func:`ypo_plugin.core.sector_stats.sector_statistics` compute everything.
+It listens to the sectors layer's edit signals and undo stack (and to the
+input layers), and recomputes once the edits pause for
+:data:`DEBOUNCE_MS`. Population units, incidents and exposed areas are read
+and prepared once and kept until those layers change; the core's
+:class:`~ypo_plugin.core.sector_stats.StatsCache` reuses the work for sectors
+that did not change.
+"""
+
+import math
+import time
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFieldProxyModel,
+    QgsMapLayerProxyModel,
+    QgsProcessingException,
+    QgsProject,
+    QgsRectangle,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsFieldComboBox, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
+from qgis.PyQt.QtGui import QBrush, QColor
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..conversion import qgs_geometry, read_geometries, read_points, source_to_frame
+from ..core.crime_types import CRIME_TYPES, CrimeTypeMap
+from ..core.errors import InputError
+from ..core.sector_stats import (
+    DEFAULT_TOLERANCE_PCT,
+    FLAG_WORKLOAD,
+    StatsCache,
+    StatsSettings,
+    prepare_crimes,
+    prepare_population,
+    sector_statistics,
+    united_exposed,
+)
+from ..crs import working_crs
+from .unit_mover import UnitMover
+
+DEBOUNCE_MS = 20
+ALLOCATED_FIELD = "officers_allocated"
+
+# (column of the core table, header, decimals or None for text)
+COLUMNS = (
+    ("sector_id", "Sector", None),
+    ("population", "Population", 0),
+    ("crimes_total", "Crimes", 0),
+    *((f"crimes_{name}", name.capitalize(), 0) for name in CRIME_TYPES),
+    ("workload_dev_pct", "Workload dev. %", 1),
+    ("factor", "Factor", 0),
+    ("officers_required", "Officers req.", 0),
+    ("officers_allocated", "Officers alloc.", 0),
+    ("polsby_popper", "Polsby-Popper", 2),
+    ("flags", "Flags", None),
+)
+COLUMN_INDEX = {key: i for i, (key, _, _) in enumerate(COLUMNS)}
+FLAGS_COLUMN = COLUMN_INDEX["flags"]
+
+GOOD = QColor(200, 235, 200)
+WARN = QColor(255, 225, 160)
+BAD = QColor(245, 180, 180)
+
+# Layers picked by name when the dock opens (first match wins).
+_LAYER_NAMES = {
+    "sectors": ("sectors", "sector"),
+    "units": ("units", "units with sector", "base units", "unit"),
+    "population": ("units", "population", "unit"),
+    "crimes": ("crimes", "incidents", "crime"),
+    "exposed": ("exposed_areas", "exposed"),
+}
+_FIELD_NAMES = {
+    "sector_id": ("sector_id", "sector", "id"),
+    "population": ("population", "pop", "inhabitants"),
+    "crime_type": ("crime_type", "type", "offence", "primary_type"),
+    "date": ("occurred", "date", "datetime"),
+}
+
+
+class SectorStatsDock(QgsDockWidget):
+    """Per-sector population, crimes by type, workload, factor, officers, compactness and flags."""
+
+    statisticsUpdated = pyqtSignal(float)  # noqa: N815 - Qt signal name; milliseconds spent
+
+    def __init__(self, canvas=None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("YpoSectorStatisticsDock")
+        self.setWindowTitle("Sector statistics")
+        self.canvas = canvas
+        self.mover = UnitMover(self)
+        self.statistics = None
+        self.update_count = 0
+        self.last_compute_ms = math.nan
+        self._fids: list[int] = []
+        self._crs = None
+        self._prepared: dict[str, tuple] = {}
+        self._cache = StatsCache()
+        self._connections: list[tuple] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._build()
+        QgsProject.instance().layersAdded.connect(self._layers_added)
+        self.autodetect_layers()
+
+    # --- widgets ---------------------------------------------------------------------------
+
+    def _build(self):
+        contents = QWidget()
+        layout = QVBoxLayout(contents)
+        layout.setContentsMargins(4, 4, 4, 4)
+
+        self.layers_box = QgsCollapsibleGroupBox("Layers")
+        form = QFormLayout(self.layers_box)
+        self.sectors_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer)
+        self.id_field_combo = QgsFieldComboBox()
+        form.addRow("Sectors", _row(self.sectors_combo, self.id_field_combo))
+        self.population_combo = self._layer_combo(
+            QgsMapLayerProxyModel.PolygonLayer | QgsMapLayerProxyModel.PointLayer
+        )
+        self.population_field_combo = QgsFieldComboBox()
+        self.population_field_combo.setFilters(QgsFieldProxyModel.Numeric)
+        form.addRow("Population", _row(self.population_combo, self.population_field_combo))
+        self.crimes_combo = self._layer_combo(QgsMapLayerProxyModel.PointLayer)
+        self.crime_type_field_combo = QgsFieldComboBox()
+        self.date_field_combo = QgsFieldComboBox()
+        self.date_field_combo.setAllowEmptyFieldName(True)
+        self.date_field_combo.setToolTip("Incident date field: crime rates are per year over its span.")
+        form.addRow("Crimes", _row(self.crimes_combo, self.crime_type_field_combo, self.date_field_combo))
+        self.type_map_edit = QLineEdit()
+        self.type_map_edit.setPlaceholderText("default types; add e.g. BATTERY=violence; ASSAULT=violence")
+        form.addRow("Crime type map", self.type_map_edit)
+        self.exposed_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer)
+        form.addRow("Exposed areas", self.exposed_combo)
+        self.tolerance_spin = QDoubleSpinBox()
+        self.tolerance_spin.setRange(0.0, 100.0)
+        self.tolerance_spin.setDecimals(1)
+        self.tolerance_spin.setSuffix(" %")
+        self.tolerance_spin.setValue(DEFAULT_TOLERANCE_PCT)
+        self.tolerance_spin.setToolTip("Allowed workload deviation from the mean")
+        form.addRow("Tolerance", self.tolerance_spin)
+        layout.addWidget(self.layers_box)
+
+        self.move_box = QgsCollapsibleGroupBox("Move base units")
+        move_form = QFormLayout(self.move_box)
+        self.units_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer)
+        self.unit_field_combo = QgsFieldComboBox()
+        move_form.addRow("Units", _row(self.units_combo, self.unit_field_combo))
+        self.target_combo = QComboBox()
+        self.target_combo.setToolTip("The sector that clicked or dragged-over units move to")
+        self.paint_button = QToolButton()
+        self.paint_button.setText("Paint units")
+        move_form.addRow("Target sector", _row(self.target_combo, self.paint_button))
+        layout.addWidget(self.move_box)
+
+        splitter = QSplitter(Qt.Vertical)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([header for _, header, _ in COLUMNS])
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.cellClicked.connect(self._sector_clicked)
+        splitter.addWidget(self.table)
+        self.problems_table = QTableWidget(0, 3)
+        self.problems_table.setHorizontalHeaderLabels(["Problem", "Sectors", "Details"])
+        self.problems_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.problems_table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.problems_table.verticalHeader().setVisible(False)
+        self.problems_table.horizontalHeader().setStretchLastSection(True)
+        self.problems_table.cellClicked.connect(self._problem_clicked)
+        splitter.addWidget(self.problems_table)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        layout.addWidget(self.status_label)
+        self.setWidget(contents)
+
+        self.sectors_combo.layerChanged.connect(self._sectors_layer_changed)
+        self.id_field_combo.fieldChanged.connect(self._settings_changed)
+        self.population_combo.layerChanged.connect(lambda layer: self._input_layer_changed("population"))
+        self.population_field_combo.fieldChanged.connect(lambda _: self._invalidate("population"))
+        self.crimes_combo.layerChanged.connect(lambda layer: self._input_layer_changed("crimes"))
+        self.crime_type_field_combo.fieldChanged.connect(lambda _: self._invalidate("crimes"))
+        self.date_field_combo.fieldChanged.connect(lambda _: self._invalidate("crimes"))
+        self.type_map_edit.editingFinished.connect(lambda: self._invalidate("crimes"))
+        self.exposed_combo.layerChanged.connect(lambda layer: self._input_layer_changed("exposed"))
+        self.tolerance_spin.valueChanged.connect(lambda _: self.schedule())
+        self.units_combo.layerChanged.connect(self._units_layer_changed)
+        self.unit_field_combo.fieldChanged.connect(lambda _: self._configure_mover())
+        self.target_combo.currentIndexChanged.connect(self._target_changed)
+        self.mover.moved.connect(lambda *_: self.schedule())
+
+    def _layer_combo(self, filters):
+        combo = QgsMapLayerComboBox()
+        combo.setFilters(filters)
+        combo.setAllowEmptyLayer(True)
+        combo.setLayer(None)
+        return combo
+
+    def set_paint_action(self, action) -> None:
+        """Show the unit-painting tool's action on the dock's button."""
+        self.paint_button.setDefaultAction(action)
+
+    # --- configuration (also for tests and scripts) ----------------------------------------
+
+    def set_layers(
+        self,
+        sectors=None,
+        sector_id_field=None,
+        population=None,
+        population_field=None,
+        crimes=None,
+        crime_type_field=None,
+        date_field=None,
+        crime_type_map=None,
+        exposed=None,
+        units=None,
+        unit_sector_field=None,
+    ) -> None:
+        """Choose the layers and fields; ``None`` leaves a choice as it is."""
+        for combo, layer in (
+            (self.sectors_combo, sectors),
+            (self.population_combo, population),
+            (self.crimes_combo, crimes),
+            (self.exposed_combo, exposed),
+            (self.units_combo, units),
+        ):
+            if layer is not None:
+                combo.setLayer(layer)
+        for combo, name in (
+            (self.id_field_combo, sector_id_field),
+            (self.population_field_combo, population_field),
+            (self.crime_type_field_combo, crime_type_field),
+            (self.date_field_combo, date_field),
+            (self.unit_field_combo, unit_sector_field),
+        ):
+            if name is not None:
+                combo.setField(name)
+        if crime_type_map is not None:
+            self.type_map_edit.setText(crime_type_map)
+            self._invalidate("crimes")
+        self._configure_mover()
+        self.schedule()
+
+    def autodetect_layers(self) -> None:
+        """Choose layers by their names for every choice still empty (e.g. the sample district)."""
+        layers = list(QgsProject.instance().mapLayers().values())
+        for combo, role in (
+            (self.sectors_combo, "sectors"),
+            (self.units_combo, "units"),
+            (self.population_combo, "population"),
+            (self.crimes_combo, "crimes"),
+            (self.exposed_combo, "exposed"),
+        ):
+            if combo.currentLayer() is not None:
+                continue
+            for name in _LAYER_NAMES[role]:
+                match = [
+                    layer
+                    for layer in layers
+                    if layer.name().casefold() == name
+                    and _accepts(combo.filters(), layer)
+                    and layer is not self.sectors_combo.currentLayer()
+                ]
+                if match:
+                    combo.setLayer(match[0])
+                    break
+
+    def schedule(self) -> None:
+        """Recompute once the edits pause (debounced)."""
+        self._timer.start()
+
+    # --- reacting to layers ----------------------------------------------------------------
+
+    def _layers_added(self, _layers):
+        self.autodetect_layers()
+
+    def _sectors_layer_changed(self, layer):
+        self.id_field_combo.setLayer(layer)
+        _pick_field(self.id_field_combo, _FIELD_NAMES["sector_id"])
+        self._reconnect()
+        self._crs = None
+        self._prepared.clear()
+        self._cache = StatsCache()
+        self._configure_mover()
+        self.schedule()
+
+    def _units_layer_changed(self, layer):
+        self.unit_field_combo.setLayer(layer)
+        _pick_field(self.unit_field_combo, _FIELD_NAMES["sector_id"])
+        self._configure_mover()
+
+    def _input_layer_changed(self, role):
+        if role == "population":
+            self.population_field_combo.setLayer(self.population_combo.currentLayer())
+            _pick_field(self.population_field_combo, _FIELD_NAMES["population"])
+        elif role == "crimes":
+            layer = self.crimes_combo.currentLayer()
+            self.crime_type_field_combo.setLayer(layer)
+            self.date_field_combo.setLayer(layer)
+            _pick_field(self.crime_type_field_combo, _FIELD_NAMES["crime_type"])
+            _pick_field(self.date_field_combo, _FIELD_NAMES["date"])
+        self._reconnect()
+        self._invalidate(role)
+
+    def _settings_changed(self, *_):
+        self._configure_mover()
+        self.schedule()
+
+    def _invalidate(self, role: str) -> None:
+        """Forget a prepared input (its layer changed); the population depends on the exposed areas."""
+        self._prepared.pop(role, None)
+        if role == "exposed":
+            self._prepared.pop("population", None)
+        self._cache = StatsCache()
+        self.schedule()
+
+    def _reconnect(self):
+        """Listen to the sectors layer's edits and undo stack, and to changes of the input layers."""
+        for signal, slot in self._connections:
+            try:
+                signal.disconnect(slot)
+            except (TypeError, RuntimeError):
+                pass  # the layer is gone already
+        self._connections = []
+        sectors = self.sectors_combo.currentLayer()
+        if sectors is not None:
+            for signal in (
+                sectors.editingStarted,
+                sectors.editingStopped,
+                sectors.geometryChanged,
+                sectors.attributeValueChanged,
+                sectors.featureAdded,
+                sectors.featuresDeleted,
+                sectors.afterCommitChanges,
+                sectors.afterRollBack,
+                sectors.subsetStringChanged,
+                sectors.undoStack().indexChanged,
+            ):
+                self._connect(signal, self._sectors_edited)
+        for role, combo, fields in (
+            ("population", self.population_combo, lambda: [self.population_field_combo.currentField()]),
+            ("crimes", self.crimes_combo, self._crime_fields),
+            ("exposed", self.exposed_combo, lambda: []),
+        ):
+            layer = combo.currentLayer()
+            if layer is None or layer is sectors:
+                continue
+
+            def changed(*_, role=role):
+                self._invalidate(role)
+
+            for signal in (
+                layer.geometryChanged,
+                layer.featureAdded,
+                layer.featuresDeleted,
+                layer.afterRollBack,
+                layer.subsetStringChanged,
+            ):
+                self._connect(signal, changed)
+
+            def attribute_changed(_fid, index, _value, layer=layer, fields=fields, role=role):
+                if layer.fields().at(index).name() in fields():
+                    self._invalidate(role)
+
+            self._connect(layer.attributeValueChanged, attribute_changed)
+
+    def _connect(self, signal, slot):
+        signal.connect(slot)
+        self._connections.append((signal, slot))
+
+    def _sectors_edited(self, *_):
+        self.schedule()
+
+    def _crime_fields(self):
+        return [self.crime_type_field_combo.currentField(), self.date_field_combo.currentField()]
+
+    def _configure_mover(self, *_):
+        self.mover.configure(
+            self.units_combo.currentLayer(),
+            self.unit_field_combo.currentField(),
+            self.sectors_combo.currentLayer(),
+            self.id_field_combo.currentField(),
+        )
+
+    def _target_changed(self, _index):
+        self.mover.target = self.target_combo.currentData()
+
+    # --- computing -------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Recompute the statistics now and show them."""
+        self._timer.stop()
+        started = time.perf_counter()
+        sectors = self.sectors_combo.currentLayer()
+        id_field = self.id_field_combo.currentField()
+        if sectors is None or not id_field:
+            self._show_status("Choose the sectors layer and its id field.", error=False)
+            self._clear()
+            return
+        try:
+            crs = self._working_crs(sectors)
+            population = self._prepared_population(crs)
+            crimes = self._prepared_crimes(crs)
+            fields = [id_field]
+            has_allocated = sectors.fields().lookupField(ALLOCATED_FIELD) >= 0 and id_field != ALLOCATED_FIELD
+            if has_allocated:
+                fields.append(ALLOCATED_FIELD)
+            context = QgsProject.instance().transformContext()
+            fids, geometries, columns = read_geometries(
+                sectors, fields, target_crs=crs, transform_context=context
+            )
+            settings = StatsSettings(tolerance_pct=self.tolerance_spin.value())
+            statistics = sector_statistics(
+                columns[id_field],
+                geometries,
+                population,
+                crimes,
+                columns[ALLOCATED_FIELD] if has_allocated else None,
+                settings,
+                self._cache,
+                crs=crs.authid() or None,
+            )
+        except (InputError, QgsProcessingException, ValueError) as error:
+            self._show_status(str(error), error=True)
+            return
+        self._fids = [int(fid) for fid in fids]
+        self.statistics = statistics
+        self._fill(statistics, settings)
+        self._fill_targets(statistics)
+        elapsed = 1000.0 * (time.perf_counter() - started)
+        self.last_compute_ms = elapsed
+        self.update_count += 1
+        notes = [f"{len(self._fids)} sectors, updated in {elapsed:.0f} ms."]
+        if statistics.population_outside > 0.5:
+            notes.append(f"Population outside every sector: {statistics.population_outside:,.0f}.")
+        if statistics.crimes_outside:
+            notes.append(f"Incidents outside every sector: {statistics.crimes_outside:,}.")
+        notes += statistics.warnings[:3]
+        self._show_status(" ".join(notes), error=False)
+        self.statisticsUpdated.emit(elapsed)
+
+    def _working_crs(self, sectors) -> QgsCoordinateReferenceSystem:
+        if self._crs is None or not self._crs.isValid():
+            self._crs = working_crs(sectors, sectors.name(), QgsProject.instance().transformContext())
+        return self._crs
+
+    def _prepared_population(self, crs):
+        layer = self.population_combo.currentLayer()
+        field = self.population_field_combo.currentField()
+        if layer is None or not field:
+            return None
+        exposed = self._prepared_exposed(crs)
+        key = (layer.id(), field, crs.authid(), id(exposed))
+        cached = self._prepared.get("population")
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        context = QgsProject.instance().transformContext()
+        frame = source_to_frame(layer, [field], target_crs=crs, transform_context=context)
+        prepared = prepare_population(frame.geometry.values, frame[field].tolist(), exposed)
+        self._prepared["population"] = (key, prepared)
+        self._cache = StatsCache()
+        return prepared
+
+    def _prepared_exposed(self, crs):
+        layer = self.exposed_combo.currentLayer()
+        if layer is None:
+            return None
+        key = (layer.id(), crs.authid())
+        cached = self._prepared.get("exposed")
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        context = QgsProject.instance().transformContext()
+        frame = source_to_frame(layer, [], target_crs=crs, transform_context=context)
+        united = united_exposed(frame.geometry.values)
+        self._prepared["exposed"] = (key, united)
+        self._prepared.pop("population", None)
+        return united
+
+    def _prepared_crimes(self, crs):
+        layer = self.crimes_combo.currentLayer()
+        type_field = self.crime_type_field_combo.currentField()
+        if layer is None or not type_field:
+            return None
+        date_field = self.date_field_combo.currentField()
+        map_text = self.type_map_edit.text().strip()
+        key = (layer.id(), type_field, date_field, map_text, crs.authid())
+        cached = self._prepared.get("crimes")
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        names = [type_field] + ([date_field] if date_field else [])
+        context = QgsProject.instance().transformContext()
+        points = read_points(layer, names, target_crs=crs, transform_context=context, layer=layer)
+        prepared = prepare_crimes(
+            points.xy,
+            points.columns[type_field],
+            points.columns[date_field] if date_field else None,
+            CrimeTypeMap.from_parameter(map_text),
+        )
+        self._prepared["crimes"] = (key, prepared)
+        self._cache = StatsCache()
+        return prepared
+
+    # --- showing ---------------------------------------------------------------------------
+
+    def _clear(self):
+        self.table.setRowCount(0)
+        self.problems_table.setRowCount(0)
+        self.statistics = None
+        self._fids = []
+
+    def _show_status(self, text: str, error: bool) -> None:
+        self.status_label.setText(text)
+        self.status_label.setStyleSheet("color: #b00000;" if error else "")
+
+    def _fill(self, statistics, settings: StatsSettings) -> None:
+        table = statistics.table
+        widget = self.table
+        widget.setUpdatesEnabled(False)
+        try:
+            widget.setRowCount(len(table))
+            records = table.to_dict("records")
+            for row, record in enumerate(records):
+                for column, (key, _, decimals) in enumerate(COLUMNS):
+                    value = record[key]
+                    item = widget.item(row, column)
+                    if item is None:
+                        item = QTableWidgetItem()
+                        widget.setItem(row, column, item)
+                    item.setText(_format(value, decimals))
+                    item.setData(Qt.UserRole, self._fids[row])
+                    if decimals is not None:
+                        item.setTextAlignment(int(Qt.AlignRight | Qt.AlignVCenter))
+                    item.setBackground(QBrush(_colour(key, record, settings)))
+                    item.setToolTip(_tooltip(key, record, settings))
+            problems = statistics.problems
+            self.problems_table.setRowCount(len(problems))
+            for row, (error_type, sector_ids, message) in enumerate(
+                zip(problems["error_type"], problems["sector_ids"], problems["message"], strict=True)
+            ):
+                for column, text in enumerate((error_type, sector_ids, message)):
+                    item = QTableWidgetItem(str(text))
+                    item.setData(Qt.UserRole, row)
+                    self.problems_table.setItem(row, column, item)
+        finally:
+            widget.setUpdatesEnabled(True)
+
+    def _fill_targets(self, statistics) -> None:
+        ids = sorted({_id_text(v) for v in statistics.table["sector_id"] if _id_text(v) is not None})
+        current = [self.target_combo.itemData(i) for i in range(self.target_combo.count())]
+        if [str(v) for v in current] == ids:
+            return
+        chosen = self.target_combo.currentData()
+        self.target_combo.blockSignals(True)
+        self.target_combo.clear()
+        for sector_id in ids:
+            self.target_combo.addItem(sector_id, sector_id)
+        index = self.target_combo.findData(chosen)
+        self.target_combo.setCurrentIndex(max(index, 0) if ids else -1)
+        self.target_combo.blockSignals(False)
+        self._target_changed(self.target_combo.currentIndex())
+
+    # --- zooming ---------------------------------------------------------------------------
+
+    def _sector_clicked(self, row: int, column: int) -> None:
+        if self.statistics is None or row >= len(self._fids):
+            return
+        if column == FLAGS_COLUMN:
+            label = str(self.table.item(row, COLUMN_INDEX["sector_id"]).text())
+            rows = [
+                k
+                for k, ids in enumerate(self.statistics.problems["sector_ids"])
+                if label in str(ids).split(",")
+            ]
+            if rows:
+                self.zoom_to_problems(rows)
+                return
+        self.zoom_to_sector(row)
+
+    def _problem_clicked(self, row: int, _column: int) -> None:
+        self.zoom_to_problems([row])
+
+    def zoom_to_sector(self, row: int) -> None:
+        """Zoom the map to the sector of table row ``row``."""
+        sectors = self.sectors_combo.currentLayer()
+        if sectors is None or self.canvas is None:
+            return
+        feature = sectors.getFeature(self._fids[row])
+        geometry = feature.geometry()
+        if geometry is None or geometry.isNull():
+            return
+        self._zoom_to(geometry, sectors.crs())
+
+    def zoom_to_problems(self, rows) -> None:
+        """Zoom the map to the problems (rows of the problems table)."""
+        if self.canvas is None or self.statistics is None or self._crs is None:
+            return
+        geometries = [qgs_geometry(self.statistics.problems.geometry.iloc[k]) for k in rows]
+        geometries = [g for g in geometries if not g.isNull()]
+        if geometries:
+            self._zoom_to(geometries, self._crs)
+
+    def _zoom_to(self, geometries, crs) -> None:
+        if not isinstance(geometries, list):
+            geometries = [geometries]
+        extent = QgsRectangle()
+        extent.setMinimal()
+        for geometry in geometries:
+            extent.combineExtentWith(geometry.boundingBox())
+        destination = self.canvas.mapSettings().destinationCrs()
+        if crs.isValid() and destination.isValid() and crs != destination:
+            transform = QgsCoordinateTransform(crs, destination, QgsProject.instance())
+            extent = transform.transformBoundingBox(extent)
+        if extent.width() == 0 and extent.height() == 0:
+            extent.grow(50.0)
+        extent.scale(1.3)
+        self.canvas.setExtent(extent)
+        self.canvas.refresh()
+        self.canvas.flashGeometries(geometries, crs)
+
+    def closeEvent(self, event):  # noqa: N802 - Qt name
+        self._timer.stop()
+        super().closeEvent(event)
+
+    def cleanup(self) -> None:
+        """Disconnect from the layers and the project (before the plugin unloads)."""
+        self._timer.stop()
+        self.sectors_combo.setLayer(None)
+        self._reconnect()
+        try:
+            QgsProject.instance().layersAdded.disconnect(self._layers_added)
+        except (TypeError, RuntimeError):
+            pass
+
+
+def _row(*widgets) -> QWidget:
+    holder = QWidget()
+    layout = QHBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget, 1)
+    return holder
+
+
+def _accepts(filters, layer) -> bool:
+    """Whether a layer combo with ``filters`` (polygon and/or point layers) lists ``layer``."""
+    if not isinstance(layer, QgsVectorLayer):
+        return False
+    kind = layer.geometryType()
+    return bool(
+        (kind == QgsWkbTypes.PolygonGeometry and filters & QgsMapLayerProxyModel.PolygonLayer)
+        or (kind == QgsWkbTypes.PointGeometry and filters & QgsMapLayerProxyModel.PointLayer)
+    )
+
+
+def _pick_field(combo: QgsFieldComboBox, candidates) -> None:
+    """Choose the first field named like ``candidates`` when none is chosen."""
+    layer = combo.layer()
+    if layer is None or combo.currentField():
+        return
+    names = {name.casefold(): name for name in layer.fields().names()}
+    for candidate in candidates:
+        if candidate in names:
+            combo.setField(names[candidate])
+            return
+
+
+def _id_text(value):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value)
+    return text if text.strip() else None
+
+
+def _format(value, decimals) -> str:
+    if decimals is None:
+        if isinstance(value, tuple):
+            return ", ".join(value)
+        text = _id_text(value)
+        return "" if text is None else text
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if decimals == 0:
+        return f"{value:,.0f}"
+    return f"{value:,.{decimals}f}"
+
+
+def _colour(key, record, settings: StatsSettings) -> QColor:
+    if key == "workload_dev_pct":
+        deviation = record[key]
+        if deviation is None or math.isnan(deviation):
+            return QColor(Qt.transparent)
+        if abs(deviation) > settings.tolerance_pct:
+            return BAD
+        if abs(deviation) > 0.75 * settings.tolerance_pct:
+            return WARN
+        return GOOD
+    if key == "officers_allocated":
+        allocated, required = record[key], record["officers_required"]
+        if allocated is None or math.isnan(allocated) or math.isnan(required):
+            return QColor(Qt.transparent)
+        return BAD if allocated < max(required, settings.min_officers) else GOOD
+    if key == "flags":
+        flags = set(record[key])
+        if flags - {FLAG_WORKLOAD}:
+            return BAD
+        return WARN if flags else GOOD
+    return QColor(Qt.transparent)
+
+
+def _tooltip(key, record, settings: StatsSettings) -> str:
+    if key == "workload_dev_pct":
+        return f"Workload {record['workload']:,.0f} (tolerance ±{settings.tolerance_pct:g} % of the mean)"
+    if key == "flags" and record[key]:
+        return "Click to zoom to the problems of this sector"
+    if key == "polsby_popper":
+        return "Compactness: 1 for a disk, π/4 for a square"
+    return ""
