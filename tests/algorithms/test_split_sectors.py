@@ -1,6 +1,8 @@
 """ypo:splitsectors on hand-made grids whose answers are known, on bad input,
 and on the sample district through qgis_process."""
 
+import time
+
 import pytest
 from qgis.core import QgsProcessingException, QgsProcessingOutputLayerDefinition, QgsVectorLayer
 
@@ -202,3 +204,28 @@ def test_sample_district_through_qgis_process(qgis_process, tmp_path):
     assert units.featureCount() == QgsVectorLayer(f"{sample}|layername=units", "u", "ogr").featureCount()
     assert all(feature["sector_id"] for feature in units.getFeatures())
     assert sectors.renderer().type() == "singleSymbol" and sectors.labelsEnabled()
+
+
+def test_cancel_stops_the_split_promptly(run_algorithm):
+    units = grid_units(columns=40, rows=30, population=lambda c, r: 50 + (7 * c + 3 * r) % 40)
+    feedback = Recorder()
+    # cancel as soon as the split itself starts (reading the layers is the first 25 %)
+    feedback.progressChanged.connect(lambda percent: feedback.cancel() if percent >= 26 else None)
+    started = time.perf_counter()
+    results, _ = run_algorithm(
+        ALG,
+        {
+            "UNITS": units,
+            "SECTOR_COUNT": 12,
+            "OUTPUT_SECTORS": QgsProcessingOutputLayerDefinition("memory:sectors"),
+            "OUTPUT_UNITS": QgsProcessingOutputLayerDefinition("memory:units"),
+        },
+        feedback,
+    )
+    cancelled_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    split(run_algorithm, units, SECTOR_COUNT=12)
+    full_seconds = time.perf_counter() - started
+    assert feedback.isCanceled()
+    assert "OUTPUT_SECTORS" not in results  # nothing half-written is handed on
+    assert cancelled_seconds < full_seconds / 2

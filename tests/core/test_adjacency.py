@@ -49,11 +49,28 @@ def test_barrier_down_the_middle_separates_neighbours_but_keeps_one_link():
     adjacency = build_adjacency(units, barriers=[LineString([(2, -1), (2, 5)])])
     crossing = {(r * 4 + 1, r * 4 + 2) for r in range(4)}
     # The four pairs across the line are cut; one is put back so that the
-    # graph stays connected: the shortest, first in order (bottom row).
+    # graph stays connected: the one in the middle of the stretch the two
+    # sides share (rows 1 and 2 tie; the first in order wins).
     assert len(adjacency.edges) == 24 - 4 + 1
-    assert edge_set(adjacency) & crossing == {(1, 2)}
-    assert [(link.i, link.j, link.reason) for link in adjacency.links] == [(1, 2, LINK_BARRIER)]
-    assert {tuple(edge) for edge in adjacency.cut.tolist()} == crossing - {(1, 2)}
+    assert edge_set(adjacency) & crossing == {(5, 6)}
+    assert [(link.i, link.j, link.reason) for link in adjacency.links] == [(5, 6, LINK_BARRIER)]
+    assert {tuple(edge) for edge in adjacency.cut.tolist()} == crossing - {(5, 6)}
+
+
+def test_groups_are_joined_along_their_longest_barrier_stretches():
+    # 6 × 6 grid; a barrier at x = 3 and, west of it, one at y = 4: groups
+    # A (west, rows 0-3), B (west, rows 4-5) and C (east). A and C face each
+    # other along 4 units, A and B along 3, B and C along 2: the two links
+    # join A-C and A-B, each in the middle of its stretch (rows 1 and 2 tie
+    # for A-C: the first wins; column 1 for A-B).
+    units = grid(6, 6)
+    barriers = [LineString([(3, -1), (3, 7)]), LineString([(-1, 4), (3, 4)])]
+    adjacency = build_adjacency(units, barriers=barriers)
+    assert [(link.i, link.j, link.reason) for link in adjacency.links] == [
+        (8, 9, LINK_BARRIER),
+        (19, 25, LINK_BARRIER),
+    ]
+    assert adjacency.components().max() == 0
 
 
 def test_barrier_that_does_not_disconnect_just_cuts():

@@ -111,6 +111,72 @@ def test_barrier_is_respected():
         }
 
 
+def test_piece_of_0_8_targets_behind_a_barrier_takes_the_rest_through_its_link():
+    # 5 × 4 grid, barrier at x = 2: the western piece (columns 0-1, 8 units of
+    # 1) is 0.8 of a target of 10 and joins the east through one link, in the
+    # middle of the barrier: units 6-7 (rows 1 and 2 tie, the first wins).
+    # Unit 7 weighs 2 and the north-east corner (19) 0, so the only balanced
+    # plan is the western piece plus unit 7 against the other eleven units.
+    units = grid(5, 4)
+    adjacency = build_adjacency(units, barriers=[LineString([(2, -1), (2, 5)])])
+    assert [(link.i, link.j) for link in adjacency.links] == [(6, 7)]
+    workload = np.ones(20)
+    workload[7], workload[19] = 2.0, 0.0
+    west = frozenset(r * 5 + c for r in range(4) for c in (0, 1))
+    for seed in range(3):
+        result = split(units, workload, 2, seed=seed, adjacency=adjacency)
+        assert result.contiguous.all() and result.within_tolerance
+        np.testing.assert_allclose(result.workload, [10.0, 10.0])
+        assert sector_sets(result.labels) == {west | {7}, frozenset(range(20)) - west - {7}}
+
+
+def test_sector_reaches_through_a_small_middle_piece():
+    # 10 × 3 grid, barriers at x = 2 and x = 3: pieces of 0.6 (columns 0-1),
+    # 0.3 (column 2) and 2.1 targets (columns 3-9) in a chain, linked in the
+    # middle row (11-12 and 12-13). The sector holding the western piece must
+    # cross the middle one and take exactly one unit behind it: unit 13.
+    units = grid(10, 3)
+    barriers = [LineString([(2, -1), (2, 4)]), LineString([(3, -1), (3, 4)])]
+    adjacency = build_adjacency(units, barriers=barriers)
+    assert sorted((link.i, link.j) for link in adjacency.links) == [(11, 12), (12, 13)]
+    for seed in range(3):
+        result = split(units, np.ones(30), 3, seed=seed, adjacency=adjacency)
+        assert result.contiguous.all() and result.within_tolerance
+        np.testing.assert_allclose(result.workload, [10.0, 10.0, 10.0])
+        west = frozenset(r * 10 + c for r in range(3) for c in (0, 1, 2)) | {13}
+        assert west in sector_sets(result.labels)
+
+
+CROSS = [((0, 380), (1000, 300)), ((620, 0), (700, 1000))]
+FRAME = [((0, 150), (1000, 170)), ((150, 0), (170, 1000)), ((0, 900), (1000, 850))]
+
+
+@pytest.mark.parametrize(
+    "city, lines, sectors, seed",
+    [
+        (0, CROSS, 7, 0),
+        (0, CROSS, 7, 1),
+        (1, CROSS, 7, 0),
+        (3, FRAME, 5, 0),
+        (3, FRAME, 5, 1),
+        (0, FRAME, 5, 0),
+    ],
+    ids=["cross-0-0", "cross-0-1", "cross-1-0", "frame-3-0", "frame-3-1", "frame-0-0"],
+)
+def test_random_city_with_barriers_contiguous_and_within_tolerance(city, lines, sectors, seed):
+    # Barriers through a Voronoi city cut it into pieces that are not whole
+    # multiples of a sector (the "frame" leaves thin strips along three sides).
+    units, population = voronoi_city(400, city)
+    adjacency = build_adjacency(units, barriers=[LineString(line) for line in lines])
+    assert any(link.reason == "barrier" for link in adjacency.links)
+    result = split(units, population, sectors, seed=seed, adjacency=adjacency)
+    assert result.noncontiguous_count == 0
+    assert result.max_deviation_pct <= 1.0
+    assert result.workload.sum() == pytest.approx(population.sum())
+    again = split(units, population, sectors, seed=seed, adjacency=adjacency)
+    assert np.array_equal(result.labels, again.labels)
+
+
 def test_island_unit_joins_a_sector_through_its_link():
     units = np.append(grid(2, 2), box(6, 0, 7, 1))
     result = split(units, np.array([1.0, 1.0, 1.0, 1.0, 2.0]), 2)

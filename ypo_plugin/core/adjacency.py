@@ -16,10 +16,17 @@ Rules (the contract of :func:`build_adjacency`):
   boundary and barriers crossing it, and leaves alone units that a barrier
   passes through on one side only.
 * **Connectivity is restored, never assumed.** When cutting barrier pairs
-  splits the graph, the shortest cut pairs needed to reconnect it are put back
-  (Kruskal on the path length); units or groups still touching nothing
-  (islands) are then linked to their nearest unit. Every such link is recorded
-  in :attr:`Adjacency.links` with its reason so that callers can report it.
+  splits the graph, the fewest cut pairs needed to reconnect it are put back:
+  groups facing each other along the longest stretches of barrier are joined
+  first (Kruskal on the total shared boundary across the barrier, longest
+  first), each through the cut pair in the middle of its stretch (nearest
+  the length-weighted centre of the pairs' midpoints; ties to the shorter
+  path). A crossing in the middle of a stretch, rather than the shortest one
+  (which tends to sit in a small face where two barriers meet), leaves room
+  on both sides for the sector that has to reach across it. Units or groups
+  still touching nothing (islands) are then linked to their nearest unit.
+  Every such link is recorded in :attr:`Adjacency.links` with its reason so
+  that callers can report it.
 
 Indices are positions in the input sequence of geometries.
 """
@@ -149,8 +156,8 @@ def ensure_connected(adjacency: Adjacency, geoms: Sequence, members: np.ndarray 
 
     Connectivity is checked on the subgraph induced by ``members``, so a
     district whose units only connect through another district gets its own
-    links. First the shortest barrier-cut pairs inside ``members`` are put back
-    (reason ``"barrier"``), then each remaining group is linked to the nearest
+    links. First barrier-cut pairs inside ``members`` are put back (reason
+    ``"barrier"``; which ones: module rules), then each remaining group is linked to the nearest
     unit of another group (reason ``"nearest"``), smallest group first.
     """
     geoms = np.asarray(geoms, dtype=object)
@@ -168,8 +175,7 @@ def ensure_connected(adjacency: Adjacency, geoms: Sequence, members: np.ndarray 
     new_lengths: list[float] = []
     links: list[Link] = []
 
-    cut_inside = (local[adjacency.cut[:, 0]] >= 0) & (local[adjacency.cut[:, 1]] >= 0)
-    for e in np.flatnonzero(cut_inside)[np.argsort(adjacency.cut_distances[cut_inside], kind="stable")]:
+    for e in _barrier_crossings(adjacency, geoms, labels, local):
         a, b = (int(v) for v in adjacency.cut[e])
         if groups.union(labels[local[a]], labels[local[b]]):
             new_edges.append((a, b))
@@ -205,6 +211,39 @@ def ensure_connected(adjacency: Adjacency, geoms: Sequence, members: np.ndarray 
         cut_distances=adjacency.cut_distances[still_cut],
         links=adjacency.links + tuple(links),
     )
+
+
+def _barrier_crossings(
+    adjacency: Adjacency, geoms: np.ndarray, labels: np.ndarray, local: np.ndarray
+) -> list[int]:
+    """Candidate links between groups (components ``labels`` of the local
+    units): per pair of groups facing each other across barriers, the cut pair
+    in the middle of the stretch they share (nearest the length-weighted centre
+    of the pairs' midpoints; ties to the shorter path), ordered by the length
+    of that stretch, longest first (then by the pair's path length)."""
+    a, b = local[adjacency.cut[:, 0]], local[adjacency.cut[:, 1]]
+    inside = np.flatnonzero((a >= 0) & (b >= 0))
+    group_a, group_b = labels[a[inside]], labels[b[inside]]
+    between = group_a != group_b
+    inside, group_a, group_b = inside[between], group_a[between], group_b[between]
+    if len(inside) == 0:
+        return []
+    ends = np.unique(adjacency.cut[inside].ravel())
+    points = np.zeros((adjacency.n, 2))
+    points[ends] = shapely.get_coordinates(shapely.point_on_surface(geoms[ends]))
+    middle = 0.5 * (points[adjacency.cut[inside, 0]] + points[adjacency.cut[inside, 1]])
+    length = adjacency.cut_lengths[inside] + 1e-9
+    pair = np.minimum(group_a, group_b) * (labels.max() + 1) + np.maximum(group_a, group_b)
+    chosen = []
+    for key in np.unique(pair):
+        on = np.flatnonzero(pair == key)
+        centre = (middle[on] * length[on, None]).sum(axis=0) / length[on].sum()
+        offset = ((middle[on] - centre) ** 2).sum(axis=1)
+        best = on[np.lexsort((inside[on], adjacency.cut_distances[inside[on]], offset))[0]]
+        chosen.append(
+            (-float(length[on].sum()), float(adjacency.cut_distances[inside[best]]), int(inside[best]))
+        )
+    return [e for _, _, e in sorted(chosen)]
 
 
 def _checked_polygons(geoms: Sequence, layer_name: str) -> np.ndarray:

@@ -13,7 +13,12 @@ Algorithm (per district, on the unit adjacency graph of that district)
        a balanced centroidal power diagram (Lloyd's method on the unit
        centroids, with per-sector offsets that balance workload): convex
        cells, so round sectors. Either way each sector then keeps its heaviest
-       connected piece and stray pieces join a neighbour.
+       connected piece and stray pieces join a neighbour. When links (put back
+       across barriers, or to islands) cut the district into pieces, the plan
+       is made on the tree of pieces first (:func:`_piece_plan`): a piece
+       lighter than a sector joins one through its link, the sector holding a
+       link takes what the pieces behind it lack, and each piece is split on
+       its own with those sectors grown from their link ends.
     2. *Balance.* Boundary units move to a neighbouring sector while that lowers
        the total excess over the tolerance (least shape damage first; ties on
        excess broken by squared deviation, which lets surplus flow through full
@@ -45,6 +50,7 @@ search stops after a bounded effort and the result reports the deviation
 reached and why, instead of looping.
 """
 
+import heapq
 import math
 import time
 from collections.abc import Sequence
@@ -88,6 +94,10 @@ _IMPROVE_WORK = 20000
 _MIN_IMPROVE_ROUNDS = 2
 _MAX_IMPROVE_ROUNDS = 20
 # Shape score of a sector: weights of Polsby-Popper and of the normalised moment of inertia.
+# Piece plan: partial sectors lighter than this share of a target just join
+# the sector holding their link; search steps of the packing of partials.
+_FLOATING_SHARE = 0.1
+_PACKING_BUDGET = 5000
 _PP_WEIGHT = 2.0
 _ROUNDNESS_WEIGHT = 1.0
 
@@ -452,6 +462,39 @@ class _Problem:
         self.perimeters = perimeters[members]
         self.targets = np.asarray(targets, dtype=float)
         self.slack = self.targets * tolerance_pct / 100.0
+        # Which local edges are links (re-added across a barrier, or island links).
+        pairs = np.array(
+            [(min(link.i, link.j), max(link.i, link.j)) for link in adjacency.links], dtype=np.int64
+        )
+        edge_keys = adjacency.edges[inside, 0] * adjacency.n + adjacency.edges[inside, 1]
+        link_keys = pairs[:, 0] * adjacency.n + pairs[:, 1] if len(pairs) else np.empty(0, dtype=np.int64)
+        self.is_link = np.isin(edge_keys, link_keys)
+
+    def subset(self, nodes: np.ndarray, targets: np.ndarray) -> "_Problem":
+        """The same district restricted to ``nodes`` (local indices), with other targets."""
+        sub = object.__new__(_Problem)
+        nodes = np.asarray(nodes, dtype=np.int64)
+        local = np.full(self.size, -1, dtype=np.int64)
+        local[nodes] = np.arange(len(nodes))
+        a, b = local[self.edge_a], local[self.edge_b]
+        inside = (a >= 0) & (b >= 0)
+        sub.size = len(nodes)
+        sub.edge_a, sub.edge_b, sub.edge_length = a[inside], b[inside], self.edge_length[inside]
+        sub.is_link = self.is_link[inside]
+        graph = self.graph[nodes][:, nodes].tocsr()
+        graph.sort_indices()
+        sub.graph = graph
+        sub.neighbours = [
+            graph.indices[graph.indptr[u] : graph.indptr[u + 1]].tolist() for u in range(len(nodes))
+        ]
+        sub.shared = [graph.data[graph.indptr[u] : graph.indptr[u + 1]].tolist() for u in range(len(nodes))]
+        sub.weights = self.weights[nodes]
+        sub.xy = self.xy[nodes]
+        sub.areas = self.areas[nodes]
+        sub.perimeters = self.perimeters[nodes]
+        sub.targets = np.asarray(targets, dtype=float)
+        sub.slack = sub.targets * (self.slack[0] / self.targets[0])
+        return sub
 
 
 def _split_district(
@@ -512,7 +555,11 @@ def _balance_note(problem: _Problem, refiner: "_Refiner") -> str:
 
 
 def _initial_plan(problem: _Problem, rng: np.random.Generator) -> np.ndarray:
-    """Recursive bisection, rounded off by a centroidal power diagram."""
+    """Recursive bisection, rounded off by a centroidal power diagram; when
+    links split the district into pieces, the piece plan (:func:`_piece_plan`)."""
+    pieces = _piece_plan(problem, rng)
+    if pieces is not None:
+        return pieces
     bisection = _recursive_bisection(problem, rng)
     cells = _power_diagram(problem, bisection)
     if cells is None:
@@ -520,25 +567,32 @@ def _initial_plan(problem: _Problem, rng: np.random.Generator) -> np.ndarray:
     return _contiguous_start(problem, cells)
 
 
-def _power_diagram(problem: _Problem, labels: np.ndarray) -> np.ndarray | None:
+def _power_diagram(
+    problem: _Problem, labels: np.ndarray, fixed: dict[int, np.ndarray] | None = None
+) -> np.ndarray | None:
     """Balanced centroidal power diagram of the unit centroids (Lloyd's method).
 
     Each unit goes to the sector minimising ``|x - c|² - α``: the centres
     ``c`` move to their sector's area centroid, the offsets ``α`` shift
     workload until sectors are near their targets. The cells are convex, so
     the sectors come out round; they may fall apart where the district is
-    not convex (repaired by the caller). ``None`` if a sector ends up empty.
+    not convex (repaired by the caller). ``fixed``: sectors whose centre
+    stays at the given point (and may come out empty; the caller pins their
+    units). ``None`` if another sector ends up empty.
     """
     k = len(problem.targets)
     xy, weights, areas, targets = problem.xy, problem.weights, problem.areas, problem.targets
     if k == 1:
         return labels
+    fixed = fixed or {}
+    free = np.ones(k, dtype=bool)
+    free[list(fixed)] = False
     alpha = np.zeros(k)
     # Offsets are in squared metres: scale steps by a typical sector's squared radius.
     scale = areas.sum() / k / math.pi
     for _ in range(_POWER_ITERATIONS):
         area = np.bincount(labels, weights=areas, minlength=k)
-        if (area <= 0).any():
+        if (area[free] <= 0).any():
             return None
         centres = (
             np.column_stack(
@@ -547,18 +601,353 @@ def _power_diagram(problem: _Problem, labels: np.ndarray) -> np.ndarray | None:
                     np.bincount(labels, weights=areas * xy[:, 1], minlength=k),
                 ]
             )
-            / area[:, None]
+            / np.maximum(area, 1e-300)[:, None]
         )
+        for part, point in fixed.items():
+            centres[part] = point
         distance = ((xy[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2)
         for _ in range(_POWER_BALANCE_STEPS):
             labels = np.argmin(distance - alpha, axis=1)
             deviation = np.bincount(labels, weights=weights, minlength=k) / targets - 1.0
             if np.abs(deviation).max() < _POWER_BALANCE:
                 break
+            if fixed:
+                # Tiny pinned targets would otherwise make the offsets swing wildly.
+                deviation = np.clip(deviation, -1.0, 1.0)
             alpha -= 0.5 * scale * deviation
-    if (np.bincount(labels, minlength=k) == 0).any():
+    if (np.bincount(labels, minlength=k)[free] == 0).any():
         return None
     return labels
+
+
+def _piece_plan(problem: _Problem, rng: np.random.Generator) -> np.ndarray | None:
+    """Initial plan of a district that links (across barriers, to islands) cut into pieces.
+
+    *Pieces* are the connected parts of the district without its links; the
+    links join them into a tree (they were added by Kruskal). A sector can
+    only reach from one piece into another through a link, so the pieces are
+    planned first, from the leaves of the tree to its heaviest piece, in
+    target units: the subtree behind a link weighs ``S``; its ``floor(S)``
+    whole sectors stay inside and the sector holding the link takes the
+    remainder ``frac(S)`` behind the link plus ``1 - frac(S)`` in front of it
+    (a remainder within half the tolerance of a whole number is spread over
+    the subtree's sectors instead). In each piece these partial sectors are
+    packed (:func:`_pack_partials`) into its whole sectors and the one leaving
+    through its own parent link; a partial lighter than ``_FLOATING_SHARE``
+    just joins whichever sector ends up holding the link's end. Each piece is
+    then split on its own into the shares it holds (:func:`_anchored_plan`).
+
+    ``None`` (use the plain initial plan) without links, with unequal
+    targets, when all pieces but the main one are light enough to float, or
+    when the tree leaves no valid allocation.
+    """
+    k = len(problem.targets)
+    if k == 1 or not problem.is_link.any():
+        return None
+    unit = float(problem.targets.mean())
+    if not np.allclose(problem.targets, unit, rtol=1e-9, atol=0.0):
+        return None
+    m = problem.size
+    plain = ~problem.is_link
+    graph = coo_matrix(
+        (np.ones(int(plain.sum())), (problem.edge_a[plain], problem.edge_b[plain])), shape=(m, m)
+    )
+    count, piece = connected_components(graph, directed=False)
+    if count == 1:
+        return None
+    weight = np.bincount(piece, weights=problem.weights, minlength=count) / unit
+    # The piece tree, breadth first from the heaviest piece.
+    touching: list[list[tuple[int, int, int]]] = [[] for _ in range(count)]
+    link_a, link_b = problem.edge_a[problem.is_link].tolist(), problem.edge_b[problem.is_link].tolist()
+    for a, b in zip(link_a, link_b, strict=True):
+        if piece[a] != piece[b]:
+            touching[piece[a]].append((int(piece[b]), a, b))
+            touching[piece[b]].append((int(piece[a]), b, a))
+    root = int(np.argmax(weight))
+    parent = np.full(count, -1)
+    up_anchor = np.full(count, -1)  # end of the parent link in the piece
+    down_anchor = np.full(count, -1)  # end of the parent link in the parent piece
+    order = [root]
+    seen = np.zeros(count, dtype=bool)
+    seen[root] = True
+    for p in order:
+        for q, own, other in sorted(touching[p]):
+            if not seen[q]:
+                seen[q] = True
+                parent[q], up_anchor[q], down_anchor[q] = p, other, own
+                order.append(q)
+    if not seen.all():
+        return None
+
+    # Leaves to root: the slots (sector shares) of each piece.
+    tolerance = float(problem.slack[0] / problem.targets[0])
+    incoming: list[list[tuple[float, int, int]]] = [[] for _ in range(count)]  # (share, anchor, slot)
+    below = np.zeros(count, dtype=np.int64)  # whole sectors in each subtree
+    slots_of: list[list[int]] = [[] for _ in range(count)]
+    slot_share: list[float] = []
+    slot_anchors: list[list[int]] = []
+    slot_whole: list[bool] = []  # a new sector, not the continuation of a partial from the parent side
+    packed_into: dict[int, int] = {}  # leaving slot -> slot of the parent piece holding it
+    completed = 0
+    for p in reversed(order):
+        total = weight[p] + sum(share for share, _, _ in incoming[p])
+        items = [item for item in incoming[p] if item[0] >= _FLOATING_SHARE]
+        sectors_below = int(below[p])
+        if p == root:
+            whole, rest = k - completed, 0.0
+            if whole < 1:
+                return None
+        else:
+            whole = int(math.floor(total + 1e-12))
+            rest = total - whole
+            if rest > 1.0 - 0.5 * tolerance * (sectors_below + whole + 1):
+                whole, rest = whole + 1, 0.0
+            elif whole >= 1 and rest < 0.5 * tolerance * (sectors_below + whole):
+                rest = 0.0
+        capacity = (total - rest) / whole if whole else 0.0
+        leaves = p != root and (rest > 0 or whole == 0)
+        caps = [capacity] * whole + ([rest] if leaves else [])
+        bins = _pack_partials(
+            [(share, anchor) for share, anchor, _ in items],
+            caps,
+            whole if leaves else -1,
+            int(up_anchor[p]) if leaves else -1,
+            problem.xy,
+        )
+        if bins is None:
+            return None
+        for index, cap in enumerate(caps):
+            slot = len(slot_share)
+            held = [i for i, b in enumerate(bins) if b == index]
+            slot_share.append(max(cap - sum(items[i][0] for i in held), 0.0))
+            anchors = [items[i][1] for i in held] + ([int(up_anchor[p])] if leaves and index == whole else [])
+            slot_anchors.append(sorted(set(anchors)))
+            slot_whole.append(index < whole)
+            slots_of[p].append(slot)
+            for i in held:
+                packed_into[items[i][2]] = slot
+        completed += whole
+        if p != root:
+            below[parent[p]] += sectors_below + whole
+            if leaves:
+                incoming[parent[p]].append((rest, int(down_anchor[p]), slots_of[p][-1]))
+
+    if all(len(slots_of[p]) == 1 and not slot_whole[slots_of[p][0]] for p in order[1:]) and not packed_into:
+        # Only light pieces hanging off the main one: they join whichever
+        # sector holds their link, as the plain plan makes them do anyway.
+        return None
+
+    # Root to leaves: sector numbers, and each piece split into its slots.
+    labels = np.full(m, -1, dtype=np.int64)
+    sector_of_slot = np.full(len(slot_share), -1, dtype=np.int64)
+    sectors = 0
+    for p in order:
+        for slot in slots_of[p]:
+            if slot_whole[slot]:
+                sector_of_slot[slot], sectors = sectors, sectors + 1
+            elif slot in packed_into:
+                sector_of_slot[slot] = sector_of_slot[packed_into[slot]]
+            else:
+                # A floating partial: the sector holding the link's end.
+                sector_of_slot[slot] = labels[down_anchor[p]]
+        nodes = np.flatnonzero(piece == p)
+        slots = slots_of[p]
+        if len(slots) == 1:
+            labels[nodes] = sector_of_slot[slots[0]]
+            continue
+        if len(slots) > len(nodes):
+            return None
+        local = np.full(m, -1, dtype=np.int64)
+        local[nodes] = np.arange(len(nodes))
+        shares = np.maximum(np.array(slot_share)[slots], 1e-6) * unit
+        anchors = [local[slot_anchors[s]].tolist() for s in slots]
+        sub_labels = _anchored_plan(problem.subset(nodes, shares), anchors, rng)
+        labels[nodes] = sector_of_slot[slots][sub_labels]
+    if sectors != k or (labels < 0).any() or (np.bincount(labels, minlength=k) == 0).any():
+        return None
+    return _contiguous_start(problem, labels)
+
+
+def _pack_partials(
+    items: list[tuple[float, int]], caps: list[float], leaving: int, leaving_anchor: int, xy: np.ndarray
+) -> list[int] | None:
+    """Bin of each partial sector arriving in a piece (share, anchor unit).
+
+    Bins are the piece's sectors with their capacities (``leaving``: the bin
+    of the sector leaving through the parent link at ``leaving_anchor``, -1
+    if none). Partials with the same anchor share a bin, and one anchored at
+    ``leaving_anchor`` goes with the leaving sector. Among the packings that
+    fit, the one keeping the anchors of a bin closest together; when none
+    fits (the tolerance cannot be met), the least overfull. ``None`` if a
+    partial has no bin at all.
+    """
+    if not items:
+        return []
+    if not caps:
+        return None
+    groups: dict[int, list[int]] = {}
+    for index, (_, anchor) in enumerate(items):
+        groups.setdefault(anchor, []).append(index)
+    anchors = sorted(groups, key=lambda a: (-sum(items[i][0] for i in groups[a]), a))
+    share = [sum(items[i][0] for i in groups[a]) for a in anchors]
+    load = [0.0] * len(caps)
+    held: list[list[int]] = [[] for _ in caps]
+    if leaving >= 0:
+        held[leaving].append(leaving_anchor)
+    best: list = [None, None]  # (overflow, cost), assignment
+    budget = [_PACKING_BUDGET]
+    assignment = [-1] * len(anchors)
+
+    def search(i: int, overflow: float, cost: float) -> None:
+        if budget[0] <= 0:
+            return
+        budget[0] -= 1
+        key = (round(overflow, 9), cost)
+        if best[0] is not None and key >= best[0]:
+            return
+        if i == len(anchors):
+            best[0], best[1] = key, list(assignment)
+            return
+        anchor = anchors[i]
+        options = [leaving] if anchor == leaving_anchor and leaving >= 0 else range(len(caps))
+        tried_empty = False
+        ranked = []
+        for b in options:
+            if not held[b]:
+                if tried_empty:
+                    continue  # empty bins are interchangeable
+                tried_empty = True
+                extra_cost = 0.0
+            else:
+                extra_cost = min(float(np.hypot(*(xy[anchor] - xy[other]))) for other in held[b])
+            extra_overflow = max(0.0, load[b] + share[i] - caps[b] - 1e-9)
+            extra_overflow -= max(0.0, load[b] - caps[b] - 1e-9)
+            ranked.append((extra_overflow, extra_cost, b))
+        for extra_overflow, extra_cost, b in sorted(ranked):
+            assignment[i] = b
+            load[b] += share[i]
+            held[b].append(anchor)
+            search(i + 1, overflow + extra_overflow, cost + extra_cost)
+            held[b].pop()
+            load[b] -= share[i]
+        assignment[i] = -1
+
+    search(0, 0.0, 0.0)
+    if best[1] is None:
+        return None
+    bin_of_anchor = dict(zip(anchors, best[1], strict=True))
+    return [bin_of_anchor[anchor] for _, anchor in items]
+
+
+def _anchored_plan(problem: _Problem, anchors: list[list[int]], rng: np.random.Generator) -> np.ndarray:
+    """Labels of a connected piece split into its shares, each sector holding its anchor units.
+
+    Anchored sectors are grown first, together, from their anchors outwards
+    (:func:`_grow_from_anchors`, never taking another sector's anchor); the
+    main part of what is left is split among the other sectors by bisection
+    and power diagram, scaled to its workload.
+    Anchors of one sector that the growth did not join are joined by a
+    shortest path; every sector keeps the connected part holding its anchors
+    (or its heaviest part) and stray units join a neighbour.
+    """
+    k = len(problem.targets)
+    weights, targets = problem.weights, problem.targets
+    labels = np.full(problem.size, -1, dtype=np.int64)
+    owner = {u: part for part in range(k) for u in anchors[part]}
+    for u, part in owner.items():
+        labels[u] = part
+    _grow_from_anchors(problem, labels, anchors, owner)
+    free = [p for p in range(k) if not anchors[p]]
+    rest = np.flatnonzero(labels < 0)
+    if free and len(rest):
+        _, parts = connected_components(problem.graph[rest][:, rest], directed=False)
+        main = rest[parts == int(np.argmax(np.bincount(parts, weights=weights[rest] + 1e-9)))]
+        if len(main) >= len(free):
+            shares = targets[free] * max(weights[main].sum(), 1e-12) / targets[free].sum()
+            sub = problem.subset(main, shares)
+            split = _recursive_bisection(sub, rng)
+            cells = _power_diagram(sub, split)
+            if cells is not None:
+                split = _contiguous_start(sub, cells)
+            labels[main] = np.array(free)[split]
+    for part in range(k):
+        if len(anchors[part]) > 1:
+            _join_anchors(problem, labels, part, anchors[part], owner)
+    for part in range(k):
+        inside = np.flatnonzero(labels == part)
+        if len(inside) == 0:
+            continue
+        _, piece = connected_components(problem.graph[inside][:, inside], directed=False)
+        if anchors[part]:
+            keep = piece[int(np.searchsorted(inside, anchors[part][0]))]
+        else:
+            keep = int(np.argmax(np.bincount(piece, weights=weights[inside] + 1e-9)))
+        labels[inside[piece != keep]] = -1
+    _fill_unassigned(problem, labels)
+    return labels
+
+
+def _grow_from_anchors(problem: _Problem, labels: np.ndarray, anchors: list[list[int]], owner: dict) -> None:
+    """Grow the anchored sectors together over unlabelled units, the one
+    least filled first, each taking its unit nearest to its anchors, until
+    each reaches its target (or would overshoot it by more than it lacks)."""
+    xy, weights = problem.xy, problem.weights
+    targets = problem.targets
+    parts = [part for part in range(len(anchors)) if anchors[part]]
+    load = {part: float(weights[anchors[part]].sum()) for part in parts}
+    heaps: dict[int, list[tuple[float, int]]] = {part: [] for part in parts}
+
+    def push_neighbours(part: int, u: int) -> None:
+        for v in problem.neighbours[u]:
+            if labels[v] < 0 and v not in owner:
+                distance = min(float(((xy[v] - xy[a]) ** 2).sum()) for a in anchors[part])
+                heapq.heappush(heaps[part], (distance, v))
+
+    for part in parts:
+        for a in anchors[part]:
+            push_neighbours(part, a)
+    active = [(load[part] / targets[part], part) for part in parts if load[part] < targets[part]]
+    heapq.heapify(active)
+    while active:
+        _, part = heapq.heappop(active)
+        heap = heaps[part]
+        while heap and labels[heap[0][1]] >= 0:
+            heapq.heappop(heap)
+        if not heap:
+            continue
+        _, u = heapq.heappop(heap)
+        w = float(weights[u])
+        lacking = targets[part] - load[part]
+        if w > lacking and w - lacking > lacking:
+            continue
+        labels[u] = part
+        load[part] += w
+        push_neighbours(part, u)
+        if load[part] < targets[part]:
+            heapq.heappush(active, (load[part] / targets[part], part))
+
+
+def _join_anchors(problem: _Problem, labels: np.ndarray, part: int, anchors: list[int], owner: dict) -> None:
+    """Give ``part`` the units on shortest paths from its first anchor to the
+    others (when not already joined), avoiding units pinned to other sectors."""
+    start = anchors[0]
+    previous = {start: -1}
+    queue = [start]
+    for u in queue:
+        for v in problem.neighbours[u]:
+            if v not in previous and owner.get(v, part) == part:
+                previous[v] = u
+                queue.append(v)
+    inside = np.flatnonzero(labels == part)
+    _, piece = connected_components(problem.graph[inside][:, inside], directed=False)
+    home = piece[int(np.searchsorted(inside, start))]
+    for target in anchors[1:]:
+        if piece[int(np.searchsorted(inside, target))] == home:
+            continue
+        u = target
+        while u in previous and u != -1:
+            labels[u] = part
+            u = previous[u]
 
 
 def _contiguous_start(problem: _Problem, labels: np.ndarray) -> np.ndarray:
