@@ -78,6 +78,62 @@ def add(layer, rows):
         raise SystemExit(f"Could not save to {layer.source()}: {layer.commitErrors()}")
 
 
+def fill_workspace(geopackage: str, sector_id: str) -> None:
+    """Add the demo rows; its layers are released when it returns, before QGIS exits."""
+    layers = {
+        name: QgsVectorLayer(f"{geopackage}|layername={name}", name, "ogr")
+        for name in ("sectors", "sector_log", "partners", "events")
+    }
+    sector = next(layers["sectors"].getFeatures(f"\"sector_id\" = '{sector_id}'"), None)
+    if sector is None:
+        raise SystemExit(f"{geopackage} has no sector {sector_id}")
+    centre = sector.geometry().pointOnSurface().asPoint()
+
+    def near(dx, dy):
+        return QgsGeometry.fromPointXY(QgsPointXY(centre.x() + dx, centre.y() + dy))
+
+    add(
+        layers["sector_log"],
+        [
+            (
+                {
+                    "entry_date": date(day),
+                    "author": "Mette Jensen",
+                    "target_group": group,
+                    "party_of_interest": party,
+                    "challenge": challenge,
+                    "action_taken": action,
+                    "status": status,
+                    "follow_up_date": date(follow_up),
+                    "sector_id": sector_id,
+                },
+                None,
+            )
+            for day, group, party, challenge, action, status, follow_up in LOG
+        ],
+    )
+    add(
+        layers["partners"],
+        [
+            ({"name": name, "kind": kind, "contact": contact, "sector_id": sector_id}, near(*offset))
+            for name, kind, contact, offset in PARTNERS
+        ],
+    )
+    add(
+        layers["events"],
+        [
+            (
+                {
+                    "event_date": date("2026-10-04"),
+                    "title": "Neighbourhood party",
+                    "sector_id": sector_id,
+                },
+                near(0, 0),
+            )
+        ],
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("geopackage")
@@ -86,58 +142,7 @@ def main() -> int:
     app = QgsApplication([], False)
     app.initQgis()
     try:
-        layers = {
-            name: QgsVectorLayer(f"{args.geopackage}|layername={name}", name, "ogr")
-            for name in ("sectors", "sector_log", "partners", "events")
-        }
-        sector = next(layers["sectors"].getFeatures(f"\"sector_id\" = '{args.sector_id}'"), None)
-        if sector is None:
-            raise SystemExit(f"{args.geopackage} has no sector {args.sector_id}")
-        centre = sector.geometry().pointOnSurface().asPoint()
-
-        def near(dx, dy):
-            return QgsGeometry.fromPointXY(QgsPointXY(centre.x() + dx, centre.y() + dy))
-
-        add(
-            layers["sector_log"],
-            [
-                (
-                    {
-                        "entry_date": date(day),
-                        "author": "Mette Jensen",
-                        "target_group": group,
-                        "party_of_interest": party,
-                        "challenge": challenge,
-                        "action_taken": action,
-                        "status": status,
-                        "follow_up_date": date(follow_up),
-                        "sector_id": args.sector_id,
-                    },
-                    None,
-                )
-                for day, group, party, challenge, action, status, follow_up in LOG
-            ],
-        )
-        add(
-            layers["partners"],
-            [
-                ({"name": name, "kind": kind, "contact": contact, "sector_id": args.sector_id}, near(*offset))
-                for name, kind, contact, offset in PARTNERS
-            ],
-        )
-        add(
-            layers["events"],
-            [
-                (
-                    {
-                        "event_date": date("2026-10-04"),
-                        "title": "Neighbourhood party",
-                        "sector_id": args.sector_id,
-                    },
-                    near(0, 0),
-                )
-            ],
-        )
+        fill_workspace(args.geopackage, args.sector_id)
     finally:
         app.exitQgis()
     print(f"Added {len(LOG)} log entries, {len(PARTNERS)} partners and 1 event to sector {args.sector_id}.")

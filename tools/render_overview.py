@@ -100,6 +100,19 @@ def build_layout(project: QgsProject, layers, title: str) -> QgsPrintLayout:
     return layout
 
 
+def render(geopackage: str, png: str, title: str, dpi: int) -> bool:
+    """Write the overview; its layout is released when it returns, before QGIS exits."""
+    project = QgsProject.instance()
+    layout = build_layout(project, load_layers(project, geopackage), title)
+    settings = QgsLayoutExporter.ImageExportSettings()
+    settings.dpi = dpi
+    settings.exportMetadata = False  # GDAL cannot add metadata to a written PNG
+    result = QgsLayoutExporter(layout).exportToImage(png, settings)
+    if result != QgsLayoutExporter.Success:
+        print(f"Could not write {png} (error {result})", file=sys.stderr)
+    return result == QgsLayoutExporter.Success
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("geopackage")
@@ -111,19 +124,11 @@ def main() -> int:
     app = QgsApplication([], False)
     app.initQgis()
     try:
-        project = QgsProject.instance()
-        layout = build_layout(project, load_layers(project, args.geopackage), args.title)
-        settings = QgsLayoutExporter.ImageExportSettings()
-        settings.dpi = args.dpi
-        settings.exportMetadata = False  # GDAL cannot add metadata to a written PNG
-        result = QgsLayoutExporter(layout).exportToImage(args.png, settings)
-        if result != QgsLayoutExporter.Success:
-            print(f"Could not write {args.png} (error {result})", file=sys.stderr)
-            return 1
+        written = render(args.geopackage, args.png, args.title, args.dpi)
     finally:
         QgsProject.instance().clear()
         app.exitQgis()
-    return 0
+    return 0 if written else 1
 
 
 if __name__ == "__main__":
