@@ -229,3 +229,15 @@ def test_cancel_stops_the_split_promptly(run_algorithm):
     assert feedback.isCanceled()
     assert "OUTPUT_SECTORS" not in results  # nothing half-written is handed on
     assert cancelled_seconds < full_seconds / 2
+
+
+def test_an_island_unit_is_linked_to_its_nearest_unit_and_reported(run_algorithm):
+    cells = [(box(500 * c, 0, 500 * (c + 1), 500), c, 100) for c in range(4)]
+    cells.append((box(2300, 0, 2800, 500), 9, 100))  # 300 m east of the last block, touching nothing
+    units = memory_layer("Polygon", ["unit_id:integer", "population:double"], cells, name="units")
+    feedback = Recorder()
+    _, sectors, sector_of_unit = split(run_algorithm, units, feedback, SECTOR_COUNT=1)
+    assert sector_of_unit == {0: "S-01", 1: "S-01", 2: "S-01", 3: "S-01", 9: "S-01"}
+    # memory layer feature ids start at 1: the island is #5, its nearest unit #4, 300 m away
+    assert "UNITS: units #4 and #5 linked as nearest neighbours (300 m apart)" in " ".join(feedback.infos)
+    assert sectors["S-01"]["population"] == 500

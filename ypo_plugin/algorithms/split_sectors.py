@@ -274,6 +274,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
                 rng=np.random.default_rng(self.parameterAsInt(parameters, self.SEED, context)),
                 progress=progress,
                 is_cancelled=is_cancelled,
+                unit_names=[f"#{fid}" for fid in unit_frame.index],
             )
         except Cancelled:
             return {}

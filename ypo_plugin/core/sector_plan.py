@@ -39,6 +39,7 @@ from .progress import CancelCheck, ProgressCallback, never_cancelled, no_progres
 from .splitting import (
     SplitResult,
     compute_workload,
+    describe_link,
     district_code,
     exposed_population,
     sector_neighbours,
@@ -171,12 +172,14 @@ def plan_sectors(
     rng: np.random.Generator | None = None,
     progress: ProgressCallback = no_progress,
     is_cancelled: CancelCheck = never_cancelled,
+    unit_names: Sequence | None = None,
 ) -> SectorPlan:
     """Split units into sectors (module rules) and describe them.
 
     ``population`` may hold NaN for a missing value: it counts as 0 and is
     reported. Without ``districts`` all units form one area of
-    ``sector_count`` sectors, with ids "S-01", "S-02", …
+    ``sector_count`` sectors, with ids "S-01", "S-02", … ``unit_names`` (e.g.
+    feature ids) name units in the notes.
     """
     geoms = np.asarray(getattr(unit_geoms, "values", unit_geoms), dtype=object)
     if len(geoms) == 0:
@@ -244,6 +247,10 @@ def plan_sectors(
         progress=scaled(progress, 0, 20),
         is_cancelled=is_cancelled,
     )
+    notes.extend(
+        f"UNITS: {describe_link(link, unit_names)}, so that every unit can be reached."
+        for link in adjacency.links
+    )
     split = split_sectors(
         geoms,
         workload,
@@ -258,6 +265,7 @@ def plan_sectors(
         rng=rng,
         progress=scaled(progress, 20, 90),
         is_cancelled=is_cancelled,
+        unit_names=unit_names,
     )
     notes.extend(split.messages)
 

@@ -61,7 +61,7 @@ import shapely
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from .adjacency import Adjacency, ensure_connected
+from .adjacency import LINK_BARRIER, Adjacency, Link, ensure_connected
 from .errors import InputError
 from .progress import (
     CancelCheck,
@@ -162,6 +162,17 @@ def exposed_population(units: Sequence, population: Sequence[float], exposed_are
     return pop * np.clip(share, 0.0, 1.0)
 
 
+def describe_link(link: Link, unit_names: Sequence | None = None) -> str:
+    """ "units 12 and 15 linked across a barrier", naming units by ``unit_names`` when given."""
+    first, second = (link.i, link.j) if unit_names is None else (unit_names[link.i], unit_names[link.j])
+    how = (
+        "across a barrier"
+        if link.reason == LINK_BARRIER
+        else f"as nearest neighbours ({link.distance:.0f} m apart)"
+    )
+    return f"units {first} and {second} linked {how}"
+
+
 def district_code(name: str) -> str:
     """Short code of a district name: initials of its words ("North East" → "NE"),
     or the first two letters of a single word ("Frederiksberg" → "FR")."""
@@ -250,6 +261,7 @@ def split_sectors(
     rng: np.random.Generator | None = None,
     progress: ProgressCallback = no_progress,
     is_cancelled: CancelCheck = never_cancelled,
+    unit_names: Sequence | None = None,
 ) -> SplitResult:
     """Split units into contiguous, compact, balanced sectors, nested per district.
 
@@ -261,6 +273,7 @@ def split_sectors(
     ``existing``: the current sector label of each unit (any integers, -1 for
     none); labels are matched to new sectors by shared workload.
     ``tolerance_pct``: allowed deviation of a sector's workload from its target.
+    ``unit_names``: how messages name units (e.g. feature ids); positions by default.
     Raises :class:`InputError` for inconsistent input (see messages).
     """
     started = time.perf_counter()
@@ -303,8 +316,7 @@ def split_sectors(
         adjacency = ensure_connected(adjacency, geoms, members)
         for link in adjacency.links[before:]:
             messages.append(
-                f"District {name}: units {link.i} and {link.j} linked ({link.reason}) "
-                "so that the district is connected."
+                f"District {name}: {describe_link(link, unit_names)} so that the district is connected."
             )
         shares = None if target_shares is None else target_shares[d]
         shares = np.full(k, 1.0 / k) if shares is None else np.asarray(shares, dtype=float)
