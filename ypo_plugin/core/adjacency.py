@@ -40,6 +40,7 @@ from scipy.sparse import coo_matrix, csr_matrix
 from scipy.sparse.csgraph import connected_components
 
 from .errors import InputError
+from .geometry import intersection
 from .progress import (
     CancelCheck,
     ProgressCallback,
@@ -291,8 +292,8 @@ def _shared_boundaries(geoms: np.ndarray, gap_tolerance: float) -> tuple[np.ndar
     order = np.lexsort((j, i))
     i, j = i[order], j[order]
     boundaries = shapely.boundary(geoms)
-    forward = shapely.length(shapely.intersection(boundaries[i], others[j]))
-    backward = shapely.length(shapely.intersection(boundaries[j], others[i]))
+    forward = shapely.length(intersection(boundaries[i], others[j]))
+    backward = shapely.length(intersection(boundaries[j], others[i]))
     return i.astype(np.int64), j.astype(np.int64), 0.5 * (forward + backward)
 
 
@@ -306,7 +307,7 @@ def _barrier_cuts(
     # The middle of the shared boundary: the point of it nearest its centroid
     # (the midpoint of a straight shared edge); across a gap, the middle of
     # the straight line between the units.
-    shared = shapely.intersection(shapely.boundary(geoms[i]), geoms[j])
+    shared = intersection(shapely.boundary(geoms[i]), geoms[j])
     shared = np.where(shapely.is_empty(shared), shapely.shortest_line(geoms[i], geoms[j]), shared)
     middle = shapely.get_point(shapely.shortest_line(shared, shapely.centroid(shared)), 0)
     coords = np.stack(

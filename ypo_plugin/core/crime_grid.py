@@ -91,6 +91,7 @@ from .crime_types import (
     without_location_warnings,
 )
 from .errors import InputError
+from .geometry import intersection
 from .manning import checked_sectors, effective_sectors
 from .progress import (
     CancelCheck,
@@ -364,7 +365,7 @@ def build_cells(
         whole = shapely.covers(sector, cells)
         cut = ~whole & shapely.intersects(sector, cells)
         geometry = cells.copy()
-        geometry[cut] = _polygonal(shapely.intersection(cells[cut], sector))
+        geometry[cut] = _polygonal(intersection(cells[cut], sector))
         keep = whole | (cut & ~shapely.is_empty(geometry))
         keep[cut] &= shapely.area(geometry[cut]) > 0
         parts.append((np.full(int(keep.sum()), k), cols[keep], rows[keep], geometry[keep], whole[keep]))

@@ -31,3 +31,10 @@ def as_multipolygons(geoms: Sequence) -> np.ndarray:
         [geom if geom.geom_type == "MultiPolygon" else shapely.MultiPolygon([geom]) for geom in geoms],
         dtype=object,
     )
+
+
+def intersection(a, b):
+    """``shapely.intersection`` without the spurious floating-point warning that
+    GEOS 3.11 (QGIS's) leaves on empty overlaps; the geometries are right."""
+    with np.errstate(invalid="ignore"):
+        return shapely.intersection(a, b)

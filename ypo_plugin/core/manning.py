@@ -62,6 +62,7 @@ from .crime_types import (
     without_location_warnings,
 )
 from .errors import InputError
+from .geometry import intersection
 from .progress import (
     CancelCheck,
     ProgressCallback,
@@ -305,7 +306,7 @@ def effective_sectors(
     effective = geometries.copy()
     for j in np.unique(later):
         effective[j] = shapely.difference(geometries[j], shapely.union_all(geometries[earlier[later == j]]))
-    areas = shapely.area(shapely.intersection(geometries[earlier], geometries[later])) / 1e6
+    areas = shapely.area(intersection(geometries[earlier], geometries[later])) / 1e6
     order = np.lexsort((later, earlier))
     overlaps = [Overlap(ids[earlier[k]], ids[later[k]], float(areas[k])) for k in order]
     return effective, overlaps
@@ -394,11 +395,11 @@ def areal_population(
     if len(units) == 0:
         return per_sector, exposed_pop
     unit_idx, sector_idx = shapely.STRtree(sectors).query(units, predicate="intersects")
-    pieces = shapely.intersection(units[unit_idx], sectors[sector_idx])
+    pieces = intersection(units[unit_idx], sectors[sector_idx])
     per_area = values[unit_idx] / shapely.area(units[unit_idx])
     per_sector += np.bincount(sector_idx, weights=per_area * shapely.area(pieces), minlength=n)
     if exposed is not None:
-        exposed_area = shapely.area(shapely.intersection(pieces, exposed))
+        exposed_area = shapely.area(intersection(pieces, exposed))
         exposed_pop += np.bincount(sector_idx, weights=per_area * exposed_area, minlength=n)
     return per_sector, exposed_pop
 
@@ -458,7 +459,7 @@ def _exposed_share(population: "_Population", sectors: np.ndarray, exposed: Any 
         return np.zeros(len(sectors))
     areas = shapely.area(sectors)
     area_share = np.divide(
-        shapely.area(shapely.intersection(sectors, exposed)),
+        shapely.area(intersection(sectors, exposed)),
         areas,
         out=np.zeros(len(sectors)),
         where=areas > 0,

@@ -28,6 +28,7 @@ import numpy as np
 import shapely
 
 from .errors import InputError
+from .geometry import intersection
 
 PUBLIC_FIELDS: tuple[str, ...] = (
     "sector_id",
@@ -131,7 +132,7 @@ def neighbour_lists(
         for j in sorted(int(j) for j in tree.query(geometries[i], predicate="intersects")):
             if j == i:
                 continue
-            shared = shapely.length(shapely.intersection(boundaries[i], boundaries[j]))
+            shared = shapely.length(intersection(boundaries[i], boundaries[j]))
             if shared >= min_shared:
                 found.append(f"{ids[j]} {names[j]}" if names[j] not in (None, ids[j]) else f"{ids[j]}")
         result.append(", ".join(found) if found else "–")

@@ -15,6 +15,7 @@ import numpy as np
 import shapely
 
 from .errors import InputError
+from .geometry import intersection
 
 TARGET_GROUPS: tuple[tuple[str, str], ...] = (
     ("young_people_at_risk", "Unge i risikogruppen / Young people at risk"),
@@ -174,7 +175,7 @@ def touching_neighbours(geometries, min_shared: float = 1.0) -> list[list[int]]:
         found = []
         if valid[i]:
             for j in sorted(int(j) for j in tree.query(geometries[i], predicate="intersects")):
-                shared = shapely.length(shapely.intersection(boundaries[i], boundaries[j]))
+                shared = shapely.length(intersection(boundaries[i], boundaries[j]))
                 if j != i and shared >= min_shared:
                     found.append(j)
         result.append(found)

@@ -34,7 +34,7 @@ from .adjacency import build_adjacency
 from .compactness import polsby_popper, reock
 from .counting import assign_points
 from .errors import InputError
-from .geometry import repair_polygons
+from .geometry import intersection, repair_polygons
 from .progress import CancelCheck, ProgressCallback, never_cancelled, no_progress, scaled
 from .splitting import (
     SplitResult,
@@ -126,7 +126,7 @@ def units_in_districts(unit_geoms: np.ndarray, district_geoms: np.ndarray) -> tu
         for unit in stray:
             candidates = tree.query(unit_geoms[unit], predicate="intersects")
             if len(candidates):
-                overlap = shapely.area(shapely.intersection(unit_geoms[unit], district_geoms[candidates]))
+                overlap = shapely.area(intersection(unit_geoms[unit], district_geoms[candidates]))
                 district_of[unit] = candidates[int(np.argmax(overlap))]
             else:
                 district_of[unit] = int(tree.query_nearest(unit_geoms[unit])[0])

@@ -53,6 +53,7 @@ from .compactness import polsby_popper
 from .counting import assign_points, count_per_sector, count_per_sector_and_category
 from .crime_types import CRIME_TYPE_FIELDS, CRIME_TYPES, CrimeTypeMap, Period, parse_datetimes
 from .errors import InputError
+from .geometry import intersection
 from .manning import (
     DAYS_PER_YEAR,
     DEFAULT_EXPOSED_WEIGHT,
@@ -185,8 +186,7 @@ def prepare_population(
     point_xy = shapely.get_coordinates(shapely.point_on_surface(geometries[at_point])).reshape(-1, 2)
     point_exposed = np.zeros(len(point_xy), dtype=bool)
     if exposed is not None:
-        with np.errstate(invalid="ignore"):  # GEOS leaves a harmless floating-point flag
-            covered = shapely.area(shapely.intersection(areal_geoms, exposed))
+        covered = shapely.area(intersection(areal_geoms, exposed))
         areal_exposed = areal_values * covered / areas[areal]
         if len(point_xy):
             point_exposed = shapely.intersects_xy(exposed, point_xy[:, 0], point_xy[:, 1])
@@ -431,8 +431,7 @@ def sector_statistics(
         for k in np.flatnonzero(~inhabited):
             area = shapely.area(effective[k])
             if area > 0:
-                with np.errstate(invalid="ignore"):
-                    inside = shapely.area(shapely.intersection(effective[k], population.exposed))
+                inside = shapely.area(intersection(effective[k], population.exposed))
                 exposed_share[k] = inside / area
     period_days = crimes.period_days if crimes is not None else DAYS_PER_YEAR
     need = need_scores(
@@ -567,13 +566,12 @@ def _areal_population_of(population: PreparedPopulation, sector) -> tuple[float,
     total = float(population.areal_values[inside].sum())
     exposed = float(population.areal_exposed[inside].sum())
     if len(cut):
-        with np.errstate(invalid="ignore"):
-            cut_pop, cut_exposed = areal_population(
-                population.areal_geoms[cut],
-                population.areal_values[cut],
-                np.array([sector], dtype=object),
-                population.exposed,
-            )
+        cut_pop, cut_exposed = areal_population(
+            population.areal_geoms[cut],
+            population.areal_values[cut],
+            np.array([sector], dtype=object),
+            population.exposed,
+        )
         total += float(cut_pop[0])
         exposed += float(cut_exposed[0])
     return total, exposed

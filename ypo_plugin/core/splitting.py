@@ -63,6 +63,7 @@ from scipy.sparse.csgraph import connected_components
 
 from .adjacency import LINK_BARRIER, Adjacency, Link, ensure_connected
 from .errors import InputError
+from .geometry import intersection
 from .progress import (
     CancelCheck,
     ProgressCallback,
@@ -154,9 +155,7 @@ def exposed_population(units: Sequence, population: Sequence[float], exposed_are
     pop = np.asarray(population, dtype=float)
     if len(areas) == 0:
         return np.zeros(len(units))
-    # Some GEOS builds leave a floating-point "invalid" flag on empty overlaps; the areas are right.
-    with np.errstate(invalid="ignore"):
-        covered = shapely.area(shapely.intersection(units, shapely.union_all(areas)))
+    covered = shapely.area(intersection(units, shapely.union_all(areas)))
     unit_area = shapely.area(units)
     share = np.divide(covered, unit_area, out=np.zeros(len(units)), where=unit_area > 0)
     return pop * np.clip(share, 0.0, 1.0)

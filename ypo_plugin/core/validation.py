@@ -52,6 +52,7 @@ import pandas as pd
 import shapely
 
 from .errors import InputError
+from .geometry import intersection
 from .manning import MIN_OFFICERS
 from .progress import CancelCheck, ProgressCallback, never_cancelled, no_progress, raise_if_cancelled
 
@@ -269,7 +270,7 @@ def _overlaps(sectors: _Sectors, tree, covered, tolerance) -> pd.DataFrame:
     left, right = left[interiors_meet], right[interiors_meet]
     if not len(left):
         return _empty_rows()
-    pieces = _polygonal(shapely.intersection(sectors.geometry[left], sectors.geometry[right]))
+    pieces = _polygonal(intersection(sectors.geometry[left], sectors.geometry[right]))
     areas = shapely.area(pieces)
     keep = areas > tolerance
     rows = []
