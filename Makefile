@@ -28,37 +28,30 @@ demo: setup stage
 	mkdir -p $(OUT) build/demo
 	$(QGIS_PROCESS) run ypo:createsampledistrict -- SEED=1 OUTPUT=$(SAMPLE)
 	$(PYTHON) tools/render_overview.py $(SAMPLE) $(OUT)/sample_district.png
-	$(QGIS_PROCESS) run ypo:splitsectors -- "UNITS=$(SAMPLE)|layername=units" \
-	    "DISTRICTS=$(SAMPLE)|layername=districts" "CRIMES=$(SAMPLE)|layername=crimes" \
+	# The "Full sector plan" model: split -> manning -> crime grid -> validation -> internal maps.
+	$(QGIS_PROCESS) run ypo:fullsectorplan -- "UNITS=$(SAMPLE)|layername=units" \
+	    "DISTRICTS=$(SAMPLE)|layername=districts" "CRIMES=$(SAMPLE)|layername=crimes" PLACE_FIELD=place \
 	    "EXPOSED_AREAS=$(SAMPLE)|layername=exposed_areas" "BARRIERS=$(SAMPLE)|layername=barriers" \
-	    OUTPUT_SECTORS=$(OUT)/sectors.gpkg OUTPUT_UNITS=$(OUT)/sector_units.gpkg
-	$(QGIS_PROCESS) run native:fieldcalculator -- INPUT=$(OUT)/sectors.gpkg FIELD_NAME=officer_name \
-	    FIELD_TYPE=2 FIELD_LENGTH=80 "FORMULA=$(OFFICER_NAME)" OUTPUT=build/demo/officer_name.gpkg
+	    MIN_AREA=10000 "TITLE=Bellahøj (sample)" \
+	    split:sectors=$(OUT)/sectors.gpkg split:units=$(OUT)/sector_units.gpkg \
+	    manning:sectors=$(OUT)/manning.gpkg manning:summary=$(OUT)/manning.html \
+	    "grid:cells=ogr:dbname='$(OUT)/crime_grid.gpkg' table=\"cells\" (geom)" \
+	    "grid:time_table=ogr:dbname='$(OUT)/crime_grid.gpkg' table=\"time_table\"" \
+	    "grid:places=ogr:dbname='$(OUT)/crime_grid.gpkg' table=\"places\"" \
+	    grid:charts=$(OUT)/crime_charts validate:errors=$(OUT)/validation.gpkg \
+	    maps:folder=$(OUT)/maps/internal
+	$(QGIS_PROCESS) run native:fieldcalculator -- "INPUT=$(OUT)/manning.gpkg|layername=manning" \
+	    FIELD_NAME=officer_name FIELD_TYPE=2 FIELD_LENGTH=80 "FORMULA=$(OFFICER_NAME)" \
+	    OUTPUT=build/demo/officer_name.gpkg
 	$(QGIS_PROCESS) run native:fieldcalculator -- INPUT=build/demo/officer_name.gpkg FIELD_NAME=officer_phone \
 	    FIELD_TYPE=2 FIELD_LENGTH=20 "FORMULA=$(OFFICER_PHONE)" OUTPUT=build/demo/officer_phone.gpkg
 	$(QGIS_PROCESS) run native:fieldcalculator -- INPUT=build/demo/officer_phone.gpkg FIELD_NAME=officer_email \
 	    FIELD_TYPE=2 FIELD_LENGTH=80 "FORMULA=$(OFFICER_EMAIL)" OUTPUT=build/demo/sectors_with_officers.gpkg
-	$(QGIS_PROCESS) run ypo:computemanning -- SECTORS=build/demo/sectors_with_officers.gpkg \
-	    "POPULATION=$(SAMPLE)|layername=units" "CRIMES=$(SAMPLE)|layername=crimes" DATE_FIELD=occurred \
-	    "EXPOSED_AREAS=$(SAMPLE)|layername=exposed_areas" "DISTRICTS=$(SAMPLE)|layername=districts" \
-	    DISTRICT_STAFF_FIELD=staff OUTPUT=$(OUT)/manning.gpkg OUTPUT_HTML=$(OUT)/manning.html
-	$(QGIS_PROCESS) run ypo:crimegrid -- SECTORS=$(OUT)/manning.gpkg \
-	    "CRIMES=$(SAMPLE)|layername=crimes" DATE_FIELD=occurred PLACE_FIELD=place \
-	    PERIOD_START=2026-09-01 PERIOD_END=2026-09-30 COMPARE_START=2026-08-01 COMPARE_END=2026-08-31 \
-	    "OUTPUT=ogr:dbname='$(OUT)/crime_grid.gpkg' table=\"cells\" (geom)" \
-	    "OUTPUT_TIME_TABLE=ogr:dbname='$(OUT)/crime_grid.gpkg' table=\"time_table\"" \
-	    "OUTPUT_PLACES=ogr:dbname='$(OUT)/crime_grid.gpkg' table=\"places\"" \
-	    CHART_FOLDER=$(OUT)/crime_charts
-	$(QGIS_PROCESS) run ypo:validatesectors -- SECTORS=$(OUT)/manning.gpkg \
-	    "DISTRICT=$(SAMPLE)|layername=districts" MIN_AREA=10000 OUTPUT=$(OUT)/validation.gpkg
-	$(QGIS_PROCESS) run ypo:exportsectormaps -- SECTORS=$(OUT)/manning.gpkg \
-	    "CRIMES=$(SAMPLE)|layername=crimes" "GRID=$(OUT)/crime_grid.gpkg|layername=cells" \
-	    AUDIENCE=internal FORMAT=pdf "TITLE=Bellahøj (sample)" OUTPUT_FOLDER=$(OUT)/maps/internal
-	$(QGIS_PROCESS) run ypo:exportsectormaps -- SECTORS=$(OUT)/manning.gpkg \
+	$(QGIS_PROCESS) run ypo:exportsectormaps -- SECTORS=build/demo/sectors_with_officers.gpkg \
 	    AUDIENCE=public FORMAT=pdf "TITLE=Bellahøj (sample)" OUTPUT_FOLDER=$(OUT)/maps/public
-	$(QGIS_PROCESS) run ypo:exportpublicwebmap -- SECTORS=$(OUT)/manning.gpkg \
+	$(QGIS_PROCESS) run ypo:exportpublicwebmap -- SECTORS=build/demo/sectors_with_officers.gpkg \
 	    "TITLE=Bellahøj (sample): find your police officer" OUTPUT=$(OUT)/web/index.html
-	$(QGIS_PROCESS) run ypo:createsectorworkspace -- SECTORS=$(OUT)/manning.gpkg \
+	$(QGIS_PROCESS) run ypo:createsectorworkspace -- SECTORS=build/demo/sectors_with_officers.gpkg \
 	    OUTPUT_FOLDER=$(OUT)/workspace REPLACE=true
 	$(PYTHON) tools/fill_demo_workspace.py $(OUT)/workspace/workspace.gpkg NE-02
 	$(QGIS_PROCESS) run ypo:exporthandoverreport -- WORKSPACE=$(OUT)/workspace/workspace.qgz \

@@ -1,7 +1,8 @@
 """The Processing provider "Your Police Officer" (id ``ypo``)."""
 
-from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingProvider
+from qgis.core import QgsApplication, QgsProcessingModelAlgorithm, QgsProcessingProvider, QgsXmlUtils
 from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtXml import QDomDocument
 
 from .dependencies import missing_requirements, missing_requirements_message
 from .resources import icon_path, models_dir
@@ -32,6 +33,77 @@ def _algorithm_classes():
     ]
 
 
+class ShippedModel(QgsProcessingModelAlgorithm):
+    """A model from ``processing/``, with the id ``ypo:<file stem>`` (e.g. ``ypo:fullsectorplan``).
+
+    QGIS names a model by its display name ("Full sector plan"), which would make
+    ``qgis_process run "ypo:Full sector plan"``; the file stem keeps the id a word.
+    """
+
+    def __init__(self, model_id: str):
+        super().__init__()
+        self._model_id = model_id
+
+    def name(self):
+        return self._model_id
+
+    def createInstance(self):
+        instance = ShippedModel(self._model_id)
+        instance.load(self.toVariant())
+        instance.setSourceFilePath(self.sourceFilePath())
+        return instance
+
+    def processAlgorithm(self, parameters, context, feedback):
+        # qgis_process and processing.run leave out the inputs not given; a model then hands its
+        # steps empty values instead of the inputs' defaults (DATE_FIELD=occurred, …).
+        filled = dict(parameters)
+        for definition in self.parameterDefinitions():
+            if definition.isDestination() or definition.defaultValue() is None:
+                continue
+            if filled.get(definition.name()) is None:
+                filled[definition.name()] = definition.defaultValue()
+        return super().processAlgorithm(filled, context, feedback)
+
+    def load(self, variant) -> bool:
+        if not self.loadVariant(variant):
+            return False
+        self._order_inputs()
+        return True
+
+    def reattach(self) -> None:
+        """Load the model again, now that its steps' algorithms can be found."""
+        self.load(self.toVariant())
+
+    def _order_inputs(self) -> None:
+        """Inputs in the order they are drawn in the Modeler (top to bottom), not by name."""
+        components = self.parameterComponents()
+        names = sorted(
+            components, key=lambda n: (components[n].position().y(), components[n].position().x(), n)
+        )
+        for name in names:
+            definition = self.parameterDefinition(name)
+            if definition is None:
+                continue
+            definition = definition.clone()
+            self.removeModelParameter(name)
+            self.addModelParameter(definition, components[name])
+        self.setChildAlgorithms(self.childAlgorithms())  # the outputs after the inputs
+
+
+def load_models() -> list[ShippedModel]:
+    """Every ``processing/*.model3``, in file name order."""
+    models = []
+    for model_file in sorted(models_dir().glob("*.model3")):
+        model = ShippedModel(model_file.stem)
+        document = QDomDocument()
+        if document.setContent(model_file.read_bytes()) and model.load(
+            QgsXmlUtils.readVariant(document.firstChildElement())
+        ):
+            model.setSourceFilePath(str(model_file))
+            models.append(model)
+    return models
+
+
 class YpoProvider(QgsProcessingProvider):
     def id(self):
         return "ypo"
@@ -60,7 +132,19 @@ class YpoProvider(QgsProcessingProvider):
             return
         for algorithm_class in _algorithm_classes():
             self.addAlgorithm(algorithm_class())
-        for model_file in sorted(models_dir().glob("*.model3")):
-            model = QgsProcessingModelAlgorithm()
-            if model.fromFile(str(model_file)):
-                self.addAlgorithm(model)
+        models = load_models()
+        for model in models:
+            self.addAlgorithm(model)
+        registry = QgsApplication.processingRegistry()
+        if models and registry.providerById(self.id()) is None:
+            # The models' steps are this provider's algorithms, which the registry finds only once
+            # the provider is added: attach them then (and so give the models their outputs).
+            registry.providerAdded.connect(self._attach_models)
+
+    def _attach_models(self, provider_id):
+        if provider_id != self.id():
+            return
+        QgsApplication.processingRegistry().providerAdded.disconnect(self._attach_models)
+        for algorithm in self.algorithms():
+            if isinstance(algorithm, ShippedModel):
+                algorithm.reattach()
