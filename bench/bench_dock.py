@@ -34,17 +34,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from qgis.core import (  # noqa: E402
-    QgsApplication,
-    QgsFeature,
-    QgsGeometry,
-    QgsProject,
-    QgsVectorLayer,
-)
+from qgis.core import QgsApplication, QgsGeometry, QgsProject  # noqa: E402
 from qgis.PyQt.QtCore import QCoreApplication, QDateTime  # noqa: E402
 
+from tests.gui.helpers import set_plan_layers  # noqa: E402
+from tests.layers import CRS, memory_layer  # noqa: E402
+
 TARGET_MS = 200.0
-CRS = "EPSG:25832"
 X0, Y0 = 720_000.0, 6_170_000.0
 WIDTH, HEIGHT = 10_000.0, 8_000.0
 TYPES = ("violence", "burglary", "theft", "drugs", "vandalism", "harassment")
@@ -81,47 +77,45 @@ def shifted(geometries):
     return shapely.transform(np.asarray(geometries, dtype=object), lambda c: c + (X0, Y0))
 
 
-def memory_layer(kind, fields, name):
-    layer = QgsVectorLayer(f"{kind}?crs={CRS}&" + "&".join(f"field={f}" for f in fields), name, "memory")
-    assert layer.isValid()
-    return layer
-
-
-def fill(layer, geometries, rows):
-    features = []
-    for geometry, row in zip(geometries, rows, strict=True):
-        feature = QgsFeature(layer.fields())
-        g = QgsGeometry()
-        g.fromWkb(shapely.to_wkb(geometry))
-        feature.setGeometry(g)
-        feature.setAttributes(list(row))
-        features.append(feature)
-    assert layer.dataProvider().addFeatures(features)
-    return layer
+def shapely_layer(kind, fields, name, geometries, rows):
+    """A memory layer (the tests' builder) of shapely ``geometries`` with attribute ``rows``."""
+    qgs_geometries = []
+    for geometry in geometries:
+        qgs_geometry = QgsGeometry()
+        qgs_geometry.fromWkb(shapely.to_wkb(geometry))
+        qgs_geometries.append(qgs_geometry)
+    rows = [(geometry, *row) for geometry, row in zip(qgs_geometries, rows, strict=True)]
+    return memory_layer(kind, fields, rows, CRS, name=name)
 
 
 def build_layers(rng, incidents):
     cells, population, block, sectors, xy, exposed = synthetic_area(rng, incidents)
-    units = fill(
-        memory_layer("Polygon", ["population:integer", "sector_id:string"], "units"),
+    units = shapely_layer(
+        "Polygon",
+        ["population:integer", "sector_id:string"],
+        "units",
         shifted(cells),
         [(int(p), f"S{b + 1:02d}") for p, b in zip(population, block, strict=True)],
     )
-    sector_layer = fill(
-        memory_layer("MultiPolygon", ["sector_id:string", "officers_allocated:integer"], "sectors"),
+    sector_layer = shapely_layer(
+        "MultiPolygon",
+        ["sector_id:string", "officers_allocated:integer"],
+        "sectors",
         shifted([shapely.MultiPolygon(shapely.get_parts(s)) for s in sectors]),
         [(f"S{b + 1:02d}", 20) for b in range(20)],
     )
     start = QDateTime.fromString("2024-01-01T00:00:00", "yyyy-MM-ddTHH:mm:ss")
     seconds = rng.integers(0, 365 * 86400, len(xy))
     types = rng.choice(TYPES, len(xy))
-    crimes = fill(
-        memory_layer("Point", ["crime_type:string", "occurred:datetime"], "crimes"),
+    crimes = shapely_layer(
+        "Point",
+        ["crime_type:string", "occurred:datetime"],
+        "crimes",
         shapely.points(xy + (X0, Y0)),
         [(str(t), start.addSecs(int(s))) for t, s in zip(types, seconds, strict=True)],
     )
-    exposed_layer = fill(
-        memory_layer("Polygon", ["name:string"], "exposed_areas"), shifted(exposed), [("a",), ("b",), ("c",)]
+    exposed_layer = shapely_layer(
+        "Polygon", ["name:string"], "exposed_areas", shifted(exposed), [("a",), ("b",), ("c",)]
     )
     return units, sector_layer, crimes, exposed_layer
 
@@ -195,17 +189,14 @@ def main() -> int:
     build_s = time.perf_counter() - started
 
     dock = SectorStatsDock(None)
-    dock.set_layers(
-        sectors=sectors,
-        sector_id_field="sector_id",
-        population=units,
-        population_field="population",
+    set_plan_layers(
+        dock,
+        sectors,
+        units,
         crimes=crimes,
         crime_type_field="crime_type",
         date_field="occurred",
         exposed=exposed,
-        units=units,
-        unit_sector_field="sector_id",
     )
     dock.show()
     started = time.perf_counter()

@@ -13,7 +13,10 @@ from qgis.core import QgsVectorFileWriter, QgsVectorLayer
 
 from tests.layers import box, memory_layer, point
 
-OFFICER_FIELDS = ["officer_name:string", "officer_phone:string", "officer_email:string"]
+# The public allow-list, written out rather than imported from the plugin: the tests pin the contract.
+OFFICER_NAMES = ["officer_name", "officer_phone", "officer_email"]
+PUBLIC_FIELD_NAMES = ["sector_id", "sector_name", "district", *OFFICER_NAMES]
+OFFICER_FIELDS = [f"{name}:string" for name in OFFICER_NAMES]
 PLANTED_FIELDS = ["internal_note:string", "source_ref:string", "budget_code:integer", "need_score:double"]
 PLANTED_VALUES = ["SECRET-NOTE", "CASEFILE-7781", "987654321", "Informant Jensen"]
 INTERNAL_FIELD_NAMES = [
@@ -134,7 +137,7 @@ def planted_sample(run_algorithm, folder: Path) -> dict:
     from qgis.PyQt.QtCore import QVariant
 
     layer.startEditing()
-    for name in ("officer_name", "officer_phone", "officer_email", "internal_note", "source_ref"):
+    for name in (*OFFICER_NAMES, "internal_note", "source_ref"):
         layer.addAttribute(QgsField(name, QVariant.String))
     layer.addAttribute(QgsField("budget_code", QVariant.LongLong))
     layer.updateFields()

@@ -22,6 +22,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate
 
 from tests.algorithms.publication_data import (
+    PUBLIC_FIELD_NAMES,
     assert_nothing_internal,
     pdf_pages,
     pdf_text,
@@ -242,14 +243,7 @@ def test_sector_form_has_a_relation_editor_for_log_partners_and_events(workspace
             "Arrangementer / Events",
         ]
         assert isinstance(tabs[0], QgsAttributeEditorContainer)
-        assert [child.name() for child in tabs[0].children()][:6] == [
-            "sector_id",
-            "sector_name",
-            "district",
-            "officer_name",
-            "officer_phone",
-            "officer_email",
-        ]
+        assert [child.name() for child in tabs[0].children()][:6] == PUBLIC_FIELD_NAMES
         editors = [child for tab in tabs[1:] for child in tab.children()]
         assert all(isinstance(editor, QgsAttributeEditorRelation) for editor in editors)
         assert [editor.relation().id() for editor in editors] == [
@@ -350,12 +344,7 @@ def test_sectors_keep_their_fields_and_gain_the_public_ones(run_algorithm, tmp_p
     sectors = QgsVectorLayer(f"{tmp_path / 'workspace.gpkg'}|layername=sectors", "s", "ogr")
     assert sectors.fields().names() == [
         "fid",
-        "sector_id",
-        "sector_name",
-        "district",
-        "officer_name",
-        "officer_phone",
-        "officer_email",
+        *PUBLIC_FIELD_NAMES,
         "neighbour_list",
         "crimes_total",
         "population",

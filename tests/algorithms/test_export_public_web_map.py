@@ -8,21 +8,17 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsProcessingException
 
-from tests.algorithms.publication_data import assert_nothing_internal, planted_sample, small_sectors
+from tests.algorithms.publication_data import (
+    PUBLIC_FIELD_NAMES,
+    assert_nothing_internal,
+    planted_sample,
+    small_sectors,
+)
 from tests.layers import box, memory_layer
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-ALLOWED_KEYS = {
-    "sector_id",
-    "sector_name",
-    "district",
-    "officer_name",
-    "officer_phone",
-    "officer_email",
-    "polygons",
-    "label",
-}
+ALLOWED_KEYS = {*PUBLIC_FIELD_NAMES, "polygons", "label"}
 
 
 def embedded_data(html: str) -> dict:

@@ -1,7 +1,7 @@
 import shapely
 from shapely import box
 
-from ypo_plugin.core.geometry import as_multipolygons, repair_polygons
+from ypo_plugin.core.geometry import as_multipolygons, repair_polygons, touching_neighbours
 
 
 def test_bow_tie_is_repaired_into_its_two_triangles():
@@ -19,3 +19,15 @@ def test_as_multipolygons_wraps_single_polygons():
     wrapped = as_multipolygons([box(0, 0, 1, 1), multi])
     assert [geom.geom_type for geom in wrapped] == ["MultiPolygon", "MultiPolygon"]
     assert wrapped[1] is multi
+
+
+def test_sectors_sharing_a_boundary_are_neighbours_corners_are_not():
+    # A | B on top; C under A; D diagonally below B's right end.
+    geometries = [
+        shapely.box(0, 1, 1, 2),  # A
+        shapely.box(1, 1, 3, 2),  # B
+        shapely.box(0, 0, 1, 1),  # C: shares A's bottom edge, touches B at the corner (1, 1)
+        shapely.box(3, 0, 4, 1),  # D: touches B at the corner (3, 1) only
+        None,
+    ]
+    assert touching_neighbours(geometries, min_shared=0.5) == [[1, 2], [0], [0], [], []]

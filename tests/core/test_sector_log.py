@@ -1,7 +1,6 @@
 """The sector log's tables, sector ids and neighbour lists (no QGIS)."""
 
 import pytest
-import shapely
 
 from ypo_plugin.core.errors import InputError
 from ypo_plugin.core.sector_log import (
@@ -10,7 +9,6 @@ from ypo_plugin.core.sector_log import (
     checked_sector_ids,
     neighbour_list_texts,
     sector_id_text,
-    touching_neighbours,
 )
 
 
@@ -33,18 +31,6 @@ def test_missing_and_repeated_ids_are_refused():
         checked_sector_ids(["A", " ", "B"], "SECTORS", "beat")
     with pytest.raises(InputError, match=r"SECTORS: beat B, 7 occurs more than once; .*dissolve"):
         checked_sector_ids(["B", "7", "B", 7.0, "C"], "SECTORS", "beat")
-
-
-def test_sectors_sharing_a_boundary_are_neighbours_corners_are_not():
-    # A | B on top; C under A; D diagonally below B's right end.
-    geometries = [
-        shapely.box(0, 1, 1, 2),  # A
-        shapely.box(1, 1, 3, 2),  # B
-        shapely.box(0, 0, 1, 1),  # C: shares A's bottom edge, touches B at the corner (1, 1)
-        shapely.box(3, 0, 4, 1),  # D: touches B at the corner (3, 1) only
-        None,
-    ]
-    assert touching_neighbours(geometries, min_shared=0.5) == [[1, 2], [0], [0], [], []]
 
 
 def test_neighbour_texts_from_positions_and_from_a_neighbours_field():

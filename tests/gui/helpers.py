@@ -59,6 +59,21 @@ def exposed_layer(crs="EPSG:25832"):
     return memory_layer("Polygon", ["name:string"], [(box(0, 0, 200, 200), "estate")], crs, name="exposed")
 
 
+def set_plan_layers(dock, sectors, units, **choices):
+    """Point ``dock`` at ``sectors`` and at ``units`` as both population and base units, by the
+    field names these layers (and the benchmark's) use; ``choices`` are further
+    ``set_layers`` arguments (crimes, exposed…)."""
+    dock.set_layers(
+        sectors=sectors,
+        sector_id_field="sector_id",
+        population=units,
+        population_field="population",
+        units=units,
+        unit_sector_field="sector_id",
+        **choices,
+    )
+
+
 def add_to_project(*layers):
     QgsProject.instance().addMapLayers(list(layers))
     return layers

@@ -163,14 +163,7 @@ def test_the_dock_follows_unit_moves_and_their_undo(layers, tool, qgis_canvas):
     units, sectors = layers
     dock = SectorStatsDock(qgis_canvas)
     try:
-        dock.set_layers(
-            sectors=sectors,
-            sector_id_field="sector_id",
-            population=units,
-            population_field="population",
-            units=units,
-            unit_sector_field="sector_id",
-        )
+        helpers.set_plan_layers(dock, sectors, units)
         dock.refresh()
         dock.target_combo.setCurrentIndex(dock.target_combo.findText("B"))
         assert dock.mover.target == "B"

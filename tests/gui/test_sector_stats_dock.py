@@ -29,16 +29,8 @@ def plan(qgis_new_project, qgis_canvas):
     exposed = helpers.exposed_layer()
     add_to_project(sectors, units, crimes, exposed)
     dock = SectorStatsDock(qgis_canvas)
-    dock.set_layers(
-        sectors=sectors,
-        sector_id_field="sector_id",
-        population=units,
-        population_field="population",
-        crimes=crimes,
-        crime_type_field="crime_type",
-        exposed=exposed,
-        units=units,
-        unit_sector_field="sector_id",
+    helpers.set_plan_layers(
+        dock, sectors, units, crimes=crimes, crime_type_field="crime_type", exposed=exposed
     )
     dock.refresh()
     yield dock, sectors, units, crimes

@@ -16,6 +16,7 @@ from qgis.core import (
     QgsProject,
 )
 
+from ..core.geometry import touching_neighbours
 from ..core.sector_log import (
     EVENTS_TABLE,
     LOG_TABLE,
@@ -26,7 +27,6 @@ from ..core.sector_log import (
     checked_sector_ids,
     neighbour_list_texts,
     sector_id_text,
-    touching_neighbours,
 )
 from . import print_layouts
 from .base import YpoAlgorithm

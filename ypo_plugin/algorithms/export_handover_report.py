@@ -8,7 +8,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsProject,
 )
@@ -17,8 +16,7 @@ from ..core.sector_log import sector_id_text
 from . import print_layouts
 from .base import YpoAlgorithm
 from .handover_layout import LAYOUT_NAME
-
-DEFAULT_DPI = 150
+from .print_layouts import DEFAULT_DPI
 
 
 class ExportHandoverReportAlgorithm(YpoAlgorithm):
@@ -62,16 +60,7 @@ class ExportHandoverReportAlgorithm(YpoAlgorithm):
             QgsProcessingParameterFile(self.WORKSPACE, self.tr("Workspace project"), extension="qgz")
         )
         self.addParameter(QgsProcessingParameterString(self.SECTOR_ID, self.tr("Sector id"), optional=True))
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.DPI,
-                self.tr("DPI"),
-                QgsProcessingParameterNumber.Integer,
-                DEFAULT_DPI,
-                minValue=50,
-                maxValue=600,
-            )
-        )
+        print_layouts.add_dpi_parameter(self, self.DPI, max_dpi=600)
         self.addParameter(
             QgsProcessingParameterFileDestination(
                 self.OUTPUT, self.tr("Handover report"), "PDF files (*.pdf)"

@@ -19,22 +19,19 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDateTime,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterFolderDestination,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsProject,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+from qgis.PyQt.QtCore import QVariant
 
-from ..conversion import read_points, source_to_frame
+from ..conversion import source_to_frame
 from ..core.crime_charts import file_stems
 from ..core.crime_grid import CrimeGridInput, CrimeGridSettings, compute_crime_grid
-from ..core.crime_types import CRIME_TYPES, OTHER, CrimeTypeMap, Period, parse_datetimes
+from ..core.crime_types import CRIME_TYPES, OTHER, parse_datetimes
 from ..core.errors import InputError
 from ..core.progress import Cancelled
 from ..core.publication import PUBLIC_FIELDS, neighbour_lists, public_frame
@@ -44,11 +41,12 @@ from ..resources import style_path
 from . import print_layouts as layouts
 from .base import YpoAlgorithm
 from .crime_grid import period_label
+from .crime_input import CRIMES, CrimeParameters
+from .print_layouts import DEFAULT_DPI
 
 AUDIENCES = ("public", "internal")
 FORMATS = ("pdf", "png", "svg")
 PAPERS = ("A4", "A3")
-DEFAULT_DPI = 150
 DEFAULT_TITLES = {
     "public": "Nærpoliti – sektorer og betjente · Your Police Officer – sectors and officers",
     "internal": "Sektoroversigt · Sector overview",
@@ -71,16 +69,12 @@ LAYER_NAMES = {
     "incidents": "Hændelser / Incidents",
     "grid": "Forbrydelser pr. celle / Crimes per grid cell",
 }
+# Incidents are optional (internal maps only); their dates give the charts by hour and weekday.
+CRIME_PARAMETERS = CrimeParameters(optional=True)
 
 
 class ExportSectorMapsAlgorithm(YpoAlgorithm):
     SECTORS = "SECTORS"
-    CRIMES = "CRIMES"
-    CRIME_TYPE_FIELD = "CRIME_TYPE_FIELD"
-    CRIME_TYPE_MAP = "CRIME_TYPE_MAP"
-    DATE_FIELD = "DATE_FIELD"
-    PERIOD_START = "PERIOD_START"
-    PERIOD_END = "PERIOD_END"
     GRID = "GRID"
     AUDIENCE = "AUDIENCE"
     FORMAT = "FORMAT"
@@ -119,15 +113,10 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
             "Sectors — the sector polygons with sector_id (required, unique), sector_name, district, "
             "the officer fields and, for internal maps, the fields of Compute sector manning. Any CRS; "
             "maps are drawn in the sectors' CRS when it is metric, else in its UTM zone.\n"
-            "Crime incidents (optional, internal only) — incident points for the sector pages.\n"
-            "Crime type field — the incident's type (default crime_type), mapped to the six YPO types "
-            "as in Compute sector manning.\n"
-            "Crime type mapping (optional) — extra 'source = type' entries, or a mapping file.\n"
-            "Date field — the incident's date-time (default occurred; a date/time field or ISO 8601 "
-            "text).\n"
-            "Period start / Period end (optional) — only incidents in [start, end) are drawn and "
-            "counted; the period is printed on the pages (without one, the dates of the data).\n"
-            "Crime grid (optional, internal only) — cells from Crime grid, drawn as a heat map; "
+            "The crime incidents are for internal maps only: drawn and counted on the sector pages; "
+            "the period is printed on the pages (without one, the dates of the data).\n"
+            + CRIME_PARAMETERS.help(date_use="it gives the charts by hour and weekday")
+            + "Crime grid (optional, internal only) — cells from Crime grid, drawn as a heat map; "
             "without it, a 250 m grid is computed from the incidents.\n"
             "Audience — public (default) or internal.\n"
             "Format — pdf (one file: overview and sector pages), png or svg (one file per page).\n"
@@ -146,34 +135,7 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
                 self.SECTORS, self.tr("Sectors"), [QgsProcessing.TypeVectorPolygon]
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.CRIMES, self.tr("Crime incidents"), [QgsProcessing.TypeVectorPoint], optional=True
-            )
-        )
-        # Fields with defaults are optional: qgis_process (3.22) rejects a left-out mandatory field
-        # parameter even when it has a default. They are checked in processAlgorithm.
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.CRIME_TYPE_FIELD, self.tr("Crime type field"), "crime_type", self.CRIMES, optional=True
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.CRIME_TYPE_MAP, self.tr("Crime type mapping"), multiLine=True, optional=True
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.DATE_FIELD, self.tr("Date field"), "occurred", self.CRIMES, optional=True
-            )
-        )
-        for name, description in ((self.PERIOD_START, "Period start"), (self.PERIOD_END, "Period end")):
-            self.addParameter(
-                QgsProcessingParameterDateTime(
-                    name, self.tr(description), QgsProcessingParameterDateTime.DateTime, optional=True
-                )
-            )
+        CRIME_PARAMETERS.add_to(self)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.GRID, self.tr("Crime grid"), [QgsProcessing.TypeVectorPolygon], optional=True
@@ -195,16 +157,7 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
                 self.PAPER, self.tr("Paper"), list(PAPERS), defaultValue="A4", usesStaticStrings=True
             )
         )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.DPI,
-                self.tr("DPI"),
-                QgsProcessingParameterNumber.Integer,
-                DEFAULT_DPI,
-                minValue=50,
-                maxValue=1200,
-            )
-        )
+        layouts.add_dpi_parameter(self, self.DPI, max_dpi=1200)
         self.addParameter(
             QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Output folder"))
         )
@@ -255,7 +208,7 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
 
         feedback.setProgressText(self.tr("Reading the sectors…"))
         if audience == "public":
-            for name in (self.CRIMES, self.GRID):
+            for name in (CRIMES, self.GRID):
                 if parameters.get(name):
                     feedback.pushWarning(f"{name} is never drawn on public maps; it is ignored.")
             frame = self._public_sectors(sectors, crs, context, feedback)
@@ -286,7 +239,7 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
                 f"{label}: {source}"
                 for label, source in (
                     ("sektorer / sectors", sectors.sourceName()),
-                    ("hændelser / incidents", self._source_name(parameters, self.CRIMES, context)),
+                    ("hændelser / incidents", self._source_name(parameters, CRIMES, context)),
                     ("net / grid", self._source_name(parameters, self.GRID, context)),
                 )
                 if source
@@ -336,19 +289,9 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
 
     # --- reading ---------------------------------------------------------------
 
-    def _public_sectors(self, sectors, crs, context, feedback):
-        names = [name for name in PUBLIC_FIELDS if sectors.fields().lookupField(name) >= 0]
-        frame = source_to_frame(sectors, names, crs, context.transformContext(), feedback)
-        if frame.empty:
-            raise QgsProcessingException(
-                f"SECTORS ({sectors.sourceName()}) has no features; give the sector polygons."
-            )
-        frame = public_frame(frame, f"SECTORS ({sectors.sourceName()})")
-        _warn_about_officers(frame, names, feedback)
-        return frame
-
-    def _internal_sectors(self, sectors, crs, context, feedback):
-        wanted = list(PUBLIC_FIELDS) + [name for name, _ in INTERNAL_NUMBERS]
+    def _read_sectors(self, sectors, wanted, crs, context, feedback):
+        """The sectors with those of the ``wanted`` fields they have, as read and as
+        :func:`public_frame` makes them, and the names of those fields."""
         names = [name for name in wanted if sectors.fields().lookupField(name) >= 0]
         source_frame = source_to_frame(sectors, names, crs, context.transformContext(), feedback)
         if source_frame.empty:
@@ -357,6 +300,14 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
             )
         frame = public_frame(source_frame, f"SECTORS ({sectors.sourceName()})")
         _warn_about_officers(frame, names, feedback)
+        return source_frame, frame, names
+
+    def _public_sectors(self, sectors, crs, context, feedback):
+        return self._read_sectors(sectors, PUBLIC_FIELDS, crs, context, feedback)[1]
+
+    def _internal_sectors(self, sectors, crs, context, feedback):
+        wanted = list(PUBLIC_FIELDS) + [name for name, _ in INTERNAL_NUMBERS]
+        source_frame, frame, names = self._read_sectors(sectors, wanted, crs, context, feedback)
         by_id = source_frame.assign(_key=[str(v).strip() for v in source_frame["sector_id"]]).set_index(
             "_key"
         )
@@ -375,17 +326,6 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
             list(frame["sector_id"]), list(frame["sector_name"]), frame.geometry.values.to_numpy()
         )
         return frame
-
-    def _field(self, parameters, name, context, source):
-        field_name = (
-            self.parameterAsString(parameters, name, context) or self.parameterDefinition(name).defaultValue()
-        )
-        if source.fields().lookupField(field_name) < 0:
-            raise QgsProcessingException(
-                f"{name}: the layer 'Crime incidents' ({source.sourceName()}) has no field '{field_name}'; "
-                f"choose one of {', '.join(source.fields().names())}."
-            )
-        return field_name
 
     def _source_name(self, parameters, name, context):
         if not parameters.get(name):
@@ -411,36 +351,26 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
                     f"GRID ({grid_source.sourceName()}) has no field 'crimes_total'; give the cells written "
                     "by Crime grid."
                 )
-        crimes = (
-            self.parameterAsSource(parameters, self.CRIMES, context) if parameters.get(self.CRIMES) else None
-        )
-        period = Period.parse(
-            _datetime_text(self, parameters, self.PERIOD_START, context),
-            _datetime_text(self, parameters, self.PERIOD_END, context),
-        )
+        crimes = CRIME_PARAMETERS.layer(self, parameters, context)
+        settings = CrimeGridSettings(**CRIME_PARAMETERS.settings(self, parameters, context))
+        period = settings.period
         if crimes is None:
             return {}, None, grid, period_label(period) if not period.is_open else ""
-        type_field = self._field(parameters, self.CRIME_TYPE_FIELD, context, crimes)
-        date_field = self._field(parameters, self.DATE_FIELD, context, crimes)
         feedback.setProgressText(self.tr("Reading the crime incidents…"))
-        table = read_points(crimes, [type_field, date_field], crs, transform_context, None)
-        type_map = CrimeTypeMap.from_parameter(
-            self.parameterAsString(parameters, self.CRIME_TYPE_MAP, context)
-        )
-        settings = CrimeGridSettings(crime_type_map=type_map, period=period)
+        points = crimes.read(self, crs, transform_context, feedback)
         feedback.setProgressText(self.tr("Counting crime by sector, hour and type…"))
         progress, is_cancelled = self.core_callbacks(feedback)
         result = compute_crime_grid(
             list(frame["sector_id"]),
             frame.geometry.values.to_numpy(),
-            CrimeGridInput(table.xy, table.columns[type_field], table.columns[date_field]),
+            CrimeGridInput(points.xy, points.types, points.datetimes),
             settings,
             progress=lambda p: progress(0.3 * p),
             is_cancelled=is_cancelled,
         )
         for warning in result.warnings:
             feedback.pushWarning(warning)
-        parsed = parse_datetimes(table.columns[date_field]).values
+        parsed = parse_datetimes(points.datetimes, settings.date_format).values
         in_period = period.contains(parsed)
         if period.is_open:
             dated = parsed[~np.isnat(parsed)]
@@ -465,11 +395,11 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
             )
             grid.loadNamedStyle(str(style_path("crime_grid")))
         grid.setOpacity(0.7)  # incidents and sector lines stay visible through the heat
-        codes = type_map.classify(np.asarray(table.columns[type_field], dtype=object)[in_period]).codes
+        codes = settings.crime_type_map.classify(np.asarray(points.types, dtype=object)[in_period]).codes
         categories = np.array(list(CRIME_TYPES) + [OTHER], dtype=object)[
             np.where(codes >= 0, codes, len(CRIME_TYPES))
         ]
-        incidents = _point_layer(table.xy[in_period], categories, crs)
+        incidents = _point_layer(points.xy[in_period], categories, crs)
         incidents.loadNamedStyle(str(style_path("incidents")))
         feedback.setProgressText(self.tr("Drawing the charts…"))
         charts = write_page_charts(result, self._chart_dir(), is_cancelled=is_cancelled)
@@ -552,17 +482,6 @@ def _warn_about_officers(frame, names, feedback):
             f"{int(frame['officer_name'].isna().sum())} sectors have no officer_name: shown as "
             "'Betjent følger · Officer to be announced'."
         )
-
-
-def _datetime_text(algorithm, parameters, name, context):
-    value = parameters.get(name)
-    if value is None or isinstance(value, str):
-        return value or None
-    if isinstance(value, QDate):
-        return value.toString("yyyy-MM-dd") if value.isValid() else None
-    if not isinstance(value, QDateTime):
-        value = algorithm.parameterAsDateTime(parameters, name, context)
-    return value.toString("yyyy-MM-ddTHH:mm:ss") if value.isValid() else None
 
 
 def _text_fields(names):

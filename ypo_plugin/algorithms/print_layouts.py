@@ -20,6 +20,7 @@ from qgis.core import (
     QgsLayoutRenderContext,
     QgsPrintLayout,
     QgsProcessingException,
+    QgsProcessingParameterNumber,
     QgsReadWriteContext,
     QgsRenderContext,
     QgsUnitTypes,
@@ -31,6 +32,21 @@ from qgis.PyQt.QtXml import QDomDocument
 from ..resources import styles_dir
 
 CREATOR = "YPO sector planning"
+DEFAULT_DPI = 150
+
+
+def add_dpi_parameter(algorithm, name: str, max_dpi: int) -> None:
+    """The DPI parameter of an export: resolution of its raster parts, 50 to ``max_dpi``."""
+    algorithm.addParameter(
+        QgsProcessingParameterNumber(
+            name,
+            algorithm.tr("DPI"),
+            QgsProcessingParameterNumber.Integer,
+            DEFAULT_DPI,
+            minValue=50,
+            maxValue=max_dpi,
+        )
+    )
 
 
 def template_path(kind: str, paper: str) -> Path:

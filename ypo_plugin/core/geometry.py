@@ -38,3 +38,24 @@ def intersection(a, b):
     GEOS 3.11 (QGIS's) leaves on empty overlaps; the geometries are right."""
     with np.errstate(invalid="ignore"):
         return shapely.intersection(a, b)
+
+
+def touching_neighbours(geometries, min_shared: float = 1.0) -> list[list[int]]:
+    """Per sector, the positions (ascending) of the sectors sharing at least ``min_shared`` (CRS
+    units) of boundary with it: a shared corner does not make neighbours. A missing or empty
+    geometry has none."""
+    geometries = np.asarray(geometries, dtype=object)
+    valid = ~(shapely.is_missing(geometries) | shapely.is_empty(geometries))
+    usable = np.where(valid, geometries, None)
+    tree = shapely.STRtree(usable)
+    boundaries = shapely.boundary(usable)
+    result = []
+    for i in range(len(geometries)):
+        found = []
+        if valid[i]:
+            for j in sorted(int(j) for j in tree.query(geometries[i], predicate="intersects")):
+                shared = shapely.length(intersection(boundaries[i], boundaries[j]))
+                if j != i and shared >= min_shared:
+                    found.append(j)
+        result.append(found)
+    return result

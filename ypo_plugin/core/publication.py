@@ -28,7 +28,7 @@ import numpy as np
 import shapely
 
 from .errors import InputError
-from .geometry import intersection
+from .geometry import touching_neighbours
 
 PUBLIC_FIELDS: tuple[str, ...] = (
     "sector_id",
@@ -118,24 +118,17 @@ def neighbour_lists(
     ids: Sequence[Any], names: Sequence[Any], geometries: np.ndarray, min_shared: float = 1.0
 ) -> list[str]:
     """Per sector, ``id name`` of the sectors sharing a boundary with it (at least
-    ``min_shared`` long, in CRS units), in the input order, joined by ``, ``."""
+    ``min_shared`` long, in CRS units), in the input order, joined by ``, ``; ``–`` for
+    none, empty for a sector without geometry."""
     geometries = np.asarray(geometries, dtype=object)
-    valid = ~(shapely.is_missing(geometries) | shapely.is_empty(geometries))
-    tree = shapely.STRtree(np.where(valid, geometries, None))
-    boundaries = shapely.boundary(np.where(valid, geometries, None))
+    no_geometry = shapely.is_missing(geometries) | shapely.is_empty(geometries)
     result = []
-    for i in range(len(geometries)):
-        if not valid[i]:
+    for missing, found in zip(no_geometry, touching_neighbours(geometries, min_shared), strict=True):
+        if missing:
             result.append("")
             continue
-        found = []
-        for j in sorted(int(j) for j in tree.query(geometries[i], predicate="intersects")):
-            if j == i:
-                continue
-            shared = shapely.length(intersection(boundaries[i], boundaries[j]))
-            if shared >= min_shared:
-                found.append(f"{ids[j]} {names[j]}" if names[j] not in (None, ids[j]) else f"{ids[j]}")
-        result.append(", ".join(found) if found else "–")
+        texts = [f"{ids[j]} {names[j]}" if names[j] not in (None, ids[j]) else f"{ids[j]}" for j in found]
+        result.append(", ".join(texts) if texts else "–")
     return result
 
 

@@ -11,11 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-import shapely
-
 from .errors import InputError
-from .geometry import intersection
 
 TARGET_GROUPS: tuple[tuple[str, str], ...] = (
     ("young_people_at_risk", "Unge i risikogruppen / Young people at risk"),
@@ -162,31 +158,11 @@ def checked_sector_ids(values: Sequence[Any], layer_name: str, id_field: str) ->
     return ids
 
 
-def touching_neighbours(geometries, min_shared: float = 1.0) -> list[list[int]]:
-    """Per sector, the positions of the sectors sharing at least ``min_shared`` (CRS units) of
-    boundary with it: a shared corner does not make neighbours."""
-    geometries = np.asarray(geometries, dtype=object)
-    valid = ~(shapely.is_missing(geometries) | shapely.is_empty(geometries))
-    usable = np.where(valid, geometries, None)
-    tree = shapely.STRtree(usable)
-    boundaries = shapely.boundary(usable)
-    result = []
-    for i in range(len(geometries)):
-        found = []
-        if valid[i]:
-            for j in sorted(int(j) for j in tree.query(geometries[i], predicate="intersects")):
-                shared = shapely.length(intersection(boundaries[i], boundaries[j]))
-                if j != i and shared >= min_shared:
-                    found.append(j)
-        result.append(found)
-    return result
-
-
 def neighbour_list_texts(ids, names, districts, neighbours) -> list[str]:
     """'id name (district)' of each sector's neighbours, joined by ', ' ('–' for none).
 
     ``neighbours`` holds per sector either the positions of its neighbours (from
-    :func:`touching_neighbours`) or the text of a ``neighbours`` field: ids separated by commas,
+    :func:`~.geometry.touching_neighbours`) or the text of a ``neighbours`` field: ids separated by commas,
     as Split sectors writes them (an id not among ``ids`` is shown as it is).
     """
     position = {sector_id: i for i, sector_id in enumerate(ids)}
