@@ -204,6 +204,13 @@ def test_sample_district_through_qgis_process(qgis_process, tmp_path):
     assert units.featureCount() == QgsVectorLayer(f"{sample}|layername=units", "u", "ogr").featureCount()
     assert all(feature["sector_id"] for feature in units.getFeatures())
     assert sectors.renderer().type() == "singleSymbol" and sectors.labelsEnabled()
+    # both outputs carry their style: every sector and every block gets a fill colour from its id
+    for layer in (sectors, units):
+        symbol = layer.renderer().symbol().symbolLayer(0)
+        assert (
+            "sector_id"
+            in symbol.dataDefinedProperties().property(symbol.PropertyFillColor).expressionString()
+        )
 
 
 def test_cancel_stops_the_split_promptly(run_algorithm):

@@ -436,4 +436,6 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
                 raise QgsProcessingException(
                     self.tr("Could not write unit {}: {}").format(feature.id(), sink.lastError())
                 )
+        del sink  # closed, so its default style can be stored
+        style_sink_output(context, dest_id, "sector_units", "Units with sector", self.OUTPUT_UNITS)
         return dest_id
