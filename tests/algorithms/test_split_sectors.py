@@ -4,7 +4,7 @@ and on the sample district through qgis_process."""
 import time
 
 import pytest
-from qgis.core import QgsProcessingException, QgsProcessingOutputLayerDefinition, QgsVectorLayer
+from qgis.core import QgsGeometry, QgsProcessingException, QgsProcessingOutputLayerDefinition, QgsVectorLayer
 
 from ..conftest import Recorder
 from ..layers import box, line, memory_layer
@@ -248,3 +248,16 @@ def test_an_island_unit_is_linked_to_its_nearest_unit_and_reported(run_algorithm
     # memory layer feature ids start at 1: the island is #5, its nearest unit #4, 300 m away
     assert "UNITS: units #4 and #5 linked as nearest neighbours (300 m apart)" in " ".join(feedback.infos)
     assert sectors["S-01"]["population"] == 500
+
+
+def test_an_invalid_unit_is_repaired_and_reported(run_algorithm):
+    bow_tie = QgsGeometry.fromWkt(
+        "POLYGON((720000 6178000, 720500 6178500, 720500 6178000, 720000 6178500, 720000 6178000))"
+    )
+    cells = [(bow_tie, 0, 100), (box(500, 0, 1000, 500), 1, 100)]
+    units = memory_layer("Polygon", ["unit_id:integer", "population:double"], cells, name="units")
+    feedback = Recorder()
+    _, sectors, sector_of_unit = split(run_algorithm, units, feedback, SECTOR_COUNT=1)
+    assert sector_of_unit == {0: "S-01", 1: "S-01"}  # nothing lost
+    assert sectors["S-01"]["population"] == 200
+    assert "1 invalid unit geometries were repaired (make valid)." in feedback.infos

@@ -236,8 +236,9 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
         units = self.parameterAsSource(parameters, self.UNITS, context)
         if units is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.UNITS))
-        population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
-        self._require_field(units, population_field, "Base units", numeric=True)
+        population_field = self._numeric_field(
+            parameters, self.POPULATION_FIELD, context, units, "Base units"
+        )
         transform_context = context.transformContext()
         crs = working_crs(units, "Base units", transform_context)
         steps = QgsProcessingMultiStepFeedback(4, feedback)
@@ -319,33 +320,27 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
             self.RUN_SECONDS: split.seconds,
         }
 
-    def _require_field(self, source, name, layer_description, numeric=False):
-        index = source.fields().lookupField(name) if name else -1
-        if index < 0:
+    def _numeric_field(self, parameters, name, context, source, layer_description):
+        """A required field (see checked_field) that must hold numbers."""
+        field_name = self.checked_field(parameters, name, context, source, layer_description, required=True)
+        if not source.fields().field(field_name).isNumeric():
             raise QgsProcessingException(
-                self.tr("The layer '{}' has no field '{}'; choose one of: {}.").format(
-                    layer_description, name, ", ".join(source.fields().names())
+                self.tr("{}: the field '{}' of '{}' is not numeric; choose a field holding numbers.").format(
+                    name, field_name, layer_description
                 )
             )
-        if numeric and not source.fields().at(index).isNumeric():
-            raise QgsProcessingException(
-                self.tr("The field '{}' of '{}' is not numeric; choose a field holding numbers.").format(
-                    name, layer_description
-                )
-            )
+        return field_name
 
     def _districts(self, parameters, context, crs):
         source = self.parameterAsSource(parameters, self.DISTRICTS, context)
         if source is None:
             return None
-        name_field = self.parameterAsString(parameters, self.DISTRICT_NAME_FIELD, context)
-        count_field = self.parameterAsString(parameters, self.SECTORS_FIELD, context)
-        target_field = self.parameterAsString(parameters, self.TARGET_FIELD, context)
-        self._require_field(source, name_field, "Districts")
-        self._require_field(source, count_field, "Districts", numeric=True)
+        name_field = self.checked_field(
+            parameters, self.DISTRICT_NAME_FIELD, context, source, "Districts", required=True
+        )
+        count_field = self._numeric_field(parameters, self.SECTORS_FIELD, context, source, "Districts")
+        target_field = self.checked_field(parameters, self.TARGET_FIELD, context, source, "Districts")
         fields = [name_field, count_field] + ([target_field] if target_field else [])
-        if target_field:
-            self._require_field(source, target_field, "Districts")
         frame = source_to_frame(source, fields, crs, context.transformContext())
         names = [
             str(name) if name is not None else f"District {row + 1}"
