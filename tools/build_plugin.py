@@ -1,13 +1,16 @@
 """Assemble the installable plugin folder, and optionally its zip.
 
-The repository keeps metadata.txt, styles/ and processing/ beside the
+The repository keeps metadata.txt, LICENSE, styles/ and processing/ beside the
 ypo_plugin package (see design.md); QGIS needs them inside the plugin folder.
+The staged metadata.txt gains a ``changelog`` written from CHANGELOG.md, so the
+history is kept in one place and the plugin manager shows it.
 
     python3 tools/build_plugin.py DEST_DIR            # DEST_DIR/ypo_plugin/
     python3 tools/build_plugin.py DEST_DIR --zip ZIP  # and ZIP with ypo_plugin/ at its root
 """
 
 import argparse
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -15,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PLUGIN_NAME = "ypo_plugin"
 BESIDE_THE_PACKAGE = ("metadata.txt", "styles", "processing", "LICENSE")
+CHANGELOG = ROOT / "CHANGELOG.md"
 IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "*.pyo", ".pytest_cache", ".ruff_cache")
 
 
@@ -30,7 +34,45 @@ def stage(dest_dir: Path) -> Path:
             shutil.copytree(source, target / name, ignore=IGNORED)
         elif source.is_file():
             shutil.copy2(source, target / name)
+    with open(target / "metadata.txt", "a", encoding="utf-8") as metadata:
+        metadata.write(metadata_changelog(CHANGELOG.read_text(encoding="utf-8")))
     return target
+
+
+def metadata_changelog(markdown: str) -> str:
+    """The ``changelog=`` entry of metadata.txt from a Keep a Changelog file.
+
+    Each release becomes a line ``0.1.0 (2026-11-21)`` followed by its entries
+    (``- Added: …``); continuation lines are indented as configparser reads them.
+    Markdown links and code marks are reduced to their text.
+    """
+    lines, section, entry = [], "", None
+
+    def flush():
+        if entry is not None:
+            lines.append(f"- {section}: {entry}" if section else f"- {entry}")
+
+    for raw in markdown.splitlines():
+        text = re.sub(r"\[([^\]]*)\](\([^)]*\))?", r"\1", raw).replace("`", "").rstrip()
+        if raw.startswith("## "):
+            flush()
+            entry, section = None, ""
+            version, _, date = text[3:].partition(" - ")
+            lines.append(f"{version} ({date})" if date else version)
+        elif raw.startswith("### "):
+            flush()
+            entry, section = None, text[4:]
+        elif text.lstrip().startswith("- ") and lines:
+            flush()
+            entry = text.lstrip()[2:]
+        elif text.strip() and entry is not None:
+            entry += " " + text.strip()
+        elif not text.strip():
+            flush()
+            entry = None
+    flush()
+    # configparser interpolates '%': double it so the text reads back as written.
+    return "changelog=" + "".join(f"\n    {line}" for line in lines).replace("%", "%%") + "\n"
 
 
 def make_zip(staged: Path, zip_path: Path) -> None:

@@ -1,25 +1,86 @@
-"""Check that the Python packages the core needs are importable.
+"""Check that the Python packages the core needs are there and do what it uses.
 
 QGIS ships its own Python without them; when one is missing the plugin must
 still load and say what to install instead of failing with a traceback.
+
+Each package is judged by what the plugin does with it, not by its version
+string: distributions rebuild packages with versions such as ``0+unknown``
+(Debian's shapely 2.2), and a wheel that bundles its own GEOS imports fine but
+fails on the first WKB round trip inside QGIS (design.md, "One GEOS").
 """
 
 import importlib
-from typing import NamedTuple
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 
 class Requirement(NamedTuple):
     module: str
     package: str
-    minimum: str
+    # What the plugin needs of the package, as a pip specifier for the install hint.
+    wanted: str
+    # Raises or returns False when the imported module lacks what the plugin uses.
+    usable: Callable[[Any], bool]
+
+
+def _numpy_usable(numpy) -> bool:
+    unique, inverse = numpy.unique(numpy.array([3, 1, 3]), return_inverse=True)
+    days = numpy.array(["2018-01-01T07:00"], dtype="datetime64[s]").astype("datetime64[D]")
+    return unique.tolist() == [1, 3] and inverse.tolist() == [1, 0, 1] and str(days[0]) == "2018-01-01"
+
+
+def _shapely_usable(shapely) -> bool:
+    # The 2.x vectorised API, and a WKB round trip through the GEOS it is linked to.
+    boxes = shapely.box([0.0, 2.0], 0.0, [1.0, 3.0], 1.0)
+    round_trip = shapely.from_wkb(shapely.to_wkb(boxes))
+    united = shapely.union_all(shapely.make_valid(round_trip))
+    return shapely.area(round_trip).tolist() == [1.0, 1.0] and united.area == 2.0
+
+
+def _pyproj_usable(pyproj) -> bool:
+    to_mercator = pyproj.Transformer.from_crs(4326, 3857, always_xy=True)
+    from pyproj.database import query_utm_crs_info
+
+    return to_mercator.transform(0.0, 0.0) == (0.0, 0.0) and callable(query_utm_crs_info)
+
+
+def _pandas_usable(pandas) -> bool:
+    # format="ISO8601" (pandas 2) is how incident dates are read.
+    parsed = pandas.to_datetime(pandas.Series(["2018-01-01", "2018-01-01T07:30"]), format="ISO8601")
+    return parsed.dt.hour.tolist() == [0, 7]
+
+
+def _geopandas_usable(geopandas) -> bool:
+    import shapely
+
+    frame = geopandas.GeoDataFrame({"id": [1]}, geometry=[shapely.box(0, 0, 1, 1)], crs=4326)
+    return frame.to_crs(3857).crs.to_epsg() == 3857 and hasattr(frame, "sindex")
+
+
+def _scipy_usable(scipy) -> bool:
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import connected_components
+    from scipy.spatial import cKDTree
+
+    count, _ = connected_components(csr_matrix(([1.0], ([0], [1])), shape=(3, 3)), directed=False)
+    return count == 2 and cKDTree([[0.0, 0.0]]).query([1.0, 0.0])[0] == 1.0
+
+
+def _matplotlib_usable(matplotlib) -> bool:
+    # Charts are drawn off-screen with Agg; finding it is enough (drawing here would slow QGIS's start).
+    from importlib.util import find_spec
+
+    return callable(matplotlib.use) and find_spec("matplotlib.backends.backend_agg") is not None
 
 
 REQUIREMENTS = (
-    Requirement("numpy", "numpy", "1.22"),
-    Requirement("shapely", "shapely", "2.0"),
-    Requirement("pyproj", "pyproj", "3.3"),
-    Requirement("pandas", "pandas", "1.5"),
-    Requirement("geopandas", "geopandas", "0.14"),
+    Requirement("numpy", "numpy", "numpy>=1.22", _numpy_usable),
+    Requirement("shapely", "shapely", "shapely>=2.0", _shapely_usable),
+    Requirement("pyproj", "pyproj", "pyproj>=3.3", _pyproj_usable),
+    Requirement("pandas", "pandas", "pandas>=2.0", _pandas_usable),
+    Requirement("geopandas", "geopandas", "geopandas>=0.14", _geopandas_usable),
+    Requirement("scipy", "scipy", "scipy>=1.8", _scipy_usable),
+    Requirement("matplotlib", "matplotlib", "matplotlib>=3.5", _matplotlib_usable),
 )
 
 INSTALL_HINT = (
@@ -29,32 +90,28 @@ INSTALL_HINT = (
 )
 
 
-def _version_tuple(version: str) -> tuple:
-    parts = []
-    for part in version.split("."):
-        digits = "".join(ch for ch in part if ch.isdigit())
-        if not digits:
-            break
-        parts.append(int(digits))
-    return tuple(parts)
+def unusable(requirement: Requirement) -> str | None:
+    """Why ``requirement`` cannot serve the plugin (missing, or lacking what it uses), or None."""
+    try:
+        module = importlib.import_module(requirement.module)
+    except Exception as error:  # a broken install fails in many ways; all mean "not usable"
+        return f"{requirement.wanted} (not importable: {error})"
+    try:
+        if requirement.usable(module):
+            return None
+        problem = "it does not do what the plugin uses"
+    except Exception as error:
+        problem = f"{type(error).__name__}: {error}"
+    version = getattr(module, "__version__", "unknown")
+    return f"{requirement.wanted} (found {version}, but {problem})"
 
 
-def missing_requirements() -> list[str]:
-    """Human-readable names of missing or too old packages, e.g. ``shapely>=2.0``."""
-    missing = []
-    for requirement in REQUIREMENTS:
-        try:
-            module = importlib.import_module(requirement.module)
-        except Exception:  # a broken install fails in many ways; all mean "not usable"
-            missing.append(f"{requirement.package}>={requirement.minimum}")
-            continue
-        version = getattr(module, "__version__", "0")
-        if _version_tuple(version) < _version_tuple(requirement.minimum):
-            missing.append(f"{requirement.package}>={requirement.minimum} (found {version})")
-    return missing
+def missing_requirements() -> tuple[str, ...]:
+    """Human-readable reasons, one per missing or unusable package (empty when all serve)."""
+    return tuple(reason for reason in map(unusable, REQUIREMENTS) if reason)
 
 
-def missing_requirements_message(missing: list[str]) -> str:
+def missing_requirements_message(missing) -> str:
     packages = " ".join(f"'{name.split(' ')[0]}'" for name in missing)
     return (
         "YPO sector planning needs the Python packages "
