@@ -206,6 +206,24 @@ def _python_value(value):
     return value
 
 
+def has_features(source) -> bool:
+    """Whether ``source`` has at least one feature (counted when its provider knows the count)."""
+    count = source.featureCount()
+    if count >= 0:
+        return count > 0
+    request = QgsFeatureRequest().setNoAttributes().setLimit(1)
+    return next(iter(source.getFeatures(request)), None) is not None
+
+
+def empty_layer_message(layer_description: str, source) -> str:
+    """What to say about a layer without features. Saved empty, some formats (GeoJSON, CSV)
+    keep neither its fields nor its CRS, so this comes before any field or CRS complaint."""
+    return (
+        f"The layer '{layer_description}' ({source.sourceName()}) is empty: it has no features; "
+        "give a layer with features."
+    )
+
+
 def source_to_frame(
     source,
     field_names: Iterable[str] | None = None,
@@ -292,6 +310,8 @@ def read_points(
     in one call per layer, never one WKB per feature.
     """
     names = list(field_names)
+    if not has_features(source):  # saved empty, a layer may have lost its fields: nothing to read
+        return PointTable(np.empty((0, 2)), {name: _object_column([]) for name in names}, "features")
     table = None
     if layer is not None:
         try:

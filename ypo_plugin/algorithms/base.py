@@ -12,6 +12,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from ..conversion import has_features
 from ..core.errors import InputError
 from ..core.progress import Cancelled
 from ..resources import icon_path
@@ -107,13 +108,16 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
 
     def checked_field(self, parameters, name, context, source, layer_description, required=False):
         """The field chosen in parameter ``name`` (None when optional and empty), checked to exist
-        on ``source``."""
+        on ``source``. An empty layer is not checked: saved without features, some formats
+        (GeoJSON, CSV) lose their fields, and each algorithm says whether empty is allowed."""
         field_name = self.parameterAsString(parameters, name, context)
         if not field_name:
             if required:
                 raise QgsProcessingException(f"Choose {name}: a field of the layer '{layer_description}'.")
             return None
         if source.fields().lookupField(field_name) < 0:
+            if not has_features(source):
+                return field_name
             raise QgsProcessingException(
                 f"{name}: the layer '{layer_description}' ({source.sourceName()}) has no field "
                 f"'{field_name}'; choose one of {', '.join(source.fields().names())}."
