@@ -215,15 +215,6 @@ def has_features(source) -> bool:
     return next(iter(source.getFeatures(request)), None) is not None
 
 
-def empty_layer_message(layer_description: str, source) -> str:
-    """What to say about a layer without features. Saved empty, some formats (GeoJSON, CSV)
-    keep neither its fields nor its CRS, so this comes before any field or CRS complaint."""
-    return (
-        f"The layer '{layer_description}' ({source.sourceName()}) is empty: it has no features; "
-        "give a layer with features."
-    )
-
-
 def source_to_frame(
     source,
     field_names: Iterable[str] | None = None,

@@ -76,7 +76,7 @@ def test_every_enum_passes_the_parameter_check_with_a_number(ypo_provider):
         instance = algorithm.create()
         for number, option in enumerate(definition.options()):
             by_name = instance.checkParameterValues({name: option}, context)
-            for value in (number, str(number)):
+            for value in (number, str(number), float(number)):
                 ok, message = instance.checkParameterValues({name: value}, context)
                 assert (ok, message) == tuple(by_name), (algorithm.id(), name, value)
                 assert name not in message

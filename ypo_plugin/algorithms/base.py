@@ -34,6 +34,8 @@ def enum_option(definition: QgsProcessingParameterEnum, value):
     there is none. Anything else raises a QgsProcessingException naming the parameter and
     its options."""
     options = definition.options()
+    if isinstance(value, float) and value.is_integer():  # a number through QVariant may be a double
+        value = int(value)
     text = "" if value is None else str(value).strip()
     if not text:
         default = definition.defaultValue()
