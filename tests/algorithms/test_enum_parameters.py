@@ -265,10 +265,11 @@ def test_qgis_process_refuses_an_unknown_audience(qgis_process, sectors_gpkg, tm
     assert not list(tmp_path.iterdir())
 
 
-def test_qgis_process_help_lists_the_names_with_their_numbers(qgis_process):
+def test_qgis_process_help_lists_the_names_with_their_numbers(ypo_provider, qgis_process):
     by_algorithm = {}
-    for (algorithm_id, name), options in EXPECTED_ENUMS.items():
-        by_algorithm.setdefault(algorithm_id, {})[name] = options
+    for algorithm, definition in enum_parameters(ypo_provider):
+        by_algorithm.setdefault(algorithm.id(), {})[definition.name()] = definition.options()
+    assert set(EXPECTED_ENUMS) <= {(a, name) for a, enums in by_algorithm.items() for name in enums}
     for algorithm_id, enums in by_algorithm.items():
         help_text = qgis_process("help", algorithm_id).stdout
         for name, options in enums.items():
