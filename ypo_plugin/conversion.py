@@ -206,6 +206,15 @@ def _python_value(value):
     return value
 
 
+def has_features(source) -> bool:
+    """Whether ``source`` has at least one feature (counted when its provider knows the count)."""
+    count = source.featureCount()
+    if count >= 0:
+        return count > 0
+    request = QgsFeatureRequest().setNoAttributes().setLimit(1)
+    return next(iter(source.getFeatures(request)), None) is not None
+
+
 def source_to_frame(
     source,
     field_names: Iterable[str] | None = None,
@@ -292,6 +301,8 @@ def read_points(
     in one call per layer, never one WKB per feature.
     """
     names = list(field_names)
+    if not has_features(source):  # saved empty, a layer may have lost its fields: nothing to read
+        return PointTable(np.empty((0, 2)), {name: _object_column([]) for name in names}, "features")
     table = None
     if layer is not None:
         try:

@@ -12,6 +12,7 @@ from qgis.core import (
     QgsUnitTypes,
 )
 
+from .conversion import has_features
 from .core.crs import utm_epsg
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -25,6 +26,11 @@ def working_crs(source, layer_description: str, transform_context) -> QgsCoordin
     """A metric CRS for computing on ``source`` (its own CRS when that is metric)."""
     crs = source.sourceCrs()
     if not crs.isValid():
+        if not has_features(source):  # saved empty, GeoJSON and CSV keep no CRS: say empty
+            raise QgsProcessingException(
+                f"The layer '{layer_description}' ({source.sourceName()}) is empty: it has no features; "
+                "give a layer with features."
+            )
         raise QgsProcessingException(
             f"The layer '{layer_description}' has no valid coordinate reference system: "
             "set its CRS (Layer Properties ▸ Source) and run again."

@@ -1,18 +1,56 @@
-"""What every YPO algorithm shares: naming, help, and the bridge between
-Processing feedback and the core's progress/cancel callbacks."""
+"""What every YPO algorithm shares: naming, help, enum parameters, and the bridge
+between Processing feedback and the core's progress/cancel callbacks."""
 
 from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterField,
+    QgsProperty,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from ..conversion import has_features
 from ..core.errors import InputError
 from ..core.progress import Cancelled
 from ..resources import icon_path
+
+
+def enum_parameter(name, description, options, default=None, optional=False) -> QgsProcessingParameterEnum:
+    """A choice parameter whose values are its option names (``AUDIENCE=public``): what
+    models, batch runs and ``qgis_process`` store. An option's 0-based number, which
+    ``qgis_process help`` shows next to each name, is accepted too. Read the choice with
+    :meth:`YpoAlgorithm.enum_value`, which always gives the name."""
+    return QgsProcessingParameterEnum(
+        name, description, list(options), defaultValue=default, optional=optional, usesStaticStrings=True
+    )
+
+
+def enum_option(definition: QgsProcessingParameterEnum, value):
+    """The option name chosen by ``value``: a name (any letter case) or an option's 0-based
+    number, as int or text. No value (None or empty text) gives the default, None when
+    there is none. Anything else raises a QgsProcessingException naming the parameter and
+    its options."""
+    options = definition.options()
+    if isinstance(value, float) and value.is_integer():  # a number through QVariant may be a double
+        value = int(value)
+    text = "" if value is None else str(value).strip()
+    if not text:
+        default = definition.defaultValue()
+        return None if default in (None, "") else enum_option(definition, default)
+    if text in options:
+        return text
+    by_case = [option for option in options if option.casefold() == text.casefold()]
+    if len(by_case) == 1:
+        return by_case[0]
+    if not isinstance(value, bool) and text.isdigit() and int(text) < len(options):
+        return options[int(text)]
+    raise QgsProcessingException(
+        f"{definition.name()}: '{text}' is not an option; give one of {', '.join(options)} "
+        f"(or its number, 0 to {len(options) - 1})."
+    )
 
 
 class YpoAlgorithm(QgsProcessingAlgorithm):
@@ -50,17 +88,38 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
         for definition in self.parameterDefinitions():
             if filled.get(definition.name()) is None and definition.defaultValue() is not None:
                 filled[definition.name()] = definition.defaultValue()
+        # QGIS takes only the names of an enum with static strings; its numbers are ours to
+        # accept (a value computed at run time, a QgsProperty, is read by enum_value).
+        for definition in self.parameterDefinitions():
+            name = definition.name()
+            if (
+                isinstance(definition, QgsProcessingParameterEnum)
+                and definition.usesStaticStrings()
+                and not isinstance(filled.get(name), QgsProperty)
+            ):
+                try:
+                    filled[name] = enum_option(definition, filled.get(name))
+                except QgsProcessingException as error:
+                    return False, str(error)
         return super().checkParameterValues(filled, context)
+
+    def enum_value(self, parameters, name, context):
+        """The option name chosen for the enum parameter ``name`` (see :func:`enum_parameter`)."""
+        definition = self.parameterDefinition(name)
+        return enum_option(definition, self.parameterAsString(parameters, name, context))
 
     def checked_field(self, parameters, name, context, source, layer_description, required=False):
         """The field chosen in parameter ``name`` (None when optional and empty), checked to exist
-        on ``source``."""
+        on ``source``. An empty layer is not checked: saved without features, some formats
+        (GeoJSON, CSV) lose their fields, and each algorithm says whether empty is allowed."""
         field_name = self.parameterAsString(parameters, name, context)
         if not field_name:
             if required:
                 raise QgsProcessingException(f"Choose {name}: a field of the layer '{layer_description}'.")
             return None
         if source.fields().lookupField(field_name) < 0:
+            if not has_features(source):
+                return field_name
             raise QgsProcessingException(
                 f"{name}: the layer '{layer_description}' ({source.sourceName()}) has no field "
                 f"'{field_name}'; choose one of {', '.join(source.fields().names())}."

@@ -17,7 +17,6 @@ from qgis.core import (
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterDefinition,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -44,7 +43,7 @@ from ..core.manning import (
     compute_manning,
     parse_type_weights,
 )
-from .base import YpoAlgorithm
+from .base import YpoAlgorithm, enum_parameter
 from .crime_input import CrimeParameters
 from .sector_input import (
     SECTORS,
@@ -201,13 +200,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
             )
         )
         self.addParameter(
-            QgsProcessingParameterEnum(
-                self.FACTOR_METHOD,
-                self.tr("Factor method"),
-                options=list(FACTOR_METHODS),
-                defaultValue=FACTOR_METHODS[0],
-                usesStaticStrings=True,
-            )
+            enum_parameter(self.FACTOR_METHOD, self.tr("Factor method"), FACTOR_METHODS, FACTOR_METHODS[0])
         )
         self._advanced(
             QgsProcessingParameterString(
@@ -378,7 +371,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
                 self.parameterAsString(parameters, self.TYPE_WEIGHTS, context)
             ),
             "exposed_weight": self.parameterAsDouble(parameters, self.EXPOSED_WEIGHT, context),
-            "factor_method": self.parameterAsEnumString(parameters, self.FACTOR_METHOD, context),
+            "factor_method": self.enum_value(parameters, self.FACTOR_METHOD, context),
             "thresholds": parse_thresholds(
                 self.parameterAsString(parameters, self.FACTOR_THRESHOLDS, context)
             ),

@@ -18,7 +18,6 @@ from qgis.core import (
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterDateTime,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
@@ -39,7 +38,7 @@ from ..core.crime_grid import (
     compute_crime_grid,
 )
 from ..core.crime_types import Period
-from .base import YpoAlgorithm
+from .base import YpoAlgorithm, enum_parameter
 from .crime_input import CrimeParameters, datetime_text
 from .sector_input import (
     add_sector_parameters,
@@ -138,15 +137,7 @@ class CrimeGridAlgorithm(YpoAlgorithm):
                 minValue=MIN_CELL_SIZE,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.GRID_TYPE,
-                self.tr("Grid type"),
-                options=list(GRID_TYPES),
-                defaultValue=GRID_TYPES[0],
-                usesStaticStrings=True,
-            )
-        )
+        self.addParameter(enum_parameter(self.GRID_TYPE, self.tr("Grid type"), GRID_TYPES, GRID_TYPES[0]))
         for name, description in (
             (self.COMPARE_START, "Comparison period start"),
             (self.COMPARE_END, "Comparison period end"),
@@ -279,7 +270,7 @@ class CrimeGridAlgorithm(YpoAlgorithm):
             compare = Period.parse(compare_start, compare_end, "COMPARE_START", "COMPARE_END")
         return CrimeGridSettings(
             cell_size=self.parameterAsDouble(parameters, self.CELL_SIZE, context),
-            grid_type=self.parameterAsEnumString(parameters, self.GRID_TYPE, context) or GRID_TYPES[0],
+            grid_type=self.enum_value(parameters, self.GRID_TYPE, context),
             **CRIME_PARAMETERS.settings(self, parameters, context),
             compare=compare,
         )

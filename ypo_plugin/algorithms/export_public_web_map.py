@@ -12,7 +12,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..conversion import source_to_frame
+from ..conversion import has_features, source_to_frame
 from ..core.errors import InputError
 from ..core.publication import PUBLIC_FIELDS, public_frame, web_map_data, web_map_html
 from .base import YpoAlgorithm
@@ -28,7 +28,7 @@ def read_public_sectors(algorithm, parameters, context, feedback, target_crs=Non
     source = algorithm.parameterAsSource(parameters, "SECTORS", context)
     if source is None:
         raise QgsProcessingException(algorithm.invalidSourceError(parameters, "SECTORS"))
-    if not source.sourceCrs().isValid():
+    if not source.sourceCrs().isValid() and has_features(source):
         raise QgsProcessingException(
             f"SECTORS ({source.sourceName()}) has no valid coordinate reference system: set its CRS "
             "(Layer Properties ▸ Source) and run again."

@@ -19,7 +19,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterString,
@@ -39,7 +38,7 @@ from ..core.publication_charts import write_page_charts
 from ..crs import working_crs
 from ..resources import style_path
 from . import print_layouts as layouts
-from .base import YpoAlgorithm
+from .base import YpoAlgorithm, enum_parameter
 from .crime_grid import period_label
 from .crime_input import CRIMES, CrimeParameters
 from .print_layouts import DEFAULT_DPI
@@ -145,18 +144,10 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
             (self.AUDIENCE, "Audience", AUDIENCES, "public"),
             (self.FORMAT, "Format", FORMATS, "pdf"),
         ):
-            self.addParameter(
-                QgsProcessingParameterEnum(
-                    name, self.tr(description), list(options), defaultValue=default, usesStaticStrings=True
-                )
-            )
+            self.addParameter(enum_parameter(name, self.tr(description), options, default))
         self.addParameter(QgsProcessingParameterBoolean(self.ATLAS, self.tr("Atlas"), True))
         self.addParameter(QgsProcessingParameterString(self.TITLE, self.tr("Title"), optional=True))
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.PAPER, self.tr("Paper"), list(PAPERS), defaultValue="A4", usesStaticStrings=True
-            )
-        )
+        self.addParameter(enum_parameter(self.PAPER, self.tr("Paper"), PAPERS, "A4"))
         layouts.add_dpi_parameter(self, self.DPI, max_dpi=1200)
         self.addParameter(
             QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Output folder"))
@@ -187,9 +178,9 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
         return self._temporary.name
 
     def _run(self, parameters, context, feedback):
-        audience = self.parameterAsEnumString(parameters, self.AUDIENCE, context) or "public"
-        fmt = self.parameterAsEnumString(parameters, self.FORMAT, context) or "pdf"
-        paper = self.parameterAsEnumString(parameters, self.PAPER, context) or "A4"
+        audience = self.enum_value(parameters, self.AUDIENCE, context)
+        fmt = self.enum_value(parameters, self.FORMAT, context)
+        paper = self.enum_value(parameters, self.PAPER, context)
         atlas = self.parameterAsBoolean(parameters, self.ATLAS, context)
         dpi = self.parameterAsInt(parameters, self.DPI, context) or DEFAULT_DPI
         title = (self.parameterAsString(parameters, self.TITLE, context) or "").strip() or DEFAULT_TITLES[

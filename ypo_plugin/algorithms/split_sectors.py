@@ -323,7 +323,8 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
     def _numeric_field(self, parameters, name, context, source, layer_description):
         """A required field (see checked_field) that must hold numbers."""
         field_name = self.checked_field(parameters, name, context, source, layer_description, required=True)
-        if not source.fields().field(field_name).isNumeric():
+        index = source.fields().lookupField(field_name)  # an empty layer may lack it (see checked_field)
+        if index >= 0 and not source.fields().at(index).isNumeric():
             raise QgsProcessingException(
                 self.tr("{}: the field '{}' of '{}' is not numeric; choose a field holding numbers.").format(
                     name, field_name, layer_description

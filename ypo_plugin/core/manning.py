@@ -12,6 +12,10 @@ Population
     ``pop(unit ∩ sector) = pop(unit) × area(unit ∩ sector) / area(unit)``; the
     part in no sector is ``population_outside``. Point units (and units of zero
     area) count wholly in the sector at their location.
+Population outside
+    Less than 0.01 inhabitant outside every sector (``POPULATION_TOLERANCE``) is
+    reported as 0: areal weighting leaves floating-point residues (about 1e-8
+    inhabitants where the units tile the sectors exactly), not a finding.
 Exposed share
     Share of the sector's population living inside the (united) exposed
     housing areas, found the same way as the population. A sector without
@@ -87,6 +91,8 @@ DEFAULT_THRESHOLDS: tuple[float, float, float, float] = (200.0, 120.0, 70.0, 35.
 """Weighted crimes per 1,000 inhabitants per year at which factor 1, 2, 3, 4 start."""
 
 DAYS_PER_YEAR = 365.25
+POPULATION_TOLERANCE = 0.01
+"""Inhabitants outside every sector below this are a floating-point residue, reported as 0."""
 
 OUTPUT_FIELDS: tuple[str, ...] = (
     "sector_id",
@@ -163,8 +169,8 @@ class ManningResult:
     """Per-sector table (``OUTPUT_FIELDS``) and the totals that make every input accountable.
 
     Conservation: ``sectors.population.sum() + population_outside ==
-    population_input`` and ``sectors.crimes_total.sum() + crimes_outside ==
-    crimes_in_period``. ``crimes_outside`` includes the ``crimes_without_location``
+    population_input`` (to ``POPULATION_TOLERANCE``) and ``sectors.crimes_total.sum() +
+    crimes_outside == crimes_in_period``. ``crimes_outside`` includes the ``crimes_without_location``
     and ``population_outside`` the ``population_without_location``.
     """
 
@@ -265,7 +271,7 @@ def compute_manning(
     return ManningResult(
         sectors=table[list(OUTPUT_FIELDS)],
         population_input=pop.total,
-        population_outside=pop.total - float(pop.per_sector.sum()),
+        population_outside=population_outside(pop.total, pop.per_sector),
         population_without_location=pop.without_location,
         crimes_input=crime.input,
         crimes_in_period=crime.in_period,
@@ -280,6 +286,12 @@ def compute_manning(
         overlaps=overlaps,
         warnings=warnings,
     )
+
+
+def population_outside(total: float, per_sector: np.ndarray) -> float:
+    """Inhabitants of ``total`` in no sector; 0 below ``POPULATION_TOLERANCE`` (a residue)."""
+    outside = total - float(np.sum(per_sector))
+    return 0.0 if abs(outside) < POPULATION_TOLERANCE else outside
 
 
 # --- sectors ----------------------------------------------------------------

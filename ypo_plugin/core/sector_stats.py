@@ -64,6 +64,7 @@ from .manning import (
     factors,
     need_scores,
     officers_required,
+    population_outside,
 )
 from .progress import CancelCheck, ProgressCallback, never_cancelled, no_progress, raise_if_cancelled
 from .splitting import compute_workload
@@ -492,7 +493,7 @@ def sector_statistics(
         table=table[list(STATS_COLUMNS)],
         problems=problems,
         warnings=warnings,
-        population_outside=(population.total if population is not None else 0.0) - float(pop.sum()),
+        population_outside=population_outside(population.total if population is not None else 0.0, pop),
         crimes_outside=(len(crimes.xy) if crimes is not None else 0) - int(crimes_total.sum()),
     )
 
