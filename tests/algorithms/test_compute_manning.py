@@ -316,14 +316,18 @@ def test_missing_field_names_the_layer_and_the_choices(run_algorithm, tmp_path):
 
 
 def test_unparseable_dates_are_reported(run_algorithm, tmp_path):
+    # 1 unreadable date in 100 (the most allowed, 1 %; more stops the run, see
+    # test_more_than_one_percent_unreadable_dates_stop_the_run): the other 98 lie outside every sector.
+    outside = [(point(5000, 5000), "vold", "2026-03-02")] * 98
     crimes = memory_layer(
         "Point",
         ["crime_type:string", "occurred:string"],
-        [(point(100, 100), "vold", "2026-03-01"), (point(200, 100), "vold", "yesterday")],
+        [(point(100, 100), "vold", "2026-03-01"), (point(200, 100), "vold", "yesterday"), *outside],
     )
     results, rows, _, feedback, _ = run(run_algorithm, base_parameters(tmp_path, CRIMES=crimes))
     assert rows["A"]["crimes_total"] == 1
-    assert results["CRIMES_IN_PERIOD"] == 1
+    assert results["CRIMES_IN_PERIOD"] == 1 + 98
+    assert results["CRIMES_OUTSIDE"] == 98
     assert any("'yesterday' (1)" in w for w in feedback.warnings)
 
 
