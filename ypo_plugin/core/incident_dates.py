@@ -12,8 +12,9 @@ Date text without DATE_FORMAT
 * ISO 8601, year first: ``2018-01-31``, ``2018-01-31T07:30``,
   ``2018-01-31 07:30:05.000``, ``20180131T0730``.
 * Day, month and year as numbers, year last, separated by ``/``, ``-`` or ``.``,
-  optionally followed by a time of day ``hh:mm[:ss]`` (24-hour, or 12-hour with
-  ``AM``/``PM``): ``01/31/2018 11:30:00 PM``, ``31.01.2018 23:30``, ``31-01-2018``.
+  optionally followed by a space and a time of day ``hh:mm[:ss]`` (24-hour, or
+  12-hour with ``AM``/``PM``): ``01/31/2018 11:30:00 PM``, ``31.01.2018 23:30``,
+  ``31-01-2018``.
   Which of the first two numbers is the day is decided from all the values of
   the field: a first number from 13 to 31 proves day first, a second number
   from 13 to 31 proves month first. Without proof either way, and with values
@@ -71,10 +72,7 @@ _CLOCK = (
     r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.](?P<sec>\d{2})(?:[.,]\d+)?)?"
     r"\s*(?P<meridiem>[AaPp]\.?\s?[Mm]\.?)?"
 )
-_NUMERIC_DATE = re.compile(
-    rf"^(?P<first>\d{{1,2}})(?P<sep>[/.\-])(?P<second>\d{{1,2}})(?P=sep)(?P<year>\d{{4}})"
-    rf"(?:(?:\s+|T){_CLOCK})?$"
-)
+_NUMERIC_DATE = re.compile(r"^(?P<first>\d{1,2})(?P<sep>[/.\-])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4})$")
 _CLOCK_TEXT = re.compile(rf"^{_CLOCK}$")
 _CLOCK_DIRECTIVE = re.compile(r"%[HIMSXTRrc]")
 
@@ -216,52 +214,67 @@ def _parse_texts(texts: np.ndarray, fmt: str | None, source) -> tuple[np.ndarray
 
     Each distinct text is read once: incident exports repeat their dates many times.
     """
-    codes, distinct = pd.factorize(pd.Series(texts, dtype=object).str.strip())
-    distinct = np.asarray(distinct, dtype=object)
+    codes, distinct = pd.factorize(texts)
+    stripped = np.array([text.strip() for text in distinct], dtype=object)
     if fmt is not None:
-        parsed = _to_datetime(distinct, fmt)
-        timed = np.full(len(distinct), bool(_CLOCK_DIRECTIVE.search(fmt)))
+        parsed = _to_datetime(stripped, fmt)
+        timed = np.full(len(stripped), bool(_CLOCK_DIRECTIVE.search(fmt)))
     else:
-        parsed, timed = _recognise(distinct, source)
-    return parsed[codes], timed[codes] & ~np.isnat(parsed[codes]), (distinct == "")[codes]
+        parsed, timed = _recognise(stripped, source)
+    timed &= ~np.isnat(parsed)
+    return parsed[codes], timed[codes], (stripped == "")[codes]
 
 
 def _recognise(texts: np.ndarray, source) -> tuple[np.ndarray, np.ndarray]:
     """Date-times of (distinct, stripped) texts in the forms of the module docstring."""
     parsed = np.full(len(texts), np.datetime64("NaT"), dtype=DATETIME_DTYPE)
     timed = np.zeros(len(texts), dtype=bool)
-    series = pd.Series(texts, dtype=object)
-    year_first = series.str.match(r"\d{4}").to_numpy(dtype=bool)
+    year_first = np.fromiter((text[:4].isdigit() for text in texts), dtype=bool, count=len(texts))
     if year_first.any():
         # pandas parses UTC offsets a hundred times slower than naive text: cut them first.
         cleaned = np.array([_without_zone(text) for text in texts[year_first]], dtype=object)
         parsed[year_first] = _to_datetime(cleaned, None)
-        timed[year_first] = [len(text) > 10 for text in cleaned]
+        timed[year_first] = np.fromiter(map(len, cleaned), dtype=np.int64, count=len(cleaned)) > 10
     rest = np.flatnonzero(~year_first & (texts != ""))
-    if not len(rest):
-        return parsed, timed
-    parts = series.iloc[rest].str.extract(_NUMERIC_DATE)
-    matched = parts["year"].notna().to_numpy()
-    if not matched.any():
-        return parsed, timed
-    parts, rows = parts[matched], rest[matched]
-    first, second = parts["first"].astype(int).to_numpy(), parts["second"].astype(int).to_numpy()
-    if _day_first(first, second, parts["sep"].to_numpy(), texts[rows], source):
-        day, month = first, second
-    else:
-        day, month = second, first
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # out-of-range parts: NaT
-        dates = pd.to_datetime(
-            pd.DataFrame({"year": parts["year"].astype(int).to_numpy(), "month": month, "day": day}),
-            errors="coerce",
-        )
-    seconds, has_clock = clock_seconds(parts["hour"], parts["minute"], parts["sec"], parts["meridiem"])
-    offsets = np.where(np.isfinite(seconds), seconds, 0.0).astype(np.int64).astype("timedelta64[s]")
-    values = dates.to_numpy().astype(DATETIME_DTYPE) + offsets
-    values[~np.isfinite(seconds)] = np.datetime64("NaT")
-    parsed[rows], timed[rows] = values, has_clock
+    if len(rest):
+        parsed[rest], timed[rest] = _numeric_dates(texts[rest], source)
     return parsed, timed
+
+
+def _numeric_dates(texts: np.ndarray, source) -> tuple[np.ndarray, np.ndarray]:
+    """Date-times of ``D/M/YYYY``-style texts (NaT for any other text), and which have a time.
+
+    The date and the clock parts are read apart, each distinct part once: a million
+    incidents have a few hundred distinct dates and at most some thousand distinct times.
+    """
+    pieces = [text.partition(" ") for text in texts]
+    date_codes, dates = pd.factorize(np.array([piece[0] for piece in pieces], dtype=object))
+    clock_codes, clocks = pd.factorize(np.array([piece[2] for piece in pieces], dtype=object))
+    clocks = np.array([clock.strip() for clock in clocks], dtype=object)
+    parts = pd.Series(dates, dtype=object).str.extract(_NUMERIC_DATE)
+    matched = parts["year"].notna().to_numpy()
+    day_values = np.full(len(dates), np.datetime64("NaT"), dtype=DATETIME_DTYPE)
+    if matched.any():
+        parts = parts[matched]
+        first, second = parts["first"].astype(int).to_numpy(), parts["second"].astype(int).to_numpy()
+        if _day_first(first, second, parts["sep"].to_numpy(), np.asarray(dates)[matched], source):
+            day, month = first, second
+        else:
+            day, month = second, first
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # impossible days and months: NaT
+            frame = pd.DataFrame({"year": parts["year"].astype(int).to_numpy(), "month": month, "day": day})
+            day_values[matched] = pd.to_datetime(frame, errors="coerce").to_numpy().astype(DATETIME_DTYPE)
+    clock_parts = pd.Series(clocks, dtype=object).str.extract(_CLOCK_TEXT)
+    seconds, has_clock = clock_seconds(
+        clock_parts["hour"], clock_parts["minute"], clock_parts["sec"], clock_parts["meridiem"]
+    )
+    seconds[(clocks != "") & ~has_clock] = np.nan  # text after the date that is no time
+    values = (
+        day_values[date_codes] + np.nan_to_num(seconds).astype(np.int64).astype("timedelta64[s]")[clock_codes]
+    )
+    values[np.isnan(seconds)[clock_codes]] = np.datetime64("NaT")
+    return values, has_clock[clock_codes]
 
 
 def _day_first(first: np.ndarray, second: np.ndarray, separators: np.ndarray, texts, source) -> bool:
@@ -382,8 +395,8 @@ def _object_times(objects: np.ndarray, present: np.ndarray, source) -> tuple[np.
     is_number = np.zeros(n, dtype=bool)
     is_text = present & _is_instance(objects, str)
     if is_text.any():
-        codes, distinct = pd.factorize(pd.Series(objects[is_text], dtype=object).str.strip())
-        distinct = pd.Series(distinct, dtype=object)
+        codes, distinct = pd.factorize(objects[is_text])
+        distinct = pd.Series([text.strip() for text in distinct], dtype=object)
         digits = distinct.str.fullmatch(r"\d{1,4}").to_numpy(dtype=bool)
         parts = distinct.str.extract(_CLOCK_TEXT)
         clock, has_clock = clock_seconds(parts["hour"], parts["minute"], parts["sec"], parts["meridiem"])
