@@ -409,12 +409,10 @@ def _object_times(objects: np.ndarray, present: np.ndarray, source) -> tuple[np.
         blank[rows] = (distinct == "").to_numpy()[codes]
     for i in np.flatnonzero(present & ~is_text):
         value = objects[i]
-        if isinstance(value, bool):
-            continue
-        if isinstance(value, int | float | np.integer | np.floating):
+        if isinstance(value, np.timedelta64 | np.datetime64 | _dt.time | _dt.date | _dt.timedelta):
+            seconds[i] = _clock_object_seconds(value)  # before numbers: numpy's timedelta64 is an integer
+        elif isinstance(value, int | float | np.integer | np.floating) and not isinstance(value, bool):
             numbers[i], is_number[i] = float(value), True
-        else:
-            seconds[i] = _clock_object_seconds(value)
     if is_number.any():
         seconds[is_number], messages = _minutes_or_hhmm(numbers[is_number], source)
         return seconds, blank, messages
