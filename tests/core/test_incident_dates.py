@@ -272,3 +272,35 @@ def test_manning_with_an_empty_crime_layer_warns():
     assert any(w.startswith("CRIMES has no incidents: every sector has 0 crime") for w in result.warnings)
     without_layer = compute_manning(sectors)  # no layer at all is not an empty layer
     assert not any("has no incidents" in w for w in without_layer.warnings)
+
+
+# --- hour charts -------------------------------------------------------------------------------
+
+
+def test_hour_charts_say_how_many_incidents_lack_a_time(tmp_path, monkeypatch):
+    pytest.importorskip("matplotlib")
+    from ypo_plugin.core import crime_charts, publication_charts
+
+    dates = ["2026-01-05T08:00", "2026-01-05T16:00", "2026-01-06T23:30", "2026-01-07", "2026-01-08"]
+    result = compute_crime_grid(
+        ["S"],
+        np.array([shapely.box(0, 0, 100, 100)]),
+        CrimeGridInput(np.full((5, 2), 10.0), ["theft"] * 5, dates),
+    )
+    # Text as text (not as paths) in the SVG, to read it back.
+    monkeypatch.setitem(crime_charts._RC, "svg.fonttype", "none")
+    monkeypatch.setitem(publication_charts._RC, "svg.fonttype", "none")
+    crime_charts.write_sector_charts(result, tmp_path / "grid")
+    svg = (tmp_path / "grid" / "S_hours.svg").read_text(encoding="utf-8")
+    assert "3 crimes with a time; 2 without a time of day (not shown)" in svg
+    publication_charts.write_page_charts(result, tmp_path / "maps")
+    svg = (tmp_path / "maps" / "S_page_hours.svg").read_text(encoding="utf-8")
+    assert "(3)" in svg and "+2 uden klokkeslæt / without a time of day" in svg
+
+    timed_only = compute_crime_grid(
+        ["S"],
+        np.array([shapely.box(0, 0, 100, 100)]),
+        CrimeGridInput(np.full((3, 2), 10.0), ["theft"] * 3, dates[:3]),
+    )
+    crime_charts.write_sector_charts(timed_only, tmp_path / "timed")
+    assert "without a time" not in (tmp_path / "timed" / "S_hours.svg").read_text(encoding="utf-8")
