@@ -94,18 +94,18 @@ def csv_layer(path, **names):
     return layer
 
 
-def chicago_sector():
+def chicago_sector(wkt=CHICAGO_BOX):
     layer = QgsVectorLayer("Polygon?crs=EPSG:4326&field=sector_id:string", "sectors", "memory")
     feature = QgsFeature(layer.fields())
-    feature.setGeometry(QgsGeometry.fromWkt(CHICAGO_BOX))
+    feature.setGeometry(QgsGeometry.fromWkt(wkt))
     feature.setAttributes(["Chicago"])
     assert layer.dataProvider().addFeatures([feature])
     return layer
 
 
-def run_grid(run_algorithm, crimes, feedback=None, **extra):
+def run_grid(run_algorithm, crimes, feedback=None, sector=CHICAGO_BOX, **extra):
     parameters = {
-        "SECTORS": chicago_sector(),
+        "SECTORS": chicago_sector(sector),
         "SECTOR_ID_FIELD": "sector_id",
         "CRIMES": crimes,
         "CRIME_TYPE_FIELD": "Primary Type",
@@ -346,3 +346,43 @@ def test_ambiguous_dates_through_qgis_process_end_without_a_traceback(qgis_proce
     assert result.returncode != 0
     assert "could be day/month/year or month/day/year" in output and "DATE_FORMAT" in output
     assert "Traceback" not in output
+
+
+# --- date and time fields ------------------------------------------------------------------------
+
+COPENHAGEN_BOX = "POLYGON((12.4 55.6, 12.7 55.6, 12.7 55.8, 12.4 55.8, 12.4 55.6))"
+
+
+def test_a_date_field_and_a_time_field(run_algorithm, tmp_path):
+    # GeoJSON: OGR reads "2018-01-31" as a date field and "07:30:00" as a time field (GDAL reader).
+    features = [
+        {"crime_type": "theft", "day": "2018-01-31", "clock": "07:30:00"},  # Wednesday, band_07_15
+        {"crime_type": "theft", "day": "2018-02-03", "clock": "23:15:00"},  # Saturday, band_23_07
+        {"crime_type": "theft", "day": "2018-02-03", "clock": None},  # Saturday, no time
+    ]
+    path = tmp_path / "incidents.geojson"
+    point = {"type": "Point", "coordinates": [12.5, 55.7]}
+    collection = [{"type": "Feature", "properties": p, "geometry": point} for p in features]
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": collection}))
+    layer = QgsVectorLayer(str(path), "incidents", "ogr")
+    assert [layer.fields().field(n).typeName() for n in ("day", "clock")] == ["Date", "Time"]
+    names = ("band_07_15", "band_15_23", "band_23_07", "band_unknown", "weekday", "weekend")
+    common = {"sector": COPENHAGEN_BOX, "CRIME_TYPE_FIELD": "crime_type", "DATE_FIELD": "day"}
+    # A date field alone has no time of day.
+    _, cells, _ = run_grid(run_algorithm, layer, **common)
+    assert totals(cells, *names) == (0, 0, 0, 3, 1, 2)
+    _, cells, _ = run_grid(run_algorithm, layer, TIME_FIELD="clock", **common)
+    assert totals(cells, *names) == (1, 0, 1, 1, 1, 2)
+    # The same through QGIS features (a memory copy: QTime values).
+    memory = QgsVectorLayer(
+        "Point?crs=EPSG:4326&field=crime_type:string&field=day:date&field=clock:time", "m", "memory"
+    )
+    copies = []
+    for feature in layer.getFeatures():
+        copy = QgsFeature(memory.fields())
+        copy.setGeometry(feature.geometry())
+        copy.setAttributes(feature.attributes())
+        copies.append(copy)
+    assert memory.dataProvider().addFeatures(copies)
+    _, cells, _ = run_grid(run_algorithm, memory, TIME_FIELD="clock", **common)
+    assert totals(cells, *names) == (1, 0, 1, 1, 1, 2)
