@@ -14,7 +14,6 @@ from qgis.core import (
     QgsPointXY,
     QgsProcessingException,
     QgsProcessingUtils,
-    QgsVectorFileWriter,
     QgsVectorLayer,
 )
 
@@ -27,7 +26,8 @@ needs_chicago = pytest.mark.skipif(not CRIMES_2018.exists(), reason="needs ../sh
 
 BANDS = ("band_07_15", "band_15_23", "band_23_07")
 # One sector well around every located Chicago incident (lon −87.93…−87.52, lat 41.64…42.03).
-CHICAGO_BOX = "POLYGON((-88 41.6, -87.4 41.6, -87.4 42.1, -88 42.1, -88 41.6))"
+CHICAGO_RING = [[-88, 41.6], [-87.4, 41.6], [-87.4, 42.1], [-88, 42.1], [-88, 41.6]]
+CHICAGO_BOX = "POLYGON((" + ", ".join(f"{x} {y}" for x, y in CHICAGO_RING) + "))"
 
 
 # --- the independent side: csv + strptime ------------------------------------------------------
@@ -101,6 +101,15 @@ def chicago_sector(wkt=CHICAGO_BOX):
     feature.setAttributes(["Chicago"])
     assert layer.dataProvider().addFeatures([feature])
     return layer
+
+
+def sector_file(folder):
+    """The Chicago sector as a GeoJSON file, for qgis_process."""
+    path = folder / "sector.geojson"
+    feature = {"type": "Feature", "properties": {"sector_id": "Chicago"}}
+    feature["geometry"] = {"type": "Polygon", "coordinates": [CHICAGO_RING]}
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
+    return path
 
 
 def run_grid(run_algorithm, crimes, feedback=None, sector=CHICAGO_BOX, **extra):
@@ -227,11 +236,7 @@ def test_chicago_2023_iso_dates_through_qgis_process(qgis_process, tmp_path):
     )
     expected = expected_counts(incidents)
     assert expected["input"] == 9_939 and expected["located"] == 9_936
-    sectors = tmp_path / "sector.geojson"
-    ring = [[-88, 41.6], [-87.4, 41.6], [-87.4, 42.1], [-88, 42.1], [-88, 41.6]]
-    feature = {"type": "Feature", "properties": {"sector_id": "Chicago"}}
-    feature["geometry"] = {"type": "Polygon", "coordinates": [ring]}
-    sectors.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
+    sectors = sector_file(tmp_path)
     output, table = tmp_path / "grid.gpkg", tmp_path / "time.gpkg"
     results = qgis_process.run(
         "ypo:crimegrid",
@@ -327,9 +332,7 @@ def test_ambiguous_dates_through_qgis_process_end_without_a_traceback(qgis_proce
     path.write_text(
         "Primary Type,Date,Latitude,Longitude\nTHEFT,01/02/2018,41.9,-87.7\nTHEFT,03/04/2018,41.9,-87.7\n"
     )
-    sectors = tmp_path / "sector.gpkg"
-    layer = chicago_sector()
-    QgsVectorFileWriter.writeAsVectorFormat(layer, str(sectors), "utf-8", layer.crs(), "GPKG")
+    sectors = sector_file(tmp_path)
     result = qgis_process(
         "run",
         "ypo:crimegrid",
