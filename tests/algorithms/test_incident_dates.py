@@ -389,3 +389,11 @@ def test_a_date_field_and_a_time_field(run_algorithm, tmp_path):
     assert memory.dataProvider().addFeatures(copies)
     _, cells, _ = run_grid(run_algorithm, memory, TIME_FIELD="clock", **common)
     assert totals(cells, *names) == (1, 0, 1, 1, 1, 2)
+
+
+def test_every_incident_reading_algorithm_explains_the_date_and_time_fields(ypo_provider):
+    for name in ("crimegrid", "computemanning", "exportsectormaps"):
+        text = ypo_provider.algorithm(name).shortHelpString()
+        for phrase in ("Time of day field", "MM/DD/YYYY", "DD.MM.YYYY", "band_unknown", "more than 1%"):
+            assert phrase in text, (name, phrase)
+        assert text.index("Date field") < text.index("Time of day field") < text.index("Date format")

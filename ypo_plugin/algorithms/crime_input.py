@@ -176,9 +176,10 @@ class CrimeParameters:
             "DD-MM-YYYY or DD.MM.YYYY — each optionally followed by a time hh:mm[:ss], 24-hour or "
             "with AM/PM (01/31/2018 11:30:00 PM). Day or month first is decided from the data: a "
             "first number above 12 proves day first, a second number above 12 month first; with "
-            "no such value, DD.MM.YYYY is read day first and '/' or '-' dates are refused with a "
-            "request for a date format. If more than 1% of the non-empty dates cannot be read, the "
-            "run stops and names three of them; fewer are reported and counted without a date.",
+            "no such value, DD.MM.YYYY is read day first, while '/' or '-' dates whose two numbers "
+            "differ are refused with a request for a date format. If more than 1% of the non-empty "
+            "dates cannot be read, the run stops and names three of them; fewer are reported and "
+            "counted without a date.",
             "Time of day field (optional) — the incident's time of day when the export keeps it in "
             "a field of its own: text hh:mm or hh:mm:ss (also with AM/PM), a time field, or a "
             "number of minutes since midnight or HHMM (730 = 07:30; which one is decided from the "
