@@ -1,15 +1,19 @@
 """The shipped Processing models: listed by the provider, explained, reproducible from
 tools/make_models.py, and run through qgis_process on the sample district."""
 
+import csv
 import subprocess
 import sys
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, time, timedelta
 
 import pytest
-from qgis.core import QgsVectorLayer
+from qgis.core import QgsApplication, QgsVectorLayer
 
 from tests.conftest import ROOT
+
+CRIME_TYPES = ("violence", "burglary", "theft", "drugs", "vandalism", "harassment")
 
 FULL_PLAN = "ypo:fullsectorplan"
 QUARTERLY_REVIEW = "ypo:quarterlyreview"
@@ -232,3 +236,93 @@ def test_fail_on_error_stops_the_full_plan_before_the_maps(qgis_process, sample,
     assert "FAIL_ON_ERROR" in result.stdout + result.stderr
     assert read(tmp_path / "validation.gpkg", ["error_type"])  # the errors are written first
     assert not (tmp_path / "maps").exists()
+
+
+# --- reading incidents: type mapping, date format and time field reach every step ----------------
+
+INCIDENT_INPUTS = ("CRIME_TYPE_MAP", "DATE_FORMAT", "TIME_FIELD")
+
+
+def test_the_models_pass_the_incident_inputs_to_every_step_that_reads_incidents(ypo_provider):
+    registry = QgsApplication.processingRegistry()
+    for model_id in (FULL_PLAN, QUARTERLY_REVIEW):
+        model = ypo_provider.algorithm(model_id[4:])
+        readers = []
+        for child in model.childAlgorithms().values():
+            algorithm = registry.algorithmById(child.algorithmId())
+            if algorithm.parameterDefinition("DATE_FIELD") is not None:  # reads the incidents' dates
+                readers.append(child.childId())
+                for name in ("CRIMES", "CRIME_TYPE_FIELD", "DATE_FIELD", *INCIDENT_INPUTS):
+                    sources = child.parameterSources()[name]
+                    assert [source.parameterName() for source in sources] == [name], (model_id, name)
+        assert sorted(readers) == ["grid", "manning", "maps"], model_id
+
+
+def test_the_models_help_lists_the_incident_inputs(qgis_process):
+    for model_id in (FULL_PLAN, QUARTERLY_REVIEW):
+        text = qgis_process("help", model_id).stdout
+        for name in INCIDENT_INPUTS:
+            assert f"\n{name}: " in text, (model_id, name)
+        assert "band_unknown" in text  # what an incident without a time of day becomes
+
+
+def test_quarterly_review_on_an_export_with_codes_and_separate_date_and_time(
+    qgis_process, sample, full_plan, tmp_path
+):
+    """The sample's incidents rewritten as a foreign export: type codes, '05 Sep 2026' dates (read
+    only with DATE_FORMAT: without it a step would stop on unreadable dates) and hh:mm times in a
+    column of their own."""
+    layer = QgsVectorLayer(sample_layer(sample, "crimes"), "crimes", "ogr")
+    export = tmp_path / "export.csv"
+    period, previous = REVIEW_ROWS[0]
+    types, bands = Counter(), Counter()
+    with open(export, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["x", "y", "offence", "day", "clock"])
+        for feature in layer.getFeatures():
+            point = feature.geometry().asPoint()
+            occurred = feature["occurred"].toPyDateTime()
+            code = f"CODE {feature['crime_type'].upper()}"
+            writer.writerow([point.x(), point.y(), code, occurred.strftime("%d %b %Y"), f"{occurred:%H:%M}"])
+            if period[0] <= occurred.date() <= period[1]:
+                types[feature["crime_type"]] += 1
+                hour = occurred.hour
+                bands[
+                    "band_07_15" if 7 <= hour < 15 else "band_15_23" if 15 <= hour < 23 else "band_23_07"
+                ] += 1
+    crs = layer.crs().authid()
+    del layer
+    type_map = "; ".join(f"CODE {name.upper()}={name}" for name in CRIME_TYPES)
+    out = tmp_path / "review"
+    out.mkdir()
+    results = qgis_process.run(
+        QUARTERLY_REVIEW,
+        SECTORS=full_plan[1] / "sectors.gpkg",
+        POPULATION=sample_layer(sample, "units"),
+        CRIMES=f"delimitedtext://file://{export}?delimiter=,&xField=x&yField=y&crs={crs}&detectTypes=no",
+        CRIME_TYPE_FIELD="offence",
+        CRIME_TYPE_MAP=type_map,
+        DATE_FIELD="day",
+        DATE_FORMAT="%d %b %Y",
+        TIME_FIELD="clock",
+        PERIOD_START=period[0].isoformat(),
+        PERIOD_END=period[1].isoformat(),
+        COMPARE_START=previous[0].isoformat(),
+        COMPARE_END=previous[1].isoformat(),
+        **{
+            "manning:sectors": out / "manning.gpkg",
+            "grid:cells": out / "grid.gpkg",
+            "maps:folder": out / "maps",
+        },
+    )["results"]
+    assert results["manning:sectors"] == str(out / "manning.gpkg")
+    type_fields = [f"crimes_{name}" for name in CRIME_TYPES]
+    for path in (out / "manning.gpkg", out / "grid.gpkg"):  # both steps mapped the codes
+        rows = read(path, type_fields)
+        assert {name: sum(row[f"crimes_{name}"] for row in rows) for name in CRIME_TYPES} == {
+            name: types[name] for name in CRIME_TYPES
+        }, path.name
+    cells = read(out / "grid.gpkg", [*bands, "band_unknown"])
+    assert {name: sum(row[name] for row in cells) for name in bands} == dict(bands)  # the time field
+    assert sum(row["band_unknown"] for row in cells) == 0
+    assert len(sorted((out / "maps").glob("*.pdf"))) == 1

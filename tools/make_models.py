@@ -193,13 +193,37 @@ def crime_inputs(builder):
         "The incident's type (violence, burglary, theft, drugs, vandalism, harassment; English and "
         "Danish names are recognised). Default crime_type.",
     )
+    builder.add_input(
+        QgsProcessingParameterString("CRIME_TYPE_MAP", "Crime type mapping", multiLine=True, optional=True),
+        "Optional: extra 'source = type' entries for the crime type field, separated by ';' or new "
+        "lines (e.g. 'BATTERY=violence; NARCOTICS=drugs; DECEPTIVE PRACTICE=other'), or the path of a "
+        "mapping file; types in no mapping count in crimes_total only.",
+    )
     field_input(
         builder,
         "DATE_FIELD",
         "Date field",
         "CRIMES",
         "occurred",
-        "The incident's date-time (a date/time field or ISO 8601 text). Default occurred.",
+        "The incident's date or date-time: a date/time field, ISO 8601 text, or MM/DD/YYYY, "
+        "DD/MM/YYYY, DD-MM-YYYY or DD.MM.YYYY text, optionally with a time hh:mm[:ss] (24-hour or "
+        "AM/PM); day or month first is decided from the data. Default occurred.",
+    )
+    field_input(
+        builder,
+        "TIME_FIELD",
+        "Time of day field",
+        "CRIMES",
+        None,
+        "Optional: the incident's time of day when it is in a field of its own (text hh:mm[:ss], a "
+        "time field, or minutes since midnight or HHMM numbers); it replaces any time in the date "
+        "field. Incidents without a time of day count in band_unknown, in no time band.",
+    )
+    builder.add_input(
+        QgsProcessingParameterString("DATE_FORMAT", "Date format", optional=True),
+        "Optional: a strptime format for dates in another form, or to settle an ambiguous "
+        "day/month order, e.g. %d/%m/%Y %H:%M or %m/%d/%Y %I:%M:%S %p.",
+        advanced=True,
     )
     field_input(
         builder,
@@ -235,7 +259,10 @@ def crime_sources(with_place=False):
     sources = {
         "CRIMES": model_input("CRIMES"),
         "CRIME_TYPE_FIELD": model_input("CRIME_TYPE_FIELD"),
+        "CRIME_TYPE_MAP": model_input("CRIME_TYPE_MAP"),
         "DATE_FIELD": model_input("DATE_FIELD"),
+        "TIME_FIELD": model_input("TIME_FIELD"),
+        "DATE_FORMAT": model_input("DATE_FORMAT"),
         "PERIOD_START": model_input("PERIOD_START"),
         "PERIOD_END": model_input("PERIOD_END"),
     }

@@ -316,15 +316,42 @@ def test_missing_field_names_the_layer_and_the_choices(run_algorithm, tmp_path):
 
 
 def test_unparseable_dates_are_reported(run_algorithm, tmp_path):
+    # 1 unreadable date in 100 (the most allowed, 1 %; more stops the run, see
+    # test_more_than_one_percent_unreadable_dates_stop_the_run): the other 98 lie outside every sector.
+    outside = [(point(5000, 5000), "vold", "2026-03-02")] * 98
     crimes = memory_layer(
         "Point",
         ["crime_type:string", "occurred:string"],
-        [(point(100, 100), "vold", "2026-03-01"), (point(200, 100), "vold", "yesterday")],
+        [(point(100, 100), "vold", "2026-03-01"), (point(200, 100), "vold", "yesterday"), *outside],
     )
     results, rows, _, feedback, _ = run(run_algorithm, base_parameters(tmp_path, CRIMES=crimes))
     assert rows["A"]["crimes_total"] == 1
-    assert results["CRIMES_IN_PERIOD"] == 1
+    assert results["CRIMES_IN_PERIOD"] == 1 + 98
+    assert results["CRIMES_OUTSIDE"] == 98
     assert any("'yesterday' (1)" in w for w in feedback.warnings)
+
+
+def test_an_empty_crime_layer_is_reported_and_the_run_succeeds_with_zero_crime(run_algorithm, tmp_path):
+    empty = memory_layer("Point", ["crime_type:string", "occurred:datetime"], [], CRS, "no_crimes")
+    html = tmp_path / "summary.html"
+    results, rows, _, feedback, _ = run(
+        run_algorithm, base_parameters(tmp_path, CRIMES=empty, OUTPUT_HTML=str(html))
+    )
+    assert (results["CRIMES_IN_PERIOD"], results["CRIMES_OUTSIDE"]) == (0, 0)
+    assert {s: (r["crimes_total"], r["need_score"]) for s, r in rows.items()} == {
+        "A": (0, 0),
+        "B": (0, 0),
+        "C": (0, 0),
+    }
+    # Need 0 is below the lowest threshold (0.1): factor 5, officers max(2, ceil(population / 5000)).
+    assert {s: (r["factor"], r["officers_required"]) for s, r in rows.items()} == {
+        "A": (5, 2),  # 2,500 inhabitants
+        "B": (5, 2),  # 2,000
+        "C": (5, 3),  # 12,000
+    }
+    message = "CRIMES (no_crimes) has no incidents: every sector has 0 crime"
+    assert sum(message in w for w in feedback.warnings) == 1
+    assert message in html.read_text(encoding="utf-8")
 
 
 def test_period_end_before_start_is_a_clear_error(run_algorithm, tmp_path):

@@ -133,14 +133,15 @@ def test_hand_counted_cells(run_algorithm):
     cells = output_layer(results, "OUTPUT", context)
     assert cells.crs().authid() == "EPSG:25832"
     names = ["sector_id", "cell_id", "crimes_total", *(f"crimes_{t}" for t in CRIME_TYPES), *BANDS]
-    names += ["weekday", "weekend"]
+    names += ["band_unknown", "weekday", "weekend"]
     assert cells.fields().names()[: len(names)] == names
     assert rows(cells, *names) == [
-        # id, cell, total, violence, burglary, theft, drugs, vandalism, harass., 07-15, 15-23, 23-07, wd, we
-        ("A", 1, 2, 2, 0, 0, 0, 0, 0, 1, 0, 1, 2, 0),
-        ("A", 2, 2, 0, 0, 1, 1, 0, 0, 0, 1, 1, 0, 2),
-        ("B", 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
-        ("B", 4, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0),
+        # id, cell, total, violence, burglary, theft, drugs, vandalism, harass., 07-15, 15-23, 23-07,
+        # unknown, wd, we
+        ("A", 1, 2, 2, 0, 0, 0, 0, 0, 1, 0, 1, 0, 2, 0),
+        ("A", 2, 2, 0, 0, 1, 1, 0, 0, 0, 1, 1, 0, 0, 2),
+        ("B", 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+        ("B", 4, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0),
     ]
     areas = [round(f.geometry().area(), 6) for f in cells.getFeatures()]
     assert areas == [10000.0, 5000.0, 5000.0, 10000.0]
@@ -216,11 +217,11 @@ def test_text_dates_and_integer_sector_ids(run_algorithm):
     results, context = run_grid(run_algorithm, sectors, crime_layer(incidents, date_type="string"))
     cells = output_layer(results, "OUTPUT", context)
     assert cells.fields().field("sector_id").type() in (QVariant.Int, QVariant.LongLong)
-    assert rows(cells, "sector_id", "crimes_total", "band_07_15", "band_23_07") == [
-        (7, 1, 1, 0),
-        (7, 0, 0, 0),
-        (9, 0, 0, 0),
-        (9, 1, 0, 1),  # a date alone is midnight: band_23_07
+    assert rows(cells, "sector_id", "crimes_total", "band_07_15", "band_23_07", "band_unknown") == [
+        (7, 1, 1, 0, 0),
+        (7, 0, 0, 0, 0),
+        (9, 0, 0, 0, 0),
+        (9, 1, 0, 0, 1),  # a date alone has no time of day: band_unknown, not band_23_07 (issue 11)
     ]
 
 

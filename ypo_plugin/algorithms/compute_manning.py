@@ -400,7 +400,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
         if crimes is None:
             return None
         points = crimes.read(self, crs, context.transformContext(), feedback)
-        return CrimeInput(points.xy, points.types, points.datetimes)
+        return CrimeInput(points.xy, points.types, points.datetimes, points.times)
 
     def _districts(self, parameters, context, crs, sector_table, settings_kwargs, feedback):
         """District of every sector (by location), and each district's staff in ``settings_kwargs``."""

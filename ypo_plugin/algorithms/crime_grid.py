@@ -112,10 +112,13 @@ class CrimeGridAlgorithm(YpoAlgorithm):
             "north, west to east), crimes_total, crimes_violence, crimes_burglary, crimes_theft, "
             "crimes_drugs, crimes_vandalism, crimes_harassment, the time bands band_07_15 "
             "[07:00, 15:00), band_15_23 [15:00, 23:00) and band_23_07 [23:00, 07:00) — so 07:00 "
-            "exactly is in band_07_15 and 23:00 exactly in band_23_07 — and weekday (Monday–Friday) "
-            "and weekend (Saturday, Sunday) counts; loaded with a heat style on crimes_total.\n"
+            "exactly is in band_07_15 and 23:00 exactly in band_23_07 — band_unknown (incidents "
+            "without a time of day, or without a valid date; the four band fields sum to "
+            "crimes_total), and weekday (Monday–Friday) and weekend (Saturday, Sunday) counts; "
+            "loaded with a heat style on crimes_total.\n"
             "Crimes by weekday and hour — a table with sector_id, weekday (1 = Monday … 7 = Sunday), "
-            "hour (0–23) and crimes, every combination included.\n"
+            "hour (0–23) and crimes, every combination included; it holds the incidents with a time "
+            "of day (band_unknown counts the others).\n"
             "Crimes by place — a table with sector_id, place and crimes (place empty for incidents "
             "without one).\n"
             "Chart folder (optional) — per sector <sector_id>_hours.png/.svg (crimes by hour and "
@@ -215,7 +218,7 @@ class CrimeGridAlgorithm(YpoAlgorithm):
         result = compute_crime_grid(
             ids,
             geometries,
-            CrimeGridInput(points.xy, points.types, points.datetimes, points.places),
+            CrimeGridInput(points.xy, points.types, points.datetimes, points.places, points.times),
             settings,
             progress=progress,
             is_cancelled=is_cancelled,
@@ -416,6 +419,7 @@ def summary_text(result, totals, settings) -> str:
     if compare:
         lines.append(f"Comparison period: {period_label(settings.compare)}")
     lines.append(f"Incidents read: {result.crimes_input:,}")
+    lines.append(f"In the cells without a time of day (band_unknown): {int(table.band_unknown.sum()):,}")
     for name in ("CRIMES_IN_PERIOD", "CRIMES_OUTSIDE", "COMPARE_IN_PERIOD", "COMPARE_OUTSIDE"):
         if name in totals:
             lines.append(f"{name}: {totals[name]:,}")

@@ -1,5 +1,5 @@
 """Crime incidents as the YPO algorithms take them: the crime parameters (layer,
-type and date fields, type mapping, date format, period), their help, and
+type, date and time fields, type mapping, date format, period), their help, and
 reading them for the core. Every algorithm that counts crime uses this, so the
 parameters keep the same names, defaults and meaning everywhere (models and
 qgis_process calls rely on them)."""
@@ -18,10 +18,10 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime
+from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
 from ..conversion import read_points
-from ..core.crime_types import CrimeTypeMap, Period
+from ..core.crime_types import MAX_UNREADABLE_SHARE, CrimeTypeMap, IncidentSource, Period
 from ..core.progress import Cancelled
 
 CRIMES = "CRIMES"
@@ -29,6 +29,7 @@ CRIME_TYPE_FIELD = "CRIME_TYPE_FIELD"
 CRIME_TYPE_MAP = "CRIME_TYPE_MAP"
 DATE_FIELD = "DATE_FIELD"
 DATE_FORMAT = "DATE_FORMAT"
+TIME_FIELD = "TIME_FIELD"
 PLACE_FIELD = "PLACE_FIELD"
 PERIOD_START = "PERIOD_START"
 PERIOD_END = "PERIOD_END"
@@ -40,12 +41,15 @@ LAYER_DESCRIPTION = "Crime incidents"
 @dataclass(frozen=True)
 class CrimePoints:
     """The incidents in the working CRS: N×2 ``xy`` (NaN without location) and the raw
-    values of the type, date and place fields (``datetimes``/``places`` None without the field)."""
+    values of the type, date, place and time fields (``datetimes``/``places``/``times`` None
+    without the field). A date field (no time of day) is read as ``datetime64[D]``, a time
+    field as ``datetime.time`` values, so that the core knows what each holds."""
 
     xy: np.ndarray
     types: np.ndarray
     datetimes: np.ndarray | None
     places: np.ndarray | None
+    times: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -58,10 +62,11 @@ class CrimeLayer:
     place_field: str | None
     # The vector layer behind the source when all of its features are used, for fast reading.
     whole_layer: Any
+    time_field: str | None = None
 
     def read(self, algorithm, crs, transform_context, feedback) -> CrimePoints:
         """The incidents in ``crs``; raises Cancelled when the run is cancelled while reading."""
-        chosen = [self.type_field, self.date_field, self.place_field]
+        chosen = [self.type_field, self.date_field, self.place_field, self.time_field]
         names = list(dict.fromkeys(name for name in chosen if name))
         table = read_points(self.source, names, crs, transform_context, feedback, self.whole_layer)
         if feedback.isCanceled():
@@ -73,12 +78,22 @@ class CrimeLayer:
                     table.multipart
                 )
             )
+        datetimes = table.columns[self.date_field] if self.date_field else None
+        if datetimes is not None and self._field_type(self.date_field) == QVariant.Date:
+            datetimes = datetimes.astype("datetime64[D]")
+        times = table.columns[self.time_field] if self.time_field else None
+        if times is not None and times.dtype == object:
+            times = np.array([_python_time(value) for value in times], dtype=object)
         return CrimePoints(
             table.xy,
             table.columns[self.type_field],
-            table.columns[self.date_field] if self.date_field else None,
+            datetimes,
             table.columns[self.place_field] if self.place_field else None,
+            times,
         )
+
+    def _field_type(self, name):
+        return self.source.fields().field(name).type()
 
 
 @dataclass(frozen=True)
@@ -118,6 +133,11 @@ class CrimeParameters:
                 DATE_FIELD, tr("Date field"), self.date_default, CRIMES, optional=not self.date_required
             )
         )
+        algorithm.addParameter(
+            QgsProcessingParameterField(
+                TIME_FIELD, tr("Time of day field"), parentLayerParameterName=CRIMES, optional=True
+            )
+        )
         date_format = QgsProcessingParameterString(DATE_FORMAT, tr("Date format"), optional=True)
         date_format.setFlags(date_format.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         algorithm.addParameter(date_format)
@@ -148,10 +168,29 @@ class CrimeParameters:
             "Crime type mapping (optional) — extra 'source = type' entries separated by ';' or new "
             "lines (type 'other' counts in crimes_total only), or the path of a mapping file; the "
             "plugin ships resources/crime_type_maps/chicago_primary_type.txt as an example.",
-            f"Date field{date_optional} — the incident's date-time (a date/time field or ISO 8601 "
-            "text), read as the local wall-clock time" + (f"; {date_use}." if date_use else "."),
-            "Date format (advanced, optional) — a strptime format for dates that are not ISO 8601, "
-            "e.g. %m/%d/%Y %I:%M:%S %p for Chicago's exports.",
+            f"Date field{date_optional} — the incident's date or date-time, read as the local "
+            "wall-clock time (a UTC offset is ignored)"
+            + (f"; {date_use}." if date_use else ".")
+            + " A date/time field, a date field, or text in one of these forms, recognised without "
+            "a date format: ISO 8601 (2018-01-31, 2018-01-31T23:30:00); MM/DD/YYYY; DD/MM/YYYY, "
+            "DD-MM-YYYY or DD.MM.YYYY — each optionally followed by a time hh:mm[:ss], 24-hour or "
+            "with AM/PM (01/31/2018 11:30:00 PM). Day or month first is decided from the data: a "
+            "first number above 12 proves day first, a second number above 12 month first; with "
+            "no such value, DD.MM.YYYY is read day first, while '/' or '-' dates whose two numbers "
+            "differ are refused with a request for a date format. If more than 1% of the non-empty "
+            "dates cannot be read, the run stops and names three of them; fewer are reported and "
+            "counted without a date.",
+            "Time of day field (optional) — the incident's time of day when the export keeps it in "
+            "a field of its own: text hh:mm or hh:mm:ss (also with AM/PM), a time field, or a "
+            "number of minutes since midnight or HHMM (730 = 07:30; which one is decided from the "
+            "data: a value ending above 59 means minutes, one above 1439 means HHMM; else HHMM, "
+            "with a warning). It replaces any time in the date field; more than 1% unreadable "
+            "times stop the run. An incident with a date but no time of day (a date alone, no "
+            "time field, an empty time) is in no time band: it counts in band_unknown, and hour "
+            "charts say how many incidents lack a time.",
+            "Date format (advanced, optional) — a strptime format for dates in any other form, or "
+            "to settle day/month order, e.g. %d/%m/%Y %H:%M or %m/%d/%Y %I:%M:%S %p (Chicago's "
+            "exports, which are also recognised without it).",
         ]
         if self.place_field:
             lines.append(
@@ -166,7 +205,9 @@ class CrimeParameters:
         return "".join(line + "\n" for line in lines)
 
     def settings(self, algorithm, parameters, context) -> dict:
-        """``crime_type_map``, ``period`` and ``date_format`` for the core's settings."""
+        """``crime_type_map``, ``period``, ``date_format`` and ``incident_source`` (names for
+        messages, the unreadable-date limit) for the core's settings."""
+        source = algorithm.parameterAsSource(parameters, CRIMES, context)
         return {
             "crime_type_map": CrimeTypeMap.from_parameter(
                 algorithm.parameterAsString(parameters, CRIME_TYPE_MAP, context)
@@ -176,6 +217,12 @@ class CrimeParameters:
                 datetime_text(algorithm, parameters, PERIOD_END, context),
             ),
             "date_format": algorithm.parameterAsString(parameters, DATE_FORMAT, context) or None,
+            "incident_source": IncidentSource(
+                source.sourceName() if source is not None else "",
+                algorithm.parameterAsString(parameters, DATE_FIELD, context),
+                algorithm.parameterAsString(parameters, TIME_FIELD, context),
+                MAX_UNREADABLE_SHARE,
+            ),
         }
 
     def layer(self, algorithm, parameters, context) -> CrimeLayer | None:
@@ -189,12 +236,19 @@ class CrimeParameters:
         def field(name, required):
             return algorithm.checked_field(parameters, name, context, source, LAYER_DESCRIPTION, required)
 
+        date_field, time_field = field(DATE_FIELD, self.date_required), field(TIME_FIELD, False)
+        if time_field and not date_field:
+            raise QgsProcessingException(
+                f"TIME_FIELD '{time_field}' gives only the time of day: choose DATE_FIELD too, the "
+                f"field of the layer '{LAYER_DESCRIPTION}' that holds the incidents' dates."
+            )
         return CrimeLayer(
             source,
             field(CRIME_TYPE_FIELD, True),
-            field(DATE_FIELD, self.date_required),
+            date_field,
             field(PLACE_FIELD, False) if self.place_field else None,
             _whole_layer(algorithm, parameters, context),
+            time_field,
         )
 
 
@@ -208,6 +262,13 @@ def datetime_text(algorithm, parameters, name, context):
     if not isinstance(value, QDateTime):
         value = algorithm.parameterAsDateTime(parameters, name, context)
     return value.toString("yyyy-MM-ddTHH:mm:ss") if value.isValid() else None
+
+
+def _python_time(value):
+    """A QTime as a ``datetime.time`` (None when invalid); other values unchanged."""
+    if isinstance(value, QTime):
+        return value.toPyTime() if value.isValid() else None
+    return value
 
 
 def _whole_layer(algorithm, parameters, context):

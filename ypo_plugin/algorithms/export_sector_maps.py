@@ -30,7 +30,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..conversion import source_to_frame
 from ..core.crime_charts import file_stems
 from ..core.crime_grid import CrimeGridInput, CrimeGridSettings, compute_crime_grid
-from ..core.crime_types import CRIME_TYPES, OTHER, parse_datetimes
+from ..core.crime_types import CRIME_TYPES, OTHER
 from ..core.errors import InputError
 from ..core.progress import Cancelled
 from ..core.publication import PUBLIC_FIELDS, neighbour_lists, public_frame
@@ -354,15 +354,14 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
         result = compute_crime_grid(
             list(frame["sector_id"]),
             frame.geometry.values.to_numpy(),
-            CrimeGridInput(points.xy, points.types, points.datetimes),
+            CrimeGridInput(points.xy, points.types, points.datetimes, times=points.times),
             settings,
             progress=lambda p: progress(0.3 * p),
             is_cancelled=is_cancelled,
         )
         for warning in result.warnings:
             feedback.pushWarning(warning)
-        parsed = parse_datetimes(points.datetimes, settings.date_format).values
-        in_period = period.contains(parsed)
+        parsed, in_period = result.dates.values, result.in_period
         if period.is_open:
             dated = parsed[~np.isnat(parsed)]
             text = (

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .crime_grid import WEEKDAY_NAMES, CrimeGridResult
+from .crime_grid import BAND_UNKNOWN, WEEKDAY_NAMES, CrimeGridResult
 from .crime_types import CRIME_TYPE_FIELDS, CRIME_TYPES
 from .errors import InputError
 from .progress import CancelCheck, ProgressCallback, never_cancelled, no_progress, raise_if_cancelled
@@ -108,7 +108,9 @@ def write_sector_charts(
             raise_if_cancelled(is_cancelled)
             row = sectors.loc[sector_id]
             paths = []
-            figure = _hours_figure(figure_class, ticker, sector_id, hours[sector_id], period_label)
+            figure = _hours_figure(
+                figure_class, ticker, sector_id, hours[sector_id], int(row[BAND_UNKNOWN]), period_label
+            )
             paths += _save(figure, canvas_class, folder / f"{stems[sector_id]}_hours")
             type_counts = _type_counts(row)
             compare_total = int(row["compare_total"]) if has_compare else None
@@ -161,7 +163,7 @@ def _title(figure, text: str, subtitle: str) -> None:
         figure.text(0.02, 0.915, subtitle, fontsize=9, color="#444444", ha="left", va="top", linespacing=1.4)
 
 
-def _hours_figure(figure_class, ticker, sector_id: Any, matrix: np.ndarray, period_label: str):
+def _hours_figure(figure_class, ticker, sector_id: Any, matrix: np.ndarray, untimed: int, period_label: str):
     figure = figure_class(figsize=(10, 4.2), dpi=DPI)
     axes = figure.add_axes([0.1, 0.14, 0.78, 0.66])
     image = axes.imshow(matrix, cmap="YlOrRd", aspect="auto", vmin=0, vmax=max(int(matrix.max()), 1))
@@ -180,6 +182,8 @@ def _hours_figure(figure_class, ticker, sector_id: Any, matrix: np.ndarray, peri
     colourbar.locator = ticker.MaxNLocator(integer=True)
     colourbar.update_ticks()
     subtitle = f"{int(matrix.sum())} crimes with a time" + (f", {period_label}" if period_label else "")
+    if untimed:
+        subtitle += f"; {untimed} without a time of day (not shown)"
     subtitle += " · lines: time bands 07–15, 15–23, 23–07"
     _title(figure, f"Sector {sector_id}: crimes by hour and weekday", subtitle)
     return figure

@@ -47,9 +47,14 @@ Time bands are half-open intervals of the wall-clock hour:
 ``band_07_15`` = [07:00, 15:00), ``band_15_23`` = [15:00, 23:00),
 ``band_23_07`` = [23:00, 07:00). So 07:00:00 exactly is in ``band_07_15``,
 15:00:00 in ``band_15_23``, 23:00:00 in ``band_23_07``, and 06:59:59 in
-``band_23_07``. ``weekday`` counts Monday–Friday, ``weekend`` Saturday and
-Sunday, by the calendar date of the incident (Saturday 01:00 is weekend).
-In the time table, ``weekday`` is the ISO day number, 1 = Monday … 7 = Sunday.
+``band_23_07``. An incident without a time of day (a date alone, an empty
+time, or no valid date at all; see :mod:`.incident_dates`) is in no band but
+in ``band_unknown``, so ``band_07_15 + band_15_23 + band_23_07 + band_unknown
+= crimes_total`` in every cell and sector. ``weekday`` counts Monday–Friday,
+``weekend`` Saturday and Sunday, by the calendar date of the incident
+(Saturday 01:00 is weekend; a date without a time has its weekday too).
+In the time table, ``weekday`` is the ISO day number, 1 = Monday … 7 = Sunday;
+it holds the incidents with a time of day.
 
 Nothing lost
 ------------
@@ -60,8 +65,9 @@ sector, or without a location)::
     cells.crimes_total.sum() + crimes_outside == crimes_in_period
 
 With an open period, incidents without a valid date are in the period: they
-count in ``crimes_total`` but in no time band, weekday/weekend or time-table
-row (``crimes_undated`` says how many; a warning is given).
+count in ``crimes_total`` and ``band_unknown`` but in no time band,
+weekday/weekend or time-table row (``crimes_undated`` says how many; a
+warning is given).
 
 Comparison period
 -----------------
@@ -86,6 +92,8 @@ from .crime_types import (
     CRIME_TYPE_FIELDS,
     CRIME_TYPES,
     CrimeTypeMap,
+    IncidentSource,
+    ParsedDateTimes,
     Period,
     dates_in_period,
     without_location_warnings,
@@ -104,6 +112,8 @@ from .progress import (
 
 GRID_TYPES: tuple[str, ...] = ("square", "hexagon")
 TIME_BANDS: tuple[str, ...] = ("band_07_15", "band_15_23", "band_23_07")
+BAND_UNKNOWN = "band_unknown"
+"""Incidents without a time of day: in no time band."""
 DAY_KINDS: tuple[str, ...] = ("weekday", "weekend")
 COMPARE_FIELDS: tuple[str, ...] = ("compare_total", "change", "change_pct")
 CELL_FIELDS: tuple[str, ...] = (
@@ -112,10 +122,11 @@ CELL_FIELDS: tuple[str, ...] = (
     "crimes_total",
     *CRIME_TYPE_FIELDS,
     *TIME_BANDS,
+    BAND_UNKNOWN,
     *DAY_KINDS,
 )
 """Fields of the cell output; :data:`COMPARE_FIELDS` follow with a comparison period."""
-SECTOR_FIELDS: tuple[str, ...] = ("sector_id", "cells", "crimes_total", *CRIME_TYPE_FIELDS)
+SECTOR_FIELDS: tuple[str, ...] = ("sector_id", "cells", "crimes_total", *CRIME_TYPE_FIELDS, BAND_UNKNOWN)
 TIME_TABLE_FIELDS: tuple[str, ...] = ("sector_id", "weekday", "hour", "crimes")
 PLACE_FIELDS: tuple[str, ...] = ("sector_id", "place", "crimes")
 WEEKDAY_NAMES: tuple[str, ...] = (
@@ -516,26 +527,29 @@ def _cell_covering(xy: np.ndarray, sector: np.ndarray, cells: GridCells) -> np.n
 @dataclass(frozen=True)
 class TimeParts:
     """Per date-time: ``hour`` 0–23, ``day`` 0 = Monday … 6 = Sunday, ``band`` index into
-    :data:`TIME_BANDS`; all −1 where the date-time is NaT."""
+    :data:`TIME_BANDS`; all −1 where the date-time is NaT, ``hour`` and ``band`` −1 where
+    the time of day is unknown."""
 
     hour: np.ndarray
     day: np.ndarray
     band: np.ndarray
 
 
-def time_parts(datetimes: np.ndarray) -> TimeParts:
-    """Hour, weekday and time band of wall-clock date-times (half-open bands, module docstring)."""
+def time_parts(datetimes: np.ndarray, timed: np.ndarray | None = None) -> TimeParts:
+    """Hour, weekday and time band of wall-clock date-times (half-open bands, module docstring);
+    ``timed`` says which have a time of day (default: all valid ones)."""
     values = np.asarray(datetimes).astype("datetime64[s]")
     valid = ~np.isnat(values)
+    clock = valid if timed is None else valid & np.asarray(timed, dtype=bool)
     seconds = np.where(valid, values.astype(np.int64), 0)
     days = np.floor_divide(seconds, 86400)
     hour = (seconds - days * 86400) // 3600
     day = (days + 3) % 7  # 1970-01-01 was a Thursday
     band = np.where((hour >= 7) & (hour < 15), 0, np.where((hour >= 15) & (hour < 23), 1, 2))
     return TimeParts(
-        np.where(valid, hour, -1).astype(np.int64),
+        np.where(clock, hour, -1).astype(np.int64),
         np.where(valid, day, -1).astype(np.int64),
-        np.where(valid, band, -1).astype(np.int64),
+        np.where(clock, band, -1).astype(np.int64),
     )
 
 
@@ -545,13 +559,15 @@ def time_parts(datetimes: np.ndarray) -> TimeParts:
 @dataclass(frozen=True)
 class CrimeGridInput:
     """Incidents: N×2 coordinates in the sectors' metric CRS (NaN without location),
-    raw crime-type values, raw date-times (ISO text, datetimes or datetime64) and
-    optional scene (place) values."""
+    raw crime-type values, raw dates or date-times (text, datetimes or datetime64;
+    see :mod:`.incident_dates`), optional scene (place) values and optional
+    times of day (which then replace the dates' own times)."""
 
     xy: np.ndarray
     types: Sequence[Any]
     datetimes: Sequence[Any]
     places: Sequence[Any] | None = None
+    times: Sequence[Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -565,6 +581,7 @@ class CrimeGridSettings:
     compare: Period | None = None
     date_format: str | None = None
     max_cells: int = DEFAULT_MAX_CELLS
+    incident_source: IncidentSource = IncidentSource()
 
 
 @dataclass
@@ -575,6 +592,9 @@ class CrimeGridResult:
     and the cell geometry. ``sectors``: per-sector totals (:data:`SECTOR_FIELDS`
     + comparison). ``time_table``: every sector × weekday (1–7) × hour (0–23).
     ``places``: every sector × place found in the period (None = no place).
+    ``crimes_without_time``: incidents in the cells without a time of day
+    (``band_unknown``). ``dates`` and ``in_period``: every input incident's parsed
+    date-time and whether it lies in the period.
     """
 
     cells: gpd.GeoDataFrame
@@ -591,6 +611,9 @@ class CrimeGridResult:
     unknown_crime_types: dict[str, int]
     invalid_dates: dict[str, int]
     warnings: list[str]
+    crimes_without_time: int = 0
+    dates: ParsedDateTimes | None = None
+    in_period: np.ndarray | None = None
 
 
 def compute_crime_grid(
@@ -621,7 +644,7 @@ def compute_crime_grid(
 
     xy = np.asarray(crimes.xy, dtype=float).reshape(-1, 2)
     n = len(xy)
-    parsed, in_period = dates_in_period(crimes.datetimes, settings.date_format, settings.period, warnings)
+    parsed, in_period = dates_in_period(crimes, settings, warnings)
     types = np.asarray(crimes.types, dtype=object)
     if len(parsed.values) != n or len(types) != n:
         raise InputError("CRIMES: one crime type and one date-time per incident are needed.")
@@ -648,7 +671,7 @@ def compute_crime_grid(
     classified = settings.crime_type_map.classify(types[in_period])
     type_code = np.full(n, -1, dtype=np.int64)
     type_code[in_period] = classified.codes
-    times = time_parts(parsed.values)
+    times = time_parts(parsed.values, parsed.timed)
 
     period_cell = np.where(in_period, cell, _NO_CELL)
     n_cells = len(cells)
@@ -657,11 +680,18 @@ def compute_crime_grid(
     crimes_in_period = int(in_period.sum())
     crimes_outside = crimes_in_period - int((period_cell >= 0).sum())
     undated = int((in_period & undated_all & (period_cell >= 0)).sum())
+    without_time = int(table[BAND_UNKNOWN].sum()) - undated
     warnings += without_location_warnings(without_location)
     if undated:
         warnings.append(
             f"CRIMES: {undated} incidents have no valid date-time; they count in crimes_total "
-            "but in no time band, weekday/weekend or time-table row."
+            f"and {BAND_UNKNOWN} but in no time band, weekday/weekend or time-table row."
+        )
+    if without_time:
+        warnings.append(
+            f"CRIMES: {without_time} incidents have a date but no time of day; they count in "
+            f"{BAND_UNKNOWN}, in no time band and in no hour of the time table. Give TIME_FIELD "
+            "if the time is in a field of its own."
         )
     warnings += classified.warnings()
 
@@ -671,6 +701,8 @@ def compute_crime_grid(
     for j, name in enumerate(CRIME_TYPE_FIELDS):
         keep = (period_sector >= 0) & (type_code == j)
         sector_table[name] = np.bincount(period_sector[keep], minlength=len(ids))
+    no_time = (period_sector >= 0) & (times.band < 0)
+    sector_table[BAND_UNKNOWN] = np.bincount(period_sector[no_time], minlength=len(ids))
 
     compare_in_period = compare_outside = None
     if settings.compare is not None:
@@ -701,6 +733,9 @@ def compute_crime_grid(
         unknown_crime_types=classified.unknown,
         invalid_dates=parsed.invalid,
         warnings=warnings,
+        crimes_without_time=without_time,
+        dates=parsed,
+        in_period=in_period,
     )
 
 
@@ -711,10 +746,12 @@ def _cell_counts(cell: np.ndarray, type_code: np.ndarray, times: TimeParts, n_ce
     per_type = np.bincount(cell[typed] * 6 + type_code[typed], minlength=n_cells * 6).reshape(n_cells, 6)
     for j, name in enumerate(CRIME_TYPE_FIELDS):
         table[name] = per_type[:, j]
-    dated = inside & (times.band >= 0)
-    per_band = np.bincount(cell[dated] * 3 + times.band[dated], minlength=n_cells * 3).reshape(n_cells, 3)
+    timed = inside & (times.band >= 0)
+    per_band = np.bincount(cell[timed] * 3 + times.band[timed], minlength=n_cells * 3).reshape(n_cells, 3)
     for j, name in enumerate(TIME_BANDS):
         table[name] = per_band[:, j]
+    table[BAND_UNKNOWN] = np.bincount(cell[inside & (times.band < 0)], minlength=n_cells)
+    dated = inside & (times.day >= 0)
     weekend = (times.day[dated] >= 5).astype(np.int64)
     per_day_kind = np.bincount(cell[dated] * 2 + weekend, minlength=n_cells * 2).reshape(n_cells, 2)
     for j, name in enumerate(DAY_KINDS):
@@ -797,6 +834,7 @@ def _blank(value: Any) -> bool:
 
 
 __all__ = [
+    "BAND_UNKNOWN",
     "CELL_FIELDS",
     "COMPARE_FIELDS",
     "CRIME_TYPES",

@@ -25,19 +25,16 @@ object ``{"source": "category", ...}`` is accepted too (for values containing
 
 Date-times
 ----------
-:func:`parse_datetimes` turns ISO 8601 text, ``datetime``/``date`` objects or
-numpy/pandas date-times into ``datetime64[s]``, reporting unparseable values.
-Times are wall-clock times as written: a UTC offset or ``Z`` is ignored, because
-time bands (07:00–23:00) refer to the local clock of the data.
-:class:`Period` is a half-open period ``[start, end)``; an end given as a date
-alone includes that whole day.
+Incident dates and times of day are read by :mod:`.incident_dates`
+(:func:`parse_datetimes`: ISO 8601, ``MM/DD/YYYY``/``DD.MM.YYYY``-style text,
+date/time values, a separate time-of-day field). :class:`Period` is a
+half-open period ``[start, end)``; an end given as a date alone includes that
+whole day.
 """
 
-import datetime as _dt
 import json
 import os
 import re
-import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Optional
@@ -46,6 +43,15 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
+from .incident_dates import (
+    DATETIME_DTYPE,
+    MAX_UNREADABLE_SHARE,
+    IncidentSource,
+    ParsedDateTimes,
+    as_object_array,
+    iso_datetime,
+    parse_datetimes,
+)
 
 CRIME_TYPES: tuple[str, ...] = (
     "violence",
@@ -267,7 +273,7 @@ class CrimeTypeMap:
         Each distinct value is looked up once, so a million incidents cost
         about as much as their few dozen distinct types.
         """
-        value_codes, distinct = pd.factorize(_as_object_array(values), use_na_sentinel=True)
+        value_codes, distinct = pd.factorize(as_object_array(values), use_na_sentinel=True)
         per_distinct = np.bincount(value_codes[value_codes >= 0], minlength=len(distinct))
         # One extra slot, so that value code -1 (null) picks NO_TYPE.
         type_codes = np.full(len(distinct) + 1, NO_TYPE, dtype=np.int8)
@@ -339,115 +345,11 @@ def _checked_category(category: str, entry: str) -> str:
     return key
 
 
-def _as_object_array(values: Iterable[Any]) -> np.ndarray:
-    if isinstance(values, pd.Series | np.ndarray):
-        return np.asarray(values, dtype=object)
-    return np.array(list(values), dtype=object)
-
-
 def _is_blank(value: Any) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
-# --- date-times -------------------------------------------------------------
-
-DATETIME_DTYPE = "datetime64[s]"
-
-_DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-@dataclass(frozen=True)
-class ParsedDateTimes:
-    """``values`` (datetime64[s], NaT where missing or invalid) and what failed.
-
-    ``invalid`` maps each value that is not a date-time to its count (most
-    frequent first); ``missing`` counts null or empty values.
-    """
-
-    values: np.ndarray
-    invalid: dict[str, int]
-    missing: int
-
-
-def parse_datetimes(values: Iterable[Any], fmt: str | None = None) -> ParsedDateTimes:
-    """Date-times from ISO 8601 text, datetime/date objects or datetime64 values.
-
-    Text is read as ISO 8601 (``2018-01-01``, ``2018-01-01T07:00``,
-    ``2018-01-01 07:00:05``; a trailing ``Z``/``+01:00`` is ignored, see module
-    docstring) or, when ``fmt`` is given, with that ``strptime`` format
-    (e.g. ``%m/%d/%Y %I:%M:%S %p`` for Chicago's exports).
-    """
-    if isinstance(values, pd.Series) and isinstance(values.dtype, pd.DatetimeTZDtype):
-        values = values.dt.tz_localize(None)
-    array = np.asarray(values) if isinstance(values, pd.Series | np.ndarray) else _as_object_array(values)
-    if np.issubdtype(array.dtype, np.datetime64):
-        parsed = array.astype(DATETIME_DTYPE)
-        return ParsedDateTimes(parsed, {}, int(np.isnat(parsed).sum()))
-
-    objects = array.astype(object)
-    missing = np.asarray(pd.isna(objects), dtype=bool)
-    if pd.api.types.infer_dtype(objects, skipna=True) == "string":
-        is_text, is_datetime = ~missing, np.zeros(len(objects), dtype=bool)
-    else:
-        is_text = ~missing & _is_instance(objects, str)
-        is_datetime = ~missing & _is_instance(objects, (_dt.date, np.datetime64))
-
-    parsed = np.full(len(objects), np.datetime64("NaT"), dtype=DATETIME_DTYPE)
-    if is_text.any():
-        parsed[is_text], blank = _parse_texts(objects[is_text], fmt)
-        missing[np.flatnonzero(is_text)[blank]] = True
-    if is_datetime.any():
-        naive = pd.Series([_naive(v) for v in objects[is_datetime]], dtype=object)
-        parsed[is_datetime] = pd.to_datetime(naive, errors="coerce").to_numpy().astype(DATETIME_DTYPE)
-    failed = ~missing & np.isnat(parsed)
-    invalid = pd.Series(objects[failed], dtype=object).astype(str).value_counts()
-    return ParsedDateTimes(parsed, {str(k): int(v) for k, v in invalid.items()}, int(missing.sum()))
-
-
-def _is_instance(objects: np.ndarray, types: Any) -> np.ndarray:
-    return np.fromiter((isinstance(v, types) for v in objects), dtype=bool, count=len(objects))
-
-
-def _naive(value: Any) -> Any:
-    """The wall-clock time of an aware datetime (see module docstring)."""
-    if isinstance(value, _dt.datetime) and value.tzinfo is not None:
-        return value.replace(tzinfo=None)
-    return value
-
-
-def _parse_texts(texts: np.ndarray, fmt: str | None) -> tuple[np.ndarray, np.ndarray]:
-    """Date-times of texts, and which texts are blank."""
-    if fmt is not None:
-        cleaned = np.array([text.strip() for text in texts], dtype=object)
-    else:
-        # pandas parses UTC offsets a hundred times slower than naive text: cut them first.
-        cleaned = np.array([_without_zone(text.strip()) for text in texts], dtype=object)
-    return _to_datetime(cleaned, fmt), cleaned == ""
-
-
-def _to_datetime(texts: np.ndarray, fmt: str | None) -> np.ndarray:
-    """datetime64[s] of texts, NaT where they do not parse; wall-clock time if an offset is left."""
-    with warnings.catch_warnings():
-        # Mixed UTC offsets left in by a custom format: pandas warns and returns objects.
-        warnings.simplefilter("ignore", FutureWarning)
-        parsed = pd.to_datetime(pd.Series(texts, dtype=object), format=fmt or "ISO8601", errors="coerce")
-    if isinstance(parsed.dtype, pd.DatetimeTZDtype):
-        parsed = parsed.dt.tz_localize(None)
-    if not np.issubdtype(parsed.dtype, np.datetime64):
-        parsed = pd.Series([_naive(v) for v in parsed], dtype=object).pipe(pd.to_datetime, errors="coerce")
-    return parsed.to_numpy().astype(DATETIME_DTYPE)
-
-
-def _without_zone(text: str) -> str:
-    """ISO 8601 text without a trailing ``Z`` or UTC offset (``±hh:mm``, ``±hhmm``, ``±hh``)."""
-    if len(text) <= 10:  # a date alone: its '-dd' is no offset
-        return text
-    if text[-1] in "Zz":
-        return text[:-1].rstrip()
-    for width in (6, 5, 3):
-        if len(text) > 10 + width and text[-width] in "+-" and text[1 - width :].replace(":", "").isdigit():
-            return text[:-width].rstrip()
-    return text
+# --- periods -----------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -496,23 +398,21 @@ class Period:
         return float((self.end - self.start) / np.timedelta64(1, "s")) / 86400.0
 
 
-def dates_in_period(
-    datetimes: Iterable[Any], fmt: str | None, period: Period, warnings: list[str]
-) -> tuple[ParsedDateTimes, np.ndarray]:
-    """The incidents' parsed date-times and which of them lie in ``period``.
+def dates_in_period(crimes: Any, settings: Any, warnings: list[str]) -> tuple[ParsedDateTimes, np.ndarray]:
+    """The incidents' parsed date-times and which of them lie in the period.
 
-    Values that are not date-times are reported in ``warnings``, and so are the
-    incidents without a valid date that a bounded period leaves out.
+    ``crimes`` holds the incidents' ``datetimes`` and ``times`` (None without a
+    time field), ``settings`` the ``date_format``, ``period`` and
+    ``incident_source`` — as the manning and crime grid inputs and settings do.
+    Unreadable values are reported in ``warnings`` (or stop the run, see
+    :func:`parse_datetimes`), and so are the incidents without a valid date
+    that a bounded period leaves out.
     """
-    parsed = parse_datetimes(datetimes, fmt)
-    if parsed.invalid:
-        listed = ", ".join(f"'{v}' ({c})" for v, c in list(parsed.invalid.items())[:10])
-        warnings.append(
-            f"DATE_FIELD: {sum(parsed.invalid.values())} values are not ISO 8601 date-times, e.g. {listed}."
-        )
-    in_period = period.contains(parsed.values)
+    parsed = parse_datetimes(crimes.datetimes, settings.date_format, crimes.times, settings.incident_source)
+    warnings += parsed.warnings
+    in_period = settings.period.contains(parsed.values)
     undated = int(np.isnat(parsed.values).sum())
-    if undated and not period.is_open:
+    if undated and not settings.period.is_open:
         warnings.append(f"CRIMES: {undated} incidents without a valid date are left out of the period.")
     return parsed, in_period
 
@@ -527,13 +427,33 @@ def without_location_warnings(count: int) -> list[str]:
 def _parse_bound(value: Any, name: str, is_end: bool) -> np.datetime64 | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    date_only = (isinstance(value, _dt.date) and not isinstance(value, _dt.datetime)) or (
-        isinstance(value, str) and bool(_DATE_ONLY.match(value.strip()))
-    )
-    parsed = parse_datetimes([value]).values[0]
+    if isinstance(value, str):
+        parsed, timed = iso_datetime(value)
+    else:
+        read = parse_datetimes([value])
+        parsed, timed = read.values[0], bool(read.timed[0])
     if np.isnat(parsed):
         raise InputError(
             f"{name} '{value}' is not an ISO 8601 date or date-time; "
             "write e.g. 2018-01-31 or 2018-01-31T23:00."
         )
-    return parsed + np.timedelta64(1, "D") if (is_end and date_only) else parsed
+    return parsed + np.timedelta64(1, "D") if (is_end and not timed) else parsed
+
+
+__all__ = [
+    "CRIME_TYPES",
+    "CRIME_TYPE_FIELDS",
+    "DATETIME_DTYPE",
+    "MAX_UNREADABLE_SHARE",
+    "NO_TYPE",
+    "OTHER",
+    "CrimeTypeClassification",
+    "CrimeTypeMap",
+    "IncidentSource",
+    "ParsedDateTimes",
+    "Period",
+    "dates_in_period",
+    "normalise_key",
+    "parse_datetimes",
+    "without_location_warnings",
+]

@@ -61,6 +61,7 @@ from .crime_types import (
     CRIME_TYPE_FIELDS,
     CRIME_TYPES,
     CrimeTypeMap,
+    IncidentSource,
     Period,
     dates_in_period,
     without_location_warnings,
@@ -132,11 +133,13 @@ class PopulationInput:
 
 @dataclass(frozen=True)
 class CrimeInput:
-    """Incidents: N×2 coordinates (NaN without location), raw type values, raw date-times or None."""
+    """Incidents: N×2 coordinates (NaN without location), raw type values, raw date-times or None,
+    and optional times of day (see :mod:`.incident_dates`)."""
 
     xy: np.ndarray
     types: Sequence[Any]
     datetimes: Sequence[Any] | None = None
+    times: Sequence[Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,7 @@ class ManningSettings:
     crime_type_map: CrimeTypeMap = field(default_factory=CrimeTypeMap.default)
     period: Period = field(default_factory=Period)
     date_format: str | None = None
+    incident_source: IncidentSource = IncidentSource()
     type_weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_TYPE_WEIGHTS))
     exposed_weight: float = DEFAULT_EXPOSED_WEIGHT
     factor_method: str = "thresholds"
@@ -523,6 +527,12 @@ def _crimes_in_sectors(crimes, effective, settings, warnings, progress, is_cance
     if crimes is None:
         return _Crimes.none(n)
     xy = np.asarray(crimes.xy, dtype=float).reshape(-1, 2)
+    if not len(xy):
+        warnings.append(
+            f"{settings.incident_source.layer_label} has no incidents: every sector has 0 crime and "
+            "need score 0, so the officers follow from population alone. Check the layer (and its "
+            "filter or selection) if crime was expected."
+        )
     dates, invalid_dates, in_period = _dates_in_period(crimes, len(xy), settings, warnings)
     classified = settings.crime_type_map.classify(np.asarray(crimes.types, dtype=object)[in_period])
     xy = xy[in_period]
@@ -558,7 +568,7 @@ def _dates_in_period(crimes, count, settings, warnings) -> tuple[np.ndarray, dic
         if not settings.period.is_open:
             raise InputError("PERIOD_START/PERIOD_END need DATE_FIELD: choose the crimes' date field.")
         return np.full(count, np.datetime64("NaT"), dtype="datetime64[s]"), {}, np.ones(count, dtype=bool)
-    parsed, in_period = dates_in_period(crimes.datetimes, settings.date_format, settings.period, warnings)
+    parsed, in_period = dates_in_period(crimes, settings, warnings)
     return parsed.values, parsed.invalid, in_period
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from .crime_charts import file_stems
-from .crime_grid import CrimeGridResult
+from .crime_grid import BAND_UNKNOWN, CrimeGridResult
 from .crime_types import CRIME_TYPE_FIELDS
 from .progress import CancelCheck, never_cancelled, raise_if_cancelled
 
@@ -57,6 +57,11 @@ def hour_matrix(result: CrimeGridResult, sector_id: Any) -> np.ndarray:
     return matrix
 
 
+def without_time(result: CrimeGridResult, sector_id: Any) -> int:
+    """Crimes of one sector without a time of day (in no hour of the chart)."""
+    return int(result.sectors.loc[result.sectors["sector_id"] == sector_id, BAND_UNKNOWN].sum())
+
+
 def type_counts(result: CrimeGridResult, sector_id: Any) -> np.ndarray:
     """Crimes of the six types and of other or unknown type, of one sector."""
     row = result.sectors[result.sectors["sector_id"] == sector_id].iloc[0]
@@ -84,7 +89,7 @@ def write_page_charts(
         for sector_id, stem in zip(ids, file_stems(ids), strict=True):
             raise_if_cancelled(is_cancelled)
             hours = folder / f"{stem}_page_hours.svg"
-            figure = _hours_figure(Figure, hour_matrix(result, sector_id))
+            figure = _hours_figure(Figure, hour_matrix(result, sector_id), without_time(result, sector_id))
             FigureCanvasAgg(figure)
             figure.savefig(hours, format="svg", metadata=_METADATA)
             types = folder / f"{stem}_page_types.svg"
@@ -95,7 +100,7 @@ def write_page_charts(
     return written
 
 
-def _hours_figure(figure_class, matrix: np.ndarray):
+def _hours_figure(figure_class, matrix: np.ndarray, untimed: int = 0):
     figure = figure_class(figsize=_inches(HOURS_BOX_MM))
     axes = figure.add_axes([0.085, 0.17, 0.82, 0.68])
     top = max(int(matrix.max()), 1)
@@ -112,6 +117,10 @@ def _hours_figure(figure_class, matrix: np.ndarray):
         loc="left",
         pad=3,
     )
+    if untimed:
+        figure.text(
+            0.99, 0.01, f"+{untimed} uden klokkeslæt / without a time of day", ha="right", va="bottom"
+        )
     return figure
 
 
