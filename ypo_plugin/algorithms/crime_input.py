@@ -93,7 +93,10 @@ class CrimeLayer:
         )
 
     def _field_type(self, name):
-        return self.source.fields().field(name).type()
+        """The field's type, None where the layer lacks it (an empty file keeps no fields)."""
+        fields = self.source.fields()
+        index = fields.indexOf(name)
+        return fields.at(index).type() if index >= 0 else None
 
 
 @dataclass(frozen=True)
