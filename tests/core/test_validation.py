@@ -157,12 +157,13 @@ def test_a_sector_inside_another_overlaps_it_whole():
 
 def test_thin_overlaps_and_gaps_stay_overlaps_and_gaps_whatever_the_minimum_area():
     plan = clean()
-    plan["B"] = box(99.999, 0, 199.999, 200)  # 1 mm into A, 1 mm short of C: 0.2 m² each
+    # 1 cm into A, 1 cm short of C: 2 m² each, above the 1 m² noise tolerance
+    plan["B"] = box(99.99, 0, 199.99, 200)
     result = check(plan, districts=[DISTRICT], min_area=1000)
     assert result.counts["overlap"] == 1 and result.counts["gap"] == 1 and result.total == 2
     overlap, gap = rows(result, "overlap")[0], rows(result, "gap")[0]
-    assert overlap.area_m2 == pytest.approx(0.2, rel=1e-6)
-    assert gap.area_m2 == pytest.approx(0.2, rel=1e-6)
+    assert overlap.area_m2 == pytest.approx(2.0, rel=1e-6)
+    assert gap.area_m2 == pytest.approx(2.0, rel=1e-6)
     assert (overlap.sector_ids, gap.sector_ids) == ("A,B", "B,C")
 
 

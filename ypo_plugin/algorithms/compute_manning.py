@@ -28,7 +28,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..conversion import source_to_frame
+from ..conversion import qgs_geometry, source_to_frame
 from ..core.crime_types import CRIME_TYPE_FIELDS
 from ..core.errors import InputError
 from ..core.manning import (
@@ -44,6 +44,7 @@ from ..core.manning import (
     compute_manning,
     parse_type_weights,
 )
+from ..crs import valid_in_both
 from .base import YpoAlgorithm
 from .crime_input import CrimeParameters
 from .sector_input import (
@@ -486,7 +487,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
             fields.append(QgsField(name, field_type))
 
         wkb_type = sectors.wkbType()
-        if sector_table.dissolved:
+        if sector_table.multipart:
             wkb_type = QgsWkbTypes.multiType(wkb_type)
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, wkb_type, sectors.sourceCrs()
@@ -521,13 +522,13 @@ class ComputeManningAlgorithm(YpoAlgorithm):
 class _SectorTable:
     """The sectors as the core needs them (working CRS, one row per id) and as they are written."""
 
-    def __init__(self, id_field, ids, geometries, factor_override, outputs, dissolved, warnings):
+    def __init__(self, id_field, ids, geometries, factor_override, outputs, multipart, warnings):
         self.id_field = id_field
         self.ids = ids
         self.geometries = geometries
         self.factor_override = factor_override
         self.outputs = outputs
-        self.dissolved = dissolved
+        self.multipart = multipart  # written as multi-part (dissolved or repaired sectors)
         self.warnings = warnings
 
     @classmethod
@@ -536,6 +537,7 @@ class _SectorTable:
         frame = read_sectors(source, id_field, crs, transform_context, feedback, other_fields)
         by_id = dissolve_by_id(frame, id_field, " (the first feature's attributes are kept)")
         originals = {feature.id(): feature for feature in source.getFeatures()}
+        repaired = set(frame.attrs.get("repaired", ()))
         overrides, outputs = [], []
         for group in by_id.groups:
             features = [originals[fid] for fid in group.index]
@@ -543,6 +545,15 @@ class _SectorTable:
                 output_geometry = QgsGeometry.unaryUnion([f.geometry() for f in features])
             else:
                 output_geometry = features[0].geometry()
+            if repaired.intersection(group.index):
+                # Written valid in the layer's CRS and in the working CRS, so the next step takes it.
+                fixed, _ = valid_in_both(
+                    np.array([shapely.from_wkb(bytes(output_geometry.asWkb()))], dtype=object),
+                    source.sourceCrs(),
+                    crs,
+                    transform_context,
+                )
+                output_geometry = qgs_geometry(fixed[0])
             outputs.append((features[0].attributes(), output_geometry))
             if factor_field:
                 values = [v for v in group[factor_field] if not _is_empty(v)]
@@ -553,7 +564,7 @@ class _SectorTable:
             by_id.geometries,
             overrides if factor_field else None,
             outputs,
-            dissolved=bool(by_id.warnings),
+            multipart=bool(by_id.warnings) or bool(repaired),
             warnings=by_id.warnings,
         )
 

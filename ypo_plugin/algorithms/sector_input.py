@@ -3,6 +3,7 @@ parameters, and reading the sectors with an id each."""
 
 from dataclasses import dataclass
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
@@ -14,6 +15,8 @@ from qgis.core import (
 )
 
 from ..conversion import source_to_frame
+from ..core.errors import InputError
+from ..core.geometry import repair_after_projection
 from ..core.progress import Cancelled
 from ..crs import working_crs
 
@@ -56,7 +59,13 @@ def sector_working_crs(algorithm, sectors, transform_context, feedback):
 
 def read_sectors(source, id_field, crs, transform_context, feedback, other_fields=()) -> pd.DataFrame:
     """The sectors in ``crs`` with ``id_field`` and ``other_fields``, indexed by feature id;
-    refused when there are none or one has no id."""
+    refused when there are none or one has no id.
+
+    A sector valid in the layer's own CRS but invalid once projected to ``crs`` is repaired there
+    and said in the log (see :func:`~..core.geometry.repair_after_projection`); the feature ids
+    of those are in ``frame.attrs["repaired"]``. Sectors invalid in their own CRS are left to
+    the caller.
+    """
     frame = source_to_frame(source, [id_field, *other_fields], crs, transform_context, feedback)
     if feedback.isCanceled():
         # A cancelled read is partial: it must not be judged (or worked on).
@@ -71,6 +80,25 @@ def read_sectors(source, id_field, crs, transform_context, feedback, other_field
             f"SECTORS: feature {frame.index[np.asarray(missing)][0]} has no {id_field} value; give every "
             f"sector an id (SECTOR_ID_FIELD = {id_field})."
         )
+    frame.attrs["repaired"] = []
+    projected = frame.geometry.values.to_numpy()
+    if crs != source.sourceCrs() and not shapely.is_valid(projected).all():
+        own = source_to_frame(source, [], None, transform_context).geometry.values.to_numpy()
+        labels = [
+            f"SECTORS: sector '{sector_id}' (feature {fid})"
+            for fid, sector_id in zip(frame.index, frame[id_field], strict=True)
+        ]
+        try:
+            repaired, warnings = repair_after_projection(
+                labels, shapely.is_valid(own), projected, source.sourceCrs().authid(), crs.authid()
+            )
+        except InputError as error:
+            raise QgsProcessingException(str(error)) from None
+        for warning in warnings:
+            feedback.pushWarning(warning)
+        changed = np.array([a is not b for a, b in zip(repaired, projected, strict=True)], dtype=bool)
+        frame = frame.set_geometry(gpd.GeoSeries(repaired, index=frame.index, crs=frame.crs))
+        frame.attrs["repaired"] = frame.index[changed].tolist()
     return frame
 
 
