@@ -185,26 +185,35 @@ def polygonal(geometries) -> np.ndarray:
 
 
 def significant_parts(geometries, minimum: float = MIN_REPORTED_AREA_M2):
-    """The polygon parts of each geometry (see :func:`polygon_parts`), their owner and whether
-    each is more than noise next to its whole geometry: the one rule deciding how many parts a
+    """The polygon parts of each geometry (see :func:`polygon_parts`), their owner, their areas,
+    which is each geometry's main (largest) part and which parts count: the main part and every
+    part more than noise next to its whole geometry. The one rule deciding how many parts a
     sector is drawn in."""
     geometries = np.asarray(geometries, dtype=object)
     parts, owner = polygon_parts(geometries)
     areas = shapely.area(parts) if len(parts) else np.empty(0)
     whole = shapely.area(geometries)
-    return parts, owner, areas, areas > noise_area(whole[owner], minimum)
+    # The largest part of each geometry (the first of equal ones) is its main body: it always counts.
+    order = np.lexsort((-areas, owner))
+    first_of_owner = np.ones(len(parts), dtype=bool)
+    first_of_owner[1:] = owner[order][1:] != owner[order][:-1]
+    main = np.zeros(len(parts), dtype=bool)
+    main[order[first_of_owner]] = True
+    return parts, owner, areas, main, main | (areas > noise_area(whole[owner], minimum))
 
 
 def part_counts(geometries, minimum: float = MIN_REPORTED_AREA_M2) -> np.ndarray:
     """How many parts (more than noise) each geometry is drawn in."""
-    _, owner, _, significant = significant_parts(geometries, minimum)
+    _, owner, _, _, significant = significant_parts(geometries, minimum)
     return np.bincount(owner[significant], minlength=len(np.asarray(geometries, dtype=object)))
 
 
 # --- valid in two CRSs ----------------------------------------------------------------------
 
-# Rounds of repairing in one CRS and checking in the other; a repair seldom needs a second.
+# Rounds of repairing in one CRS and checking in the other: densifying, then make-valid rounds.
 _REPAIR_ROUNDS = 4
+# Densified edges are at most this fraction of the geometry's extent (diagonal) long.
+_DENSIFY_STEPS = 2000
 
 
 def invalid_reason(geometry) -> str:
@@ -224,22 +233,29 @@ def valid_in_both(geoms, forward: Callable, backward: Callable) -> tuple[np.ndar
     """Polygons valid in their own CRS whose images in a second CRS are valid too.
 
     ``forward`` and ``backward`` map an N×2 array of coordinates to the second CRS and back.
-    A geometry that is invalid once projected is repaired there and brought back (repaired again
-    where needed), a few rounds at most. Returns the geometries and a mask of those changed;
-    geometries valid in both CRSs are returned as they are.
+    A straight edge of one CRS is curved in the other, so a ring that comes close to one of its
+    long edges can cross it once projected. Such a geometry first gets extra vertices along its
+    edges (the same shape where it is drawn: its image then follows the drawn edges); if it is
+    still invalid once projected, it is repaired there and brought back (repaired again where
+    needed), a few rounds at most. Returns the geometries and a mask of those changed; the
+    others are returned as they are.
     """
     result, changed = repair_polygons(geoms)
     result = result.copy()
-    for _ in range(_REPAIR_ROUNDS):
+    for attempt in range(_REPAIR_ROUNDS):
         usable = ~(shapely.is_missing(result) | shapely.is_empty(result))
         projected = np.where(usable, result, None)
         projected[usable] = shapely.transform(result[usable], forward)
         bad = usable & ~shapely.is_valid(projected)
         if not bad.any():
             break
-        fixed, _ = repair_polygons(projected[bad])
-        back, _ = repair_polygons(shapely.transform(fixed, backward))
-        result[bad] = back
+        if attempt == 0:
+            xmin, ymin, xmax, ymax = shapely.bounds(result[bad]).T
+            step = np.hypot(xmax - xmin, ymax - ymin) / _DENSIFY_STEPS
+            result[bad] = shapely.segmentize(result[bad], step)
+        else:
+            fixed, _ = repair_polygons(projected[bad])
+            result[bad], _ = repair_polygons(shapely.transform(fixed, backward))
         changed = changed | bad
     return result, changed
 

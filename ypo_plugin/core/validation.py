@@ -360,12 +360,7 @@ def _outside(sectors: _Sectors, district_union, tolerance) -> pd.DataFrame:
 
 def _parts(sectors: _Sectors, min_area, tolerance) -> pd.DataFrame:
     """Extra parts (noncontiguous) and slivers: small sectors or small parts."""
-    parts, owner, areas, significant = significant_parts(sectors.geometry, tolerance)
-    # The main part of each sector: its largest (the first of equal ones).
-    order = np.lexsort((-areas, owner))
-    main = np.zeros(len(parts), dtype=bool)
-    first_of_owner = np.r_[True, owner[order][1:] != owner[order][:-1]]
-    main[order[first_of_owner]] = True
+    parts, owner, areas, main, significant = significant_parts(sectors.geometry, tolerance)
     counts = np.bincount(owner[significant], minlength=len(sectors))
     main_area = np.zeros(len(sectors))
     main_area[owner[main]] = areas[main]
