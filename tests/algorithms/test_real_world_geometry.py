@@ -13,6 +13,8 @@ from qgis.core import (
     QgsFeature,
     QgsGeometry,
     QgsProcessingOutputLayerDefinition,
+    QgsProject,
+    QgsVectorFileWriter,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime
@@ -419,3 +421,155 @@ def test_a_real_overlap_is_named_alike_everywhere_and_noise_nowhere(run_algorith
     rows = {f["sector_id"]: f["crimes_total"] for f in QgsVectorLayer(manning["OUTPUT"]).getFeatures()}
     assert rows == {"A": 0, "B": 1, "C": 0}
     assert {f["sector_id"] for f in grid["OUTPUT"].getFeatures() if f["crimes_total"]} == {"B"}
+
+
+# --- the sample district: no noise reported ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample(run_algorithm, tmp_path_factory):
+    path = tmp_path_factory.mktemp("sample") / "sample.gpkg"
+    run_algorithm("ypo:createsampledistrict", {"SEED": 1, "OUTPUT": str(path)})
+    return path
+
+
+def in_crs(run_algorithm, source, crs, path):
+    """``source`` reprojected to ``crs`` (QGIS's own algorithm), written to ``path``."""
+    if crs == "EPSG:25832":  # the sample's own CRS
+        return source
+    run_algorithm("native:reprojectlayer", {"INPUT": source, "TARGET_CRS": crs, "OUTPUT": str(path)})
+    return str(path)
+
+
+@pytest.mark.parametrize("crs", ["EPSG:25832", "EPSG:4326"])
+def test_split_then_every_step_reports_no_overlap_on_the_sample(run_algorithm, sample, tmp_path, crs):
+    layer = f"{sample}|layername="
+    split_feedback = Recorder()
+    split, _ = run_algorithm(
+        "ypo:splitsectors",
+        {
+            "UNITS": in_crs(run_algorithm, layer + "units", crs, tmp_path / "units.gpkg"),
+            "DISTRICTS": in_crs(run_algorithm, layer + "districts", crs, tmp_path / "districts.gpkg"),
+            "BARRIERS": layer + "barriers",
+            "OUTPUT_SECTORS": str(tmp_path / "sectors.gpkg"),
+            "OUTPUT_UNITS": "TEMPORARY_OUTPUT",
+        },
+        split_feedback,
+    )
+    sectors = split["OUTPUT_SECTORS"]
+    crimes = {"CRIMES": layer + "crimes", "CRIME_TYPE_FIELD": "crime_type", "DATE_FIELD": "occurred"}
+    feedbacks = {name: Recorder() for name in ("validate", "manning", "grid")}
+    validation, _ = run_algorithm(
+        "ypo:validatesectors",
+        {"SECTORS": sectors, "DISTRICT": layer + "districts", "OUTPUT": "TEMPORARY_OUTPUT"},
+        feedbacks["validate"],
+    )
+    run_algorithm(
+        "ypo:computemanning",
+        {"SECTORS": sectors, **crimes, "OUTPUT": str(tmp_path / "manning.gpkg")},
+        feedbacks["manning"],
+    )
+    run_algorithm(
+        "ypo:crimegrid", {"SECTORS": sectors, **crimes, "OUTPUT": "TEMPORARY_OUTPUT"}, feedbacks["grid"]
+    )
+    for name, feedback in feedbacks.items():
+        assert not [w for w in feedback.warnings if "overlap" in w or "outside every" in w], name
+    assert (validation["OVERLAPS"], validation["GAPS"], validation["OUTSIDE"]) == (0, 0, 0)
+    assert validation["NONCONTIGUOUS_SECTORS"] == split["NONCONTIGUOUS_COUNT"] == 0
+    assert split["OUTSIDE_UNIT_COUNT"] == 0
+
+
+# --- the shipped Full sector plan model on EPSG:4269 input with a two-part unit -----------------
+
+
+def write_geopackage(path, layers):
+    """Write memory layers into one GeoPackage, one table each (name → layer)."""
+    for position, (name, layer) in enumerate(layers.items()):
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.layerName = name
+        if position:
+            options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+        error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV2(
+            layer, str(path), QgsProject.instance().transformContext(), options
+        )
+        assert error == QgsVectorFileWriter.NoError, message
+
+
+def model_input(path, crs="EPSG:4269"):
+    """6 × 4 blocks of 500 m in two districts (West x < 1500, East x > 1500; 2 sectors and 10
+    officers each), 100 + 10·column inhabitants a block; block (row 3, column 5) — unit_id 35, the
+    24th feature — also owns a part 500 m east of the grid; one more unit (unit_id 99, 70
+    inhabitants) lies 1 km west of everything. One theft in every block."""
+    units, crimes = [], []
+    for r in range(4):
+        for c in range(6):
+            geometry = box(500 * c, 500 * r, 500 * (c + 1), 500 * (r + 1))
+            if (r, c) == (3, 5):
+                geometry = QgsGeometry.collectGeometry([geometry, box(3500, 1500, 4000, 2000)])
+            units.append((geometry, 10 * r + c, 100 + 10 * c))
+            crimes.append((f"POINT({X0 + 500 * c + 250} {Y0 + 500 * r + 250})", "theft", noon()))
+    units.append((box(-1500, 0, -1000, 500), 99, 70))
+    districts = [
+        (box(0, 0, 1500, 2000), "West", 2, 10),
+        (box(1500, 0, 3000, 2000), "East", 2, 10),
+    ]
+    write_geopackage(
+        path,
+        {
+            "units": memory_layer("MultiPolygon", ["unit_id:integer", "population:double"], units, crs),
+            "districts": memory_layer(
+                "Polygon", ["district:string", "sector_count:integer", "staff:integer"], districts, crs
+            ),
+            "crimes": memory_layer("Point", ["crime_type:string", "occurred:datetime"], crimes, crs),
+        },
+    )
+    # Σ population in the grid: 4 rows × Σ_c (100 + 10c) = 4 × (600 + 150) = 3000; + 70 outside.
+    return 3000, 70
+
+
+def test_full_sector_plan_runs_to_the_end_on_epsg_4269_with_a_two_part_unit(qgis_process, tmp_path):
+    source = tmp_path / "input.gpkg"
+    inside, outside = model_input(source)
+    out = tmp_path / "out"
+    out.mkdir()
+    result = qgis_process.run(
+        "ypo:fullsectorplan",
+        UNITS=f"{source}|layername=units",
+        DISTRICTS=f"{source}|layername=districts",
+        CRIMES=f"{source}|layername=crimes",
+        MIN_AREA=10000,
+        **{
+            "split:sectors": out / "sectors.gpkg",
+            "split:units": out / "sector_units.gpkg",
+            "manning:sectors": out / "manning.gpkg",
+            "grid:cells": out / "crime_grid.gpkg",
+            "validate:errors": out / "validation.gpkg",
+            "maps:folder": out / "maps",
+        },
+    )
+    assert result["results"]["maps:folder"]  # the last step ran
+    sectors = QgsVectorLayer(str(out / "sectors.gpkg"), "sectors", "ogr")
+    assert sectors.crs().authid() == "EPSG:4269" and sectors.featureCount() == 4
+    unit_sector = {
+        f["unit_id"]: f["sector_id"]
+        for f in QgsVectorLayer(str(out / "sector_units.gpkg"), "u", "ogr").getFeatures()
+    }
+    assert len(unit_sector) == 24 and 99 not in unit_sector  # the unit outside is left out
+    two_part = unit_sector[35]
+    manning = {f["sector_id"]: f for f in QgsVectorLayer(str(out / "manning.gpkg"), "m", "ogr").getFeatures()}
+    assert sum(f["population"] for f in manning.values()) == pytest.approx(inside)
+    assert sum(f["crimes_total"] for f in manning.values()) == 24
+    for feature in manning.values():  # valid in degrees and in the working CRS (UTM 33N)
+        geometry = shapely_of(feature)
+        assert geometry.is_valid and in_utm(geometry).is_valid
+    errors = [
+        (f["error_type"], f["sector_ids"])
+        for f in QgsVectorLayer(str(out / "validation.gpkg"), "v", "ogr").getFeatures()
+    ]
+    assert ("noncontiguous", two_part) in errors
+    assert not {kind for kind, _ in errors} & {"overlap"}
+    assert len(list((out / "maps").glob("*.pdf"))) == 1
+    log = " ".join(" ".join(lines) for lines in result["log"].values())
+    assert f"Sector {two_part} is drawn in 2 parts: unit #24 is itself made of 2 separate parts" in log
+    assert f"1 units lie outside every district ({outside} inhabitants)" in log
