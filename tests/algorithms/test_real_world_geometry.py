@@ -12,6 +12,7 @@ import shapely
 from qgis.core import (
     QgsFeature,
     QgsGeometry,
+    QgsProcessingException,
     QgsProcessingOutputLayerDefinition,
     QgsProject,
     QgsVectorFileWriter,
@@ -573,3 +574,58 @@ def test_full_sector_plan_runs_to_the_end_on_epsg_4269_with_a_two_part_unit(qgis
     log = " ".join(" ".join(lines) for lines in result["log"].values())
     assert f"Sector {two_part} is drawn in 2 parts: unit #24 is itself made of 2 separate parts" in log
     assert f"1 units lie outside every district ({outside} inhabitants)" in log
+
+
+# --- more causes and names --------------------------------------------------------------------
+
+
+def test_units_meeting_only_at_a_corner_make_a_two_part_sector_with_that_cause(run_algorithm):
+    cells = [(box(0, 0, 500, 500), 1, 100), (box(500, 500, 1000, 1000), 2, 100)]
+    units = memory_layer("Polygon", ["unit_id:integer", "population:double"], cells, name="units")
+    feedback = Recorder()
+    results = run_split(run_algorithm, units, feedback, SECTOR_COUNT=1)
+    assert results["NONCONTIGUOUS_COUNT"] == 1
+    assert "Sector S-01 is drawn in 2 parts: units #1 and #2 meet only at a corner." in feedback.warnings
+    validation, _ = run_algorithm(
+        "ypo:validatesectors", {"SECTORS": results["OUTPUT_SECTORS"], "OUTPUT": "TEMPORARY_OUTPUT"}
+    )
+    assert validation["NONCONTIGUOUS_SECTORS"] == 1
+
+
+def test_a_negative_population_names_the_unit_by_its_feature_id(run_algorithm):
+    cells = [(box(500 * c, 0, 500 * (c + 1), 500), c, -5 if c == 2 else 100) for c in range(4)]
+    units = memory_layer("Polygon", ["unit_id:integer", "population:double"], cells, name="units")
+    with pytest.raises(
+        QgsProcessingException,
+        match=r"POPULATION_FIELD: unit #3 has a negative population \(-5; 1 in all\); correct those values",
+    ):
+        run_split(run_algorithm, units, SECTOR_COUNT=1)
+
+
+def test_a_split_sector_invalid_only_in_utm_is_written_valid_in_both(run_algorithm):
+    # One unit, the notch: valid in degrees, and so is the sector dissolved from it; projected to
+    # UTM both cross themselves. The unit is repaired for the split, the sector written valid in
+    # both CRSs (extra vertices along its edges) and, drawn so, in one part.
+    units = wkt_layer("Polygon", ["population:double"], [(NOTCH_WKT, 100)], "EPSG:4326", "units")
+    feedback = Recorder()
+    results = run_split(run_algorithm, units, feedback, SECTOR_COUNT=1)
+    assert "1 invalid unit geometries were repaired (make valid)." in feedback.infos
+    assert "Sectors S-01 were repaired to be valid in EPSG:4326 and in EPSG:32633." in feedback.infos
+    (sector,) = [shapely_of(f) for f in results["OUTPUT_SECTORS"].getFeatures()]
+    assert sector.is_valid and in_utm(sector).is_valid
+    assert sector.area == pytest.approx(shapely.from_wkt(NOTCH_WKT).area, rel=1e-9)
+    assert results["NONCONTIGUOUS_COUNT"] == 0
+
+
+def test_crimes_in_units_left_out_are_reported(run_algorithm):
+    crimes = memory_layer(
+        "Point",
+        ["kind:string"],
+        [(f"POINT({X0 + 250} {Y0 + 250})", "in A"), (f"POINT({X0 + 2750} {Y0 + 250})", "in O1")],
+        name="crimes",
+    )
+    feedback = Recorder()
+    results = run_split(run_algorithm, outside_units(), feedback, DISTRICTS=west_east(), CRIMES=crimes)
+    crimes_by_sector = {f["sector_id"]: f["crimes_total"] for f in results["OUTPUT_SECTORS"].getFeatures()}
+    assert crimes_by_sector == {"WE-01": 1, "EA-01": 0}
+    assert "1 of 2 crimes lie in units left out of the plan and are not counted." in feedback.infos

@@ -48,6 +48,7 @@ from ..crs import valid_in_both
 from .base import YpoAlgorithm
 from .crime_input import CrimeParameters
 from .sector_input import (
+    SECTOR_GEOMETRY_HELP,
     SECTORS,
     add_sector_parameters,
     dissolve_by_id,
@@ -121,7 +122,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
             "Sectors — the sector polygons (generated or drawn by hand). Sectors that share an id are "
             "dissolved into one multi-part sector (attributes of the first kept), with a warning. "
             "Where sectors overlap, the overlap counts in the sector that comes first (input "
-            "order), so nothing is counted twice; overlaps are reported.\n"
+            "order), so nothing is counted twice; overlaps are reported. " + SECTOR_GEOMETRY_HELP + "\n"
             "Sector id field — the unique sector id (default sector_id).\n"
             "Factor override field (optional) — a field on the sectors whose value 1–5 replaces the "
             "computed factor; empty values keep the computed one.\n"

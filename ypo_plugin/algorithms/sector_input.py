@@ -16,12 +16,22 @@ from qgis.core import (
 
 from ..conversion import source_to_frame
 from ..core.errors import InputError
-from ..core.geometry import repair_after_projection
+from ..core.geometry import MIN_REPORTED_AREA_M2, MIN_REPORTED_AREA_SHARE, repair_after_projection
 from ..core.progress import Cancelled
 from ..crs import working_crs
 
 SECTORS = "SECTORS"
 SECTOR_ID_FIELD = "SECTOR_ID_FIELD"
+
+# Help on how sector geometries are taken, shared by the algorithms reading SECTORS.
+SECTOR_GEOMETRY_HELP = (
+    "A sector valid in its own CRS but not once projected to the working CRS (a ring that comes "
+    "close to one of its long edges) is repaired there and named in the log; a sector invalid in "
+    "its own CRS is refused (run Fix geometries first). Overlaps of at most "
+    f"{MIN_REPORTED_AREA_M2:g} m², or {MIN_REPORTED_AREA_SHARE:g} of the larger sector's area when "
+    "that is more, are floating-point noise and are not reported; every YPO algorithm names an "
+    "overlap by the same pair of sectors, in natural id order."
+)
 
 
 def add_sector_parameters(algorithm) -> None:

@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from .adjacency import Link, build_adjacency
+from .adjacency import LINK_NEAREST, Link, build_adjacency
 from .compactness import polsby_popper, reock
 from .counting import assign_points
 from .errors import InputError
@@ -230,8 +230,12 @@ def multipart_sectors(
             )
         in_sector = set(members.tolist())
         for link in links:
-            if link.distance > 0 and link.i in in_sector and link.j in in_sector:
+            if link.i not in in_sector or link.j not in in_sector or link.reason != LINK_NEAREST:
+                continue
+            if link.distance > 0:
                 causes.append(describe_link(link, unit_names) + " to keep its district connected")
+            else:
+                causes.append(f"units {unit_names[link.i]} and {unit_names[link.j]} meet only at a corner")
         if not causes:
             causes.append("its units meet only at a corner or across a gap")
         messages.append(
@@ -372,7 +376,9 @@ def plan_sectors(
     exposed = None
     if exposed_geoms is not None and len(exposed_geoms):
         exposed = exposed_population(kept_geoms, kept_pop, np.asarray(exposed_geoms, dtype=object))
-    workload = compute_workload(kept_pop, crimes, exposed, weights.population, weights.crime, weights.exposed)
+    workload = compute_workload(
+        kept_pop, crimes, exposed, weights.population, weights.crime, weights.exposed, kept_names
+    )
 
     existing = None
     if existing_geoms is not None and len(existing_geoms):

@@ -110,6 +110,7 @@ def compute_workload(
     population_weight: float = 1.0,
     crime_weight: float = 1.0,
     exposed_weight: float = 1.0,
+    unit_names: Sequence | None = None,
 ) -> np.ndarray:
     """Workload of each unit, in population equivalents.
 
@@ -122,9 +123,10 @@ def compute_workload(
     the weights are normalised, so the total workload equals the total
     population and a weight says how much that aspect matters relative to the
     others. With no crimes and no exposed areas the workload is the
-    population. Raises :class:`InputError` for negative or missing values.
+    population. Raises :class:`InputError` for negative or missing values, naming the unit by
+    ``unit_names`` (e.g. feature ids, "#12"; positions by default).
     """
-    pop = _checked_values(population, "POPULATION_FIELD", "population")
+    pop = _checked_values(population, "POPULATION_FIELD", "population", unit_names)
     terms = [(population_weight, pop)]
     for values, weight, what in (
         (crimes, crime_weight, "crime count"),
@@ -132,7 +134,7 @@ def compute_workload(
     ):
         if values is None:
             continue
-        values = _checked_values(values, what, what)
+        values = _checked_values(values, what, what, unit_names)
         if len(values) != len(pop):
             raise InputError(f"The {what} has {len(values)} values for {len(pop)} units.")
         if values.sum() > 0:
@@ -279,7 +281,7 @@ def split_sectors(
     rng = rng if rng is not None else np.random.default_rng(0)
     geoms = np.asarray(getattr(geoms, "values", geoms), dtype=object)
     n = len(geoms)
-    weights = _checked_values(workload, "workload", "workload")
+    weights = _checked_values(workload, "workload", "workload", unit_names)
     if len(weights) != n or adjacency.n != n:
         raise InputError(
             f"{n} units, {len(weights)} workloads and an adjacency of {adjacency.n} units do not match."
@@ -381,25 +383,31 @@ def split_sectors(
     )
 
 
-def _checked_values(values: Sequence[float], field: str, what: str) -> np.ndarray:
+def _checked_values(
+    values: Sequence[float], field: str, what: str, unit_names: Sequence | None = None
+) -> np.ndarray:
     try:
         array = np.asarray(values, dtype=float)
     except (TypeError, ValueError):
         raise InputError(f"{field}: every {what} must be a number; fill the missing values first.") from None
     if array.ndim != 1:
         raise InputError(f"{field}: expected one {what} per unit.")
+
+    def name(k: int):
+        return k if unit_names is None else unit_names[k]
+
     missing = ~np.isfinite(array)
     if missing.any():
         raise InputError(
-            f"{field}: unit {int(np.flatnonzero(missing)[0])} has no {what} ({int(missing.sum())} in all); "
-            "fill the missing values (e.g. with 0) first."
+            f"{field}: unit {name(int(np.flatnonzero(missing)[0]))} has no {what} ({int(missing.sum())} in "
+            "all); fill the missing values (e.g. with 0) first."
         )
     negative = array < 0
     if negative.any():
         first = int(np.flatnonzero(negative)[0])
         raise InputError(
-            f"{field}: unit {first} has a negative {what} ({array[first]:g}; {int(negative.sum())} in all); "
-            "correct those values."
+            f"{field}: unit {name(first)} has a negative {what} ({array[first]:g}; {int(negative.sum())} in "
+            "all); correct those values."
         )
     return array
 
