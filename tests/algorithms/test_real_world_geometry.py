@@ -629,3 +629,35 @@ def test_crimes_in_units_left_out_are_reported(run_algorithm):
     crimes_by_sector = {f["sector_id"]: f["crimes_total"] for f in results["OUTPUT_SECTORS"].getFeatures()}
     assert crimes_by_sector == {"WE-01": 1, "EA-01": 0}
     assert "1 of 2 crimes lie in units left out of the plan and are not counted." in feedback.infos
+
+
+def test_a_unit_too_heavy_for_any_sector_is_named_by_its_feature_id(run_algorithm):
+    # 100 + 1000 + 100 + 100 = 1300 into 2 sectors: targets 650, upper bound 656.5 < 1000 (unit #2)
+    cells = [(box(500 * c, 0, 500 * (c + 1), 500), c, 1000 if c == 1 else 100) for c in range(4)]
+    units = memory_layer("Polygon", ["unit_id:integer", "population:double"], cells, name="units")
+    feedback = Recorder()
+    run_split(run_algorithm, units, feedback, SECTOR_COUNT=2)
+    assert (
+        "Unit #2's workload (1000) exceeds every sector's upper bound (target + tolerance, at most 656); "
+        "the tolerance cannot be met with whole units." in feedback.infos
+    )
+
+
+def test_features_sharing_an_id_are_dissolved_after_repairing_invalid_ones(run_algorithm, tmp_path):
+    # Sector A: a square (#1) and, beside it, a bow-tie (#2) crossing itself at (150, 50): its two
+    # triangles of 100 × 50 / 2 = 2,500 m² each. A = 10,000 + 5,000 m².
+    bow_tie = local_wkt((100, 0), (200, 100), (200, 0), (100, 100))
+    sectors = memory_layer(
+        "Polygon", ["sector_id:string"], [(box(0, 0, 100, 100), "A"), (bow_tie, "A")], name="sectors"
+    )
+    feedback = Recorder()
+    results, _ = run_algorithm(
+        "ypo:computemanning", {"SECTORS": sectors, "OUTPUT": str(tmp_path / "m.gpkg")}, feedback
+    )
+    assert (
+        "SECTORS: sector id 'A' occurs in 2 features; they are dissolved into one multi-part sector (the "
+        "first feature's attributes are kept) (the invalid features 2 were repaired first)."
+        in feedback.warnings
+    )
+    (row,) = QgsVectorLayer(results["OUTPUT"]).getFeatures()
+    assert row["area_km2"] == pytest.approx(0.015)

@@ -16,7 +16,12 @@ from qgis.core import (
 
 from ..conversion import source_to_frame
 from ..core.errors import InputError
-from ..core.geometry import MIN_REPORTED_AREA_M2, MIN_REPORTED_AREA_SHARE, repair_after_projection
+from ..core.geometry import (
+    MIN_REPORTED_AREA_M2,
+    MIN_REPORTED_AREA_SHARE,
+    repair_after_projection,
+    repair_polygons,
+)
 from ..core.progress import Cancelled
 from ..crs import working_crs
 
@@ -134,11 +139,15 @@ def dissolve_by_id(frame, id_field, note="") -> SectorsById:
     for sector_id, group in frame.groupby(id_field, sort=False):
         parts = group.geometry.values.to_numpy()
         if len(group) > 1:
+            present = ~(shapely.is_missing(parts) | shapely.is_empty(parts))
+            # A union of invalid parts can fail (GEOS topology errors): parts are repaired first.
+            valid, repaired = repair_polygons(parts[present])
+            fixed = ", ".join(str(fid) for fid in group.index[present][repaired])
             warnings.append(
                 f"SECTORS: sector id '{sector_id}' occurs in {len(group)} features; they are dissolved "
-                f"into one multi-part sector{note}."
+                f"into one multi-part sector{note}"
+                + (f" (the invalid features {fixed} were repaired first)." if fixed else ".")
             )
-            valid = parts[~(shapely.is_missing(parts) | shapely.is_empty(parts))]
             parts = [shapely.union_all(valid) if len(valid) else None]
         ids.append(group[id_field].iloc[0])
         geometries.append(parts[0])

@@ -113,8 +113,9 @@ def find_overlaps(geometries, minimum: float = MIN_REPORTED_AREA_M2) -> Overlaps
     later, earlier = tree.query(np.where(usable, geometries, None), predicate="intersects")
     candidate = earlier < later
     later, earlier = later[candidate], earlier[candidate]
-    # Neighbours that only share edges or corners (most pairs) need no intersection.
-    meet = shapely.relate_pattern(geometries[later], geometries[earlier], "T********")
+    # Neighbours that only share edges or corners (most pairs) need no intersection: the
+    # interiors of two intersecting polygons meet unless they only touch.
+    meet = ~shapely.touches(geometries[later], geometries[earlier])
     later, earlier = later[meet], earlier[meet]
     order = np.lexsort((later, earlier))
     earlier, later = earlier[order].astype(np.int64), later[order].astype(np.int64)

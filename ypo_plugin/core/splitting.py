@@ -334,8 +334,10 @@ def split_sectors(
             rng,
             scaled(progress, 100.0 * d / len(counts), 100.0 * (d + 1) / len(counts)),
             is_cancelled,
+            [members[u] if unit_names is None else unit_names[members[u]] for u in range(len(members))],
         )
-        messages.extend(f"District {name}: {note}" for note in notes)
+        # Without districts (one unnamed district) a note is a sentence of its own.
+        messages.extend(f"District {name}: {note}" if name else note[0].upper() + note[1:] for note in notes)
         offset = len(sector_targets)
         order = _reading_order(local_labels, k, centroids[members], areas[members])
         rank = np.empty(k, dtype=np.int64)
@@ -522,15 +524,17 @@ def _split_district(
     rng: np.random.Generator,
     progress: ProgressCallback,
     is_cancelled: CancelCheck,
+    unit_names: Sequence,
 ) -> tuple[np.ndarray, list[int], list[str]]:
     """Labels 0..k-1 of the district's units, the existing label matched to
-    each sector (-1 if none) and notes for the log."""
+    each sector (-1 if none) and notes for the log (naming units by ``unit_names``)."""
     k = len(problem.targets)
     notes: list[str] = []
     heaviest = float(problem.weights.max())
     if heaviest > (problem.targets + problem.slack).max():
         notes.append(
-            f"one unit's workload ({heaviest:.0f}) exceeds every sector's upper bound "
+            f"unit {unit_names[int(np.argmax(problem.weights))]}'s workload ({heaviest:.0f}) exceeds every "
+            "sector's upper bound "
             f"(target + tolerance, at most {(problem.targets + problem.slack).max():.0f}); "
             "the tolerance cannot be met with whole units."
         )
