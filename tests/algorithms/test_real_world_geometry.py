@@ -661,3 +661,34 @@ def test_features_sharing_an_id_are_dissolved_after_repairing_invalid_ones(run_a
     )
     (row,) = QgsVectorLayer(results["OUTPUT"]).getFeatures()
     assert row["area_km2"] == pytest.approx(0.015)
+
+
+def test_the_workspace_keeps_a_sector_invalid_only_in_utm_valid_in_both(run_algorithm, tmp_path):
+    feedback = Recorder()
+    results, _ = run_algorithm(
+        "ypo:createsectorworkspace", {"SECTORS": notch_sectors(), "OUTPUT_FOLDER": str(tmp_path)}, feedback
+    )
+    assert sum(w.startswith(NOTCH_WARNING) for w in feedback.warnings) == 1
+    layer = QgsVectorLayer(f"{results['GEOPACKAGE']}|layername=sectors", "sectors", "ogr")
+    written = {f["sector_id"]: shapely_of(f) for f in layer.getFeatures()}
+    assert set(written) == {"Notch", "East"}
+    assert all(g.is_valid and in_utm(g).is_valid for g in written.values())
+    assert written["Notch"].area == pytest.approx(shapely.from_wkt(NOTCH_WKT).area, rel=1e-9)
+    assert written["East"].equals(shapely.from_wkt(EAST_WKT))
+
+
+def test_a_sliver_across_a_district_line_goes_with_the_majority_unreported(run_algorithm):
+    # X = [0, 1002] × [0, 1000]: 2,000 m² (0.2 %) of it lie in East; Y = [1002, 2000] × [0, 1000].
+    units = memory_layer(
+        "Polygon",
+        ["unit_id:string", "population:double"],
+        [
+            (local_wkt((0, 0), (1002, 0), (1002, 1000), (0, 1000)), "X", 100),
+            (local_wkt((1002, 0), (2000, 0), (2000, 1000), (1002, 1000)), "Y", 100),
+        ],
+        name="units",
+    )
+    feedback = Recorder()
+    results = run_split(run_algorithm, units, feedback, DISTRICTS=west_east())
+    assert sector_of_unit(results) == {"X": "WE-01", "Y": "EA-01"}
+    assert not [m for m in feedback.infos + feedback.warnings if "straddle" in m]

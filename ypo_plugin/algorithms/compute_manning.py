@@ -28,7 +28,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..conversion import qgs_geometry, source_to_frame
+from ..conversion import source_to_frame
 from ..core.crime_types import CRIME_TYPE_FIELDS
 from ..core.errors import InputError
 from ..core.manning import (
@@ -44,7 +44,6 @@ from ..core.manning import (
     compute_manning,
     parse_type_weights,
 )
-from ..crs import valid_in_both
 from .base import YpoAlgorithm
 from .crime_input import CrimeParameters
 from .sector_input import (
@@ -55,6 +54,7 @@ from .sector_input import (
     read_sectors,
     sector_source,
     sector_working_crs,
+    valid_for_writing,
 )
 from .styling import style_sink_output
 
@@ -547,14 +547,9 @@ class _SectorTable:
             else:
                 output_geometry = features[0].geometry()
             if repaired.intersection(group.index):
-                # Written valid in the layer's CRS and in the working CRS, so the next step takes it.
-                fixed, _ = valid_in_both(
-                    np.array([shapely.from_wkb(bytes(output_geometry.asWkb()))], dtype=object),
-                    source.sourceCrs(),
-                    crs,
-                    transform_context,
+                output_geometry = valid_for_writing(
+                    output_geometry, source.sourceCrs(), crs, transform_context
                 )
-                output_geometry = qgs_geometry(fixed[0])
             outputs.append((features[0].attributes(), output_geometry))
             if factor_field:
                 values = [v for v in group[factor_field] if not _is_empty(v)]

@@ -14,7 +14,7 @@ from qgis.core import (
     QgsProcessingParameterField,
 )
 
-from ..conversion import source_to_frame
+from ..conversion import qgs_geometry, source_to_frame
 from ..core.errors import InputError
 from ..core.geometry import (
     MIN_REPORTED_AREA_M2,
@@ -23,7 +23,7 @@ from ..core.geometry import (
     repair_polygons,
 )
 from ..core.progress import Cancelled
-from ..crs import working_crs
+from ..crs import valid_in_both, working_crs
 
 SECTORS = "SECTORS"
 SECTOR_ID_FIELD = "SECTOR_ID_FIELD"
@@ -115,6 +115,18 @@ def read_sectors(source, id_field, crs, transform_context, feedback, other_field
         frame = frame.set_geometry(gpd.GeoSeries(repaired, index=frame.index, crs=frame.crs))
         frame.attrs["repaired"] = frame.index[changed].tolist()
     return frame
+
+
+def valid_for_writing(geometry, source_crs, crs, transform_context):
+    """A sector's QgsGeometry (in ``source_crs``) made valid there and once projected to ``crs``
+    (the working CRS), so that the next algorithm takes it as written."""
+    fixed, _ = valid_in_both(
+        np.array([shapely.from_wkb(bytes(geometry.asWkb()))], dtype=object),
+        source_crs,
+        crs,
+        transform_context,
+    )
+    return qgs_geometry(fixed[0])
 
 
 @dataclass(frozen=True)

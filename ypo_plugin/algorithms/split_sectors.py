@@ -93,7 +93,8 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
             "Population field — inhabitants per unit (empty values count as 0 and are reported).\n"
             "Districts (optional) — sectors are made inside each district; a unit belongs to the "
             "district holding its inner point (a point always inside the unit); a unit straddling "
-            "districts goes to the one holding most of its area (listed in the log). Units whose "
+            "districts goes to the one holding most of its area (listed in the log when another "
+            "district holds 1% of it or more). Units whose "
             "inner point lies in no district are left out of the plan and reported: their number and "
             "population in the results, their feature ids in the log, themselves in the optional "
             "Units outside the districts layer.\n"
@@ -293,6 +294,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
 
         steps.setCurrentStep(1)
         steps.setProgressText(self.tr("Splitting into sectors…"))
+        unit_names = [f"#{fid}" for fid in unit_frame.index]  # the feature ids QGIS shows
         progress, is_cancelled = self.core_callbacks(steps)
         try:
             plan = plan_sectors(
@@ -313,7 +315,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
                 rng=np.random.default_rng(self.parameterAsInt(parameters, self.SEED, context)),
                 progress=progress,
                 is_cancelled=is_cancelled,
-                unit_names=[f"#{fid}" for fid in unit_frame.index],
+                unit_names=unit_names,
                 assign_outside=self.parameterAsBoolean(parameters, self.ASSIGN_OUTSIDE_TO_NEAREST, context),
             )
         except Cancelled:
@@ -327,38 +329,9 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
 
         steps.setCurrentStep(2)
         steps.setProgressText(self.tr("Writing the sectors…"))
-        unit_names = [f"#{fid}" for fid in unit_frame.index]
-        multipart = plan.multipart
-        if units.sourceCrs() == crs:
-            user_crs_geoms = plan.sector_geoms
-        else:
-            original = repair_polygons(source_to_frame(units, [], None, transform_context).geometry.values)[0]
-            dissolved = dissolve(original, plan.labels, len(plan.sectors))
-            # Valid in the units' CRS and in the working CRS later steps choose for these sectors;
-            # the parts are counted as they will see them.
-            later_crs = working_crs_of_extent(units.sourceCrs(), _extent(dissolved), transform_context)
-            user_crs_geoms, changed = valid_in_both(
-                dissolved, units.sourceCrs(), later_crs, transform_context
-            )
-            if changed.any():
-                feedback.pushInfo(
-                    self.tr("Sectors {} were repaired to be valid in {} and in {}.").format(
-                        ", ".join(plan.sectors["sector_id"].to_numpy()[changed]),
-                        units.sourceCrs().authid(),
-                        later_crs.authid(),
-                    )
-                )
-            drawn = shapely.transform(
-                user_crs_geoms, lambda xy: transform_xy(xy, units.sourceCrs(), later_crs, transform_context)
-            )
-            multipart = multipart_sectors(
-                drawn,
-                plan.sectors["sector_id"].tolist(),
-                plan.labels,
-                unit_frame.geometry.values.to_numpy(),
-                unit_names,
-                plan.links,
-            )
+        user_crs_geoms, multipart = self._sectors_as_written(
+            units, unit_frame, unit_names, plan, crs, transform_context, feedback
+        )
         for message in multipart.messages:
             feedback.pushWarning(message)
         sectors_id = self._write_sectors(parameters, context, units, plan, user_crs_geoms, steps)
@@ -392,6 +365,41 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
         if outside_id is not None:
             results[self.OUTSIDE_UNITS] = outside_id
         return results
+
+    def _sectors_as_written(self, units, unit_frame, unit_names, plan, crs, transform_context, feedback):
+        """The sector polygons in the units' CRS and their parts as drawn.
+
+        In a metric CRS these are the plan's own. Otherwise they are dissolved from the units as
+        given, made valid there and in the working CRS later steps choose for them, and their
+        parts are counted as those steps (and Validate sectors) will see them.
+        """
+        if units.sourceCrs() == crs:
+            return plan.sector_geoms, plan.multipart
+        source_crs = units.sourceCrs()
+        original = repair_polygons(source_to_frame(units, [], None, transform_context).geometry.values)[0]
+        dissolved = dissolve(original, plan.labels, len(plan.sectors))
+        later_crs = working_crs_of_extent(source_crs, _extent(dissolved), transform_context)
+        geoms, changed = valid_in_both(dissolved, source_crs, later_crs, transform_context)
+        if changed.any():
+            feedback.pushInfo(
+                self.tr("Sectors {} were repaired to be valid in {} and in {}.").format(
+                    ", ".join(plan.sectors["sector_id"].to_numpy()[changed]),
+                    source_crs.authid(),
+                    later_crs.authid(),
+                )
+            )
+        drawn = shapely.transform(
+            geoms, lambda xy: transform_xy(xy, source_crs, later_crs, transform_context)
+        )
+        multipart = multipart_sectors(
+            drawn,
+            plan.sectors["sector_id"].tolist(),
+            plan.labels,
+            repair_polygons(unit_frame.geometry.values)[0],
+            unit_names,
+            plan.links,
+        )
+        return geoms, multipart
 
     def _numeric_field(self, parameters, name, context, source, layer_description):
         """A required field (see checked_field) that must hold numbers."""

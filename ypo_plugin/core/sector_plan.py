@@ -9,7 +9,9 @@ Rules
     * *District of a unit*: the district containing the unit's representative
       point (GEOS point-on-surface, always inside the unit). A unit straddling
       districts (more than noise of its area, :func:`.geometry.noise_area`, in
-      each of two or more) goes to the one holding most of its area. A unit
+      each of two or more) goes to the one holding most of its area; it is
+      reported when a second district holds at least 1 % of it
+      (``STRADDLE_SHARE``) or the majority is not where its point lies. A unit
       whose point lies in no district is *outside*: it is left out of the plan
       (no sector, reported with its population), or, when asked, given to the
       district it overlaps most, else to the nearest district (reported).
@@ -86,6 +88,10 @@ class WorkloadWeights:
 
 
 POPULATION_ONLY = WorkloadWeights(1.0, 0.0, 0.0)
+
+# A unit is reported as straddling districts when a second district holds at least this share of
+# its area (or when the district holding most of it is not the one holding its inner point).
+STRADDLE_SHARE = 0.01
 
 
 @dataclass(frozen=True)
@@ -176,15 +182,17 @@ def units_in_districts(
         holding = [k for k in range(len(found)) if shares[k] > noise_area(unit_areas[unit])]
         if len(holding) < 2:
             continue
-        best = found[max(holding, key=lambda k: shares[k])]
         ranked = sorted(holding, key=lambda k: -shares[k])
-        parts = " and ".join(
-            f"{district_names[found[k]]} ({shares[k] / unit_areas[unit]:.0%})" for k in ranked
-        )
-        straddling.append(
-            f"Unit {unit_names[unit]} straddles districts {parts}; it goes to {district_names[best]}, "
-            "which holds most of its area."
-        )
+        best = found[ranked[0]]
+        # A sliver across a district line (boundaries drawn apart) is not worth a line in the log.
+        if shares[ranked[1]] >= STRADDLE_SHARE * unit_areas[unit] or best != district_of[unit]:
+            parts = " and ".join(
+                f"{district_names[found[k]]} ({shares[k] / unit_areas[unit]:.0%})" for k in ranked
+            )
+            straddling.append(
+                f"Unit {unit_names[unit]} straddles districts {parts}; it goes to {district_names[best]}, "
+                "which holds most of its area."
+            )
         district_of[unit] = best
     outside = np.flatnonzero(district_of < 0)
     placed = []
