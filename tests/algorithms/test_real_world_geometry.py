@@ -20,7 +20,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
-from ..conftest import Recorder
+from ..conftest import SHARED_DATA, Recorder
 from ..layers import X0, Y0, box, memory_layer
 
 # --- layers in any CRS, from WKT as given ---------------------------------------------------
@@ -692,3 +692,54 @@ def test_a_sliver_across_a_district_line_goes_with_the_majority_unreported(run_a
     results = run_split(run_algorithm, units, feedback, DISTRICTS=west_east())
     assert sector_of_unit(results) == {"X": "WE-01", "Y": "EA-01"}
     assert not [m for m in feedback.infos + feedback.warnings if "straddle" in m]
+
+
+# --- real data: Chicago's city-wide tracts with two of its police districts --------------------
+
+CHICAGO = SHARED_DATA / "chicago"
+
+
+@pytest.mark.skipif(not CHICAGO.exists(), reason="needs ../shared/data/chicago")
+def test_chicago_tracts_outside_two_districts_are_left_out_and_accounted_for(run_algorithm):
+    tracts = QgsVectorLayer(str(CHICAGO / "tracts_2010_pop.geojson"), "tracts", "ogr")
+    source = QgsVectorLayer(str(CHICAGO / "police_districts_2012.geojson"), "districts", "ogr")
+    rows = [(f.geometry(), f["DIST_LABEL"], 3) for f in source.getFeatures() if f["DIST_NUM"] in (1, 18)]
+    districts = wkt_layer(
+        "MultiPolygon",
+        ["district:string", "sector_count:integer"],
+        [(g.asWkt(17), label, count) for g, label, count in rows],
+        "EPSG:4326",
+    )
+    # Independently: a tract is outside when its inner point (GEOS point-on-surface, in UTM 16N
+    # where the split works) lies in neither district.
+    to_utm = pyproj.Transformer.from_crs("EPSG:4326", "EPSG:32616", always_xy=True)
+
+    def utm(geometry):
+        return shapely.transform(
+            shapely.from_wkt(geometry.asWkt(17)),
+            lambda xy: np.column_stack(to_utm.transform(xy[:, 0], xy[:, 1])),
+        )
+
+    area = shapely.union_all([utm(g) for g, *_ in rows])
+    expected_outside, outside_population, total = set(), 0, 0
+    for tract in tracts.getFeatures():
+        total += tract["pop2010"]
+        if not area.contains(shapely.point_on_surface(shapely.make_valid(utm(tract.geometry())))):
+            expected_outside.add(tract.id())
+            outside_population += tract["pop2010"]
+    assert total == 2_695_598 and 700 < len(expected_outside) < 801
+
+    feedback = Recorder()
+    results = run_split(
+        run_algorithm, tracts, feedback, POPULATION_FIELD="pop2010", DISTRICTS=districts, TOLERANCE=10
+    )
+    assert results["OUTSIDE_UNIT_COUNT"] == len(expected_outside)
+    assert results["OUTSIDE_POPULATION"] == outside_population
+    sectors = list(results["OUTPUT_SECTORS"].getFeatures())
+    assert len(sectors) == 6
+    assert sum(f["population"] for f in sectors) + results["OUTSIDE_POPULATION"] == total
+    (listed,) = [w for w in feedback.warnings if "lie outside every district" in w]
+    named = {int(name) for name in listed.split("units #", 1)[1].rstrip(".").split(", #")}
+    assert named == expected_outside
+    # the sectors stay in the two districts (today's bug: 25–30 km² sectors swallowing the city)
+    assert max(f["area_km2"] for f in sectors) < 15
