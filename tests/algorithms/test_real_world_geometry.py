@@ -743,3 +743,23 @@ def test_chicago_tracts_outside_two_districts_are_left_out_and_accounted_for(run
     assert named == expected_outside
     # the sectors stay in the two districts (today's bug: 25–30 km² sectors swallowing the city)
     assert max(f["area_km2"] for f in sectors) < 15
+
+
+def test_a_unit_outside_but_overlapping_a_district_is_given_to_it(run_algorithm):
+    # P = [1900, 2600] × [0, 500]: its inner point (2250, 250) is east of East, 100 × 500 m inside it.
+    units = memory_layer(
+        "Polygon",
+        ["unit_id:string", "population:double"],
+        [
+            (box(0, 0, 1000, 1000), "A", 10),
+            (box(1000, 0, 1900, 1000), "B", 20),
+            (box(1900, 0, 2600, 500), "P", 4),
+        ],
+        name="units",
+    )
+    feedback = Recorder()
+    results = run_split(run_algorithm, units, feedback, DISTRICTS=west_east(), ASSIGN_OUTSIDE_TO_NEAREST=True)
+    assert sector_of_unit(results)["P"] == "EA-01"
+    assert "Unit #3 lies outside every district; it was given to East, the district it overlaps most." in (
+        feedback.infos
+    )

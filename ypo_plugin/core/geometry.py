@@ -92,9 +92,10 @@ def format_area(area: float) -> str:
 class Overlaps:
     """Pairs of sectors whose interiors meet, ``earlier < later`` (input positions), sorted.
 
-    The overlap of a pair belongs to its earlier sector (the lowest-index rule of counting) and
-    every message names the pair in that order. ``reported`` marks the pairs whose overlap is
-    more than noise (:func:`noise_area`); the others are still made disjoint but never reported.
+    The overlap of a pair belongs to its earlier sector (the lowest-index rule of counting);
+    messages name the pair in natural id order (:func:`named_pair`). ``reported`` marks the pairs
+    whose overlap is more than noise (:func:`noise_area`); the others are still made disjoint by
+    counting but never reported.
     """
 
     earlier: np.ndarray
