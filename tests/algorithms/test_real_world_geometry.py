@@ -491,7 +491,7 @@ def write_geopackage(path, layers):
         options.layerName = name
         if position:
             options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
-        error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV2(
+        error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
             layer, str(path), QgsProject.instance().transformContext(), options
         )
         assert error == QgsVectorFileWriter.NoError, message
