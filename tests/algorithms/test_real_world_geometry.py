@@ -763,3 +763,14 @@ def test_a_unit_outside_but_overlapping_a_district_is_given_to_it(run_algorithm)
     assert "Unit #3 lies outside every district; it was given to East, the district it overlaps most." in (
         feedback.infos
     )
+
+
+def test_a_unit_with_no_area_is_refused_by_its_feature_id(run_algorithm):
+    flat = local_wkt((500, 0), (1000, 0), (700, 0))  # all on one line: no area
+    cells = [(box(0, 0, 500, 500), 1, 100), (flat, 2, 100)]
+    units = memory_layer("Polygon", ["unit_id:integer", "population:double"], cells, name="units")
+    with pytest.raises(
+        QgsProcessingException,
+        match=r"UNITS: unit #2 has no area left once made valid \(1 such units\); fix its geometry or remove",
+    ):
+        run_split(run_algorithm, units, SECTOR_COUNT=1)

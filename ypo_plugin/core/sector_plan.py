@@ -318,6 +318,12 @@ def plan_sectors(
     geoms, repaired = repair_polygons(geoms)
     if repaired.any():
         notes.append(f"{int(repaired.sum())} invalid unit geometries were repaired (make valid).")
+    collapsed = np.flatnonzero(shapely.is_empty(geoms))
+    if len(collapsed):
+        raise InputError(
+            f"UNITS: unit {names[int(collapsed[0])]} has no area left once made valid "
+            f"({len(collapsed)} such units); fix its geometry or remove it."
+        )
 
     pop = np.asarray(population, dtype=float)
     if np.isnan(pop).any():
