@@ -12,7 +12,8 @@ from qgis.core import (
     QgsUnitTypes,
 )
 
-from .conversion import has_features
+from .conversion import has_features, transform_xy
+from .core import geometry
 from .core.crs import utm_epsg
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -35,8 +36,24 @@ def working_crs(source, layer_description: str, transform_context) -> QgsCoordin
             f"The layer '{layer_description}' has no valid coordinate reference system: "
             "set its CRS (Layer Properties ▸ Source) and run again."
         )
+    return working_crs_of_extent(crs, source.sourceExtent(), transform_context)
+
+
+def working_crs_of_extent(crs, extent, transform_context) -> QgsCoordinateReferenceSystem:
+    """The working CRS of data in ``crs`` covering ``extent`` (a QgsRectangle in ``crs``)."""
     if is_metric(crs):
         return crs
-    centre = source.sourceExtent().center()
-    centre = QgsCoordinateTransform(crs, WGS84, transform_context).transform(centre)
+    centre = QgsCoordinateTransform(crs, WGS84, transform_context).transform(extent.center())
     return QgsCoordinateReferenceSystem(f"EPSG:{utm_epsg(centre.x(), centre.y())}")
+
+
+def valid_in_both(geoms, own_crs, other_crs, transform_context):
+    """Polygons in ``own_crs`` made valid there and once projected to ``other_crs`` (see
+    :func:`.core.geometry.valid_in_both`); returns them and a mask of those changed."""
+    if own_crs == other_crs:
+        return geometry.repair_polygons(geoms)
+    return geometry.valid_in_both(
+        geoms,
+        lambda xy: transform_xy(xy, own_crs, other_crs, transform_context),
+        lambda xy: transform_xy(xy, other_crs, own_crs, transform_context),
+    )

@@ -148,7 +148,9 @@ def test_units_outside_every_district_are_placed_and_reported(run_algorithm):
         "Polygon", ["district:string", "sector_count:integer"], [(box(0, 0, 1500, 1000), "Only", 2)]
     )
     feedback = Recorder()
-    _, sectors, sector_of_unit = split(run_algorithm, grid_units(), feedback, DISTRICTS=districts)
+    _, sectors, sector_of_unit = split(
+        run_algorithm, grid_units(), feedback, DISTRICTS=districts, ASSIGN_OUTSIDE_TO_NEAREST=True
+    )
     assert len(sector_of_unit) == 8  # the two blocks east of x = 1500 are not lost
     assert sum(feature["population"] for feature in sectors.values()) == 800
     assert any("2 units lie outside every district" in warning for warning in feedback.warnings)

@@ -157,12 +157,13 @@ def test_a_sector_inside_another_overlaps_it_whole():
 
 def test_thin_overlaps_and_gaps_stay_overlaps_and_gaps_whatever_the_minimum_area():
     plan = clean()
-    plan["B"] = box(99.999, 0, 199.999, 200)  # 1 mm into A, 1 mm short of C: 0.2 m² each
+    # 1 cm into A, 1 cm short of C: 2 m² each, above the 1 m² noise tolerance
+    plan["B"] = box(99.99, 0, 199.99, 200)
     result = check(plan, districts=[DISTRICT], min_area=1000)
     assert result.counts["overlap"] == 1 and result.counts["gap"] == 1 and result.total == 2
     overlap, gap = rows(result, "overlap")[0], rows(result, "gap")[0]
-    assert overlap.area_m2 == pytest.approx(0.2, rel=1e-6)
-    assert gap.area_m2 == pytest.approx(0.2, rel=1e-6)
+    assert overlap.area_m2 == pytest.approx(2.0, rel=1e-6)
+    assert gap.area_m2 == pytest.approx(2.0, rel=1e-6)
     assert (overlap.sector_ids, gap.sector_ids) == ("A,B", "B,C")
 
 
@@ -386,3 +387,30 @@ def test_a_thousand_sectors_with_one_planted_overlap_is_fast():
     row = only(result, "overlap")
     assert row.sector_ids == "0,1" and row.area_m2 == pytest.approx(100, rel=1e-9)
     assert elapsed < 10, elapsed
+
+
+def test_outside_and_overlap_below_one_square_metre_are_noise_above_it_they_are_reported():
+    plan = clean()
+    plan["C"] = box(200, 0, 300 + 0.004, 200)  # 0.8 m² outside the district: noise
+    plan["A"] = box(0, 0, 100 + 0.004, 200)  # 0.8 m² into B: noise
+    assert check(plan, districts=[DISTRICT]).total == 0
+    plan["C"] = box(200, 0, 300.006, 200)  # 1.2 m² outside
+    plan["A"] = box(0, 0, 100.006, 200)  # 1.2 m² into B
+    result = check(plan, districts=[DISTRICT])
+    assert (result.counts["outside"], result.counts["overlap"], result.total) == (1, 1, 2)
+    assert [row.message for row in rows(result)] == [
+        "Sectors A and B overlap by 1.20 m².",
+        "Sector C has 1.20 m² (0.0%) outside every district.",
+    ]
+
+
+def test_a_part_below_the_noise_is_not_an_extra_part():
+    crumb = shapely.MultiPolygon([box(0, 0, 100, 100), box(200, 0, 200.5, 1)])  # 0.5 m² apart
+    result = check({"A": crumb})
+    assert result.total == 0 and result.noncontiguous_sectors == 0
+    two = shapely.MultiPolygon([box(0, 0, 100, 100), box(200, 0, 202, 1)])  # 2 m² apart
+    three = shapely.MultiPolygon(
+        [box(0, 200, 2, 202), box(5, 200, 7, 202), box(9, 200, 11, 202)]
+    )  # 4 m² each
+    result = check({"A": two, "B": three})
+    assert result.counts["noncontiguous"] == 3 and result.noncontiguous_sectors == 2

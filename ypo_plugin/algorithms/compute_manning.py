@@ -46,12 +46,14 @@ from ..core.manning import (
 from .base import YpoAlgorithm, enum_parameter
 from .crime_input import CrimeParameters
 from .sector_input import (
+    SECTOR_GEOMETRY_HELP,
     SECTORS,
     add_sector_parameters,
     dissolve_by_id,
     read_sectors,
     sector_source,
     sector_working_crs,
+    valid_for_writing,
 )
 from .styling import style_sink_output
 
@@ -119,7 +121,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
             "Sectors — the sector polygons (generated or drawn by hand). Sectors that share an id are "
             "dissolved into one multi-part sector (attributes of the first kept), with a warning. "
             "Where sectors overlap, the overlap counts in the sector that comes first (input "
-            "order), so nothing is counted twice; overlaps are reported.\n"
+            "order), so nothing is counted twice; overlaps are reported. " + SECTOR_GEOMETRY_HELP + "\n"
             "Sector id field — the unique sector id (default sector_id).\n"
             "Factor override field (optional) — a field on the sectors whose value 1–5 replaces the "
             "computed factor; empty values keep the computed one.\n"
@@ -479,7 +481,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
             fields.append(QgsField(name, field_type))
 
         wkb_type = sectors.wkbType()
-        if sector_table.dissolved:
+        if sector_table.multipart:
             wkb_type = QgsWkbTypes.multiType(wkb_type)
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, wkb_type, sectors.sourceCrs()
@@ -514,13 +516,13 @@ class ComputeManningAlgorithm(YpoAlgorithm):
 class _SectorTable:
     """The sectors as the core needs them (working CRS, one row per id) and as they are written."""
 
-    def __init__(self, id_field, ids, geometries, factor_override, outputs, dissolved, warnings):
+    def __init__(self, id_field, ids, geometries, factor_override, outputs, multipart, warnings):
         self.id_field = id_field
         self.ids = ids
         self.geometries = geometries
         self.factor_override = factor_override
         self.outputs = outputs
-        self.dissolved = dissolved
+        self.multipart = multipart  # written as multi-part (dissolved or repaired sectors)
         self.warnings = warnings
 
     @classmethod
@@ -529,6 +531,7 @@ class _SectorTable:
         frame = read_sectors(source, id_field, crs, transform_context, feedback, other_fields)
         by_id = dissolve_by_id(frame, id_field, " (the first feature's attributes are kept)")
         originals = {feature.id(): feature for feature in source.getFeatures()}
+        repaired = set(frame.attrs.get("repaired", ()))
         overrides, outputs = [], []
         for group in by_id.groups:
             features = [originals[fid] for fid in group.index]
@@ -536,6 +539,10 @@ class _SectorTable:
                 output_geometry = QgsGeometry.unaryUnion([f.geometry() for f in features])
             else:
                 output_geometry = features[0].geometry()
+            if repaired.intersection(group.index):
+                output_geometry = valid_for_writing(
+                    output_geometry, source.sourceCrs(), crs, transform_context
+                )
             outputs.append((features[0].attributes(), output_geometry))
             if factor_field:
                 values = [v for v in group[factor_field] if not _is_empty(v)]
@@ -546,7 +553,7 @@ class _SectorTable:
             by_id.geometries,
             overrides if factor_field else None,
             outputs,
-            dissolved=bool(by_id.warnings),
+            multipart=bool(by_id.warnings) or bool(repaired),
             warnings=by_id.warnings,
         )
 

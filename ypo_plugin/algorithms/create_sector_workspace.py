@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from qgis.core import (
+    QgsFeatureRequest,
     QgsMapLayerStyle,
     QgsProcessingAlgorithm,
     QgsProcessingException,
@@ -31,7 +32,13 @@ from ..core.sector_log import (
 from . import print_layouts
 from .base import YpoAlgorithm
 from .handover_layout import build_handover_layout
-from .sector_input import add_sector_parameters, read_sectors, sector_source, sector_working_crs
+from .sector_input import (
+    add_sector_parameters,
+    read_sectors,
+    sector_source,
+    sector_working_crs,
+    valid_for_writing,
+)
 from .sector_workspace import (
     add_relation_editors,
     add_relations,
@@ -116,13 +123,21 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
     def _create(self, parameters, context, feedback):
         source, id_field = sector_source(self, parameters, context)
         crs = sector_working_crs(self, source, context.transformContext(), feedback)
-        computed = self._sector_ids_and_neighbours(source, id_field, crs, context, feedback)
+        computed, repaired = self._sector_ids_and_neighbours(source, id_field, crs, context, feedback)
         folder = self._output_folder(parameters, context)
         geopackage, project_path = folder / GEOPACKAGE_NAME, folder / PROJECT_NAME
 
         feedback.setProgressText(self.tr("Writing the sectors…"))
+        geometries = {
+            feature.id(): valid_for_writing(
+                feature.geometry(), source.sourceCrs(), crs, context.transformContext()
+            )
+            for feature in (
+                source.getFeatures(QgsFeatureRequest().setFilterFids(repaired)) if repaired else ()
+            )
+        }
         added = write_sectors(
-            str(geopackage), source, id_field, computed, context.transformContext(), feedback
+            str(geopackage), source, id_field, computed, context.transformContext(), feedback, geometries
         )
         if added:
             feedback.pushInfo(
@@ -165,9 +180,10 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
             self.SECTOR_COUNT: len(computed),
         }
 
-    def _sector_ids_and_neighbours(self, source, id_field, crs, context, feedback) -> dict:
+    def _sector_ids_and_neighbours(self, source, id_field, crs, context, feedback) -> tuple[dict, list]:
         """By feature id: the sector's checked id and its neighbours as text, from the sectors'
-        ``neighbours`` field when they have one, else from the boundaries they share (in ``crs``)."""
+        ``neighbours`` field when they have one, else from the boundaries they share (in ``crs``);
+        and the feature ids of the sectors repaired in ``crs`` (see read_sectors)."""
         wanted = [id_field, "sector_name", "district", "neighbours"]
         names = [name for name in dict.fromkeys(wanted) if source.fields().lookupField(name) >= 0]
         frame = read_sectors(source, id_field, crs, context.transformContext(), feedback, names[1:])
@@ -182,7 +198,9 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
         else:
             neighbours = touching_neighbours(frame.geometry.values.to_numpy())
         texts = neighbour_list_texts(ids, sector_names, districts, neighbours)
-        return dict(zip(frame.index.tolist(), zip(ids, texts, strict=True), strict=True))
+        return dict(zip(frame.index.tolist(), zip(ids, texts, strict=True), strict=True)), frame.attrs[
+            "repaired"
+        ]
 
     def _output_folder(self, parameters, context) -> Path:
         folder = Path(self.parameterAsFileOutput(parameters, self.OUTPUT_FOLDER, context))

@@ -41,6 +41,7 @@ from ..core.crime_types import Period
 from .base import YpoAlgorithm, enum_parameter
 from .crime_input import CrimeParameters, datetime_text
 from .sector_input import (
+    SECTOR_GEOMETRY_HELP,
     add_sector_parameters,
     dissolve_by_id,
     read_sectors,
@@ -96,7 +97,9 @@ class CrimeGridAlgorithm(YpoAlgorithm):
             "the sectors; incidents are reprojected to it. The cells are written in the sectors' CRS.\n\n"
             "Parameters:\n"
             "Sectors — the sector polygons. Features sharing an id are dissolved into one sector (with "
-            "a warning); where sectors overlap, the overlap belongs to the sector that comes first.\n"
+            "a warning); where sectors overlap, the overlap belongs to the sector that comes first. "
+            + SECTOR_GEOMETRY_HELP
+            + "\n"
             "Sector id field — the sector's unique id (default sector_id), written to every cell.\n"
             + CRIME_PARAMETERS.help(place_use="counted per sector in the places table")
             + "Cell size — in metres (default 250). For hexagons it is the flat-to-flat width, which is "

@@ -3,6 +3,7 @@ parameters, and reading the sectors with an id each."""
 
 from dataclasses import dataclass
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
@@ -13,12 +14,29 @@ from qgis.core import (
     QgsProcessingParameterField,
 )
 
-from ..conversion import source_to_frame
+from ..conversion import qgs_geometry, source_to_frame
+from ..core.errors import InputError
+from ..core.geometry import (
+    MIN_REPORTED_AREA_M2,
+    MIN_REPORTED_AREA_SHARE,
+    repair_after_projection,
+    repair_polygons,
+)
 from ..core.progress import Cancelled
-from ..crs import working_crs
+from ..crs import valid_in_both, working_crs
 
 SECTORS = "SECTORS"
 SECTOR_ID_FIELD = "SECTOR_ID_FIELD"
+
+# Help on how sector geometries are taken, shared by the algorithms reading SECTORS.
+SECTOR_GEOMETRY_HELP = (
+    "A sector valid in its own CRS but not once projected to the working CRS (a ring that comes "
+    "close to one of its long edges) is repaired there and named in the log; a sector invalid in "
+    "its own CRS is refused (run Fix geometries first). Overlaps of at most "
+    f"{MIN_REPORTED_AREA_M2:g} m², or {MIN_REPORTED_AREA_SHARE:g} of the larger sector's area when "
+    "that is more, are floating-point noise and are not reported; every YPO algorithm names an "
+    "overlap by the same pair of sectors, in natural id order."
+)
 
 
 def add_sector_parameters(algorithm) -> None:
@@ -56,7 +74,13 @@ def sector_working_crs(algorithm, sectors, transform_context, feedback):
 
 def read_sectors(source, id_field, crs, transform_context, feedback, other_fields=()) -> pd.DataFrame:
     """The sectors in ``crs`` with ``id_field`` and ``other_fields``, indexed by feature id;
-    refused when there are none or one has no id."""
+    refused when there are none or one has no id.
+
+    A sector valid in the layer's own CRS but invalid once projected to ``crs`` is repaired there
+    and said in the log (see :func:`~..core.geometry.repair_after_projection`); the feature ids
+    of those are in ``frame.attrs["repaired"]``. Sectors invalid in their own CRS are left to
+    the caller.
+    """
     frame = source_to_frame(source, [id_field, *other_fields], crs, transform_context, feedback)
     if feedback.isCanceled():
         # A cancelled read is partial: it must not be judged (or worked on).
@@ -71,7 +95,38 @@ def read_sectors(source, id_field, crs, transform_context, feedback, other_field
             f"SECTORS: feature {frame.index[np.asarray(missing)][0]} has no {id_field} value; give every "
             f"sector an id (SECTOR_ID_FIELD = {id_field})."
         )
+    frame.attrs["repaired"] = []
+    projected = frame.geometry.values.to_numpy()
+    if crs != source.sourceCrs() and not shapely.is_valid(projected).all():
+        own = source_to_frame(source, [], None, transform_context).geometry.values.to_numpy()
+        labels = [
+            f"SECTORS: sector '{sector_id}' (feature {fid})"
+            for fid, sector_id in zip(frame.index, frame[id_field], strict=True)
+        ]
+        try:
+            repaired, warnings = repair_after_projection(
+                labels, shapely.is_valid(own), projected, source.sourceCrs().authid(), crs.authid()
+            )
+        except InputError as error:
+            raise QgsProcessingException(str(error)) from None
+        for warning in warnings:
+            feedback.pushWarning(warning)
+        changed = np.array([a is not b for a, b in zip(repaired, projected, strict=True)], dtype=bool)
+        frame = frame.set_geometry(gpd.GeoSeries(repaired, index=frame.index, crs=frame.crs))
+        frame.attrs["repaired"] = frame.index[changed].tolist()
     return frame
+
+
+def valid_for_writing(geometry, source_crs, crs, transform_context):
+    """A sector's QgsGeometry (in ``source_crs``) made valid there and once projected to ``crs``
+    (the working CRS), so that the next algorithm takes it as written."""
+    fixed, _ = valid_in_both(
+        np.array([shapely.from_wkb(bytes(geometry.asWkb()))], dtype=object),
+        source_crs,
+        crs,
+        transform_context,
+    )
+    return qgs_geometry(fixed[0])
 
 
 @dataclass(frozen=True)
@@ -96,11 +151,15 @@ def dissolve_by_id(frame, id_field, note="") -> SectorsById:
     for sector_id, group in frame.groupby(id_field, sort=False):
         parts = group.geometry.values.to_numpy()
         if len(group) > 1:
+            present = ~(shapely.is_missing(parts) | shapely.is_empty(parts))
+            # A union of invalid parts can fail (GEOS topology errors): parts are repaired first.
+            valid, repaired = repair_polygons(parts[present])
+            fixed = ", ".join(str(fid) for fid in group.index[present][repaired])
             warnings.append(
                 f"SECTORS: sector id '{sector_id}' occurs in {len(group)} features; they are dissolved "
-                f"into one multi-part sector{note}."
+                f"into one multi-part sector{note}"
+                + (f" (the invalid features {fixed} were repaired first)." if fixed else ".")
             )
-            valid = parts[~(shapely.is_missing(parts) | shapely.is_empty(parts))]
             parts = [shapely.union_all(valid) if len(valid) else None]
         ids.append(group[id_field].iloc[0])
         geometries.append(parts[0])

@@ -118,9 +118,12 @@ def sector_fields(source_fields: QgsFields, id_field: str) -> tuple[QgsFields, l
     return fields, copied_from, added
 
 
-def write_sectors(path, source, id_field, computed, transform_context, feedback) -> list[str]:
+def write_sectors(
+    path, source, id_field, computed, transform_context, feedback, geometries=None
+) -> list[str]:
     """Write the sectors of ``source`` as table ``sectors`` of a new GeoPackage. ``computed`` gives by
-    feature id the checked ``sector_id`` and the ``neighbour_list`` text. Returns the public fields
+    feature id the checked ``sector_id`` and the ``neighbour_list`` text; ``geometries`` by feature id
+    a geometry written instead of the feature's own (a repaired one). Returns the public fields
     that were added empty."""
     fields, copied_from, added = sector_fields(source.fields(), id_field)
     wkb_type = QgsWkbTypes.multiType(source.wkbType())
@@ -141,7 +144,7 @@ def write_sectors(path, source, id_field, computed, transform_context, feedback)
             if values[name_index] in (None, "") or _is_null(values[name_index]):
                 values[name_index] = sector_id  # every sector has a name to show on forms and reports
             copy = QgsFeature(fields)
-            geometry = feature.geometry()
+            geometry = (geometries or {}).get(feature.id(), feature.geometry())
             if not geometry.isNull():
                 geometry.convertToMultiType()
                 copy.setGeometry(geometry)

@@ -2,6 +2,7 @@
 
 import geopandas as gpd
 import numpy as np
+import shapely
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -11,16 +12,18 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
+    QgsRectangle,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..conversion import fields_for_frame, read_points, source_to_frame, write_frame_to_sink
+from ..conversion import fields_for_frame, read_points, source_to_frame, transform_xy, write_frame_to_sink
 from ..core.errors import InputError
 from ..core.geometry import as_multipolygons, repair_polygons
 from ..core.progress import Cancelled
@@ -29,10 +32,11 @@ from ..core.sector_plan import (
     Districts,
     WorkloadWeights,
     dissolve,
+    multipart_sectors,
     parse_target_shares,
     plan_sectors,
 )
-from ..crs import working_crs
+from ..crs import valid_in_both, working_crs, working_crs_of_extent
 from .base import YpoAlgorithm
 from .styling import style_sink_output
 
@@ -56,10 +60,14 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
     EXISTING_SECTORS = "EXISTING_SECTORS"
     TOLERANCE = "TOLERANCE"
     SEED = "SEED"
+    ASSIGN_OUTSIDE_TO_NEAREST = "ASSIGN_OUTSIDE_TO_NEAREST"
     OUTPUT_SECTORS = "OUTPUT_SECTORS"
     OUTPUT_UNITS = "OUTPUT_UNITS"
+    OUTSIDE_UNITS = "OUTSIDE_UNITS"
     MAX_DEVIATION_PCT = "MAX_DEVIATION_PCT"
     NONCONTIGUOUS_COUNT = "NONCONTIGUOUS_COUNT"
+    OUTSIDE_UNIT_COUNT = "OUTSIDE_UNIT_COUNT"
+    OUTSIDE_POPULATION = "OUTSIDE_POPULATION"
     KEPT_POPULATION_SHARE = "KEPT_POPULATION_SHARE"
     RUN_SECONDS = "RUN_SECONDS"
 
@@ -81,11 +89,16 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
             "areas; a term without data is left out. With no crimes and no exposed areas the workload "
             "is the population.\n\n"
             "Parameters:\n"
-            "Base units — polygons that tile the area; every unit ends up in exactly one sector.\n"
+            "Base units — polygons that tile the area; every unit ends up in exactly one sector (with "
+            "districts: every unit inside them).\n"
             "Population field — inhabitants per unit (empty values count as 0 and are reported).\n"
             "Districts (optional) — sectors are made inside each district; a unit belongs to the "
-            "district holding its inner point (units outside every district go to the one they "
-            "overlap most or the nearest, and are reported).\n"
+            "district holding its inner point (a point always inside the unit); a unit straddling "
+            "districts goes to the one holding most of its area (listed in the log when another "
+            "district holds 1% of it or more). Units whose "
+            "inner point lies in no district are left out of the plan and reported: their number and "
+            "population in the results, their feature ids in the log, themselves in the optional "
+            "Units outside the districts layer.\n"
             "District name field — names sectors ('North East 1') and ids ('NE-01').\n"
             "Sectors per district field — how many sectors each district gets.\n"
             "Target shares field (optional) — per district, one share per sector separated by commas "
@@ -100,13 +113,23 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
             "the share of population that keeps its sector is reported.\n"
             "Tolerance (%) — allowed deviation of a sector's workload from its target. Units are "
             "indivisible, so a tolerance can be out of reach; the log then says how close it got.\n"
-            "Seed — the same input and seed give the same plan.\n\n"
+            "Seed — the same input and seed give the same plan.\n"
+            "Assign units outside the districts to the nearest district (advanced, default off) — give "
+            "each unit "
+            "outside every district to the district it overlaps most, else the nearest one, instead "
+            "of leaving it out (each is listed in the log).\n\n"
             "Outputs: Sectors (dissolved polygons with sector_id, sector_name, district, population, "
             "crimes_total, workload, workload_dev_pct, area_km2, polsby_popper, reock, neighbours — "
             "adjacent sectors, also across district lines) and Units with sector (every input unit "
-            "with all its fields plus sector_id). Results give the largest deviation, the number of "
-            "non-contiguous sectors, the kept population share and the run time. Computation is in "
-            "metres (geographic data is projected to its UTM zone); outputs keep the units' CRS."
+            "with all its fields plus sector_id; units left out are not in it) and, optionally, Units "
+            "outside the districts (the units left out, with all their fields). Results give the "
+            "largest deviation, the number of non-contiguous sectors (sectors drawn in more than one "
+            "part, counted as Validate sectors counts them; each is named in the log with its cause, "
+            "such as a unit that is itself in two parts or an island linked across water), the kept "
+            "population share, the number and population of units left outside the districts "
+            "(OUTSIDE_UNIT_COUNT, OUTSIDE_POPULATION) and the run time. Computation is in metres "
+            "(geographic data is projected to its UTM zone); outputs keep the units' CRS, and every "
+            "sector written is a valid polygon both there and in the UTM zone later steps compute in."
         )
 
     def initAlgorithm(self, config=None):
@@ -214,6 +237,13 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
         )
         seed.setFlags(seed.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(seed)
+        assign_outside = QgsProcessingParameterBoolean(
+            self.ASSIGN_OUTSIDE_TO_NEAREST,
+            self.tr("Assign units outside the districts to the nearest district"),
+            defaultValue=False,
+        )
+        assign_outside.setFlags(assign_outside.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(assign_outside)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT_SECTORS, self.tr("Sectors"), QgsProcessing.TypeVectorPolygon
@@ -224,9 +254,20 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
                 self.OUTPUT_UNITS, self.tr("Units with sector"), QgsProcessing.TypeVectorPolygon
             )
         )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTSIDE_UNITS,
+                self.tr("Units outside the districts"),
+                QgsProcessing.TypeVectorPolygon,
+                optional=True,
+                createByDefault=False,
+            )
+        )
         for name, description in (
             (self.MAX_DEVIATION_PCT, "Largest workload deviation (%)"),
             (self.NONCONTIGUOUS_COUNT, "Non-contiguous sectors"),
+            (self.OUTSIDE_UNIT_COUNT, "Units outside the districts"),
+            (self.OUTSIDE_POPULATION, "Population of the units outside the districts"),
             (self.KEPT_POPULATION_SHARE, "Share of population keeping its sector"),
             (self.RUN_SECONDS, "Run time of the split (s)"),
         ):
@@ -255,6 +296,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
 
         steps.setCurrentStep(1)
         steps.setProgressText(self.tr("Splitting into sectors…"))
+        unit_names = [f"#{fid}" for fid in unit_frame.index]  # the feature ids QGIS shows
         progress, is_cancelled = self.core_callbacks(steps)
         try:
             plan = plan_sectors(
@@ -275,7 +317,8 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
                 rng=np.random.default_rng(self.parameterAsInt(parameters, self.SEED, context)),
                 progress=progress,
                 is_cancelled=is_cancelled,
-                unit_names=[f"#{fid}" for fid in unit_frame.index],
+                unit_names=unit_names,
+                assign_outside=self.parameterAsBoolean(parameters, self.ASSIGN_OUTSIDE_TO_NEAREST, context),
             )
         except Cancelled:
             return {}
@@ -288,37 +331,77 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
 
         steps.setCurrentStep(2)
         steps.setProgressText(self.tr("Writing the sectors…"))
-        if units.sourceCrs() == crs:
-            user_crs_geoms = plan.sector_geoms
-        else:
-            original = source_to_frame(units, [], None, transform_context)
-            user_crs_geoms = dissolve(
-                repair_polygons(original.geometry.values)[0], plan.labels, len(plan.sectors)
-            )
+        user_crs_geoms, multipart = self._sectors_as_written(
+            units, unit_frame, unit_names, plan, crs, transform_context, feedback
+        )
+        for message in multipart.messages:
+            feedback.pushWarning(message)
         sectors_id = self._write_sectors(parameters, context, units, plan, user_crs_geoms, steps)
         steps.setCurrentStep(3)
         steps.setProgressText(self.tr("Writing the units…"))
-        sector_of_fid = dict(
-            zip(unit_frame.index.tolist(), plan.sectors["sector_id"].to_numpy()[plan.labels], strict=True)
-        )
-        units_id = self._write_units(parameters, context, units, sector_of_fid, steps)
+        sector_ids = plan.sectors["sector_id"].to_numpy()
+        sector_of_fid = {
+            fid: (str(sector_ids[label]) if label >= 0 else None)
+            for fid, label in zip(unit_frame.index.tolist(), plan.labels.tolist(), strict=True)
+        }
+        units_id, outside_id = self._write_units(parameters, context, units, sector_of_fid, steps)
 
         split = plan.split
         feedback.pushInfo(
             self.tr(
                 "{} sectors; largest workload deviation {:.2f}%; {} non-contiguous; split in {:.1f} s."
-            ).format(len(plan.sectors), split.max_deviation_pct, split.noncontiguous_count, split.seconds)
+            ).format(len(plan.sectors), split.max_deviation_pct, multipart.count, split.seconds)
         )
         if split.kept_share is not None:
             feedback.pushInfo(self.tr("{:.1%} of the population keeps its sector.").format(split.kept_share))
-        return {
+        results = {
             self.OUTPUT_SECTORS: sectors_id,
             self.OUTPUT_UNITS: units_id,
             self.MAX_DEVIATION_PCT: split.max_deviation_pct,
-            self.NONCONTIGUOUS_COUNT: split.noncontiguous_count,
+            self.NONCONTIGUOUS_COUNT: multipart.count,
             self.KEPT_POPULATION_SHARE: split.kept_share,
             self.RUN_SECONDS: split.seconds,
+            self.OUTSIDE_UNIT_COUNT: len(plan.outside),
+            self.OUTSIDE_POPULATION: plan.outside_population,
         }
+        if outside_id is not None:
+            results[self.OUTSIDE_UNITS] = outside_id
+        return results
+
+    def _sectors_as_written(self, units, unit_frame, unit_names, plan, crs, transform_context, feedback):
+        """The sector polygons in the units' CRS and their parts as drawn.
+
+        In a metric CRS these are the plan's own. Otherwise they are dissolved from the units as
+        given, made valid there and in the working CRS later steps choose for them, and their
+        parts are counted as those steps (and Validate sectors) will see them.
+        """
+        if units.sourceCrs() == crs:
+            return plan.sector_geoms, plan.multipart
+        source_crs = units.sourceCrs()
+        original = repair_polygons(source_to_frame(units, [], None, transform_context).geometry.values)[0]
+        dissolved = dissolve(original, plan.labels, len(plan.sectors))
+        later_crs = working_crs_of_extent(source_crs, _extent(dissolved), transform_context)
+        geoms, changed = valid_in_both(dissolved, source_crs, later_crs, transform_context)
+        if changed.any():
+            feedback.pushInfo(
+                self.tr("Sectors {} were repaired to be valid in {} and in {}.").format(
+                    ", ".join(plan.sectors["sector_id"].to_numpy()[changed]),
+                    source_crs.authid(),
+                    later_crs.authid(),
+                )
+            )
+        drawn = shapely.transform(
+            geoms, lambda xy: transform_xy(xy, source_crs, later_crs, transform_context)
+        )
+        multipart = multipart_sectors(
+            drawn,
+            plan.sectors["sector_id"].tolist(),
+            plan.labels,
+            repair_polygons(unit_frame.geometry.values)[0],
+            unit_names,
+            plan.links,
+        )
+        return geoms, multipart
 
     def _numeric_field(self, parameters, name, context, source, layer_description):
         """A required field (see checked_field) that must hold numbers."""
@@ -406,6 +489,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
         return dest_id
 
     def _write_units(self, parameters, context, units, sector_of_fid, feedback):
+        """Units with their sector (sector_id) and, when asked, the units left out; returns both ids."""
         fields = QgsFields(units.fields())
         replaced = fields.lookupField("sector_id")
         if replaced >= 0:
@@ -417,14 +501,28 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_UNITS))
+        outside_sink, outside_id = None, None
+        if any(sector is None for sector in sector_of_fid.values()):
+            outside_sink, outside_id = self.parameterAsSink(
+                parameters, self.OUTSIDE_UNITS, context, units.fields(), units.wkbType(), units.sourceCrs()
+            )
         sector_index = fields.lookupField("sector_id")
         for feature in units.getFeatures():
             if feedback.isCanceled():
                 break
+            sector = sector_of_fid[feature.id()]
+            if sector is None:
+                if outside_sink is not None and not outside_sink.addFeature(
+                    feature, QgsFeatureSink.FastInsert
+                ):
+                    raise QgsProcessingException(
+                        self.tr("Could not write unit {}: {}").format(feature.id(), outside_sink.lastError())
+                    )
+                continue
             attributes = feature.attributes()
             if replaced < 0:
                 attributes.append(None)
-            attributes[sector_index] = str(sector_of_fid[feature.id()])
+            attributes[sector_index] = sector
             output = QgsFeature(fields)
             output.setGeometry(feature.geometry())
             output.setAttributes(attributes)
@@ -432,6 +530,12 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
                 raise QgsProcessingException(
                     self.tr("Could not write unit {}: {}").format(feature.id(), sink.lastError())
                 )
-        del sink  # closed, so its default style can be stored
+        del sink, outside_sink  # closed, so their default style can be stored
         style_sink_output(context, dest_id, "sector_units", "Units with sector", self.OUTPUT_UNITS)
-        return dest_id
+        return dest_id, outside_id
+
+
+def _extent(geoms) -> QgsRectangle:
+    """The bounding rectangle of shapely geometries."""
+    xmin, ymin, xmax, ymax = shapely.total_bounds(geoms)
+    return QgsRectangle(xmin, ymin, xmax, ymax)

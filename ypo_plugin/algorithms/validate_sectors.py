@@ -21,8 +21,9 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..conversion import frame_features, source_to_frame
+from ..core.geometry import MIN_REPORTED_AREA_M2, MIN_REPORTED_AREA_SHARE
 from ..core.manning import MIN_OFFICERS
-from ..core.validation import AREA_TOLERANCE, ERROR_TYPES, validate_sectors
+from ..core.validation import ERROR_TYPES, validate_sectors
 from .base import YpoAlgorithm
 from .sector_input import add_sector_parameters, read_sectors, sector_source, sector_working_crs
 from .styling import style_sink_output
@@ -46,6 +47,7 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
     SLIVERS = "SLIVERS"
     UNDERMANNED = "UNDERMANNED"
     ERRORS_TOTAL = "ERRORS_TOTAL"
+    NONCONTIGUOUS_SECTORS = "NONCONTIGUOUS_SECTORS"
 
     # Result name of each error type's count.
     COUNT_OUTPUTS = {
@@ -82,8 +84,12 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
             "sector manning): officers_allocated below officers_required (when that field exists) "
             "or below the minimum officers per sector, whichever is larger; an empty "
             "officers_allocated counts as 0\n"
-            f"Thin gaps and overlaps are still gaps and overlaps. Pieces of {AREA_TOLERANCE:g} m² or "
-            "less are floating-point noise and are not reported. Features sharing a sector id are "
+            "Thin gaps and overlaps are still gaps and overlaps. Pieces of gap, overlap, outside part "
+            f"or extra part of at most {MIN_REPORTED_AREA_M2:g} m², or {MIN_REPORTED_AREA_SHARE:g} of "
+            "the sector's area (the larger sector's for an overlap, the plan's for a gap) when that is "
+            "larger, are floating-point noise and are not reported — the same tolerance as in every "
+            "YPO algorithm, which all name an overlap by the same pair of sectors, the one first in "
+            "the layer first. Features sharing a sector id are "
             "checked as one sector; invalid geometries are repaired and reported in the log.\n\n"
             "Any CRS: areas are computed in the sectors' CRS when it is metric, else in the UTM zone "
             "of the sectors; the errors are written in the sectors' CRS.\n\n"
@@ -100,7 +106,8 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
             "counts per type (after writing the errors), so a model stops there.\n"
             "Validation errors — the errors layer, loaded styled by error type.\n\n"
             "Results: GAPS, OVERLAPS, OUTSIDE, NONCONTIGUOUS, SLIVERS, UNDERMANNED (counts of features "
-            "of each type) and ERRORS_TOTAL."
+            "of each type), NONCONTIGUOUS_SECTORS (sectors drawn in more than one part, counted as "
+            "the split counts them) and ERRORS_TOTAL."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - name fixed by QGIS
@@ -139,6 +146,9 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
         for output_name, description in self.COUNT_OUTPUTS.values():
             self.addOutput(QgsProcessingOutputNumber(output_name, self.tr(description)))
         self.addOutput(QgsProcessingOutputNumber(self.ERRORS_TOTAL, self.tr("Errors in all")))
+        self.addOutput(
+            QgsProcessingOutputNumber(self.NONCONTIGUOUS_SECTORS, self.tr("Sectors in more than one part"))
+        )
 
     # --- running -----------------------------------------------------------
 
@@ -189,7 +199,11 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
         if dest_id is None:
             return {}
 
-        results = {self.OUTPUT: dest_id, self.ERRORS_TOTAL: result.total}
+        results = {
+            self.OUTPUT: dest_id,
+            self.ERRORS_TOTAL: result.total,
+            self.NONCONTIGUOUS_SECTORS: result.noncontiguous_sectors,
+        }
         for error_type in ERROR_TYPES:
             results[self.COUNT_OUTPUTS[error_type][0]] = result.counts[error_type]
         summary = counts_text(result.counts)

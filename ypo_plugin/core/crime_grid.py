@@ -100,7 +100,7 @@ from .crime_types import (
 )
 from .errors import InputError
 from .geometry import intersection
-from .manning import checked_sectors, effective_sectors
+from .manning import checked_sectors, effective_sectors, overlap_warnings
 from .progress import (
     CancelCheck,
     ProgressCallback,
@@ -635,11 +635,7 @@ def compute_crime_grid(
     ids, geometries = checked_sectors(sector_ids, sector_geometries)
     warnings: list[str] = []
     effective, overlaps = effective_sectors(geometries, ids)
-    warnings += [
-        f"Sectors '{o.first}' and '{o.second}' overlap ({o.area_km2:.6f} km²); "
-        f"the overlap belongs to '{o.first}' only."
-        for o in overlaps
-    ]
+    warnings += overlap_warnings(overlaps, "belongs to")
     check_cell_count(effective, lattice, settings.max_cells)
 
     xy = np.asarray(crimes.xy, dtype=float).reshape(-1, 2)

@@ -1,9 +1,13 @@
 """Small geometry helpers shared by the core."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from numbers import Number
 
 import numpy as np
 import shapely
+
+from .errors import InputError
 
 
 def repair_polygons(geoms: Sequence) -> tuple[np.ndarray, np.ndarray]:
@@ -59,3 +63,228 @@ def touching_neighbours(geometries, min_shared: float = 1.0) -> list[list[int]]:
                     found.append(j)
         result.append(found)
     return result
+
+
+# --- floating-point noise ------------------------------------------------------------------
+
+# Pieces of overlap, gap, outside or extra part up to this area are floating-point noise
+# (digitising, dissolving, reprojection), never reported: 1 m², or a billionth of the area of
+# the sector concerned (the larger one for a pair), whichever is larger.
+MIN_REPORTED_AREA_M2 = 1.0
+MIN_REPORTED_AREA_SHARE = 1e-9
+
+
+def noise_area(area, minimum: float = MIN_REPORTED_AREA_M2) -> np.ndarray:
+    """The largest area (m²) that is still noise next to a sector of ``area`` m²."""
+    return np.maximum(minimum, MIN_REPORTED_AREA_SHARE * np.asarray(area, dtype=float))
+
+
+def format_area(area: float) -> str:
+    """An area for messages: km² from 1 km², whole m² from 10 m², else two decimals."""
+    if area >= 1e6:
+        return f"{area / 1e6:,.3f} km²"
+    if area >= 10:
+        return f"{area:,.0f} m²"
+    return f"{area:,.2f} m²"
+
+
+@dataclass(frozen=True)
+class Overlaps:
+    """Pairs of sectors whose interiors meet, ``earlier < later`` (input positions), sorted.
+
+    The overlap of a pair belongs to its earlier sector (the lowest-index rule of counting);
+    messages name the pair in natural id order (:func:`named_pair`). ``reported`` marks the pairs
+    whose overlap is more than noise (:func:`noise_area`); the others are still made disjoint by
+    counting but never reported.
+    """
+
+    earlier: np.ndarray
+    later: np.ndarray
+    pieces: np.ndarray
+    areas: np.ndarray
+    reported: np.ndarray
+
+
+def find_overlaps(geometries, minimum: float = MIN_REPORTED_AREA_M2) -> Overlaps:
+    """The overlapping pairs of ``geometries`` (valid polygons in a metric CRS): the one place that
+    decides which sectors overlap, for every algorithm."""
+    geometries = np.asarray(geometries, dtype=object)
+    usable = ~(shapely.is_missing(geometries) | shapely.is_empty(geometries))
+    tree = shapely.STRtree(np.where(usable, geometries, None))
+    later, earlier = tree.query(np.where(usable, geometries, None), predicate="intersects")
+    candidate = earlier < later
+    later, earlier = later[candidate], earlier[candidate]
+    # Neighbours that only share edges or corners (most pairs) need no intersection: the
+    # interiors of two intersecting polygons meet unless they only touch.
+    meet = ~shapely.touches(geometries[later], geometries[earlier])
+    later, earlier = later[meet], earlier[meet]
+    order = np.lexsort((later, earlier))
+    earlier, later = earlier[order].astype(np.int64), later[order].astype(np.int64)
+    pieces = polygonal(intersection(geometries[earlier], geometries[later]))
+    areas = shapely.area(pieces) if len(pieces) else np.empty(0)
+    sector_areas = shapely.area(geometries)
+    larger = np.maximum(sector_areas[earlier], sector_areas[later]) if len(earlier) else np.empty(0)
+    return Overlaps(earlier, later, pieces, areas, areas > noise_area(larger, minimum))
+
+
+def natural_rank(ids) -> np.ndarray:
+    """Position of every id in the natural order: numbers by value before text."""
+
+    def key(position):
+        value = ids[position]
+        if isinstance(value, Number) and not isinstance(value, bool):
+            return (0, float(value), "")
+        return (1, 0.0, str(value))
+
+    order = sorted(range(len(ids)), key=key)
+    rank = np.empty(len(ids), dtype=np.int64)
+    rank[order] = np.arange(len(ids))
+    return rank
+
+
+def named_pair(rank: np.ndarray, i: int, j: int) -> tuple[int, int]:
+    """The sectors ``i`` and ``j`` in the order every message names them: natural id order
+    (``rank`` from :func:`natural_rank`)."""
+    return (i, j) if rank[i] <= rank[j] else (j, i)
+
+
+_POLYGON = 3
+_MULTIPOLYGON = 6
+_COLLECTIONS = (4, 5, 6, 7)
+
+
+def polygon_parts(geometries) -> tuple[np.ndarray, np.ndarray]:
+    """The non-empty polygons inside ``geometries`` (through multi-parts and collections) and the
+    index of the geometry each came from."""
+    parts, index = shapely.get_parts(np.asarray(geometries, dtype=object), return_index=True)
+    while True:
+        nested = np.isin(shapely.get_type_id(parts), _COLLECTIONS)
+        if not nested.any():
+            break
+        inner, inner_index = shapely.get_parts(parts[nested], return_index=True)
+        parts = np.concatenate([parts[~nested], inner])
+        index = np.concatenate([index[~nested], index[nested][inner_index]])
+    keep = (shapely.get_type_id(parts) == _POLYGON) & ~shapely.is_empty(parts)
+    parts, index = parts[keep], index[keep]
+    order = np.argsort(index, kind="stable")
+    return parts[order], index[order]
+
+
+def polygonal(geometries) -> np.ndarray:
+    """Only the polygonal part of each geometry: a Polygon, a MultiPolygon or an empty Polygon."""
+    geometries = np.asarray(geometries, dtype=object)
+    types = shapely.get_type_id(geometries)
+    result = geometries.copy()
+    other = ~np.isin(types, (_POLYGON, _MULTIPOLYGON))
+    if other.any():
+        parts, index = polygon_parts(geometries[other])
+        converted = np.full(int(other.sum()), shapely.Polygon(), dtype=object)
+        for position in np.unique(index):
+            members = parts[index == position]
+            converted[position] = members[0] if len(members) == 1 else shapely.multipolygons(members)
+        result[other] = converted
+    return result
+
+
+def significant_parts(geometries, minimum: float = MIN_REPORTED_AREA_M2):
+    """The polygon parts of each geometry (see :func:`polygon_parts`), their owner, their areas,
+    which is each geometry's main (largest) part and which parts count: the main part and every
+    part more than noise next to its whole geometry. The one rule deciding how many parts a
+    sector is drawn in."""
+    geometries = np.asarray(geometries, dtype=object)
+    parts, owner = polygon_parts(geometries)
+    areas = shapely.area(parts) if len(parts) else np.empty(0)
+    whole = shapely.area(geometries)
+    # The largest part of each geometry (the first of equal ones) is its main body: it always counts.
+    order = np.lexsort((-areas, owner))
+    first_of_owner = np.ones(len(parts), dtype=bool)
+    first_of_owner[1:] = owner[order][1:] != owner[order][:-1]
+    main = np.zeros(len(parts), dtype=bool)
+    main[order[first_of_owner]] = True
+    return parts, owner, areas, main, main | (areas > noise_area(whole[owner], minimum))
+
+
+def part_counts(geometries, minimum: float = MIN_REPORTED_AREA_M2) -> np.ndarray:
+    """How many parts (more than noise) each geometry is drawn in."""
+    _, owner, _, _, significant = significant_parts(geometries, minimum)
+    return np.bincount(owner[significant], minlength=len(np.asarray(geometries, dtype=object)))
+
+
+# --- valid in two CRSs ----------------------------------------------------------------------
+
+# Rounds of repairing in one CRS and checking in the other: densifying, then make-valid rounds.
+_REPAIR_ROUNDS = 4
+# Densified edges are at most this fraction of the geometry's extent (diagonal) long.
+_DENSIFY_STEPS = 2000
+
+
+def invalid_reason(geometry) -> str:
+    """GEOS's reason why ``geometry`` is invalid ("Self-intersection[x y]"), coordinates rounded."""
+    reason = shapely.is_valid_reason(geometry)
+    head, _, where = reason.partition("[")
+    if not where:
+        return reason
+    try:
+        numbers = [float(value) for value in where.rstrip("]").split()]
+    except ValueError:
+        return reason
+    return f"{head} at ({', '.join(f'{value:.6g}' for value in numbers)})"
+
+
+def valid_in_both(geoms, forward: Callable, backward: Callable) -> tuple[np.ndarray, np.ndarray]:
+    """Polygons valid in their own CRS whose images in a second CRS are valid too.
+
+    ``forward`` and ``backward`` map an N×2 array of coordinates to the second CRS and back.
+    A straight edge of one CRS is curved in the other, so a ring that comes close to one of its
+    long edges can cross it once projected. Such a geometry first gets extra vertices along its
+    edges (the same shape where it is drawn: its image then follows the drawn edges); if it is
+    still invalid once projected, it is repaired there and brought back (repaired again where
+    needed), a few rounds at most. Returns the geometries and a mask of those changed; the
+    others are returned as they are.
+    """
+    result, changed = repair_polygons(geoms)
+    result = result.copy()
+    for attempt in range(_REPAIR_ROUNDS):
+        usable = ~(shapely.is_missing(result) | shapely.is_empty(result))
+        projected = np.where(usable, result, None)
+        projected[usable] = shapely.transform(result[usable], forward)
+        bad = usable & ~shapely.is_valid(projected)
+        if not bad.any():
+            break
+        if attempt == 0:
+            xmin, ymin, xmax, ymax = shapely.bounds(result[bad]).T
+            step = np.hypot(xmax - xmin, ymax - ymin) / _DENSIFY_STEPS
+            result[bad] = shapely.segmentize(result[bad], step)
+        else:
+            fixed, _ = repair_polygons(projected[bad])
+            result[bad], _ = repair_polygons(shapely.transform(fixed, backward))
+        changed = changed | bad
+    return result, changed
+
+
+def repair_after_projection(labels: Sequence[str], own_valid, projected, own_crs: str, working_crs: str):
+    """Polygons that are valid in their own CRS but not once projected to the working CRS,
+    repaired there, with one warning each; ``labels`` name the features ("sector 'NE-01'
+    (feature 3)"). Geometries invalid in their own CRS are left to the caller. Raises
+    :class:`~.errors.InputError` for a geometry with no area left after the repair.
+    """
+    projected = np.asarray(projected, dtype=object)
+    usable = ~(shapely.is_missing(projected) | shapely.is_empty(projected))
+    broken = usable & np.asarray(own_valid, dtype=bool) & ~shapely.is_valid(np.where(usable, projected, None))
+    result = projected.copy()
+    warnings = []
+    for k in np.flatnonzero(broken):
+        fixed, _ = repair_polygons(projected[k : k + 1])
+        if shapely.is_empty(fixed[0]) or shapely.area(fixed[0]) <= 0:
+            raise InputError(
+                f"{labels[k]} is valid in {own_crs} but not once projected to {working_crs} "
+                f"({invalid_reason(projected[k])}) and cannot be repaired: no area is left. "
+                "Redraw it, or give the layer in a metric CRS."
+            )
+        result[k] = fixed[0]
+        warnings.append(
+            f"{labels[k]} is valid in {own_crs} but not once projected to {working_crs}, the metric "
+            f"CRS it is computed in ({invalid_reason(projected[k])}); it was repaired there (make "
+            f"valid, area {format_area(shapely.area(projected[k]))} → {format_area(shapely.area(fixed[0]))})."
+        )
+    return result, warnings

@@ -67,7 +67,7 @@ from .crime_types import (
     without_location_warnings,
 )
 from .errors import InputError
-from .geometry import intersection
+from .geometry import find_overlaps, format_area, intersection, named_pair, natural_rank
 from .progress import (
     CancelCheck,
     ProgressCallback,
@@ -161,11 +161,13 @@ class ManningSettings:
 
 @dataclass(frozen=True)
 class Overlap:
-    """Two sectors whose interiors overlap; the overlap counts in ``first``."""
+    """Two sectors whose interiors overlap; the overlap counts in ``first`` (the earlier one).
+    ``named`` is the pair in the order every algorithm names it (natural id order)."""
 
     first: Any
     second: Any
     area_km2: float
+    named: tuple = ()
 
 
 @dataclass
@@ -222,11 +224,7 @@ def compute_manning(
     ids, geometries = checked_sectors(sectors.ids, sectors.geometries)
     warnings: list[str] = []
     effective, overlaps = effective_sectors(geometries, ids)
-    warnings += [
-        f"Sectors '{o.first}' and '{o.second}' overlap ({o.area_km2:.6f} km²); "
-        f"the overlap is counted in '{o.first}' only."
-        for o in overlaps
-    ]
+    warnings += overlap_warnings(overlaps, "is counted in")
     exposed = _united(exposed_areas)
     progress(5.0)
 
@@ -304,28 +302,42 @@ def population_outside(total: float, per_sector: np.ndarray) -> float:
 def effective_sectors(
     geometries: np.ndarray, ids: Sequence[Any] | None = None
 ) -> tuple[np.ndarray, list[Overlap]]:
-    """Sectors made disjoint by the lowest-index rule, and the overlaps found.
+    """Sectors made disjoint by the lowest-index rule, and the overlaps to report.
 
     ``effective[j] = sector[j] − ∪{sector[i] : i < j, interiors of i and j
     intersect}``; sectors that only touch are left as they are, so a clean
-    partition is returned unchanged.
+    partition is returned unchanged. The pairs and which of them are more than
+    floating-point noise come from :func:`.geometry.find_overlaps`, as in every
+    algorithm.
     """
     geometries = np.asarray(geometries, dtype=object)
     ids = list(range(len(geometries))) if ids is None else list(ids)
-    tree = shapely.STRtree(geometries)
-    later, earlier = tree.query(geometries, predicate="intersects")
-    candidate = earlier < later
-    later, earlier = later[candidate], earlier[candidate]
-    overlapping = shapely.relate_pattern(geometries[later], geometries[earlier], "T********")
-    later, earlier = later[overlapping], earlier[overlapping]
-
+    found = find_overlaps(geometries)
     effective = geometries.copy()
-    for j in np.unique(later):
-        effective[j] = shapely.difference(geometries[j], shapely.union_all(geometries[earlier[later == j]]))
-    areas = shapely.area(intersection(geometries[earlier], geometries[later])) / 1e6
-    order = np.lexsort((later, earlier))
-    overlaps = [Overlap(ids[earlier[k]], ids[later[k]], float(areas[k])) for k in order]
+    for j in np.unique(found.later):
+        effective[j] = shapely.difference(
+            geometries[j], shapely.union_all(geometries[found.earlier[found.later == j]])
+        )
+    rank = natural_rank(ids)
+    overlaps = [
+        Overlap(ids[i], ids[j], float(area) / 1e6, tuple(ids[k] for k in named_pair(rank, i, j)))
+        for i, j, area in zip(
+            found.earlier[found.reported],
+            found.later[found.reported],
+            found.areas[found.reported],
+            strict=True,
+        )
+    ]
     return effective, overlaps
+
+
+def overlap_warnings(overlaps: Sequence[Overlap], counted: str) -> list[str]:
+    """One warning per overlap, e.g. ``counted="is counted in"`` → "… the overlap is counted in 'A' only"."""
+    return [
+        f"Sectors '{o.named[0]}' and '{o.named[1]}' overlap by {format_area(o.area_km2 * 1e6)}; "
+        f"the overlap {counted} '{o.first}' only."
+        for o in overlaps
+    ]
 
 
 def checked_sectors(

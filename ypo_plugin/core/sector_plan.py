@@ -7,9 +7,18 @@ metric CRS.
 
 Rules
     * *District of a unit*: the district containing the unit's representative
-      point (GEOS point-on-surface, always inside the unit). A unit whose point
-      lies in no district goes to the district it overlaps most, else to the
-      nearest district; such units are reported.
+      point (GEOS point-on-surface, always inside the unit). A unit straddling
+      districts (more than noise of its area, :func:`.geometry.noise_area`, in
+      each of two or more) goes to the one holding most of its area; it is
+      reported when a second district holds at least 1 % of it
+      (``STRADDLE_SHARE``) or the majority is not where its point lies. A unit
+      whose point lies in no district is *outside*: it is left out of the plan
+      (no sector, reported with its population), or, when asked, given to the
+      district it overlaps most, else to the nearest district (reported).
+    * *Multi-part sectors*: a sector is counted as drawn, by its polygon parts
+      (:func:`.geometry.part_counts`, the rule of ``ypo:validatesectors``), and
+      every sector in more than one part is reported with its cause: a unit
+      that is itself in several parts, or units linked across a gap.
     * *Target shares*: a district's target field holds one positive number per
       sector, separated by commas or semicolons ("1, 1, 1.5"); empty means
       equal shares.
@@ -24,17 +33,17 @@ Rules
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 import shapely
 
-from .adjacency import build_adjacency
+from .adjacency import LINK_NEAREST, Link, build_adjacency
 from .compactness import polsby_popper, reock
 from .counting import assign_points
 from .errors import InputError
-from .geometry import intersection, repair_polygons
+from .geometry import intersection, noise_area, part_counts, repair_polygons
 from .progress import CancelCheck, ProgressCallback, never_cancelled, no_progress, scaled
 from .splitting import (
     SplitResult,
@@ -80,10 +89,38 @@ class WorkloadWeights:
 
 POPULATION_ONLY = WorkloadWeights(1.0, 0.0, 0.0)
 
+# A unit is reported as straddling districts when a second district holds at least this share of
+# its area (or when the district holding most of it is not the one holding its inner point).
+STRADDLE_SHARE = 0.01
+
+
+@dataclass(frozen=True)
+class DistrictAssignment:
+    """The district of each unit (-1: outside every district and left out) and what to report."""
+
+    district_of: np.ndarray
+    outside: np.ndarray  # positions of the units whose representative point is in no district
+    straddling: tuple[str, ...]  # one note per unit straddling districts
+    placed_outside: tuple[str, ...]  # one note per outside unit given to a district
+
+
+@dataclass(frozen=True)
+class MultipartSectors:
+    """How many parts each sector is drawn in, and one warning per sector in more than one."""
+
+    part_counts: np.ndarray
+    messages: tuple[str, ...]
+
+    @property
+    def count(self) -> int:
+        return int((self.part_counts > 1).sum())
+
 
 @dataclass(frozen=True)
 class SectorPlan:
-    """A split: unit labels, the sector table (working-CRS geometry) and what was reported."""
+    """A split: unit labels (-1 for units left out), the sector table (working-CRS geometry) and
+    what was reported. ``outside`` holds the positions of the units left out (outside every
+    district) and ``outside_population`` their inhabitants."""
 
     labels: np.ndarray
     sectors: pd.DataFrame
@@ -91,6 +128,10 @@ class SectorPlan:
     split: SplitResult
     notes: tuple[str, ...]
     warnings: tuple[str, ...]
+    multipart: MultipartSectors
+    outside: np.ndarray
+    outside_population: float
+    links: tuple[Link, ...]
 
 
 def parse_target_shares(value, sector_count: int, district_name: str) -> list[float] | None:
@@ -117,20 +158,98 @@ def representative_xy(geoms: np.ndarray) -> np.ndarray:
     return shapely.get_coordinates(shapely.point_on_surface(geoms))
 
 
-def units_in_districts(unit_geoms: np.ndarray, district_geoms: np.ndarray) -> tuple[np.ndarray, int]:
-    """District index of each unit (module rules) and how many needed the fallback."""
+def units_in_districts(
+    unit_geoms: np.ndarray,
+    district_geoms: np.ndarray,
+    district_names: Sequence[str],
+    unit_names: Sequence,
+    assign_outside: bool = False,
+) -> DistrictAssignment:
+    """District of each unit (module rules): by its representative point, a straddling unit by the
+    largest share of its area; outside units are -1 unless ``assign_outside``."""
     district_of = assign_points(representative_xy(unit_geoms), district_geoms)
-    stray = np.flatnonzero(district_of < 0)
-    if len(stray):
-        tree = shapely.STRtree(district_geoms)
-        for unit in stray:
-            candidates = tree.query(unit_geoms[unit], predicate="intersects")
-            if len(candidates):
-                overlap = shapely.area(intersection(unit_geoms[unit], district_geoms[candidates]))
-                district_of[unit] = candidates[int(np.argmax(overlap))]
+    tree = shapely.STRtree(district_geoms)
+    unit_index, district_index = tree.query(unit_geoms, predicate="intersects")
+    candidates: dict[int, list[int]] = {}
+    for unit, district in zip(unit_index.tolist(), district_index.tolist(), strict=True):
+        candidates.setdefault(unit, []).append(district)
+    unit_areas = shapely.area(unit_geoms)
+    straddling = []
+    for unit, found in candidates.items():
+        if len(found) < 2 or district_of[unit] < 0:
+            continue
+        shares = shapely.area(intersection(unit_geoms[unit], district_geoms[found]))
+        holding = [k for k in range(len(found)) if shares[k] > noise_area(unit_areas[unit])]
+        if len(holding) < 2:
+            continue
+        ranked = sorted(holding, key=lambda k: -shares[k])
+        best = found[ranked[0]]
+        # A sliver across a district line (boundaries drawn apart) is not worth a line in the log.
+        if shares[ranked[1]] >= STRADDLE_SHARE * unit_areas[unit] or best != district_of[unit]:
+            parts = " and ".join(
+                f"{district_names[found[k]]} ({shares[k] / unit_areas[unit]:.0%})" for k in ranked
+            )
+            straddling.append(
+                f"Unit {unit_names[unit]} straddles districts {parts}; it goes to {district_names[best]}, "
+                "which holds most of its area."
+            )
+        district_of[unit] = best
+    outside = np.flatnonzero(district_of < 0)
+    placed = []
+    if assign_outside:
+        for unit in outside:
+            found = candidates.get(int(unit), [])
+            if found:
+                overlap = shapely.area(intersection(unit_geoms[unit], district_geoms[found]))
+                district_of[unit] = found[int(np.argmax(overlap))]
+                how = "the district it overlaps most"
             else:
                 district_of[unit] = int(tree.query_nearest(unit_geoms[unit])[0])
-    return district_of, len(stray)
+                how = "the nearest district"
+            placed.append(
+                f"Unit {unit_names[unit]} lies outside every district; it was given to "
+                f"{district_names[district_of[unit]]}, {how}."
+            )
+    return DistrictAssignment(district_of, outside, tuple(straddling), tuple(placed))
+
+
+def multipart_sectors(
+    sector_geoms: np.ndarray,
+    sector_ids: Sequence[str],
+    labels: np.ndarray,
+    unit_geoms: np.ndarray,
+    unit_names: Sequence,
+    links: Sequence[Link],
+) -> MultipartSectors:
+    """The parts each sector is drawn in (metric CRS), and per sector in more than one part a
+    warning naming the cause: units that are themselves in several parts, or units linked across
+    a gap (``links``, by unit position). ``labels`` are the sector of each unit of
+    ``unit_geoms`` (-1: none)."""
+    counts = part_counts(sector_geoms)
+    messages = []
+    for sector in np.flatnonzero(counts > 1):
+        members = np.flatnonzero(labels == sector)
+        causes = []
+        unit_parts = part_counts(unit_geoms[members])
+        for unit, parts in zip(members[unit_parts > 1], unit_parts[unit_parts > 1], strict=True):
+            causes.append(
+                f"unit {unit_names[unit]} is itself made of {parts} separate parts, so the sector "
+                "holding it cannot be one piece unless other units join them"
+            )
+        in_sector = set(members.tolist())
+        for link in links:
+            if link.i not in in_sector or link.j not in in_sector or link.reason != LINK_NEAREST:
+                continue
+            if link.distance > 0:
+                causes.append(describe_link(link, unit_names) + " to keep its district connected")
+            else:
+                causes.append(f"units {unit_names[link.i]} and {unit_names[link.j]} meet only at a corner")
+        if not causes:
+            causes.append("its units meet only at a corner or across a gap")
+        messages.append(
+            f"Sector {sector_ids[sector]} is drawn in {counts[sector]} parts: {'; '.join(causes)}."
+        )
+    return MultipartSectors(counts, tuple(messages))
 
 
 def sector_codes(district_names: Sequence[str]) -> list[str]:
@@ -173,28 +292,38 @@ def plan_sectors(
     progress: ProgressCallback = no_progress,
     is_cancelled: CancelCheck = never_cancelled,
     unit_names: Sequence | None = None,
+    assign_outside: bool = False,
 ) -> SectorPlan:
     """Split units into sectors (module rules) and describe them.
 
     ``population`` may hold NaN for a missing value: it counts as 0 and is
     reported. Without ``districts`` all units form one area of
     ``sector_count`` sectors, with ids "S-01", "S-02", … ``unit_names`` (e.g.
-    feature ids) name units in the notes.
+    feature ids, "#12") name units in the messages (default: "#" and the
+    position). Units outside every district are left out unless
+    ``assign_outside``.
     """
     geoms = np.asarray(getattr(unit_geoms, "values", unit_geoms), dtype=object)
     if len(geoms) == 0:
         raise InputError("UNITS has no features; choose a layer with the base units (polygons).")
+    names = list(unit_names) if unit_names is not None else [f"#{k}" for k in range(len(geoms))]
     notes: list[str] = []
     warnings: list[str] = []
     missing_geometry = np.flatnonzero(shapely.is_missing(geoms) | shapely.is_empty(geoms))
     if len(missing_geometry):
         raise InputError(
-            f"UNITS has {len(missing_geometry)} features without a geometry (e.g. row "
-            f"{int(missing_geometry[0]) + 1}); give every unit a polygon or remove it."
+            f"UNITS has {len(missing_geometry)} features without a geometry (e.g. unit "
+            f"{names[int(missing_geometry[0])]}); give every unit a polygon or remove it."
         )
     geoms, repaired = repair_polygons(geoms)
     if repaired.any():
         notes.append(f"{int(repaired.sum())} invalid unit geometries were repaired (make valid).")
+    collapsed = np.flatnonzero(shapely.is_empty(geoms))
+    if len(collapsed):
+        raise InputError(
+            f"UNITS: unit {names[int(collapsed[0])]} has no area left once made valid "
+            f"({len(collapsed)} such units); fix its geometry or remove it."
+        )
 
     pop = np.asarray(population, dtype=float)
     if np.isnan(pop).any():
@@ -205,90 +334,121 @@ def plan_sectors(
 
     if districts is None:
         district_of = np.zeros(len(geoms), dtype=np.int64)
-        names, counts, shares, codes = [""], [int(sector_count)], None, ["S"]
+        district_names, counts, shares, codes = [""], [int(sector_count)], None, ["S"]
     else:
         if len(districts.geoms) == 0:
             raise InputError("DISTRICTS has no features; choose a district layer or leave it empty.")
-        district_of, strays = units_in_districts(geoms, districts.geoms)
-        if strays:
+        district_names, counts, shares = districts.names, districts.sector_counts, districts.target_shares
+        assignment = units_in_districts(geoms, districts.geoms, district_names, names, assign_outside)
+        district_of = assignment.district_of
+        notes.extend(assignment.straddling)
+        if assignment.straddling:
             warnings.append(
-                f"{strays} units lie outside every district; each was given to the district it "
-                "overlaps most (or the nearest one)."
+                f"{len(assignment.straddling)} units straddle districts; each goes to the district "
+                "holding most of its area (listed in the log)."
             )
-        names, counts, shares = districts.names, districts.sector_counts, districts.target_shares
-        codes = sector_codes(names)
-        empty = [names[d] for d in range(len(names)) if not (district_of == d).any()]
+        outside = assignment.outside
+        if len(outside) and assign_outside:
+            notes.extend(assignment.placed_outside)
+            warnings.append(
+                f"{len(outside)} units lie outside every district ({pop[outside].sum():,.0f} inhabitants); "
+                "each was given to the district it overlaps most, or the nearest one (listed in the log)."
+            )
+        elif len(outside):
+            listed = ", ".join(str(names[k]) for k in outside)
+            warnings.append(
+                f"{len(outside)} units lie outside every district ({pop[outside].sum():,.0f} inhabitants) "
+                "and are left out of the plan (ASSIGN_OUTSIDE_TO_NEAREST gives them to the nearest "
+                f"district): units {listed}."
+            )
+        codes = sector_codes(district_names)
+        empty = [district_names[d] for d in range(len(district_names)) if not (district_of == d).any()]
         if empty:
             raise InputError(
                 f"District(s) {', '.join(empty)} contain no units; check that UNITS and DISTRICTS cover "
                 "the same area, or remove those districts."
             )
+    inside = district_of >= 0
+    kept = np.flatnonzero(inside)
+    kept_geoms, kept_pop, kept_names = geoms[kept], pop[kept], [names[k] for k in kept]
 
     crimes = None
     if crime_xy is not None and len(crime_xy):
         unit_of_crime = assign_points(crime_xy, geoms)
-        outside = int((unit_of_crime < 0).sum())
-        if outside:
-            notes.append(f"{outside} of {len(crime_xy)} crimes lie outside every unit and are not counted.")
-        crimes = np.bincount(unit_of_crime[unit_of_crime >= 0], minlength=len(geoms)).astype(float)
+        outside_units = int((unit_of_crime < 0).sum())
+        if outside_units:
+            notes.append(
+                f"{outside_units} of {len(crime_xy)} crimes lie outside every unit and are not counted."
+            )
+        in_left_out = int(((unit_of_crime >= 0) & ~inside[np.maximum(unit_of_crime, 0)]).sum())
+        if in_left_out:
+            notes.append(
+                f"{in_left_out} of {len(crime_xy)} crimes lie in units left out of the plan and are not "
+                "counted."
+            )
+        crimes = np.bincount(unit_of_crime[unit_of_crime >= 0], minlength=len(geoms)).astype(float)[kept]
     exposed = None
     if exposed_geoms is not None and len(exposed_geoms):
-        exposed = exposed_population(geoms, pop, np.asarray(exposed_geoms, dtype=object))
-    workload = compute_workload(pop, crimes, exposed, weights.population, weights.crime, weights.exposed)
+        exposed = exposed_population(kept_geoms, kept_pop, np.asarray(exposed_geoms, dtype=object))
+    workload = compute_workload(
+        kept_pop, crimes, exposed, weights.population, weights.crime, weights.exposed, kept_names
+    )
 
     existing = None
     if existing_geoms is not None and len(existing_geoms):
-        existing = assign_points(representative_xy(geoms), np.asarray(existing_geoms, dtype=object))
+        existing = assign_points(representative_xy(kept_geoms), np.asarray(existing_geoms, dtype=object))
 
     adjacency = build_adjacency(
-        geoms,
+        kept_geoms,
         barriers=None if barrier_geoms is None else np.asarray(barrier_geoms, dtype=object),
         layer_name="UNITS",
         progress=scaled(progress, 0, 20),
         is_cancelled=is_cancelled,
     )
     notes.extend(
-        f"UNITS: {describe_link(link, unit_names)}, so that every unit can be reached."
+        f"UNITS: {describe_link(link, kept_names)}, so that every unit can be reached."
         for link in adjacency.links
     )
     split = split_sectors(
-        geoms,
+        kept_geoms,
         workload,
         adjacency,
         counts,
-        districts=district_of,
-        district_names=names,
+        districts=district_of[kept],
+        district_names=district_names,
         target_shares=shares,
         existing=existing,
-        population=pop,
+        population=kept_pop,
         tolerance_pct=tolerance_pct,
         rng=rng,
         progress=scaled(progress, 20, 90),
         is_cancelled=is_cancelled,
-        unit_names=unit_names,
+        unit_names=kept_names,
     )
     notes.extend(split.messages)
 
     count = len(split.target)
-    labels = split.labels
-    sector_geoms = dissolve(geoms, labels, count)
+    kept_labels = split.labels
+    labels = np.full(len(geoms), -1, dtype=np.int64)
+    labels[kept] = kept_labels
+    sector_geoms = dissolve(kept_geoms, kept_labels, count)
     ids = [
         f"{codes[d]}-{number:02d}"
         for d, number in zip(split.sector_district, split.sector_number, strict=True)
     ]
     sector_names = [
-        f"{names[d]} {number}".strip() if names[d] else f"Sector {number}"
+        f"{district_names[d]} {number}".strip() if district_names[d] else f"Sector {number}"
         for d, number in zip(split.sector_district, split.sector_number, strict=True)
     ]
-    sector_population = np.bincount(labels, weights=pop, minlength=count)
+    sector_population = np.bincount(kept_labels, weights=kept_pop, minlength=count)
     sector_crimes = (
-        np.bincount(labels, weights=crimes, minlength=count) if crimes is not None else np.zeros(count)
+        np.bincount(kept_labels, weights=crimes, minlength=count) if crimes is not None else np.zeros(count)
     )
     sectors = pd.DataFrame(
         {
             "sector_id": ids,
             "sector_name": sector_names,
-            "district": [names[d] or None for d in split.sector_district],
+            "district": [district_names[d] or None for d in split.sector_district],
             "population": sector_population,
             "crimes_total": sector_crimes.astype(np.int64),
             "workload": split.workload,
@@ -298,9 +458,24 @@ def plan_sectors(
             "reock": reock(sector_geoms),
             "neighbours": [
                 ",".join(sorted(ids[n] for n in found))
-                for found in sector_neighbours(split.adjacency, labels)
+                for found in sector_neighbours(split.adjacency, kept_labels)
             ],
         }
     )
+    # The links of the split, by position among all units.
+    links = tuple(replace(link, i=int(kept[link.i]), j=int(kept[link.j])) for link in split.adjacency.links)
+    multipart = multipart_sectors(sector_geoms, ids, labels, geoms, names, links)
     progress(100.0)
-    return SectorPlan(labels, sectors, sector_geoms, split, tuple(notes), tuple(warnings))
+    outside = np.flatnonzero(~inside)
+    return SectorPlan(
+        labels,
+        sectors,
+        sector_geoms,
+        split,
+        tuple(notes),
+        tuple(warnings),
+        multipart,
+        outside,
+        float(pop[outside].sum()),
+        links,
+    )

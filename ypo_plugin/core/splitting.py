@@ -110,6 +110,7 @@ def compute_workload(
     population_weight: float = 1.0,
     crime_weight: float = 1.0,
     exposed_weight: float = 1.0,
+    unit_names: Sequence | None = None,
 ) -> np.ndarray:
     """Workload of each unit, in population equivalents.
 
@@ -122,9 +123,10 @@ def compute_workload(
     the weights are normalised, so the total workload equals the total
     population and a weight says how much that aspect matters relative to the
     others. With no crimes and no exposed areas the workload is the
-    population. Raises :class:`InputError` for negative or missing values.
+    population. Raises :class:`InputError` for negative or missing values, naming the unit by
+    ``unit_names`` (e.g. feature ids, "#12"; positions by default).
     """
-    pop = _checked_values(population, "POPULATION_FIELD", "population")
+    pop = _checked_values(population, "POPULATION_FIELD", "population", unit_names)
     terms = [(population_weight, pop)]
     for values, weight, what in (
         (crimes, crime_weight, "crime count"),
@@ -132,7 +134,7 @@ def compute_workload(
     ):
         if values is None:
             continue
-        values = _checked_values(values, what, what)
+        values = _checked_values(values, what, what, unit_names)
         if len(values) != len(pop):
             raise InputError(f"The {what} has {len(values)} values for {len(pop)} units.")
         if values.sum() > 0:
@@ -279,7 +281,7 @@ def split_sectors(
     rng = rng if rng is not None else np.random.default_rng(0)
     geoms = np.asarray(getattr(geoms, "values", geoms), dtype=object)
     n = len(geoms)
-    weights = _checked_values(workload, "workload", "workload")
+    weights = _checked_values(workload, "workload", "workload", unit_names)
     if len(weights) != n or adjacency.n != n:
         raise InputError(
             f"{n} units, {len(weights)} workloads and an adjacency of {adjacency.n} units do not match."
@@ -332,8 +334,10 @@ def split_sectors(
             rng,
             scaled(progress, 100.0 * d / len(counts), 100.0 * (d + 1) / len(counts)),
             is_cancelled,
+            [members[u] if unit_names is None else unit_names[members[u]] for u in range(len(members))],
         )
-        messages.extend(f"District {name}: {note}" for note in notes)
+        # Without districts (one unnamed district) a note is a sentence of its own.
+        messages.extend(f"District {name}: {note}" if name else note[0].upper() + note[1:] for note in notes)
         offset = len(sector_targets)
         order = _reading_order(local_labels, k, centroids[members], areas[members])
         rank = np.empty(k, dtype=np.int64)
@@ -381,25 +385,31 @@ def split_sectors(
     )
 
 
-def _checked_values(values: Sequence[float], field: str, what: str) -> np.ndarray:
+def _checked_values(
+    values: Sequence[float], field: str, what: str, unit_names: Sequence | None = None
+) -> np.ndarray:
     try:
         array = np.asarray(values, dtype=float)
     except (TypeError, ValueError):
         raise InputError(f"{field}: every {what} must be a number; fill the missing values first.") from None
     if array.ndim != 1:
         raise InputError(f"{field}: expected one {what} per unit.")
+
+    def name(k: int):
+        return k if unit_names is None else unit_names[k]
+
     missing = ~np.isfinite(array)
     if missing.any():
         raise InputError(
-            f"{field}: unit {int(np.flatnonzero(missing)[0])} has no {what} ({int(missing.sum())} in all); "
-            "fill the missing values (e.g. with 0) first."
+            f"{field}: unit {name(int(np.flatnonzero(missing)[0]))} has no {what} ({int(missing.sum())} in "
+            "all); fill the missing values (e.g. with 0) first."
         )
     negative = array < 0
     if negative.any():
         first = int(np.flatnonzero(negative)[0])
         raise InputError(
-            f"{field}: unit {first} has a negative {what} ({array[first]:g}; {int(negative.sum())} in all); "
-            "correct those values."
+            f"{field}: unit {name(first)} has a negative {what} ({array[first]:g}; {int(negative.sum())} in "
+            "all); correct those values."
         )
     return array
 
@@ -514,15 +524,17 @@ def _split_district(
     rng: np.random.Generator,
     progress: ProgressCallback,
     is_cancelled: CancelCheck,
+    unit_names: Sequence,
 ) -> tuple[np.ndarray, list[int], list[str]]:
     """Labels 0..k-1 of the district's units, the existing label matched to
-    each sector (-1 if none) and notes for the log."""
+    each sector (-1 if none) and notes for the log (naming units by ``unit_names``)."""
     k = len(problem.targets)
     notes: list[str] = []
     heaviest = float(problem.weights.max())
     if heaviest > (problem.targets + problem.slack).max():
         notes.append(
-            f"one unit's workload ({heaviest:.0f}) exceeds every sector's upper bound "
+            f"unit {unit_names[int(np.argmax(problem.weights))]}'s workload ({heaviest:.0f}) exceeds every "
+            "sector's upper bound "
             f"(target + tolerance, at most {(problem.targets + problem.slack).max():.0f}); "
             "the tolerance cannot be met with whole units."
         )

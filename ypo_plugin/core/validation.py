@@ -36,15 +36,18 @@ Rules (each error is one row of :attr:`ValidationResult.errors`):
 
 Features sharing a sector id are one sector (their union). Invalid geometries
 are repaired (GEOS make-valid) and reported as warnings. Pieces of gaps,
-overlaps, outside parts and extra parts of area ≤ ``tolerance`` (0.01 m² by
-default) are floating-point noise from digitising and reprojection and are
-not reported.
+overlaps, outside parts and extra parts no larger than ``tolerance`` (1 m² by
+default) or a billionth of the area concerned (the sector's; the larger
+sector's for an overlap; the plan's for a gap), whichever is larger, are
+floating-point noise from digitising, dissolving and reprojection and are not
+reported (:func:`.geometry.noise_area`, the rule every algorithm applies).
+Overlapping pairs come from :func:`.geometry.find_overlaps`, so every
+algorithm names the same pair, the earlier sector (input order) first.
 """
 
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from numbers import Number
 
 import geopandas as gpd
 import numpy as np
@@ -52,19 +55,24 @@ import pandas as pd
 import shapely
 
 from .errors import InputError
-from .geometry import intersection
+from .geometry import (
+    MIN_REPORTED_AREA_M2,
+    find_overlaps,
+    format_area,
+    named_pair,
+    natural_rank,
+    noise_area,
+    polygon_parts,
+    polygonal,
+    significant_parts,
+)
 from .manning import MIN_OFFICERS
 from .progress import CancelCheck, ProgressCallback, never_cancelled, no_progress, raise_if_cancelled
 
 ERROR_TYPES = ("gap", "overlap", "outside", "noncontiguous", "sliver", "undermanned")
 ERROR_COLUMNS = ("error_type", "sector_ids", "area_m2", "message")
-# Gap, overlap, outside and extra-part pieces of this area (m²) or less are noise.
-AREA_TOLERANCE = 0.01
 # A sector this close (m) to a gap is one of the gap's neighbours.
 NEIGHBOUR_DISTANCE = 0.001
-
-_POLYGON = 3
-_COLLECTIONS = (4, 5, 6, 7)
 
 
 @dataclass
@@ -79,6 +87,11 @@ class ValidationResult:
     def total(self) -> int:
         return len(self.errors)
 
+    @property
+    def noncontiguous_sectors(self) -> int:
+        """Sectors drawn in more than one part (each has one ``noncontiguous`` row per extra part)."""
+        return int(self.errors.loc[self.errors["error_type"] == "noncontiguous", "sector_ids"].nunique())
+
 
 def validate_sectors(
     ids: Sequence,
@@ -88,7 +101,7 @@ def validate_sectors(
     officers_required=None,
     officers_allocated=None,
     min_officers: int = MIN_OFFICERS,
-    tolerance: float = AREA_TOLERANCE,
+    tolerance: float = MIN_REPORTED_AREA_M2,
     crs=None,
     progress: ProgressCallback = no_progress,
     is_cancelled: CancelCheck = never_cancelled,
@@ -122,7 +135,7 @@ def validate_sectors(
     covered = shapely.union_all(geoms)
     raise_if_cancelled(is_cancelled)
     progress(30)
-    found.append(_overlaps(sectors, tree, covered, tolerance))
+    found.append(_overlaps(sectors, covered, tolerance))
     raise_if_cancelled(is_cancelled)
     progress(55)
     found.append(_gaps(sectors, tree, covered, district_union, tolerance))
@@ -163,7 +176,7 @@ class _Sectors:
         self.required = required
         self.allocated = allocated
         self.areas = shapely.area(geometry)
-        self.rank = _rank(ids)
+        self.rank = natural_rank(ids)
 
     def __len__(self):
         return len(self.ids)
@@ -197,7 +210,7 @@ def _sectors(ids, geometries, officers_required, officers_allocated, warnings) -
             + ", ".join(sorted({labels[i] for i in np.flatnonzero(invalid)}))
             + ". Fix them in the layer (Vector ▸ Geometry Tools ▸ Check Validity)."
         )
-    geometries = _polygonal(geometries)
+    geometries = polygonal(geometries)
     nonpolygonal = shapely.is_empty(geometries)
     if nonpolygonal.any():
         first = labels[int(np.flatnonzero(nonpolygonal)[0])]
@@ -223,7 +236,7 @@ def _sectors(ids, geometries, officers_required, officers_allocated, warnings) -
     return _Sectors(
         [ids[i] for i in first],
         [labels[i] for i in first],
-        _polygonal(merged),
+        polygonal(merged),
         None if required is None else required[first],
         None if allocated is None else allocated[first],
     )
@@ -248,7 +261,7 @@ def _district_union(districts, warnings):
         usable = usable.copy()
         usable[invalid] = shapely.make_valid(usable[invalid])
         warnings.append(f"{int(invalid.sum())} invalid district geometries were repaired before the checks.")
-    union = shapely.union_all(_polygonal(usable))
+    union = shapely.union_all(polygonal(usable))
     if shapely.area(union) <= 0:
         raise InputError("DISTRICT has no polygon with an area; give the district polygons.")
     shapely.prepare(union)
@@ -258,35 +271,32 @@ def _district_union(districts, warnings):
 # --- the checks ------------------------------------------------------------------------------
 
 
-def _overlaps(sectors: _Sectors, tree, covered, tolerance) -> pd.DataFrame:
+def _overlaps(sectors: _Sectors, covered, tolerance) -> pd.DataFrame:
     # Area covered twice (or more) in all; it is at least the area of any one pair's overlap.
     if sectors.areas.sum() - shapely.area(covered) <= tolerance:
         return _empty_rows()
-    left, right = tree.query(sectors.geometry, predicate="intersects")
-    pairs = left < right
-    left, right = left[pairs], right[pairs]
-    # Neighbours that only share edges or corners (most pairs) need no intersection.
-    interiors_meet = ~shapely.touches(sectors.geometry[left], sectors.geometry[right])
-    left, right = left[interiors_meet], right[interiors_meet]
-    if not len(left):
-        return _empty_rows()
-    pieces = _polygonal(intersection(sectors.geometry[left], sectors.geometry[right]))
-    areas = shapely.area(pieces)
-    keep = areas > tolerance
+    found = find_overlaps(sectors.geometry, tolerance)
     rows = []
-    for i, j, piece, area in zip(left[keep], right[keep], pieces[keep], areas[keep], strict=True):
-        a, b = sorted((i, j), key=lambda k: sectors.rank[k])
+    for i, j, piece, area in zip(
+        found.earlier[found.reported],
+        found.later[found.reported],
+        found.pieces[found.reported],
+        found.areas[found.reported],
+        strict=True,
+    ):
         rows.append(
             _row(
                 "overlap",
                 sectors,
-                [a, b],
+                [i, j],
                 piece,
                 area,
-                f"Sectors {sectors.labels[a]} and {sectors.labels[b]} overlap by {_m2(area)}.",
+                "Sectors {} and {} overlap by {}.".format(
+                    *(sectors.labels[k] for k in named_pair(sectors.rank, i, j)), format_area(area)
+                ),
             )
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows) if rows else _empty_rows()
 
 
 def _gaps(sectors: _Sectors, tree, covered, district_union, tolerance) -> pd.DataFrame:
@@ -299,9 +309,9 @@ def _gaps(sectors: _Sectors, tree, covered, district_union, tolerance) -> pd.Dat
         where = "enclosed by sectors"
     if uncovered is None:
         return _empty_rows()
-    pieces, _ = _polygon_parts(np.array([uncovered], dtype=object))
+    pieces, _ = polygon_parts(np.array([uncovered], dtype=object))
     areas = shapely.area(pieces)
-    keep = areas > tolerance
+    keep = areas > noise_area(shapely.area(covered), tolerance)
     pieces, areas = pieces[keep], areas[keep]
     if not len(pieces):
         return _empty_rows()
@@ -314,9 +324,11 @@ def _gaps(sectors: _Sectors, tree, covered, district_union, tolerance) -> pd.Dat
         members = sorted(members, key=lambda k: sectors.rank[k])
         if members:
             names = ", ".join(sectors.labels[k] for k in members)
-            message = f"Gap of {_m2(area)} {where}, not covered by any sector; next to sectors {names}."
+            message = (
+                f"Gap of {format_area(area)} {where}, not covered by any sector; next to sectors {names}."
+            )
         else:
-            message = f"Gap of {_m2(area)} {where}, not covered by any sector and next to none."
+            message = f"Gap of {format_area(area)} {where}, not covered by any sector and next to none."
         rows.append(_row("gap", sectors, members, piece, area, message))
     return pd.DataFrame(rows)
 
@@ -326,11 +338,11 @@ def _outside(sectors: _Sectors, district_union, tolerance) -> pd.DataFrame:
     candidates = np.flatnonzero(~inside)
     if not len(candidates):
         return _empty_rows()
-    pieces = _polygonal(shapely.difference(sectors.geometry[candidates], district_union))
+    pieces = polygonal(shapely.difference(sectors.geometry[candidates], district_union))
     areas = shapely.area(pieces)
     rows = []
     for k, piece, area in zip(candidates, pieces, areas, strict=True):
-        if area > tolerance:
+        if area > noise_area(sectors.areas[k], tolerance):
             share = area / sectors.areas[k]
             rows.append(
                 _row(
@@ -339,7 +351,8 @@ def _outside(sectors: _Sectors, district_union, tolerance) -> pd.DataFrame:
                     [k],
                     piece,
                     area,
-                    f"Sector {sectors.labels[k]} has {_m2(area)} ({share:.1%}) outside every district.",
+                    f"Sector {sectors.labels[k]} has {format_area(area)} ({share:.1%}) outside every "
+                    "district.",
                 )
             )
     return pd.DataFrame(rows) if rows else _empty_rows()
@@ -347,14 +360,7 @@ def _outside(sectors: _Sectors, district_union, tolerance) -> pd.DataFrame:
 
 def _parts(sectors: _Sectors, min_area, tolerance) -> pd.DataFrame:
     """Extra parts (noncontiguous) and slivers: small sectors or small parts."""
-    parts, owner = _polygon_parts(sectors.geometry)
-    areas = shapely.area(parts)
-    significant = areas > tolerance
-    # The main part of each sector: its largest (the first of equal ones).
-    order = np.lexsort((-areas, owner))
-    main = np.zeros(len(parts), dtype=bool)
-    first_of_owner = np.r_[True, owner[order][1:] != owner[order][:-1]]
-    main[order[first_of_owner]] = True
+    parts, owner, areas, main, significant = significant_parts(sectors.geometry, tolerance)
     counts = np.bincount(owner[significant], minlength=len(sectors))
     main_area = np.zeros(len(sectors))
     main_area[owner[main]] = areas[main]
@@ -368,8 +374,8 @@ def _parts(sectors: _Sectors, min_area, tolerance) -> pd.DataFrame:
                 [k],
                 parts[p],
                 areas[p],
-                f"Sector {sectors.labels[k]} is split into {counts[k]} parts: this part of {_m2(areas[p])} "
-                f"is apart from its main part ({_m2(main_area[k])}).",
+                f"Sector {sectors.labels[k]} is split into {counts[k]} parts: this part of "
+                f"{format_area(areas[p])} is apart from its main part ({format_area(main_area[k])}).",
             )
         )
     if min_area is not None and min_area > 0:
@@ -382,8 +388,8 @@ def _parts(sectors: _Sectors, min_area, tolerance) -> pd.DataFrame:
                     [k],
                     sectors.geometry[k],
                     sectors.areas[k],
-                    f"Sector {sectors.labels[k]} covers only {_m2(sectors.areas[k])}, less than the "
-                    f"minimum area {_m2(min_area)}.",
+                    f"Sector {sectors.labels[k]} covers only {format_area(sectors.areas[k])}, less than the "
+                    f"minimum area {format_area(min_area)}.",
                 )
             )
         for p in np.flatnonzero(significant & (areas < min_area) & ~small_sector[owner]):
@@ -395,8 +401,8 @@ def _parts(sectors: _Sectors, min_area, tolerance) -> pd.DataFrame:
                     [k],
                     parts[p],
                     areas[p],
-                    f"Sector {sectors.labels[k]} has a part of only {_m2(areas[p])}, less than the minimum "
-                    f"area {_m2(min_area)}.",
+                    f"Sector {sectors.labels[k]} has a part of only {format_area(areas[p])}, less than the "
+                    f"minimum area {format_area(min_area)}.",
                 )
             )
     return pd.DataFrame(rows) if rows else _empty_rows()
@@ -455,57 +461,9 @@ def _empty_rows() -> pd.DataFrame:
     return pd.DataFrame({name: pd.Series(dtype=object) for name in (*ERROR_COLUMNS, "geometry", "sort_key")})
 
 
-def _rank(ids) -> np.ndarray:
-    """Position of every id in the natural order: numbers by value before text."""
-
-    def key(position):
-        value = ids[position]
-        if isinstance(value, Number) and not isinstance(value, bool):
-            return (0, float(value), "")
-        return (1, 0.0, str(value))
-
-    order = sorted(range(len(ids)), key=key)
-    rank = np.empty(len(ids), dtype=np.int64)
-    rank[order] = np.arange(len(ids))
-    return rank
-
-
-def _polygon_parts(geometries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The non-empty polygons inside ``geometries`` (through multi-parts and collections) and the
-    index of the geometry each came from."""
-    parts, index = shapely.get_parts(geometries, return_index=True)
-    while True:
-        nested = np.isin(shapely.get_type_id(parts), _COLLECTIONS)
-        if not nested.any():
-            break
-        inner, inner_index = shapely.get_parts(parts[nested], return_index=True)
-        parts = np.concatenate([parts[~nested], inner])
-        index = np.concatenate([index[~nested], index[nested][inner_index]])
-    keep = (shapely.get_type_id(parts) == _POLYGON) & ~shapely.is_empty(parts)
-    parts, index = parts[keep], index[keep]
-    order = np.argsort(index, kind="stable")
-    return parts[order], index[order]
-
-
-def _polygonal(geometries: np.ndarray) -> np.ndarray:
-    """Only the polygonal part of each geometry: a Polygon, a MultiPolygon or an empty Polygon."""
-    geometries = np.asarray(geometries, dtype=object)
-    types = shapely.get_type_id(geometries)
-    result = geometries.copy()
-    other = ~np.isin(types, (_POLYGON, 6))
-    if other.any():
-        parts, index = _polygon_parts(geometries[other])
-        converted = np.full(int(other.sum()), shapely.Polygon(), dtype=object)
-        for position in np.unique(index):
-            members = parts[index == position]
-            converted[position] = members[0] if len(members) == 1 else shapely.multipolygons(members)
-        result[other] = converted
-    return result
-
-
 def _holes(geometry) -> np.ndarray:
     """The interior rings of a (multi)polygon as polygons."""
-    parts, _ = _polygon_parts(np.array([geometry], dtype=object))
+    parts, _ = polygon_parts(np.array([geometry], dtype=object))
     counts = shapely.get_num_interior_rings(parts)
     owner = np.repeat(np.arange(len(parts)), counts)
     ring = np.concatenate([np.arange(c) for c in counts]) if len(parts) else np.empty(0, dtype=int)
@@ -519,14 +477,6 @@ def _is_missing(value) -> bool:
         or (isinstance(value, str) and not value.strip())
         or (hasattr(value, "isNull") and value.isNull())
     )
-
-
-def _m2(area: float) -> str:
-    if area >= 1e6:
-        return f"{area / 1e6:,.3f} km²"
-    if area >= 10:
-        return f"{area:,.0f} m²"
-    return f"{area:,.2f} m²"
 
 
 def _officers(count: float) -> str:
