@@ -22,7 +22,6 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessingException,
@@ -30,7 +29,9 @@ from qgis.core import (
     QgsVectorFileWriter,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
+from qgis.PyQt.QtCore import QDate, QDateTime, QMetaType, QTime
+
+from .qgis_compat import new_field
 
 _SHAPELY_TO_QGS_TYPE = {
     "Point": QgsWkbTypes.Point,
@@ -42,24 +43,24 @@ _SHAPELY_TO_QGS_TYPE = {
 }
 
 
-def field_type_for(dtype) -> QVariant.Type:
+def field_type_for(dtype) -> QMetaType.Type:
     """The QGIS field type that holds a pandas column of ``dtype``."""
     if pd.api.types.is_bool_dtype(dtype):
-        return QVariant.Bool
+        return QMetaType.Type.Bool
     if pd.api.types.is_integer_dtype(dtype):
-        return QVariant.LongLong
+        return QMetaType.Type.LongLong
     if pd.api.types.is_float_dtype(dtype):
-        return QVariant.Double
+        return QMetaType.Type.Double
     if pd.api.types.is_datetime64_any_dtype(dtype):
-        return QVariant.DateTime
-    return QVariant.String
+        return QMetaType.Type.QDateTime
+    return QMetaType.Type.QString
 
 
 def fields_for_frame(frame: gpd.GeoDataFrame) -> QgsFields:
     fields = QgsFields()
     for column in frame.columns:
         if column != frame.geometry.name:
-            fields.append(QgsField(column, field_type_for(frame[column].dtype)))
+            fields.append(new_field(column, field_type_for(frame[column].dtype)))
     return fields
 
 
@@ -96,7 +97,7 @@ def frame_features(frame: gpd.GeoDataFrame, fields: QgsFields) -> Iterator[QgsFe
     """QGIS features for the rows of ``frame``, attributes in ``fields`` order."""
     wkbs = shapely.to_wkb(frame.geometry.values, output_dimension=2)
     columns = [frame[fields.at(i).name()].tolist() for i in range(fields.count())]
-    datetime_columns = {i for i in range(fields.count()) if fields.at(i).type() == QVariant.DateTime}
+    datetime_columns = {i for i in range(fields.count()) if fields.at(i).type() == QMetaType.Type.QDateTime}
     for row, wkb in enumerate(wkbs):
         feature = QgsFeature(fields)
         if wkb is not None:
@@ -279,7 +280,7 @@ class PointTable:
         return len(self.xy)
 
 
-_DATE_TYPES = (QVariant.Date, QVariant.DateTime)
+_DATE_TYPES = (QMetaType.Type.QDate, QMetaType.Type.QDateTime)
 
 
 def read_points(

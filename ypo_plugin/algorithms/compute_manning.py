@@ -25,7 +25,7 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QMetaType
 
 from ..conversion import source_to_frame
 from ..core.crime_types import CRIME_TYPE_FIELDS
@@ -43,6 +43,7 @@ from ..core.manning import (
     compute_manning,
     parse_type_weights,
 )
+from ..qgis_compat import new_field
 from .base import YpoAlgorithm, enum_parameter
 from .crime_input import CrimeParameters
 from .sector_input import (
@@ -63,16 +64,16 @@ CRIME_PARAMETERS = CrimeParameters(optional=True, date_required=False, date_defa
 
 # Output fields added after the input sector's own fields, with their QGIS types.
 RESULT_FIELDS = (
-    ("population", QVariant.Double),
-    ("area_km2", QVariant.Double),
-    ("crimes_total", QVariant.LongLong),
-    *((name, QVariant.LongLong) for name in CRIME_TYPE_FIELDS),
-    ("crimes_per_1000", QVariant.Double),
-    ("exposed_share", QVariant.Double),
-    ("need_score", QVariant.Double),
-    ("factor", QVariant.Int),
-    ("officers_required", QVariant.Int),
-    ("officers_allocated", QVariant.Int),
+    ("population", QMetaType.Type.Double),
+    ("area_km2", QMetaType.Type.Double),
+    ("crimes_total", QMetaType.Type.LongLong),
+    *((name, QMetaType.Type.LongLong) for name in CRIME_TYPE_FIELDS),
+    ("crimes_per_1000", QMetaType.Type.Double),
+    ("exposed_share", QMetaType.Type.Double),
+    ("need_score", QMetaType.Type.Double),
+    ("factor", QMetaType.Type.Int),
+    ("officers_required", QMetaType.Type.Int),
+    ("officers_allocated", QMetaType.Type.Int),
 )
 DEFAULT_TYPE_WEIGHTS_TEXT = "; ".join(f"{name}={weight:g}" for name, weight in DEFAULT_TYPE_WEIGHTS.items())
 DEFAULT_THRESHOLDS_TEXT = "; ".join(f"{value:g}" for value in DEFAULT_THRESHOLDS)
@@ -476,9 +477,9 @@ class ComputeManningAlgorithm(YpoAlgorithm):
             fields.append(id_field)
         add_district = districts is not None and "district" not in lower_names
         if add_district:
-            fields.append(QgsField("district", QVariant.String))
+            fields.append(new_field("district", QMetaType.Type.QString))
         for name, field_type in RESULT_FIELDS:
-            fields.append(QgsField(name, field_type))
+            fields.append(new_field(name, field_type))
 
         wkb_type = sectors.wkbType()
         if sector_table.multipart:
@@ -681,7 +682,7 @@ def summary_html(result, totals, id_field) -> str:
 def _qt_number(value, field_type):
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
-    if field_type == QVariant.Double:
+    if field_type == QMetaType.Type.Double:
         return float(value)
     return int(value)
 

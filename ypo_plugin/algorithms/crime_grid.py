@@ -23,7 +23,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QMetaType
 
 from ..core.crime_grid import (
     CELL_FIELDS,
@@ -38,6 +38,7 @@ from ..core.crime_grid import (
     compute_crime_grid,
 )
 from ..core.crime_types import Period
+from ..qgis_compat import new_field
 from .base import YpoAlgorithm, enum_parameter
 from .crime_input import CrimeParameters, datetime_text
 from .sector_input import (
@@ -242,8 +243,12 @@ class CrimeGridAlgorithm(YpoAlgorithm):
         steps.setCurrentStep(4)
         steps.setProgressText(self.tr("Writing the tables…"))
         for name, frame, extra in (
-            (self.OUTPUT_TIME_TABLE, result.time_table, (("weekday", QVariant.Int), ("hour", QVariant.Int))),
-            (self.OUTPUT_PLACES, result.places, (("place", QVariant.String),)),
+            (
+                self.OUTPUT_TIME_TABLE,
+                result.time_table,
+                (("weekday", QMetaType.Type.Int), ("hour", QMetaType.Type.Int)),
+            ),
+            (self.OUTPUT_PLACES, result.places, (("place", QMetaType.Type.QString),)),
         ):
             table_id = self._write_table(parameters, name, context, frame, id_qgs_field, extra, steps)
             if table_id is not None:
@@ -291,7 +296,9 @@ class CrimeGridAlgorithm(YpoAlgorithm):
         fields.append(sector_field)
         compare = "compare_total" in cells.columns
         for name in CELL_FIELDS[1:] + (COMPARE_FIELDS if compare else ()):
-            fields.append(QgsField(name, QVariant.Double if name == "change_pct" else QVariant.LongLong))
+            fields.append(
+                new_field(name, QMetaType.Type.Double if name == "change_pct" else QMetaType.Type.LongLong)
+            )
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, output_crs
         )
@@ -334,8 +341,8 @@ class CrimeGridAlgorithm(YpoAlgorithm):
         sector_field.setName("sector_id")
         fields.append(sector_field)
         for field_name, field_type in extra:
-            fields.append(QgsField(field_name, field_type))
-        fields.append(QgsField("crimes", QVariant.LongLong))
+            fields.append(new_field(field_name, field_type))
+        fields.append(new_field("crimes", QMetaType.Type.LongLong))
         sink, dest_id = self.parameterAsSink(
             parameters, name, context, fields, QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem()
         )

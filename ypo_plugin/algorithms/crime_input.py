@@ -18,7 +18,7 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
+from qgis.PyQt.QtCore import QDate, QDateTime, QMetaType, QTime
 
 from ..conversion import read_points
 from ..core.crime_types import MAX_UNREADABLE_SHARE, CrimeTypeMap, IncidentSource, Period
@@ -79,7 +79,7 @@ class CrimeLayer:
                 )
             )
         datetimes = table.columns[self.date_field] if self.date_field else None
-        if datetimes is not None and self._field_type(self.date_field) == QVariant.Date:
+        if datetimes is not None and self._field_type(self.date_field) == QMetaType.Type.QDate:
             datetimes = datetimes.astype("datetime64[D]")
         times = table.columns[self.time_field] if self.time_field else None
         if times is not None and times.dtype == object:

@@ -6,7 +6,6 @@ import shapely
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -21,9 +20,15 @@ from qgis.core import (
     QgsRectangle,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QMetaType
 
-from ..conversion import fields_for_frame, read_points, source_to_frame, transform_xy, write_frame_to_sink
+from ..conversion import (
+    fields_for_frame,
+    read_points,
+    source_to_frame,
+    transform_xy,
+    write_frame_to_sink,
+)
 from ..core.errors import InputError
 from ..core.geometry import as_multipolygons, repair_polygons
 from ..core.progress import Cancelled
@@ -37,6 +42,7 @@ from ..core.sector_plan import (
     plan_sectors,
 )
 from ..crs import valid_in_both, working_crs, working_crs_of_extent
+from ..qgis_compat import new_field
 from .base import YpoAlgorithm
 from .styling import style_sink_output
 
@@ -495,7 +501,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
         if replaced >= 0:
             feedback.pushWarning(self.tr("The units' own 'sector_id' field is replaced by the new plan."))
         else:
-            fields.append(QgsField("sector_id", QVariant.String))
+            fields.append(new_field("sector_id", QMetaType.Type.QString))
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT_UNITS, context, fields, units.wkbType(), units.sourceCrs()
         )

@@ -4,6 +4,7 @@ Processing loads the output into the project."""
 
 from qgis.core import QgsProcessingContext, QgsProcessingLayerPostProcessorInterface, QgsVectorLayer
 
+from ..qgis_compat import save_default_style
 from ..resources import style_path
 
 
@@ -33,7 +34,9 @@ def store_default_style(uri: str, style_name: str) -> None:
     message, loaded = layer.loadNamedStyle(str(style_path(style_name)))
     if not loaded:
         raise RuntimeError(f"Style '{style_name}' could not be loaded: {message}")
-    layer.saveStyleToDatabase(style_name, "YPO sector planning", True, "")
+    error = save_default_style(layer, style_name, "YPO sector planning")
+    if error:
+        raise RuntimeError(f"Style '{style_name}' could not be stored in {uri}: {error}")
 
 
 def load_on_completion(

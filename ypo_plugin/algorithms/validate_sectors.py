@@ -5,7 +5,6 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsCsException,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -18,12 +17,13 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QMetaType
 
 from ..conversion import frame_features, source_to_frame
 from ..core.geometry import MIN_REPORTED_AREA_M2, MIN_REPORTED_AREA_SHARE
 from ..core.manning import MIN_OFFICERS
 from ..core.validation import ERROR_TYPES, validate_sectors
+from ..qgis_compat import new_field
 from .base import YpoAlgorithm
 from .sector_input import add_sector_parameters, read_sectors, sector_source, sector_working_crs
 from .styling import style_sink_output
@@ -262,10 +262,10 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
 
     def _write(self, parameters, context, errors, crs, output_crs, feedback):
         fields = QgsFields()
-        fields.append(QgsField("error_type", QVariant.String))
-        fields.append(QgsField("sector_ids", QVariant.String))
-        fields.append(QgsField("area_m2", QVariant.Double))
-        fields.append(QgsField("message", QVariant.String))
+        fields.append(new_field("error_type", QMetaType.Type.QString))
+        fields.append(new_field("sector_ids", QMetaType.Type.QString))
+        fields.append(new_field("area_m2", QMetaType.Type.Double))
+        fields.append(new_field("message", QMetaType.Type.QString))
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, output_crs
         )

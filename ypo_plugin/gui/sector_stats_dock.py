@@ -18,10 +18,8 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFieldProxyModel,
-    QgsMapLayerProxyModel,
     QgsProcessingException,
     QgsProject,
-    QgsRectangle,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -59,6 +57,7 @@ from ..core.sector_stats import (
     united_exposed,
 )
 from ..crs import working_crs
+from ..qgis_compat import layer_filters, null_rectangle
 from .unit_mover import UnitMover
 
 DEBOUNCE_MS = 20
@@ -136,16 +135,14 @@ class SectorStatsDock(QgsDockWidget):
 
         self.layers_box = QgsCollapsibleGroupBox("Layers")
         form = QFormLayout(self.layers_box)
-        self.sectors_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer)
+        self.sectors_combo = self._layer_combo(layer_filters("PolygonLayer"))
         self.id_field_combo = QgsFieldComboBox()
         form.addRow("Sectors", _row(self.sectors_combo, self.id_field_combo))
-        self.population_combo = self._layer_combo(
-            QgsMapLayerProxyModel.PolygonLayer | QgsMapLayerProxyModel.PointLayer
-        )
+        self.population_combo = self._layer_combo(layer_filters("PolygonLayer", "PointLayer"))
         self.population_field_combo = QgsFieldComboBox()
         self.population_field_combo.setFilters(QgsFieldProxyModel.Numeric)
         form.addRow("Population", _row(self.population_combo, self.population_field_combo))
-        self.crimes_combo = self._layer_combo(QgsMapLayerProxyModel.PointLayer)
+        self.crimes_combo = self._layer_combo(layer_filters("PointLayer"))
         self.crime_type_field_combo = QgsFieldComboBox()
         self.date_field_combo = QgsFieldComboBox()
         self.date_field_combo.setAllowEmptyFieldName(True)
@@ -154,7 +151,7 @@ class SectorStatsDock(QgsDockWidget):
         self.type_map_edit = QLineEdit()
         self.type_map_edit.setPlaceholderText("default types; add e.g. BATTERY=violence; ASSAULT=violence")
         form.addRow("Crime type map", self.type_map_edit)
-        self.exposed_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer)
+        self.exposed_combo = self._layer_combo(layer_filters("PolygonLayer"))
         form.addRow("Exposed areas", self.exposed_combo)
         self.tolerance_spin = QDoubleSpinBox()
         self.tolerance_spin.setRange(0.0, 100.0)
@@ -167,7 +164,7 @@ class SectorStatsDock(QgsDockWidget):
 
         self.move_box = QgsCollapsibleGroupBox("Move base units")
         move_form = QFormLayout(self.move_box)
-        self.units_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer)
+        self.units_combo = self._layer_combo(layer_filters("PolygonLayer"))
         self.unit_field_combo = QgsFieldComboBox()
         move_form.addRow("Units", _row(self.units_combo, self.unit_field_combo))
         self.target_combo = QComboBox()
@@ -631,8 +628,7 @@ class SectorStatsDock(QgsDockWidget):
     def _zoom_to(self, geometries, crs) -> None:
         if not isinstance(geometries, list):
             geometries = [geometries]
-        extent = QgsRectangle()
-        extent.setMinimal()
+        extent = null_rectangle()
         for geometry in geometries:
             extent.combineExtentWith(geometry.boundingBox())
         destination = self.canvas.mapSettings().destinationCrs()
@@ -676,8 +672,8 @@ def _accepts(filters, layer) -> bool:
         return False
     kind = layer.geometryType()
     return bool(
-        (kind == QgsWkbTypes.PolygonGeometry and filters & QgsMapLayerProxyModel.PolygonLayer)
-        or (kind == QgsWkbTypes.PointGeometry and filters & QgsMapLayerProxyModel.PointLayer)
+        (kind == QgsWkbTypes.PolygonGeometry and filters & layer_filters("PolygonLayer"))
+        or (kind == QgsWkbTypes.PointGeometry and filters & layer_filters("PointLayer"))
     )
 
 
