@@ -76,6 +76,39 @@ SMALL_CRIMES = [
 ]
 
 
+def grid_sectors(columns=6, rows=10, size=500, crs="EPSG:25832"):
+    """A long plan: ``columns`` × ``rows`` square sectors S-01, S-02… (row by row from the south-west),
+    each with an officer and manning figures; two districts (West: the left half, East)."""
+    fields = [
+        "sector_id:string",
+        "sector_name:string",
+        "district:string",
+        *OFFICER_FIELDS,
+        "population:double",
+        "factor:integer",
+        "officers_allocated:integer",
+    ]
+    features = []
+    for number in range(1, columns * rows + 1):
+        row, column = divmod(number - 1, columns)
+        x, y = column * size, row * size
+        features.append(
+            [
+                box(x, y, x + size, y + size),
+                f"S-{number:02d}",
+                f"Sector {number}",
+                "West" if column < columns / 2 else "East",
+                f"Officer {number}",
+                f"+1 555 01{number:02d}",
+                f"officer{number}@police.example",
+                1000.0 + number,
+                1 + number % 5,
+                2,
+            ]
+        )
+    return memory_layer("MultiPolygon", fields, features, crs, name="grid sectors")
+
+
 def small_crimes(crs="EPSG:25832"):
     return memory_layer(
         "Point",

@@ -132,6 +132,69 @@ def neighbour_lists(
     return result
 
 
+# --- labels of the overview map ---------------------------------------------------------
+
+
+def label_anchor(geometry):
+    """Where a sector's label goes: the centre of the largest circle inside its largest part
+    (inside the sector, as far from its edges as can be); None without geometry."""
+    if geometry is None or geometry.is_empty:
+        return None
+    parts = [part for part in shapely.get_parts(geometry) if part.area > 0]
+    if not parts:
+        return shapely.point_on_surface(geometry)
+    largest = max(parts, key=lambda part: part.area)
+    tolerance = max(math.sqrt(largest.area) / 200.0, 1e-9)
+    return shapely.get_point(shapely.maximum_inscribed_circle(largest, tolerance), 0)
+
+
+def place_labels(
+    geometries: Sequence[Any],
+    candidates: Sequence[Sequence[tuple[float, float]]],
+    units_per_mm: float,
+    inside_share: float = 0.9,
+    placed: list | None = None,
+) -> list[tuple[Any, int]]:
+    """Per sector, the label's point and which of its candidate labels is drawn.
+
+    ``candidates[i]`` are the sizes (width, height in mm on the page) of sector i's labels,
+    longest first; the last (a short key, e.g. a number listed in the table) is always drawn.
+    An earlier one is drawn when its box, centred on :func:`label_anchor`, overlaps no label
+    placed before it and lies at least ``inside_share`` in its own sector. Larger sectors are
+    labelled first. Sectors without geometry get ``(None, last)``. ``placed`` holds the boxes
+    (shapely polygons, in map units) of labels already placed; the new ones are added to it.
+    """
+    geometries = list(geometries)
+    placed = [] if placed is None else placed
+    result: list[tuple[Any, int]] = [(None, len(c) - 1) for c in candidates]
+    order = sorted(
+        range(len(geometries)),
+        key=lambda i: -(geometries[i].area if geometries[i] is not None else 0.0),
+    )
+    for i in order:
+        anchor = label_anchor(geometries[i])
+        if anchor is None:
+            continue
+        chosen = len(candidates[i]) - 1
+        boxes = [
+            shapely.box(
+                anchor.x - width * units_per_mm / 2,
+                anchor.y - height * units_per_mm / 2,
+                anchor.x + width * units_per_mm / 2,
+                anchor.y + height * units_per_mm / 2,
+            )
+            for width, height in candidates[i]
+        ]
+        for index, box in enumerate(boxes[:-1]):
+            inside = shapely.intersection(box, geometries[i]).area / box.area if box.area else 1.0
+            if inside >= inside_share and not any(box.intersects(other) for other in placed):
+                chosen = index
+                break
+        placed.append(boxes[chosen])
+        result[i] = (anchor, chosen)
+    return result
+
+
 # --- the public web map ----------------------------------------------------------
 
 
