@@ -3,7 +3,7 @@
 Public outputs carry an **allow-list** of fields (:data:`PUBLIC_FIELDS`) and
 the geometry, whatever else the input layers hold: :func:`public_frame`
 builds the only table a public export ever reads. Officer fields that are
-missing or empty are shown as "Betjent følger / Officer to be announced".
+missing or empty are shown as "Officer to be announced" (in the output's languages).
 
 The web map (:func:`web_map_html`) is one HTML file with its script, style
 and data inlined: it makes no network request (a Content-Security-Policy
@@ -11,8 +11,9 @@ with ``default-src 'none'`` and hashes of the inlined script and style
 enforces that in the browser), draws the sectors as SVG from longitude /
 latitude coordinates, and shows the officer's name, phone (``tel:``) and
 e-mail (``mailto:``) for a sector chosen on the map, from a list, or by the
-coordinates of an address. Output is deterministic: the same sectors give
-the same bytes.
+coordinates of an address, in the languages and with the emergency number
+of :class:`.texts.PublicTexts`. Output is deterministic: the same sectors
+give the same bytes.
 """
 
 import base64
@@ -29,6 +30,7 @@ import shapely
 
 from .errors import InputError
 from .geometry import touching_neighbours
+from .texts import DEFAULT_TEXTS, LANGUAGE_NAMES, PublicTexts
 
 PUBLIC_FIELDS: tuple[str, ...] = (
     "sector_id",
@@ -41,8 +43,6 @@ PUBLIC_FIELDS: tuple[str, ...] = (
 """The only attributes a public output may contain (plus the geometry)."""
 
 OFFICER_FIELDS: tuple[str, ...] = ("officer_name", "officer_phone", "officer_email")
-TO_BE_ANNOUNCED = "Betjent følger / Officer to be announced"
-"""Shown instead of a missing officer name (Danish / English)."""
 
 WEB_ASSETS = Path(__file__).resolve().parent.parent / "resources" / "webmap"
 COORDINATE_DECIMALS = 6  # about 0.1 m: more than the drawing needs, nothing more precise
@@ -221,8 +221,44 @@ def _polygons(geometry) -> list:
     return polygons
 
 
-def web_map_data(frame: gpd.GeoDataFrame, title: str) -> dict:
-    """The JSON data of the web map: allow-listed properties, rings in lon/lat (EPSG:4326).
+# The web page's texts (keys of core.texts.TEXTS); "bad_coordinates" shows the example coordinate.
+WEB_TEXT_KEYS = (
+    "map_help",
+    "choose",
+    "choose_option",
+    "coordinates",
+    "find",
+    "locate",
+    "your_officer",
+    "phone",
+    "email",
+    "district",
+    "sector",
+    "officer_tba",
+    "not_found",
+    "bad_coordinates",
+    "no_location",
+    "emergency",
+)
+
+
+def example_coordinate(frame: gpd.GeoDataFrame) -> str:
+    """ "latitude, longitude" of a point inside the largest sector (EPSG:4326), as short as stays inside."""
+    geometries = [g for g in frame.geometry.values if g is not None and not g.is_empty]
+    if not geometries:
+        return ""
+    largest = max(geometries, key=lambda g: g.area)
+    point = label_anchor(largest)
+    for decimals in (4, 5, COORDINATE_DECIMALS):
+        lon, lat = round(point.x, decimals), round(point.y, decimals)
+        if largest.contains(shapely.Point(lon, lat)) or decimals == COORDINATE_DECIMALS:
+            return f"{lat:.{decimals}f}, {lon:.{decimals}f}"
+    return ""
+
+
+def web_map_data(frame: gpd.GeoDataFrame, title: str, texts: PublicTexts = DEFAULT_TEXTS) -> dict:
+    """The JSON data of the web map: allow-listed properties, rings in lon/lat (EPSG:4326), and
+    the page's texts in ``texts``' languages (the first shown first).
 
     ``frame`` comes from :func:`public_frame`, transformed to EPSG:4326.
     """
@@ -243,7 +279,21 @@ def web_map_data(frame: gpd.GeoDataFrame, title: str) -> dict:
             outline = shapely.union_all(shapely.make_valid(group.geometry.values.to_numpy()))
             districts.append({"district": district, "polygons": _polygons(outline)})
     bounds = [round(float(v), COORDINATE_DECIMALS) for v in frame.total_bounds]
-    return {"title": title, "bounds": bounds, "sectors": sectors, "districts": districts}
+    example = example_coordinate(frame)
+    page_texts = {
+        code: {key: PublicTexts(code, texts.emergency_number)(key, example=example) for key in WEB_TEXT_KEYS}
+        for code in texts.codes
+    }
+    return {
+        "title": title,
+        "bounds": bounds,
+        "sectors": sectors,
+        "districts": districts,
+        "languages": [{"code": code, "name": LANGUAGE_NAMES[code]} for code in texts.codes],
+        "texts": page_texts,
+        "example": example,
+        "language_label": texts("language"),
+    }
 
 
 def _csp_hash(text: str) -> str:
@@ -269,6 +319,9 @@ def web_map_html(data: dict) -> str:
     )
     replacements = {
         "{{CSP}}": policy,
+        "{{LANG}}": _escape_html(data["languages"][0]["code"]),
+        "{{LANGUAGE_LABEL}}": _escape_html(data["language_label"]),
+        "{{EXAMPLE}}": _escape_html(data["example"]),
         "{{TITLE}}": _escape_html(data["title"]),
         "{{STYLE}}": style,
         "{{DATA}}": payload,
