@@ -241,3 +241,38 @@ def image_spread(path) -> float:
 def assert_nothing_internal(text: str, where: str, extra=()):
     for value in [*PLANTED_VALUES, *INTERNAL_FIELD_NAMES, *INTERNAL_WORDS, *extra]:
         assert value not in text, f"{where} contains internal '{value}'"
+
+
+def svg_texts(path) -> list[tuple[str, float, float]]:
+    """(text, x, y) of every text element of an SVG, x and y in mm on the page (the nested
+    transforms applied)."""
+    import xml.etree.ElementTree as ElementTree
+
+    root = ElementTree.parse(str(path)).getroot()
+    _, _, width_px, _ = (float(v) for v in root.get("viewBox").split())
+    mm_per_px = float(root.get("width").removesuffix("mm")) / width_px
+    found = []
+
+    def walk(element, matrix):
+        transform = element.get("transform")
+        if transform:
+            a, b, c, d, e, f = (float(v) for v in re.findall(r"-?[\d.]+(?:e-?\d+)?", transform))
+            m = matrix
+            matrix = (
+                m[0] * a + m[2] * b,
+                m[1] * a + m[3] * b,
+                m[0] * c + m[2] * d,
+                m[1] * c + m[3] * d,
+                m[0] * e + m[2] * f + m[4],
+                m[1] * e + m[3] * f + m[5],
+            )
+        if element.tag.endswith("}text") and element.text:
+            x, y = float(element.get("x", 0)), float(element.get("y", 0))
+            page_x = matrix[0] * x + matrix[2] * y + matrix[4]
+            page_y = matrix[1] * x + matrix[3] * y + matrix[5]
+            found.append((element.text, page_x * mm_per_px, page_y * mm_per_px))
+        for child in element:
+            walk(child, matrix)
+
+    walk(root, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))
+    return found

@@ -287,7 +287,7 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
         data_extent.scale(1.04)
 
         overview = layouts.load_layout(project, f"overview_{audience}", paper, variables)
-        table = layouts.set_table(overview, sector_layer, _table_columns(audience, texts))
+        table = layouts.set_table(overview, sector_layer, overview_columns(audience, texts))
         if table is not None:
             layouts.continue_table(overview, table, f"{title} ({texts('continued')})")
         extent, units_per_mm = layouts.map_extent_clear_of(overview, data_extent)
@@ -536,21 +536,21 @@ def _quoted(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _table_columns(audience, texts):
-    """(heading, expression, width mm or 0) of the overview's sector table."""
+def overview_columns(audience, texts, key=True):
+    """(heading, expression, width mm or 0) of the overview's sector table; the first is the
+    sector's number (the map's key) unless ``key`` is false."""
     heading = texts
-
-    key = (heading("key_number"), f'"{KEY_FIELD}"', 0)
+    keys = [(heading("key_number"), f'"{KEY_FIELD}"', 0)] if key else []
     if audience == "public":
         return [
-            key,
+            *keys,
             (heading("sector"), '"sector_name"', 0),
             (heading("officer"), f'coalesce("officer_name", {_quoted(texts("officer_tba_short"))})', 0),
             (heading("phone"), "coalesce(\"officer_phone\", '–')", 0),
             (heading("email"), "coalesce(\"officer_email\", '–')", 0),
         ]
     return [
-        key,
+        *keys,
         (heading("sector"), '"sector_id"', 0),
         (heading("name"), '"sector_name"', 0),
         (heading("population_short"), "coalesce(format_number(\"population\", 0), '–')", 0),
