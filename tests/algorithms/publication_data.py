@@ -76,9 +76,20 @@ SMALL_CRIMES = [
 ]
 
 
-def grid_sectors(columns=6, rows=10, size=500, crs="EPSG:25832"):
-    """A long plan: ``columns`` × ``rows`` square sectors S-01, S-02… (row by row from the south-west),
-    each with an officer and manning figures; two districts (West: the left half, East)."""
+def grid_sectors(
+    columns=6,
+    rows=10,
+    size=500,
+    crs="EPSG:25832",
+    sector_id="S-{:02d}",
+    sector_name="Sector {}",
+    officer="Officer {}",
+    districts=("West", "East"),
+):
+    """A long plan: ``columns`` × ``rows`` square sectors numbered 1, 2… row by row from the
+    south-west, with ids ``sector_id.format(n)`` (S-01, S-02…) and names ``sector_name.format(n)``,
+    each with an officer and manning figures (population 1000 + n, factor 1 + n % 5, 2 officers);
+    two districts (the left half, the right half)."""
     fields = [
         "sector_id:string",
         "sector_name:string",
@@ -95,18 +106,18 @@ def grid_sectors(columns=6, rows=10, size=500, crs="EPSG:25832"):
         features.append(
             [
                 box(x, y, x + size, y + size),
-                f"S-{number:02d}",
-                f"Sector {number}",
-                "West" if column < columns / 2 else "East",
-                f"Officer {number}",
+                sector_id.format(number),
+                sector_name.format(number),
+                districts[0] if column < columns / 2 else districts[1],
+                officer.format(number),
                 f"+1 555 01{number:02d}",
-                f"officer{number}@police.example",
+                f"officer{number}@station.example",
                 1000.0 + number,
                 1 + number % 5,
                 2,
             ]
         )
-    return memory_layer("MultiPolygon", fields, features, crs, name="grid sectors")
+    return memory_layer("MultiPolygon", fields, features, crs, name="plan")
 
 
 def small_crimes(crs="EPSG:25832"):
@@ -276,3 +287,132 @@ def svg_texts(path) -> list[tuple[str, float, float]]:
 
     walk(root, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))
     return found
+
+
+# Words of the templates and texts in one language only, written out here (not read from the plugin).
+DANISH_WORDS = [
+    "Sektor",
+    "Sektorer",
+    "sektorer",
+    "Betjent",
+    "betjente",
+    "Betjente",
+    "Telefon",
+    "Tlf",
+    "Distrikt",
+    "Distrikter",
+    "Dato",
+    "Kilder",
+    "Kort",
+    "Side",
+    "af",
+    "Signatur",
+    "Periode",
+    "akut",
+    "ring",
+    "nærpolitibetjent",
+    "Nærpoliti",
+    "INTERNT",
+    "Nøgletal",
+    "Befolkning",
+    "Areal",
+    "Forbrydelser",
+    "Behov",
+    "Faktor",
+    "fortsat",
+    "Hændelser",
+    "Vold",
+    "Indbrud",
+    "Tyveri",
+    "Narkotika",
+    "Hærværk",
+    "Chikane",
+    "Anden",
+    "indb",
+    "betj",
+    "Politiets",
+    "sektorinddeling",
+    "Nabosektorer",
+    "følger",
+    "Navn",
+    "Nr",
+    "Klik",
+    "Vælg",
+    "Adressens",
+    "Brug",
+    "Punktet",
+    "Skriv",
+    "Dansk",
+    "Sprog",
+    "Sektoroverdragelse",
+    "udskrevet",
+    "bemanding",
+    "Samarbejdspartnere",
+    "Åbne",
+    "udfordringer",
+    "Seneste",
+    "Ingen",
+    "Udfordring",
+    "Opfølgning",
+    "Målgruppe",
+    "Handling",
+    "Kontakt",
+    "Sektoren",
+    "Sektorloggen",
+    "Ældre",
+    "Åben",
+    "gang",
+    "man",
+    "tir",
+    "ons",
+    "tor",
+    "fre",
+    "lør",
+    "søn",
+    "Efter",
+]
+ENGLISH_WORDS = [
+    "Sector",
+    "sectors",
+    "Officer",
+    "officers",
+    "Phone",
+    "District",
+    "Date",
+    "Sources",
+    "Map",
+    "Page",
+    "Legend",
+    "Period",
+    "emergency",
+    "call",
+    "police",
+    "INTERNAL",
+    "Key",
+    "Population",
+    "Area",
+    "Crimes",
+    "Need",
+    "Factor",
+    "continued",
+    "Incidents",
+    "announced",
+    "your",
+    "No",
+]
+
+
+def words_absent(text: str, words, where: str) -> None:
+    """None of ``words`` (as a whole word) is in ``text``."""
+    found = [word for word in words if re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", text)]
+    assert not found, f"{where} holds {found}"
+
+
+def assert_no_danish(text: str, where: str) -> None:
+    words_absent(text, DANISH_WORDS, where)
+    assert not re.search("[æøåÆØÅ]", text), f"{where} holds æ, ø or å"
+
+
+def assert_no_112(text: str, where: str) -> None:
+    """No 112 standing alone (a coordinate's or a hash's digits aside)."""
+    assert not re.search(r"(?<![\w+/.=-])112(?![\w.])", text), f"{where} holds 112"

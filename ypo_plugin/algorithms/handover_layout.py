@@ -200,8 +200,8 @@ def apply_texts(layout, texts) -> None:
             key = (frame.relationId(), frame.featureFilter() if frame.filterFeatures() else "")
             if key in sections:
                 frame.setColumns(_columns(texts, sections[key]))
+                frame.refreshAttributes()  # at once: QGIS 3.22 must not measure old rows in new columns
             frame.setEmptyTableMessage(texts("none"))
-            frame.refreshAttributes()
 
 
 def _label(layout, text, x, y, width, height, size=9, bold=False) -> QgsLayoutItemLabel:

@@ -154,8 +154,11 @@ def set_table(layout, layer, columns) -> QgsLayoutItemAttributeTable | None:
                 column.setAttribute(expression)
                 column.setWidth(width)
                 table_columns.append(column)
-            frame.setColumns(table_columns)
             frame.setMaximumNumberOfFeatures(max(layer.featureCount(), 1))
+            frame.setColumns(table_columns)
+            # Contents for the new columns before anything else measures them (QGIS 3.22 reads
+            # the old rows with the new columns otherwise, and crashes).
+            frame.refreshAttributes()
             frame.setHeaderMode(QgsLayoutTable.AllFrames)
             frame.setWrapBehavior(QgsLayoutTable.WrapText)
             frame.refreshAttributes()
