@@ -79,10 +79,10 @@ KEY_FIGURES = (
 )
 CRIME_TYPE_FIGURES = {"violence", "burglary", "theft", "drugs", "vandalism", "harassment"}
 # The map, and below it the scale bar and the north arrow (mm).
-MAP_BOX = (10.0, 26.0, 110.0, 78.0)
-SCALE_BAR_AT = (10.0, 105.0)
+MAP_BOX = (10.0, 26.0, 110.0, 76.0)
+SCALE_BAR_AT = (10.0, 103.0)
 SCALE_BAR_WIDTH = (20.0, 60.0)  # the bar's least and largest width
-NORTH_ARROW_BOX = (112.0, 105.0, 8.0, 9.0)
+NORTH_ARROW_BOX = (112.0, 103.0, 8.0, 9.0)
 
 
 def _quote(text: str) -> str:
@@ -112,7 +112,7 @@ def key_figures_text(field_names) -> str:
         f"{_variable('phone_short')}: [% coalesce(\"officer_phone\", '–') %]",
         f"{_variable('email')}: [% coalesce(\"officer_email\", '–') %]",
         "",
-        _variable("emergency"),
+        "[% @ypo_lines_emergency %]",  # a line per language: the column is narrow
     ]
     return "\n".join(lines)
 
@@ -339,6 +339,7 @@ def build_handover_layout(project, layers: dict) -> QgsPrintLayout:
     scale_text.setFont(QFont("Sans Serif", 8))
     scale_text.setSize(8)
     scale_bar.setTextFormat(scale_text)
+    scale_bar.refreshItemSize()  # the size of the smaller text, not of the default
     scale_bar.attemptMove(QgsLayoutPoint(*SCALE_BAR_AT, MM))
     north = QgsLayoutItemPicture(layout)
     layout.addLayoutItem(north)
