@@ -292,3 +292,28 @@ def test_in_chromium_an_english_page_has_no_language_buttons_and_finds_the_examp
     browser.find_element(By.ID, "find-button").click()
     message = browser.find_element(By.ID, "find-message").text
     assert message == f"Enter latitude and longitude, e.g. {embedded_data(html)['example']}."
+
+
+def test_missing_officers_are_named_in_the_pages_language(run_algorithm, tmp_path):
+    from qgis.core import QgsProcessingFeedback
+
+    warnings = []
+
+    class Feedback(QgsProcessingFeedback):
+        def pushWarning(self, warning):  # noqa: N802
+            warnings.append(warning)
+
+    run_algorithm(
+        "ypo:exportpublicwebmap",
+        {"SECTORS": small_sectors(officers=False), "LANGUAGE": "en+da", "OUTPUT": str(tmp_path / "a.html")},
+        Feedback(),
+    )
+    run_algorithm(
+        "ypo:exportpublicwebmap", {"SECTORS": small_sectors(), "OUTPUT": str(tmp_path / "b.html")}, Feedback()
+    )
+    assert warnings == [
+        "SECTORS has no field officer_name, officer_phone, officer_email: shown as "
+        "'Officer to be announced / Betjent følger' or '–'. Add the officers' contact details (e.g. with "
+        "the Field calculator) before publishing.",
+        "1 sectors have no officer_name: shown as 'Betjent følger / Officer to be announced'.",
+    ]

@@ -429,3 +429,30 @@ def test_in_english_through_qgis_process(qgis_process, sample, tmp_path):
     assert "In an emergency call 911." in svg
     assert_no_112(svg, "SVG")
     assert_no_danish(" ".join(text for text, _, _ in svg_texts(path)), "SVG")
+
+
+def test_missing_officers_are_named_in_the_outputs_language(run_algorithm, tmp_path):
+    from qgis.core import QgsProcessingFeedback
+
+    warnings = []
+
+    class Feedback(QgsProcessingFeedback):
+        def pushWarning(self, warning):  # noqa: N802
+            warnings.append(warning)
+
+    for layer, language in ((small_sectors(officers=False), "en"), (small_sectors(), "da")):
+        run_algorithm(
+            "ypo:exportsectormaps",
+            {
+                "SECTORS": layer,
+                "LANGUAGE": language,
+                "ATLAS": False,
+                "OUTPUT_FOLDER": str(tmp_path / language),
+            },
+            Feedback(),
+        )
+    assert (
+        "SECTORS has no field officer_name, officer_phone, officer_email: shown as 'Officer to be announced' "
+        "or '–'. Add the officers' contact details (e.g. with the Field calculator) before publishing."
+    ) in warnings
+    assert "1 sectors have no officer_name: shown as 'Betjent følger'." in warnings  # S3

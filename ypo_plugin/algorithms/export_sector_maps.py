@@ -267,8 +267,8 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
         if feedback.isCanceled():
             return {}
         sector_layer.setLabelsEnabled(False)  # the overview's labels are placed below: none is lost
-        districts = _district_layer(frame, crs, texts("layer_districts"))
-        districts.loadNamedStyle(str(style_path("districts")))
+        district_outlines = _district_frame(frame)
+        districts = _district_layer(district_outlines, crs, texts("layer_districts"))  # sector pages
 
         officers = ""
         if "officers_allocated" in frame.columns:
@@ -291,12 +291,8 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
         if table is not None:
             layouts.continue_table(overview, table, f"{title} ({texts('continued')})")
         extent, units_per_mm = layouts.map_extent_clear_of(overview, data_extent)
-        district_outlines = _district_frame(frame)
         labels = _overview_labels(frame, district_outlines, audience, texts, units_per_mm, crs)
-        overview_districts = _memory_layer(
-            district_outlines, "MultiPolygon", crs, texts("layer_districts"), [("district", QVariant.String)]
-        )
-        overview_districts.loadNamedStyle(str(style_path("districts")))
+        overview_districts = _district_layer(district_outlines, crs, texts("layer_districts"))
         overview_districts.setLabelsEnabled(False)  # named by the label layer, clear of the sectors' labels
         for layer in [sector_layer, page_layer, districts, overview_districts, labels, *extra_layers]:
             if project.mapLayer(layer.id()) is None:
@@ -767,8 +763,11 @@ def _district_frame(frame):
     return gpd.GeoDataFrame({"district": districts}, geometry=geometries, crs=frame.crs)
 
 
-def _district_layer(frame, crs, name) -> QgsVectorLayer:
-    return _memory_layer(_district_frame(frame), "MultiPolygon", crs, name, [("district", QVariant.String)])
+def _district_layer(outlines, crs, name) -> QgsVectorLayer:
+    """The districts (see :func:`_district_frame`) in their style."""
+    layer = _memory_layer(outlines, "MultiPolygon", crs, name, [("district", QVariant.String)])
+    layer.loadNamedStyle(str(style_path("districts")))
+    return layer
 
 
 def _point_layer(xy, categories, crs, name) -> QgsVectorLayer:

@@ -166,7 +166,6 @@ def set_table(layout, layer, columns) -> QgsLayoutItemAttributeTable | None:
     return None
 
 
-MAX_TABLE_PAGES = 50
 COLUMN_GAP_MM = 4.0
 PAGE_MARGIN_MM = 5.0  # the least space between a table and the page's right edge
 MIN_MAP_SHARE = 0.75  # a table beside the map may narrow it to this share of its width
@@ -207,7 +206,8 @@ def continue_table(layout, table, title: str, copied=("marking_box", "marking", 
         first.attemptMove(QgsLayoutPoint(left, top, units), True, False, 1)
         _add_frames(layout, table, 1, columns - 1, width, (left, top, height, units))
         added = 1
-    while not _all_rows_shown(table) and added < MAX_TABLE_PAGES:
+    # Every page shows at least one row: at most one page per row (a guard, never reached).
+    while not _all_rows_shown(table) and added <= table.vectorLayer().featureCount():
         number = _add_table_page(layout, title, copied)
         _add_frames(layout, table, number, columns, width, (left, top, height, units))
         added += 1
