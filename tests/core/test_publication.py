@@ -137,3 +137,16 @@ def test_web_map_in_english_with_another_emergency_number():
     both = web_map_data(public, "T", PublicTexts("en+da"))
     assert [entry["code"] for entry in both["languages"]] == ["en", "da"]
     assert both["texts"]["da"]["emergency"] == "Ved akut behov ring 112."
+
+
+def test_a_label_may_be_tried_shifted_from_its_anchor():
+    # The centre of the 10 × 10 square is taken (a sector's label there); its district's name is
+    # tried there, then 3 mm higher: at 1 unit per mm its box 4 × 2 centred on (5, 8) is clear.
+    taken = [box(3, 4, 7, 6)]
+    square = box(0, 0, 10, 10)
+    candidates = [[(4.0, 2.0, 0.0, 0.0), (4.0, 2.0, 0.0, 3.0), (0.0, 0.0)]]
+    ((point, index),) = place_labels([square], candidates, 1.0, inside_share=0.0, placed=taken)
+    assert index == 1 and point.distance(Point(5, 8)) < 0.1
+    # With the shifted place taken too, nothing is drawn (the empty last candidate).
+    ((_, index),) = place_labels([square], candidates, 1.0, inside_share=0.0, placed=[box(0, 3, 10, 10)])
+    assert index == 2

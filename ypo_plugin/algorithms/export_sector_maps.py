@@ -614,10 +614,13 @@ def _overview_labels(frame, districts, audience, texts, units_per_mm, crs) -> Qg
     boxes: list = []
     placed = place_labels(list(frame.geometry.values), sizes, units_per_mm, placed=boxes)
     district_size, district_bold, _ = LABEL_STYLES["district"]
-    district_candidates = [[name, ""] for name in districts["district"]]
-    district_sizes = [
-        [_text_size_mm(name, district_size, district_bold), (0.0, 0.0)] for name in districts["district"]
-    ]
+    # A district's name: at its centre, else a little above or below it, else left out.
+    district_candidates, district_sizes = [], []
+    for name in districts["district"]:
+        width, height = _text_size_mm(name, district_size, district_bold)
+        shifts = (0.0, 1.2 * height, -1.2 * height, 2.4 * height, -2.4 * height)
+        district_candidates.append([name] * len(shifts) + [""])
+        district_sizes.append([(width, height, 0.0, dy) for dy in shifts] + [(0.0, 0.0)])
     placed_districts = place_labels(
         list(districts.geometry.values), district_sizes, units_per_mm, inside_share=0.0, placed=boxes
     )
@@ -636,7 +639,7 @@ def _overview_labels(frame, districts, audience, texts, units_per_mm, crs) -> Qg
         )
     ]
     features = []
-    for point, text, (width, height), kind in rows:
+    for point, text, (width, height, *_), kind in rows:
         if point is None or not text:
             continue
         half_width, half_height = width * units_per_mm / 2, height * units_per_mm / 2
@@ -714,7 +717,7 @@ def _load_grid_style(layer, texts) -> None:
     ranges = renderer.ranges()
     if ranges:
         last = len(ranges) - 1
-        renderer.updateRangeLabel(last, texts("more_than", count=int(ranges[last].lowerValue() + 0.5)))
+        renderer.updateRangeLabel(last, texts("more_than", count=int(ranges[last].lowerValue())))
 
 
 def _plain(value):

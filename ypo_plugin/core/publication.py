@@ -150,19 +150,20 @@ def label_anchor(geometry):
 
 def place_labels(
     geometries: Sequence[Any],
-    candidates: Sequence[Sequence[tuple[float, float]]],
+    candidates: Sequence[Sequence[tuple[float, ...]]],
     units_per_mm: float,
     inside_share: float = 0.9,
     placed: list | None = None,
 ) -> list[tuple[Any, int]]:
     """Per sector, the label's point and which of its candidate labels is drawn.
 
-    ``candidates[i]`` are the sizes (width, height in mm on the page) of sector i's labels,
-    longest first; the last (a short key, e.g. a number listed in the table) is always drawn.
-    An earlier one is drawn when its box, centred on :func:`label_anchor`, overlaps no label
-    placed before it and lies at least ``inside_share`` in its own sector. Larger sectors are
-    labelled first. Sectors without geometry get ``(None, last)``. ``placed`` holds the boxes
-    (shapely polygons, in map units) of labels already placed; the new ones are added to it.
+    ``candidates[i]`` are the sizes (width, height in mm on the page; optionally a shift
+    (dx, dy) in mm from the anchor) of sector i's labels, longest first; the last (a short key,
+    e.g. a number listed in the table) is always drawn. An earlier one is drawn when its box,
+    centred on :func:`label_anchor` (shifted), overlaps no label placed before it and lies at
+    least ``inside_share`` in its own sector. Larger sectors are labelled first. Sectors without
+    geometry get ``(None, last)``. ``placed`` holds the boxes (shapely polygons, in map units) of
+    labels already placed; the new ones are added to it.
     """
     geometries = list(geometries)
     placed = [] if placed is None else placed
@@ -176,22 +177,27 @@ def place_labels(
         if anchor is None:
             continue
         chosen = len(candidates[i]) - 1
+        shifts = [(c[2], c[3]) if len(c) > 2 else (0.0, 0.0) for c in candidates[i]]
+        centres = [
+            shapely.Point(anchor.x + dx * units_per_mm, anchor.y + dy * units_per_mm) for dx, dy in shifts
+        ]
         boxes = [
             shapely.box(
-                anchor.x - width * units_per_mm / 2,
-                anchor.y - height * units_per_mm / 2,
-                anchor.x + width * units_per_mm / 2,
-                anchor.y + height * units_per_mm / 2,
+                centre.x - width * units_per_mm / 2,
+                centre.y - height * units_per_mm / 2,
+                centre.x + width * units_per_mm / 2,
+                centre.y + height * units_per_mm / 2,
             )
-            for width, height in candidates[i]
+            for centre, (width, height, *_) in zip(centres, candidates[i], strict=True)
         ]
         for index, box in enumerate(boxes[:-1]):
             inside = shapely.intersection(box, geometries[i]).area / box.area if box.area else 1.0
             if inside >= inside_share and not any(box.intersects(other) for other in placed):
                 chosen = index
                 break
-        placed.append(boxes[chosen])
-        result[i] = (anchor, chosen)
+        if boxes[chosen].area > 0:  # an empty label takes no room
+            placed.append(boxes[chosen])
+        result[i] = (centres[chosen], chosen)
     return result
 
 
