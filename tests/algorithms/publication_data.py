@@ -76,6 +76,50 @@ SMALL_CRIMES = [
 ]
 
 
+def grid_sectors(
+    columns=6,
+    rows=10,
+    size=500,
+    crs="EPSG:25832",
+    sector_id="S-{:02d}",
+    sector_name="Sector {}",
+    officer="Officer {}",
+    districts=("West", "East"),
+):
+    """A long plan: ``columns`` × ``rows`` square sectors numbered 1, 2… row by row from the
+    south-west, with ids ``sector_id.format(n)`` (S-01, S-02…) and names ``sector_name.format(n)``,
+    each with an officer and manning figures (population 1000 + n, factor 1 + n % 5, 2 officers);
+    two districts (the left half, the right half)."""
+    fields = [
+        "sector_id:string",
+        "sector_name:string",
+        "district:string",
+        *OFFICER_FIELDS,
+        "population:double",
+        "factor:integer",
+        "officers_allocated:integer",
+    ]
+    features = []
+    for number in range(1, columns * rows + 1):
+        row, column = divmod(number - 1, columns)
+        x, y = column * size, row * size
+        features.append(
+            [
+                box(x, y, x + size, y + size),
+                sector_id.format(number),
+                sector_name.format(number),
+                districts[0] if column < columns / 2 else districts[1],
+                officer.format(number),
+                f"+1 555 01{number:02d}",
+                f"officer{number}@station.example",
+                1000.0 + number,
+                1 + number % 5,
+                2,
+            ]
+        )
+    return memory_layer("MultiPolygon", fields, features, crs, name="plan")
+
+
 def small_crimes(crs="EPSG:25832"):
     return memory_layer(
         "Point",
@@ -208,3 +252,167 @@ def image_spread(path) -> float:
 def assert_nothing_internal(text: str, where: str, extra=()):
     for value in [*PLANTED_VALUES, *INTERNAL_FIELD_NAMES, *INTERNAL_WORDS, *extra]:
         assert value not in text, f"{where} contains internal '{value}'"
+
+
+def svg_texts(path) -> list[tuple[str, float, float]]:
+    """(text, x, y) of every text element of an SVG, x and y in mm on the page (the nested
+    transforms applied)."""
+    import xml.etree.ElementTree as ElementTree
+
+    root = ElementTree.parse(str(path)).getroot()
+    _, _, width_px, _ = (float(v) for v in root.get("viewBox").split())
+    mm_per_px = float(root.get("width").removesuffix("mm")) / width_px
+    found = []
+
+    def walk(element, matrix):
+        transform = element.get("transform")
+        if transform:
+            a, b, c, d, e, f = (float(v) for v in re.findall(r"-?[\d.]+(?:e-?\d+)?", transform))
+            m = matrix
+            matrix = (
+                m[0] * a + m[2] * b,
+                m[1] * a + m[3] * b,
+                m[0] * c + m[2] * d,
+                m[1] * c + m[3] * d,
+                m[0] * e + m[2] * f + m[4],
+                m[1] * e + m[3] * f + m[5],
+            )
+        if element.tag.endswith("}text") and element.text:
+            x, y = float(element.get("x", 0)), float(element.get("y", 0))
+            page_x = matrix[0] * x + matrix[2] * y + matrix[4]
+            page_y = matrix[1] * x + matrix[3] * y + matrix[5]
+            found.append((element.text, page_x * mm_per_px, page_y * mm_per_px))
+        for child in element:
+            walk(child, matrix)
+
+    walk(root, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))
+    return found
+
+
+# Words of the templates and texts in one language only, written out here (not read from the plugin).
+DANISH_WORDS = [
+    "Sektor",
+    "Sektorer",
+    "sektorer",
+    "Betjent",
+    "betjente",
+    "Betjente",
+    "Telefon",
+    "Tlf",
+    "Distrikt",
+    "Distrikter",
+    "Dato",
+    "Kilder",
+    "Kort",
+    "Side",
+    "af",
+    "Signatur",
+    "Periode",
+    "akut",
+    "ring",
+    "nærpolitibetjent",
+    "Nærpoliti",
+    "INTERNT",
+    "Nøgletal",
+    "Befolkning",
+    "Areal",
+    "Forbrydelser",
+    "Behov",
+    "Faktor",
+    "fortsat",
+    "Hændelser",
+    "Vold",
+    "Indbrud",
+    "Tyveri",
+    "Narkotika",
+    "Hærværk",
+    "Chikane",
+    "Anden",
+    "indb",
+    "betj",
+    "Politiets",
+    "sektorinddeling",
+    "Nabosektorer",
+    "følger",
+    "Navn",
+    "Nr",
+    "Klik",
+    "Vælg",
+    "Adressens",
+    "Brug",
+    "Punktet",
+    "Skriv",
+    "Dansk",
+    "Sprog",
+    "Sektoroverdragelse",
+    "udskrevet",
+    "bemanding",
+    "Samarbejdspartnere",
+    "Åbne",
+    "udfordringer",
+    "Seneste",
+    "Ingen",
+    "Udfordring",
+    "Opfølgning",
+    "Målgruppe",
+    "Handling",
+    "Kontakt",
+    "Sektoren",
+    "Sektorloggen",
+    "Ældre",
+    "Åben",
+    "gang",
+    "man",
+    "tir",
+    "ons",
+    "tor",
+    "fre",
+    "lør",
+    "søn",
+    "Efter",
+]
+ENGLISH_WORDS = [
+    "Sector",
+    "sectors",
+    "Officer",
+    "officers",
+    "Phone",
+    "District",
+    "Date",
+    "Sources",
+    "Map",
+    "Page",
+    "Legend",
+    "Period",
+    "emergency",
+    "call",
+    "police",
+    "INTERNAL",
+    "Key",
+    "Population",
+    "Area",
+    "Crimes",
+    "Need",
+    "Factor",
+    "continued",
+    "Incidents",
+    "announced",
+    "your",
+    "No",
+]
+
+
+def words_absent(text: str, words, where: str) -> None:
+    """None of ``words`` (as a whole word) is in ``text``."""
+    found = [word for word in words if re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", text)]
+    assert not found, f"{where} holds {found}"
+
+
+def assert_no_danish(text: str, where: str) -> None:
+    words_absent(text, DANISH_WORDS, where)
+    assert not re.search("[æøåÆØÅ]", text), f"{where} holds æ, ø or å"
+
+
+def assert_no_112(text: str, where: str) -> None:
+    """No 112 standing alone (a coordinate's or a hash's digits aside)."""
+    assert not re.search(r"(?<![\w+/.=-])112(?![\w.])", text), f"{where} holds 112"

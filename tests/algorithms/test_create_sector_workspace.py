@@ -23,7 +23,10 @@ from qgis.PyQt.QtCore import QDate
 
 from tests.algorithms.publication_data import (
     PUBLIC_FIELD_NAMES,
+    assert_no_112,
+    assert_no_danish,
     assert_nothing_internal,
+    pdf_info,
     pdf_pages,
     pdf_text,
     small_sectors,
@@ -595,3 +598,76 @@ def test_through_qgis_process(qgis_process, tmp_path):
     )
     assert failed.returncode != 0
     assert "SECTOR_ID: the workspace has no sector 'S7'" in failed.stdout + failed.stderr
+
+
+# --- the handover report's map, and any country ------------------------------------------------
+
+
+def test_the_scale_bar_and_north_arrow_never_cover_the_map_or_a_label(workspace):
+    from qgis.core import QgsLayoutItemLabel, QgsLayoutItemMap, QgsLayoutItemPicture, QgsLayoutItemScaleBar
+
+    project = open_workspace(workspace[0])
+    layout = project.layoutManager().layoutByName(HANDOVER)
+    items = layout.items()
+    (map_item,) = [i for i in items if isinstance(i, QgsLayoutItemMap)]
+    (scale_bar,) = [i for i in items if isinstance(i, QgsLayoutItemScaleBar)]
+    (north,) = [i for i in items if isinstance(i, QgsLayoutItemPicture)]
+    labels = [i for i in items if isinstance(i, QgsLayoutItemLabel)]
+    page = layout.pageCollection().page(0).sceneBoundingRect()
+    atlas = layout.atlas()
+    assert atlas.beginRender() and atlas.count() == 3
+    try:
+        for number in range(atlas.count()):
+            atlas.seekTo(number)
+            layout.refresh()
+            for item in (scale_bar, north):
+                rect = item.sceneBoundingRect()
+                assert rect.width() > 0 and page.contains(rect)
+                assert not rect.intersects(map_item.sceneBoundingRect()), (number, item.id())
+                assert not any(rect.intersects(label.sceneBoundingRect()) for label in labels), (
+                    number,
+                    item.id(),
+                )
+            assert not scale_bar.sceneBoundingRect().intersects(north.sceneBoundingRect())
+    finally:
+        atlas.endRender()
+
+
+def test_handover_report_in_english_with_911(run_algorithm, workspace, tmp_path):
+    folder, _ = workspace
+    path = tmp_path / "s1.pdf"
+    report(run_algorithm, folder, path, SECTOR_ID="S1", LANGUAGE="en", EMERGENCY_NUMBER="911")
+    text = flat(pdf_text(path))
+    for expected in (
+        "Sector handover: S1 Sector one",
+        "District: West · printed",
+        "INTERNAL",
+        "Key figures and manning",
+        "Population: 4,001",
+        "Officers allocated: 3",
+        "Anna Holm",
+        "Phone: +45 1111 0001",
+        "In an emergency call 911.",
+        "Neighbouring sectors: S2 Sector two (West)",
+        "Page 1 of 1",
+        "The sector log, partners and events are internal and never published.",
+    ):
+        assert expected in text, expected
+    assert section(text, "Partners", "Open challenges").strip().endswith("None")
+    challenges = section(text, "Open challenges", "Latest log entries")
+    assert "Doorstep fraud in sector one" in challenges
+    assert "The elderly" in challenges and "In progress" in challenges  # the choices' English labels
+    assert "Title:           Handover report" in pdf_info(path)
+    assert_no_danish(text, "English handover report")
+    assert_no_112(text, "English handover report")
+
+
+def test_handover_report_defaults_to_danish_and_english_with_112(run_algorithm, workspace, tmp_path):
+    path = tmp_path / "s3.pdf"
+    report(run_algorithm, workspace[0], path, SECTOR_ID="S3")
+    text = flat(pdf_text(path))
+    assert "Ved akut behov ring 112. In an emergency call 112." in text
+    assert "Betjent / Officer" in text and "Side / Page 1 af / of 1" in text
+    with pytest.raises(QgsProcessingException, match="EMERGENCY_NUMBER '9-1-1!' is not a number to call"):
+        report(run_algorithm, workspace[0], tmp_path / "x.pdf", EMERGENCY_NUMBER="9-1-1!")
+    assert not (tmp_path / "x.pdf").exists()

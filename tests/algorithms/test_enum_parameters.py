@@ -35,6 +35,10 @@ EXPECTED_ENUMS = {
     ("ypo:exportsectormaps", "AUDIENCE"): ["public", "internal"],
     ("ypo:exportsectormaps", "FORMAT"): ["pdf", "png", "svg"],
     ("ypo:exportsectormaps", "PAPER"): ["A4", "A3"],
+    **{
+        (algorithm_id, "LANGUAGE"): ["da+en", "en", "da", "en+da"]
+        for algorithm_id in ("ypo:exportsectormaps", "ypo:exportpublicwebmap", "ypo:exporthandoverreport")
+    },
 }
 
 

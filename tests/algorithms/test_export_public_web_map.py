@@ -10,6 +10,8 @@ from qgis.core import QgsProcessingException
 
 from tests.algorithms.publication_data import (
     PUBLIC_FIELD_NAMES,
+    assert_no_112,
+    assert_no_danish,
     assert_nothing_internal,
     planted_sample,
     small_sectors,
@@ -218,3 +220,100 @@ def test_in_chromium_usable_on_a_phone(browser, sample_page):
         assert "width=device-width" in meta
     finally:
         browser.set_window_size(1200, 900)
+
+
+# --- any country -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def english_page(run_algorithm, tmp_path_factory):
+    path = tmp_path_factory.mktemp("web-en") / "index.html"
+    _, html = export(
+        run_algorithm, small_sectors(crs="EPSG:4326"), path, LANGUAGE="en", EMERGENCY_NUMBER="911"
+    )
+    return path, html
+
+
+def test_english_page_with_911_has_no_danish_and_no_112(english_page):
+    _, html = english_page
+    data = embedded_data(html)
+    assert data["languages"] == [{"code": "en", "name": "English"}]
+    assert data["texts"]["en"]["emergency"] == "In an emergency call 911."
+    assert "<title>Find your local police officer</title>" in html and '<html lang="en">' in html
+    # The words of the page (its script is code: "ring" there is a polygon's ring, not Danish).
+    code = re.search(r"<script>(.*?)</script>", html, re.S).group(1)
+    assert_no_danish(html.replace(code, ""), "English web page")
+    assert not re.search("[æøåÆØÅ]", html)
+    assert_no_112(html, "English web page")
+
+
+def test_the_example_coordinate_is_inside_a_published_sector(english_page, sample_page):
+    from shapely.geometry import Point, Polygon
+
+    for _, html in (english_page, sample_page[:2]):
+        data = embedded_data(html)
+        lat, lon = (float(v) for v in data["example"].split(", "))
+        inside = [
+            s["sector_id"]
+            for s in data["sectors"]
+            if any(Polygon(rings[0], rings[1:]).contains(Point(lon, lat)) for rings in s["polygons"])
+        ]
+        assert len(inside) == 1
+        assert f'placeholder="{data["example"]}"' in html
+        assert "55.7002, 12.5098" not in html  # the old (Copenhagen) example
+
+
+def test_a_wrong_emergency_number_is_a_clear_error(run_algorithm, tmp_path):
+    with pytest.raises(QgsProcessingException, match="EMERGENCY_NUMBER '11-2-x' is not a number to call"):
+        export(run_algorithm, small_sectors(), tmp_path / "x.html", EMERGENCY_NUMBER="11-2-x")
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_in_chromium_an_english_page_has_no_language_buttons_and_finds_the_example(browser, english_page):
+    from selenium.webdriver.common.by import By
+
+    path, html = english_page
+    browser.get(path.as_uri())
+    assert browser.find_element(By.ID, "languages").is_displayed() is False
+    assert browser.find_elements(By.CSS_SELECTOR, "#languages button") == []
+    assert browser.find_element(By.CSS_SELECTOR, ".emergency").text == "In an emergency call 911."
+    field = browser.find_element(By.ID, "coordinates")
+    assert field.get_attribute("placeholder") == embedded_data(html)["example"]
+    field.send_keys("10.0, 10.0")
+    browser.find_element(By.ID, "find-button").click()
+    assert browser.find_element(By.ID, "find-message").text == "The point is in no sector."
+    field.clear()
+    field.send_keys(embedded_data(html)["example"])
+    browser.find_element(By.ID, "find-button").click()
+    assert browser.find_element(By.ID, "card").is_displayed()
+    assert browser.find_element(By.CSS_SELECTOR, ".card-heading").text == "Your local police officer"
+    field.clear()
+    field.send_keys("nowhere")
+    browser.find_element(By.ID, "find-button").click()
+    message = browser.find_element(By.ID, "find-message").text
+    assert message == f"Enter latitude and longitude, e.g. {embedded_data(html)['example']}."
+
+
+def test_missing_officers_are_named_in_the_pages_language(run_algorithm, tmp_path):
+    from qgis.core import QgsProcessingFeedback
+
+    warnings = []
+
+    class Feedback(QgsProcessingFeedback):
+        def pushWarning(self, warning):  # noqa: N802
+            warnings.append(warning)
+
+    run_algorithm(
+        "ypo:exportpublicwebmap",
+        {"SECTORS": small_sectors(officers=False), "LANGUAGE": "en+da", "OUTPUT": str(tmp_path / "a.html")},
+        Feedback(),
+    )
+    run_algorithm(
+        "ypo:exportpublicwebmap", {"SECTORS": small_sectors(), "OUTPUT": str(tmp_path / "b.html")}, Feedback()
+    )
+    assert warnings == [
+        "SECTORS has no field officer_name, officer_phone, officer_email: shown as "
+        "'Officer to be announced / Betjent følger' or '–'. Add the officers' contact details (e.g. with "
+        "the Field calculator) before publishing.",
+        "1 sectors have no officer_name: shown as 'Betjent følger / Officer to be announced'.",
+    ]

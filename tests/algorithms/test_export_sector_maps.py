@@ -7,7 +7,11 @@ import pytest
 from qgis.core import QgsProcessingException
 
 from tests.algorithms.publication_data import (
+    ENGLISH_WORDS,
+    assert_no_112,
+    assert_no_danish,
     assert_nothing_internal,
+    grid_sectors,
     image_spread,
     pdf_info,
     pdf_pages,
@@ -16,6 +20,8 @@ from tests.algorithms.publication_data import (
     png_chunks,
     small_crimes,
     small_sectors,
+    svg_texts,
+    words_absent,
     write_gpkg,
 )
 from tests.layers import box, memory_layer
@@ -262,3 +268,191 @@ def test_a_sample_gpkg_through_the_small_layers(run_algorithm, tmp_path):
     uri = write_gpkg(small_sectors(), tmp_path / "small.gpkg")
     _, files = export(run_algorithm, tmp_path / "out", uri, AUDIENCE="public", FORMAT="pdf", ATLAS=False)
     assert "Anna Holm" in pdf_text(files[0])
+
+
+# --- long plans ------------------------------------------------------------------------------------
+
+
+def map_labels(svg_path, table_heading):
+    """(text, x, y) of the texts drawn on the overview's map: left of the table (its first heading),
+    above the scale bar (its '0')."""
+    texts = svg_texts(svg_path)
+    table_x = min((x for text, x, _ in texts if text == table_heading), default=float("inf"))
+    (scale_y,) = {round(y) for text, _, y in texts if text == "0"}
+    title_y = max(
+        y for text, _, y in texts if text.startswith(("Sektoroversigt", "Nærpoliti", "Periode", "Find"))
+    )
+    return [(text, x, y) for text, x, y in texts if x < table_x - 1 and title_y < y < scale_y - 3]
+
+
+def assert_labels_on_the_grid(labels, names_of, columns, rows, spacing_mm):
+    """Exactly one label per sector (one of ``names_of(n)``), placed as the sectors are: same
+    column → same x, same row → same y, columns left to right, rows bottom to top."""
+    at = {}
+    for number in range(1, columns * rows + 1):
+        found = [(x, y) for text, x, y in labels if text in names_of(number)]
+        assert len(found) == 1, (number, found)
+        at[number] = found[0]
+    for number, (x, y) in at.items():
+        row, column = divmod(number - 1, columns)
+        if column:
+            left_x, left_y = at[number - 1]
+            assert abs(y - left_y) < spacing_mm / 3 and spacing_mm / 2 < x - left_x < 1.5 * spacing_mm
+        if row:
+            below_x, below_y = at[number - columns]
+            assert abs(x - below_x) < spacing_mm / 2 and spacing_mm / 2 < below_y - y < 1.5 * spacing_mm
+
+
+def test_a_60_sector_plan_lists_every_sector_in_the_overview_table(run_algorithm, tmp_path):
+    _, files = export(run_algorithm, tmp_path, grid_sectors(), AUDIENCE="internal", FORMAT="pdf", ATLAS=False)
+    pages = [flat(page) for page in pdf_text(files[0]).split("\f") if page.strip()]
+    assert len(pages) >= 2  # the table goes on after the map's page…
+    assert all("Sektoroversigt · Sector overview (fortsat / continued)" in page for page in pages[1:])
+    text = " ".join(pages)
+    for number in range(1, 61):  # …with every sector's row: number, id, name, population, factor, officers
+        row = f"{number} S-{number:02d} Sector {number} 1,{number:03d} {1 + number % 5} 2"
+        assert text.count(row) == 1, row
+    assert "60 sektorer / sectors" in pages[0] and "120 betjente / officers" in pages[0]
+
+
+def test_a_60_sector_plan_has_a_label_for_every_sector_on_the_overview_map(run_algorithm, tmp_path):
+    _, files = export(run_algorithm, tmp_path, grid_sectors(), AUDIENCE="internal", FORMAT="svg", ATLAS=False)
+    assert [Path(f).name for f in files] == ["internal_overview.svg", "internal_overview_2.svg"]
+    labels = map_labels(files[0], "Nr. / No.")
+    # 500 m sectors in a 3 km × 5 km plan on an A4 map of 184 × 170 mm (less the scale bar's band):
+    # about 15 mm each. Each is named by its id, its name or its number in the table.
+    assert_labels_on_the_grid(
+        labels, lambda n: {f"S-{n:02d}", f"Sector {n}", str(n)}, columns=6, rows=10, spacing_mm=15
+    )
+
+
+def test_200_small_sectors_get_keyed_numbers_and_a_table_over_several_pages(run_algorithm, tmp_path):
+    plan = grid_sectors(
+        columns=10, rows=20, size=300, sector_id="LONG-SECTOR-ID-{:03d}", sector_name="Long sector name {}"
+    )
+    _, files = export(run_algorithm, tmp_path / "pdf", plan, AUDIENCE="public", FORMAT="pdf", ATLAS=False)
+    text = flat(pdf_text(files[0]))
+    for number in range(1, 201):
+        assert text.count(f"{number} Long sector name {number} Officer {number} ") == 1, number
+    assert pdf_pages(files[0]) >= 3
+    _, svgs = export(run_algorithm, tmp_path / "svg", plan, AUDIENCE="public", FORMAT="svg", ATLAS=False)
+    # 3 km × 6 km on the A4 map: sectors of about 7 mm, too small for their names: numbers.
+    labels = map_labels(svgs[0], "Nr. / No.")
+    assert_labels_on_the_grid(labels, lambda n: {str(n)}, columns=10, rows=20, spacing_mm=7)
+    # Nothing else on the map but the districts' names where they hide no number.
+    assert {text for text, _, _ in labels} - {str(n) for n in range(1, 201)} <= {"West", "East"}
+
+
+# --- any country -------------------------------------------------------------------------------------
+
+
+def test_in_english_with_911_no_danish_and_no_112(run_algorithm, tmp_path):
+    settings = {"LANGUAGE": "en", "EMERGENCY_NUMBER": "911"}
+    _, files = export(run_algorithm, tmp_path / "public", small_sectors(), AUDIENCE="public", **settings)
+    text = flat(pdf_text(files[0]))
+    assert text.count("In an emergency call 911.") == 4  # the overview and each sector's card
+    assert "Your Police Officer – sectors and officers" in text and "Officer to be announced" in text
+    assert "No. Sector Officer Phone E-mail" in text
+    assert "Title:           Your Police Officer – sectors and officers" in pdf_info(files[0])
+    assert_no_danish(text, "public PDF")
+    assert_no_112(text, "public PDF")
+    _, svgs = export(
+        run_algorithm,
+        tmp_path / "svg",
+        small_sectors(),
+        AUDIENCE="public",
+        FORMAT="svg",
+        ATLAS=False,
+        **settings,
+    )
+    svg_text = " ".join(text for text, _, _ in svg_texts(svgs[0]))
+    assert "In an emergency call 911." in svg_text
+    assert_no_danish(svg_text, "public SVG")
+    assert_no_112(Path(svgs[0]).read_text(encoding="utf-8"), "public SVG")
+    _, internal = export(
+        run_algorithm,
+        tmp_path / "internal",
+        small_sectors(),
+        CRIMES=small_crimes(),
+        AUDIENCE="internal",
+        **settings,
+    )
+    text = flat(pdf_text(internal[0]))
+    for expected in (
+        "INTERNAL",
+        "Period: 2026-03-02 – 2026-03-04",
+        "Key figures",
+        "Neighbouring sectors: S2",
+    ):
+        assert expected in text, expected
+    assert "Violence" in text and "Factor 2 (1 per 2,000)" in text  # the legends
+    assert_no_danish(text, "internal PDF")
+
+
+def test_in_danish_no_english_and_english_first(run_algorithm, tmp_path):
+    plan = grid_sectors(
+        columns=2, rows=1, sector_name="Område {}", officer="Betjent nr. {}", districts=("Vest", "Øst")
+    )
+    _, files = export(run_algorithm, tmp_path / "da", plan, AUDIENCE="public", LANGUAGE="da")
+    text = flat(pdf_text(files[0]))
+    assert "Ved akut behov ring 112." in text and "Nærpoliti – sektorer og betjente" in text
+    words_absent(text, ENGLISH_WORDS, "Danish PDF")
+    _, files = export(run_algorithm, tmp_path / "en+da", small_sectors(), AUDIENCE="public", LANGUAGE="en+da")
+    text = flat(pdf_text(files[0]))
+    assert "In an emergency call 112. Ved akut behov ring 112." in text
+    assert "Sector / Sektor" in text and "Officer to be announced / Betjent følger" in text
+
+
+def test_a_wrong_emergency_number_is_a_clear_error(run_algorithm, tmp_path):
+    with pytest.raises(QgsProcessingException, match="EMERGENCY_NUMBER 'ring 112' is not a number to call"):
+        run_algorithm(
+            "ypo:exportsectormaps",
+            {"SECTORS": small_sectors(), "EMERGENCY_NUMBER": "ring 112", "OUTPUT_FOLDER": str(tmp_path)},
+        )
+    assert not list(tmp_path.iterdir())
+
+
+def test_in_english_through_qgis_process(qgis_process, sample, tmp_path):
+    result = qgis_process.run(
+        "ypo:exportsectormaps",
+        SECTORS=sample["sectors"],
+        AUDIENCE="public",
+        FORMAT="svg",
+        ATLAS="false",
+        LANGUAGE="en",
+        EMERGENCY_NUMBER="911",
+        DPI=50,
+        OUTPUT_FOLDER=str(tmp_path),
+    )
+    (path,) = result["results"]["FILES"].split(";")
+    svg = Path(path).read_text(encoding="utf-8")
+    assert "In an emergency call 911." in svg
+    assert_no_112(svg, "SVG")
+    assert_no_danish(" ".join(text for text, _, _ in svg_texts(path)), "SVG")
+
+
+def test_missing_officers_are_named_in_the_outputs_language(run_algorithm, tmp_path):
+    from qgis.core import QgsProcessingFeedback
+
+    warnings = []
+
+    class Feedback(QgsProcessingFeedback):
+        def pushWarning(self, warning):  # noqa: N802
+            warnings.append(warning)
+
+    for layer, language in ((small_sectors(officers=False), "en"), (small_sectors(), "da")):
+        run_algorithm(
+            "ypo:exportsectormaps",
+            {
+                "SECTORS": layer,
+                "LANGUAGE": language,
+                "ATLAS": False,
+                "OUTPUT_FOLDER": str(tmp_path / language),
+            },
+            Feedback(),
+        )
+    assert (
+        "SECTORS has no field officer_name, officer_phone, officer_email: shown as 'Officer to be announced' "
+        "or '–'. Add the officers' contact details (e.g. with the Field calculator) before publishing."
+    ) in warnings
+    assert "1 sectors have no officer_name: shown as 'Betjent følger'." in warnings  # S3

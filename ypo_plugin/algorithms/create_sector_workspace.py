@@ -29,9 +29,12 @@ from ..core.sector_log import (
     neighbour_list_texts,
     sector_id_text,
 )
+from ..core.texts import DEFAULT_TEXTS
 from . import print_layouts
 from .base import YpoAlgorithm
+from .export_sector_maps import overview_columns
 from .handover_layout import build_handover_layout
+from .public_texts import layout_variables
 from .sector_input import (
     add_sector_parameters,
     read_sectors,
@@ -53,7 +56,6 @@ from .sector_workspace import (
 GEOPACKAGE_NAME = "workspace.gpkg"
 PROJECT_NAME = "workspace.qgz"
 PROJECT_TITLE = "Sektorarbejdsrum / Sector workspace"
-PUBLIC_SOURCES = "Politiets sektorinddeling · police sector division"
 
 
 class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
@@ -244,10 +246,11 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
         style = QgsMapLayerStyle()
         style.readFromLayer(public)
         variables = {
-            "ypo_title": "Nærpoliti – sektorer og betjente · Your Police Officer – sectors and officers",
+            **layout_variables(DEFAULT_TEXTS),
+            "ypo_title": DEFAULT_TEXTS("title_public"),
             "ypo_period": "–",
             "ypo_date": _dt.date.today().isoformat(),
-            "ypo_sources": PUBLIC_SOURCES,
+            "ypo_sources": DEFAULT_TEXTS("public_sources"),
             "ypo_sector_count": str(sector_count),
             "ypo_officer_total": "–",
         }
@@ -259,7 +262,7 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
             map_item.setLayerStyleOverrides({sectors.id(): style.xmlData()})
             map_item.setKeepLayerStyles(True)
             if kind == "overview_public":
-                print_layouts.set_table(layout, sectors)
+                print_layouts.set_table(layout, sectors, overview_columns("public", DEFAULT_TEXTS, key=False))
             else:
                 map_item.setAtlasDriven(True)
                 layout.atlas().setCoverageLayer(sectors)

@@ -15,8 +15,10 @@ from qgis.core import (
 from ..core.sector_log import sector_id_text
 from . import print_layouts
 from .base import YpoAlgorithm
-from .handover_layout import LAYOUT_NAME
+from .handover_layout import LAYOUT_NAME, apply_texts
 from .print_layouts import DEFAULT_DPI
+from .public_texts import HELP as TEXT_HELP
+from .public_texts import add_text_parameters, read_texts
 
 
 class ExportHandoverReportAlgorithm(YpoAlgorithm):
@@ -45,12 +47,14 @@ class ExportHandoverReportAlgorithm(YpoAlgorithm):
             "fields), the officer's contact details, the neighbouring sectors (also across district lines: "
             "the sectors' neighbours field, or the sectors sharing a boundary when there is none), the "
             "partners, the open challenges (log entries open or in progress) and the latest log entries, "
-            "as saved in the workspace when the report is written. The report is internal.\n\n"
+            "as saved in the workspace when the report is written. The report is internal. The scale bar "
+            "and north arrow are below the map, clear of its labels.\n\n"
             "Parameters:\n"
             "Workspace project — the workspace.qgz written by Create sector workspace.\n"
             "Sector id — the sector to report on; leave it empty for every sector (one page each, in the "
             "order of their ids).\n"
-            f"DPI — resolution of the map and other raster parts (default {DEFAULT_DPI}).\n"
+            + TEXT_HELP
+            + f"DPI — resolution of the map and other raster parts (default {DEFAULT_DPI}).\n"
             "Handover report — the PDF file to write.\n\n"
             "Results: OUTPUT (the PDF) and PAGE_COUNT."
         )
@@ -60,6 +64,7 @@ class ExportHandoverReportAlgorithm(YpoAlgorithm):
             QgsProcessingParameterFile(self.WORKSPACE, self.tr("Workspace project"), extension="qgz")
         )
         self.addParameter(QgsProcessingParameterString(self.SECTOR_ID, self.tr("Sector id"), optional=True))
+        add_text_parameters(self)
         print_layouts.add_dpi_parameter(self, self.DPI, max_dpi=600)
         self.addParameter(
             QgsProcessingParameterFileDestination(
@@ -73,6 +78,7 @@ class ExportHandoverReportAlgorithm(YpoAlgorithm):
         sector_id = sector_id_text(self.parameterAsString(parameters, self.SECTOR_ID, context))
         dpi = self.parameterAsInt(parameters, self.DPI, context) or DEFAULT_DPI
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        texts = read_texts(self, parameters, context)
 
         feedback.setProgressText(self.tr("Reading the workspace…"))
         project = QgsProject()  # private: the user's open project is left alone
@@ -91,6 +97,7 @@ class ExportHandoverReportAlgorithm(YpoAlgorithm):
                 f"WORKSPACE: {path} has no usable layout '{LAYOUT_NAME}' (or its sectors table is missing); "
                 "give the workspace.qgz written by Create sector workspace, with workspace.gpkg beside it."
             )
+        apply_texts(layout, texts)
         atlas = layout.atlas()
         if sector_id is not None:
             self._check_sector(atlas.coverageLayer(), sector_id)
@@ -103,7 +110,7 @@ class ExportHandoverReportAlgorithm(YpoAlgorithm):
             raise QgsProcessingException(
                 f"WORKSPACE: the sectors table of {path} is empty; add the sectors before writing a report."
             )
-        book = print_layouts.PdfBook(output, "Overdragelsesrapport / Handover report", dpi)
+        book = print_layouts.PdfBook(output, texts("handover"), dpi)
         pages = 0
         feedback.setProgressText(self.tr("Writing {} pages…").format(atlas.count()))
         try:

@@ -15,12 +15,13 @@ from qgis.core import (
 from ..conversion import has_features, source_to_frame
 from ..core.errors import InputError
 from ..core.publication import PUBLIC_FIELDS, public_frame, web_map_data, web_map_html
+from ..core.texts import DEFAULT_TEXTS
 from .base import YpoAlgorithm
+from .public_texts import HELP as TEXT_HELP
+from .public_texts import add_text_parameters, read_texts
 
-DEFAULT_TITLE = "Find din nærpolitibetjent · Find your local police officer"
 
-
-def read_public_sectors(algorithm, parameters, context, feedback, target_crs=None):
+def read_public_sectors(algorithm, parameters, context, feedback, target_crs=None, texts=DEFAULT_TEXTS):
     """The allow-listed sector table (see core.publication.public_frame) of SECTORS.
 
     Only the allow-listed fields that the layer has are read at all.
@@ -46,13 +47,12 @@ def read_public_sectors(algorithm, parameters, context, feedback, target_crs=Non
     missing = [name for name in PUBLIC_FIELDS[3:] if name not in names]
     if missing:
         feedback.pushWarning(
-            f"SECTORS has no field {', '.join(missing)}: shown as "
-            "'Betjent følger / Officer to be announced' or '–'. Add the officers' contact details "
-            "(e.g. with the Field calculator) before publishing."
+            f"SECTORS has no field {', '.join(missing)}: shown as '{texts('officer_tba')}' or '–'. Add "
+            "the officers' contact details (e.g. with the Field calculator) before publishing."
         )
     empty = int(frame["officer_name"].isna().sum())
     if empty and "officer_name" in names:
-        feedback.pushWarning(f"{empty} sectors have no officer_name: shown as 'Officer to be announced'.")
+        feedback.pushWarning(f"{empty} sectors have no officer_name: shown as '{texts('officer_tba')}'.")
     return source, frame
 
 
@@ -74,20 +74,20 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
             "responsible officer: the sector boundaries and names are drawn on a plain background; "
             "clicking a sector, choosing it from a list, or entering the coordinates (latitude, "
             "longitude) of an address shows the officer's name, phone (a tel: link) and e-mail (a "
-            "mailto: link). Texts in Danish and English (a button switches); usable on a phone.\n\n"
+            "mailto: link), and the emergency number. Texts in Danish and English (a button "
+            "switches) or in one language; usable on a phone.\n\n"
             "The page needs no network: its script, style and data are inlined, and its "
             "Content-Security-Policy forbids any request, so it can be opened from a file, an intranet "
             "or any web server. No map tiles.\n\n"
             "Only the public fields are written: sector_id, sector_name, district, officer_name, "
             "officer_phone, officer_email and the boundary (in longitude/latitude, 6 decimals). Every "
             "other field of the layer is ignored, whatever its name; missing officer fields show as "
-            "'Betjent følger / Officer to be announced'. The same sectors give the same file.\n\n"
+            "'Officer to be announced'. The same sectors give the same file.\n\n"
             "Parameters:\n"
             "Sectors — the sector polygons with sector_id (required, unique), sector_name, district "
             "and the officer fields (optional). Any CRS.\n"
-            "Title — the page title (default: 'Find din nærpolitibetjent · Find your local police "
-            "officer').\n"
-            "Web page — the .html file to write.\n\n"
+            "Title — the page title (default: 'Find your local police officer' in the page's "
+            "languages).\n" + TEXT_HELP + "Web page — the .html file to write.\n\n"
             "Result: SECTOR_COUNT, the number of sectors on the page."
         )
 
@@ -97,9 +97,8 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
                 self.SECTORS, self.tr("Sectors"), [QgsProcessing.TypeVectorPolygon]
             )
         )
-        self.addParameter(
-            QgsProcessingParameterString(self.TITLE, self.tr("Title"), DEFAULT_TITLE, optional=True)
-        )
+        self.addParameter(QgsProcessingParameterString(self.TITLE, self.tr("Title"), optional=True))
+        add_text_parameters(self)
         self.addParameter(
             QgsProcessingParameterFileDestination(
                 self.OUTPUT, self.tr("Web page"), self.tr("HTML files (*.html *.htm)")
@@ -108,19 +107,22 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.SECTOR_COUNT, self.tr("Sectors on the page")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - name fixed by QGIS
-        title = (self.parameterAsString(parameters, self.TITLE, context) or "").strip() or DEFAULT_TITLE
+        texts = read_texts(self, parameters, context)
+        title = (self.parameterAsString(parameters, self.TITLE, context) or "").strip() or texts(
+            "find_officer"
+        )
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if not path:
             raise QgsProcessingException("Give OUTPUT: the .html file to write.")
         feedback.setProgressText(self.tr("Reading the sectors…"))
         _, frame = read_public_sectors(
-            self, parameters, context, feedback, QgsCoordinateReferenceSystem("EPSG:4326")
+            self, parameters, context, feedback, QgsCoordinateReferenceSystem("EPSG:4326"), texts
         )
         if feedback.isCanceled():
             return {}
         feedback.setProgress(50)
         feedback.setProgressText(self.tr("Writing the web page…"))
-        html = web_map_html(web_map_data(frame, title))
+        html = web_map_html(web_map_data(frame, title, texts))
         target = Path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")

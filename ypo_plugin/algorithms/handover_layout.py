@@ -6,9 +6,15 @@ figures, manning and officer, the neighbouring sectors (the sectors'
 open challenges and the latest log entries. Partners and log are read live
 through the project's relations, so the layout saved in ``workspace.qgz`` and
 the PDF of Export handover report show the log as it is when printed.
+
+Its words come from the texts table (core.texts) through layout variables
+(``@ypo_t_<key>``) and the tables' headings: :func:`apply_texts` puts them in
+the languages of a report (Danish and English in the saved workspace). The
+scale bar and the north arrow sit below the map, never over a label.
 """
 
 from qgis.core import (
+    QgsExpressionContextUtils,
     QgsFillSymbol,
     QgsLayoutFrame,
     QgsLayoutItemAttributeTable,
@@ -23,63 +29,179 @@ from qgis.core import (
     QgsLayoutTable,
     QgsLayoutTableColumn,
     QgsMapLayerStyle,
+    QgsPalLayerSettings,
     QgsPathResolver,
     QgsPrintLayout,
     QgsRuleBasedRenderer,
+    QgsScaleBarSettings,
     QgsSymbolLayerUtils,
     QgsTextFormat,
     QgsUnitTypes,
+    QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
-from ..core.sector_log import EVENTS_TABLE, LOG_TABLE, OPEN_STATUSES, PARTNERS_TABLE, SECTORS_TABLE
+from ..core.sector_log import (
+    EVENTS_TABLE,
+    LOG_STATUSES,
+    LOG_TABLE,
+    OPEN_STATUSES,
+    PARTNER_KINDS,
+    PARTNERS_TABLE,
+    SECTORS_TABLE,
+    TARGET_GROUPS,
+)
+from ..core.texts import DEFAULT_TEXTS
+from .public_texts import layout_variables
 from .sector_workspace import NEIGHBOUR_LIST, RELATION_IDS
 
-LAYOUT_NAME = "Overdragelsesrapport / Handover report"
-TO_BE_ANNOUNCED = "Betjent følger / Officer to be announced"
+LAYOUT_NAME = "Overdragelsesrapport / Handover report"  # how Export handover report finds it
 MM = QgsUnitTypes.LayoutMillimeters
 TABLE_ROWS = 6  # rows per table: one page per sector
-# Key figures shown when the sectors have the field: (field, label, decimals).
+# Key figures shown when the sectors have the field: (field, text key, decimals).
 KEY_FIGURES = (
-    ("population", "Befolkning / Population", 0),
-    ("area_km2", "Areal / Area (km²)", 2),
-    ("crimes_total", "Forbrydelser / Crimes", 0),
-    ("crimes_violence", "  vold / violence", 0),
-    ("crimes_burglary", "  indbrud / burglary", 0),
-    ("crimes_theft", "  tyveri / theft", 0),
-    ("crimes_drugs", "  narko / drugs", 0),
-    ("crimes_vandalism", "  hærværk / vandalism", 0),
-    ("crimes_harassment", "  chikane / harassment", 0),
-    ("crimes_per_1000", "Forbrydelser pr. 1.000 / Crimes per 1,000", 1),
-    ("exposed_share", "Andel i udsatte områder / Exposed share", 2),
-    ("need_score", "Behov / Need score", 2),
-    ("factor", "Faktor / Factor", 0),
-    ("officers_required", "Betjente krævet / Officers required", 0),
-    ("officers_allocated", "Betjente tildelt / Officers allocated", 0),
+    ("population", "population", 0),
+    ("area_km2", "area_km2", 2),
+    ("crimes_total", "crimes", 0),
+    ("crimes_violence", "violence", 0),
+    ("crimes_burglary", "burglary", 0),
+    ("crimes_theft", "theft", 0),
+    ("crimes_drugs", "drugs", 0),
+    ("crimes_vandalism", "vandalism", 0),
+    ("crimes_harassment", "harassment", 0),
+    ("crimes_per_1000", "crimes_per_1000", 1),
+    ("exposed_share", "exposed_share", 2),
+    ("need_score", "need_score", 2),
+    ("factor", "factor", 0),
+    ("officers_required", "officers_required", 0),
+    ("officers_allocated", "officers_allocated", 0),
 )
+CRIME_TYPE_FIGURES = {"violence", "burglary", "theft", "drugs", "vandalism", "harassment"}
+# The map, and below it the scale bar and the north arrow (mm).
+MAP_BOX = (10.0, 26.0, 110.0, 76.0)
+SCALE_BAR_AT = (10.0, 103.0)
+SCALE_BAR_WIDTH = (20.0, 60.0)  # the bar's least and largest width
+NORTH_ARROW_BOX = (112.0, 103.0, 8.0, 9.0)
 
 
 def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def _variable(key: str) -> str:
+    return f"[% @ypo_t_{key} %]"
+
+
 def key_figures_text(field_names) -> str:
-    """Label text (with [% %] expressions) of the key figures the sectors have, and the officer."""
-    lines = ["Nøgletal og bemanding / Key figures and manning"]
-    for name, label, decimals in KEY_FIGURES:
+    """Label text (with [% %] expressions) of the key figures the sectors have, the officer and
+    the emergency number."""
+    lines = [_variable("key_figures_manning")]
+    for name, key, decimals in KEY_FIGURES:
         if name in field_names:
-            lines.append(f"{label}: [% coalesce(format_number(\"{name}\", {decimals}), '–') %]")
+            indent = "  " if key in CRIME_TYPE_FIGURES else ""
+            lines.append(
+                f"{indent}{_variable(key)}: [% coalesce(format_number(\"{name}\", {decimals}), '–') %]"
+            )
     if len(lines) == 1:
-        lines.append("(ingen nøgletal / no key figures: run Compute sector manning on the sectors)")
+        lines.append(f"({_variable('no_key_figures')})")
     lines += [
         "",
-        "Betjent / Officer",
-        f'[% coalesce("officer_name", {_quote(TO_BE_ANNOUNCED)}) %]',
-        "Tlf. / Phone: [% coalesce(\"officer_phone\", '–') %]",
-        "E-mail: [% coalesce(\"officer_email\", '–') %]",
+        _variable("officer"),
+        '[% coalesce("officer_name", @ypo_t_officer_tba) %]',
+        f"{_variable('phone_short')}: [% coalesce(\"officer_phone\", '–') %]",
+        f"{_variable('email')}: [% coalesce(\"officer_email\", '–') %]",
+        "",
+        "[% @ypo_lines_emergency %]",  # a line per language: the column is narrow
     ]
     return "\n".join(lines)
+
+
+def _choice(field: str, choices, texts) -> str:
+    """An expression showing a choice field's label in ``texts``' languages (a choice the
+    workspace's users added themselves: its own label)."""
+    pairs = ", ".join(f"{_quote(code)}, {_quote(texts.choice(label))}" for code, label in choices)
+    return f'coalesce(map_get(map({pairs}), "{field}"), represent_value("{field}"))'
+
+
+def _sections(texts):
+    """The report's tables: (heading key, relation id, columns [(heading key, expression, width)],
+    sort (expression, descending?), filter, height mm)."""
+    log = RELATION_IDS[LOG_TABLE]
+    open_statuses = ", ".join(_quote(status) for status in OPEN_STATUSES)
+    date = ("date", "format_date(\"entry_date\", 'yyyy-MM-dd')")
+    status = ("status", _choice("status", LOG_STATUSES, texts))
+    return (
+        (
+            "partners",
+            RELATION_IDS[PARTNERS_TABLE],
+            [
+                ("name", '"name"', 50),
+                ("kind", _choice("kind", PARTNER_KINDS, texts), 45),
+                ("contact", '"contact"', 80),
+            ],
+            ('"name"', False),
+            None,
+            30,
+        ),
+        (
+            "open_challenges",
+            log,
+            [
+                (*date, 18),
+                ("target_group", _choice("target_group", TARGET_GROUPS, texts), 32),
+                ("party", '"party_of_interest"', 28),
+                ("challenge", '"challenge"', 55),
+                ("follow_up", "format_date(\"follow_up_date\", 'yyyy-MM-dd')", 19),
+                (*status, 18),
+            ],
+            ('"entry_date"', True),  # newest first
+            f'"status" IN ({open_statuses})',
+            48,
+        ),
+        (
+            "latest_log",
+            log,
+            [
+                (*date, 18),
+                ("author", '"author"', 25),
+                ("challenge", '"challenge"', 52),
+                ("action_taken", '"action_taken"', 57),
+                (*status, 18),
+            ],
+            ('"entry_date"', True),  # newest first
+            None,
+            48,
+        ),
+    )
+
+
+def _columns(texts, columns) -> list:
+    result = []
+    for key, expression, width in columns:
+        column = QgsLayoutTableColumn(texts(key))
+        column.setAttribute(expression)
+        column.setWidth(width)
+        result.append(column)
+    return result
+
+
+def apply_texts(layout, texts) -> None:
+    """Put the report's words in ``texts``' languages (with its emergency number): the layout
+    variables its labels read, the tables' headings and choice labels, the empty-table message."""
+    for name, value in layout_variables(texts).items():
+        QgsExpressionContextUtils.setLayoutVariable(layout, name, value)
+    sections = {
+        (relation, feature_filter or ""): columns
+        for _, relation, columns, _, feature_filter, _ in _sections(texts)
+    }
+    for frame in layout.multiFrames():
+        if isinstance(frame, QgsLayoutItemAttributeTable):
+            key = (frame.relationId(), frame.featureFilter() if frame.filterFeatures() else "")
+            if key in sections:
+                frame.setColumns(_columns(texts, sections[key]))
+                frame.refreshAttributes()  # at once: QGIS 3.22 must not measure old rows in new columns
+            frame.setEmptyTableMessage(texts("none"))
 
 
 def _label(layout, text, x, y, width, height, size=9, bold=False) -> QgsLayoutItemLabel:
@@ -95,19 +217,13 @@ def _label(layout, text, x, y, width, height, size=9, bold=False) -> QgsLayoutIt
 def _table(
     layout, relation_id, columns, sort_by, y, height, feature_filter=None
 ) -> QgsLayoutItemAttributeTable:
-    """A table of the atlas sector's related rows sorted by ``sort_by`` = (expression, descending?),
-    at most TABLE_ROWS."""
+    """A table of the atlas sector's related rows (``columns``: QgsLayoutTableColumn) sorted by
+    ``sort_by`` = (expression, descending?), at most TABLE_ROWS."""
     table = QgsLayoutItemAttributeTable.create(layout)
     layout.addMultiFrame(table)
     table.setSource(QgsLayoutItemAttributeTable.RelationChildren)
     table.setRelationId(relation_id)
-    table_columns = []
-    for heading, expression, width in columns:
-        column = QgsLayoutTableColumn(heading)
-        column.setAttribute(expression)
-        column.setWidth(width)
-        table_columns.append(column)
-    table.setColumns(table_columns)
+    table.setColumns(columns)
     sort = QgsLayoutTableColumn()
     sort.setAttribute(sort_by[0])
     sort.setSortOrder(Qt.DescendingOrder if sort_by[1] else Qt.AscendingOrder)
@@ -118,7 +234,7 @@ def _table(
     table.setMaximumNumberOfFeatures(TABLE_ROWS)
     table.setWrapBehavior(QgsLayoutTable.WrapText)
     table.setEmptyTableBehavior(QgsLayoutTable.ShowMessage)
-    table.setEmptyTableMessage("Ingen / None")
+    table.setEmptyTableMessage(DEFAULT_TEXTS("none"))
     for setter, size, bold in ((table.setHeaderTextFormat, 8, True), (table.setContentTextFormat, 8, False)):
         text_format = QgsTextFormat()
         text_format.setFont(QFont("Sans Serif", size, QFont.Bold if bold else QFont.Normal))
@@ -133,9 +249,14 @@ def _table(
 
 
 def _highlight_style(sectors) -> str:
-    """The sectors drawn with the atlas sector filled and the others as outlines (for the map only:
-    the layer keeps its own style in the project)."""
+    """The sectors drawn with the atlas sector filled and the others as outlines, labelled with
+    their ids (for the map only: the layer keeps its own style in the project)."""
     copy = sectors.clone()
+    labels = QgsPalLayerSettings(copy.labeling().settings()) if copy.labeling() else QgsPalLayerSettings()
+    labels.fieldName = "sector_id"
+    labels.isExpression = False
+    copy.setLabeling(QgsVectorLayerSimpleLabeling(labels))
+    copy.setLabelsEnabled(True)
     root = QgsRuleBasedRenderer.Rule(None)
     current = QgsFillSymbol.createSimple(
         {"color": "253,224,182,200", "outline_color": "#b2182b", "outline_width": "0.8"}
@@ -144,9 +265,9 @@ def _highlight_style(sectors) -> str:
         {"color": "0,0,0,0", "outline_color": "#555555", "outline_width": "0.3"}
     )
     root.appendChild(
-        QgsRuleBasedRenderer.Rule(current, 0, 0, "$id = @atlas_featureid", "Sektoren / The sector")
+        QgsRuleBasedRenderer.Rule(current, 0, 0, "$id = @atlas_featureid", DEFAULT_TEXTS("the_sector"))
     )
-    root.appendChild(QgsRuleBasedRenderer.Rule(other, 0, 0, "ELSE", "Andre sektorer / Other sectors"))
+    root.appendChild(QgsRuleBasedRenderer.Rule(other, 0, 0, "ELSE", DEFAULT_TEXTS("other_sectors")))
     copy.setRenderer(QgsRuleBasedRenderer(root))
     style = QgsMapLayerStyle()
     style.readFromLayer(copy)
@@ -163,7 +284,7 @@ def build_handover_layout(project, layers: dict) -> QgsPrintLayout:
 
     _label(
         layout,
-        'Sektoroverdragelse / Sector handover: [% "sector_id" %] [% "sector_name" %]',
+        f'{_variable("sector_handover")}: [% "sector_id" %] [% "sector_name" %]',
         10,
         8,
         190,
@@ -173,8 +294,8 @@ def build_handover_layout(project, layers: dict) -> QgsPrintLayout:
     )
     _label(
         layout,
-        "Distrikt / District: [% coalesce(\"district\", '–') %] · udskrevet / printed "
-        "[% format_date(now(), 'yyyy-MM-dd') %] · INTERNT · INTERNAL",
+        f"{_variable('district')}: [% coalesce(\"district\", '–') %] · {_variable('printed')} "
+        f"[% format_date(now(), 'yyyy-MM-dd') %] · {_variable('internal')}",
         10,
         18,
         190,
@@ -190,8 +311,9 @@ def build_handover_layout(project, layers: dict) -> QgsPrintLayout:
     map_item.setKeepLayerStyles(True)
     map_item.setFrameEnabled(True)
     # QGIS 3.22: resize, move, zoom, then CRS, or the map keeps an empty extent.
-    map_item.attemptResize(QgsLayoutSize(110, 88, MM))
-    map_item.attemptMove(QgsLayoutPoint(10, 26, MM))
+    map_x, map_y, map_width, map_height = MAP_BOX
+    map_item.attemptResize(QgsLayoutSize(map_width, map_height, MM))
+    map_item.attemptMove(QgsLayoutPoint(map_x, map_y, MM))
     extent = sectors.extent()
     if not extent.isEmpty():
         map_item.zoomToExtent(extent)
@@ -200,24 +322,39 @@ def build_handover_layout(project, layers: dict) -> QgsPrintLayout:
     map_item.setAtlasScalingMode(QgsLayoutItemMap.Auto)
     map_item.setAtlasMargin(0.35)
 
+    # Below the map, not on it: they never cover a sector's label.
     scale_bar = QgsLayoutItemScaleBar(layout)
     layout.addLayoutItem(scale_bar)
+    scale_bar.setId("scale_bar")
     scale_bar.setStyle("Single Box")
     scale_bar.setLinkedMap(map_item)
     scale_bar.applyDefaultSize(QgsUnitTypes.DistanceMeters)
-    scale_bar.attemptMove(QgsLayoutPoint(12, 104, MM))
+    scale_bar.setNumberOfSegmentsLeft(0)
+    scale_bar.setNumberOfSegments(2)
+    scale_bar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
+    scale_bar.setMinimumBarWidth(SCALE_BAR_WIDTH[0])
+    scale_bar.setMaximumBarWidth(SCALE_BAR_WIDTH[1])
+    scale_bar.setHeight(2)
+    scale_text = QgsTextFormat()
+    scale_text.setFont(QFont("Sans Serif", 8))
+    scale_text.setSize(8)
+    scale_bar.setTextFormat(scale_text)
+    scale_bar.refreshItemSize()  # the size of the smaller text, not of the default
+    scale_bar.attemptMove(QgsLayoutPoint(*SCALE_BAR_AT, MM))
     north = QgsLayoutItemPicture(layout)
     layout.addLayoutItem(north)
+    north.setId("north_arrow")
     north.setPicturePath(
         QgsSymbolLayerUtils.svgSymbolNameToPath("arrows/NorthArrow_02.svg", QgsPathResolver())
     )
-    north.attemptMove(QgsLayoutPoint(110, 28, MM))
-    north.attemptResize(QgsLayoutSize(8, 8, MM))
+    arrow_x, arrow_y, arrow_width, arrow_height = NORTH_ARROW_BOX
+    north.attemptMove(QgsLayoutPoint(arrow_x, arrow_y, MM))
+    north.attemptResize(QgsLayoutSize(arrow_width, arrow_height, MM))
 
     _label(layout, key_figures_text(sectors.fields().names()), 125, 26, 75, 88, 8)
     _label(
         layout,
-        f"Nabosektorer / Neighbouring sectors: [% coalesce(\"{NEIGHBOUR_LIST}\", '–') %]",
+        f"{_variable('neighbours')}: [% coalesce(\"{NEIGHBOUR_LIST}\", '–') %]",
         10,
         117,
         190,
@@ -225,61 +362,15 @@ def build_handover_layout(project, layers: dict) -> QgsPrintLayout:
         8,
     )
 
-    log = RELATION_IDS[LOG_TABLE]
-    open_statuses = ", ".join(_quote(status) for status in OPEN_STATUSES)
-    sections = (
-        (
-            "Samarbejdspartnere / Partners",
-            RELATION_IDS[PARTNERS_TABLE],
-            [
-                ("Navn / Name", '"name"', 50),
-                ("Type / Kind", 'represent_value("kind")', 45),
-                ("Kontakt / Contact", '"contact"', 80),
-            ],
-            ('"name"', False),
-            None,
-            30,
-        ),
-        (
-            "Åbne udfordringer / Open challenges",
-            log,
-            [
-                ("Dato / Date", "format_date(\"entry_date\", 'yyyy-MM-dd')", 18),
-                ("Målgruppe / Target group", 'represent_value("target_group")', 32),
-                ("Interessent / Party", '"party_of_interest"', 28),
-                ("Udfordring / Challenge", '"challenge"', 55),
-                ("Opfølgning / Follow-up", "format_date(\"follow_up_date\", 'yyyy-MM-dd')", 19),
-                ("Status", 'represent_value("status")', 18),
-            ],
-            ('"entry_date"', True),  # newest first
-            f'"status" IN ({open_statuses})',
-            48,
-        ),
-        (
-            "Seneste logindførsler / Latest log entries",
-            log,
-            [
-                ("Dato / Date", "format_date(\"entry_date\", 'yyyy-MM-dd')", 18),
-                ("Af / Author", '"author"', 25),
-                ("Udfordring / Challenge", '"challenge"', 52),
-                ("Handling / Action taken", '"action_taken"', 57),
-                ("Status", 'represent_value("status")', 18),
-            ],
-            ('"entry_date"', True),  # newest first
-            None,
-            48,
-        ),
-    )
     y = 129
-    for heading, relation_id, columns, sort_by, feature_filter, height in sections:
-        _label(layout, heading, 10, y, 190, 6, 10, True)
-        _table(layout, relation_id, columns, sort_by, y + 6, height, feature_filter)
+    for heading, relation_id, columns, sort_by, feature_filter, height in _sections(DEFAULT_TEXTS):
+        _label(layout, _variable(heading), 10, y, 190, 6, 10, True)
+        _table(layout, relation_id, _columns(DEFAULT_TEXTS, columns), sort_by, y + 6, height, feature_filter)
         y += height + 9
     _label(
         layout,
-        "Side / Page [% @atlas_featurenumber %] af / of [% @atlas_totalfeatures %] · Sektorloggen, "
-        "partnere og arrangementer er interne og offentliggøres aldrig / The sector log, partners and "
-        "events are internal and never published.",
+        f"{_variable('page')} [% @atlas_featurenumber %] {_variable('of')} [% @atlas_totalfeatures %] · "
+        f"{_variable('log_is_internal')}",
         10,
         287,
         190,
@@ -293,5 +384,6 @@ def build_handover_layout(project, layers: dict) -> QgsPrintLayout:
     atlas.setSortFeatures(True)
     atlas.setSortExpression('"sector_id"')
     atlas.setEnabled(True)
+    apply_texts(layout, DEFAULT_TEXTS)
     project.layoutManager().addLayout(layout)
     return layout

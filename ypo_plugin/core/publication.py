@@ -3,7 +3,7 @@
 Public outputs carry an **allow-list** of fields (:data:`PUBLIC_FIELDS`) and
 the geometry, whatever else the input layers hold: :func:`public_frame`
 builds the only table a public export ever reads. Officer fields that are
-missing or empty are shown as "Betjent følger / Officer to be announced".
+missing or empty are shown as "Officer to be announced" (in the output's languages).
 
 The web map (:func:`web_map_html`) is one HTML file with its script, style
 and data inlined: it makes no network request (a Content-Security-Policy
@@ -11,8 +11,9 @@ with ``default-src 'none'`` and hashes of the inlined script and style
 enforces that in the browser), draws the sectors as SVG from longitude /
 latitude coordinates, and shows the officer's name, phone (``tel:``) and
 e-mail (``mailto:``) for a sector chosen on the map, from a list, or by the
-coordinates of an address. Output is deterministic: the same sectors give
-the same bytes.
+coordinates of an address, in the languages and with the emergency number
+of :class:`.texts.PublicTexts`. Output is deterministic: the same sectors
+give the same bytes.
 """
 
 import base64
@@ -29,6 +30,7 @@ import shapely
 
 from .errors import InputError
 from .geometry import touching_neighbours
+from .texts import DEFAULT_TEXTS, LANGUAGE_NAMES, PublicTexts
 
 PUBLIC_FIELDS: tuple[str, ...] = (
     "sector_id",
@@ -41,8 +43,6 @@ PUBLIC_FIELDS: tuple[str, ...] = (
 """The only attributes a public output may contain (plus the geometry)."""
 
 OFFICER_FIELDS: tuple[str, ...] = ("officer_name", "officer_phone", "officer_email")
-TO_BE_ANNOUNCED = "Betjent følger / Officer to be announced"
-"""Shown instead of a missing officer name (Danish / English)."""
 
 WEB_ASSETS = Path(__file__).resolve().parent.parent / "resources" / "webmap"
 COORDINATE_DECIMALS = 6  # about 0.1 m: more than the drawing needs, nothing more precise
@@ -132,6 +132,75 @@ def neighbour_lists(
     return result
 
 
+# --- labels of the overview map ---------------------------------------------------------
+
+
+def label_anchor(geometry):
+    """Where a sector's label goes: the centre of the largest circle inside its largest part
+    (inside the sector, as far from its edges as can be); None without geometry."""
+    if geometry is None or geometry.is_empty:
+        return None
+    parts = [part for part in shapely.get_parts(geometry) if part.area > 0]
+    if not parts:
+        return shapely.point_on_surface(geometry)
+    largest = max(parts, key=lambda part: part.area)
+    tolerance = max(math.sqrt(largest.area) / 200.0, 1e-9)
+    return shapely.get_point(shapely.maximum_inscribed_circle(largest, tolerance), 0)
+
+
+def place_labels(
+    geometries: Sequence[Any],
+    candidates: Sequence[Sequence[tuple[float, ...]]],
+    units_per_mm: float,
+    inside_share: float = 0.9,
+    placed: list | None = None,
+) -> list[tuple[Any, int]]:
+    """Per sector, the label's point and which of its candidate labels is drawn.
+
+    ``candidates[i]`` are the sizes (width, height in mm on the page; optionally a shift
+    (dx, dy) in mm from the anchor) of sector i's labels, longest first; the last (a short key,
+    e.g. a number listed in the table) is always drawn. An earlier one is drawn when its box,
+    centred on :func:`label_anchor` (shifted), overlaps no label placed before it and lies at
+    least ``inside_share`` in its own sector. Larger sectors are labelled first. Sectors without
+    geometry get ``(None, last)``. ``placed`` holds the boxes (shapely polygons, in map units) of
+    labels already placed; the new ones are added to it.
+    """
+    geometries = list(geometries)
+    placed = [] if placed is None else placed
+    result: list[tuple[Any, int]] = [(None, len(c) - 1) for c in candidates]
+    order = sorted(
+        range(len(geometries)),
+        key=lambda i: -(geometries[i].area if geometries[i] is not None else 0.0),
+    )
+    for i in order:
+        anchor = label_anchor(geometries[i])
+        if anchor is None:
+            continue
+        chosen = len(candidates[i]) - 1
+        shifts = [(c[2], c[3]) if len(c) > 2 else (0.0, 0.0) for c in candidates[i]]
+        centres = [
+            shapely.Point(anchor.x + dx * units_per_mm, anchor.y + dy * units_per_mm) for dx, dy in shifts
+        ]
+        boxes = [
+            shapely.box(
+                centre.x - width * units_per_mm / 2,
+                centre.y - height * units_per_mm / 2,
+                centre.x + width * units_per_mm / 2,
+                centre.y + height * units_per_mm / 2,
+            )
+            for centre, (width, height, *_) in zip(centres, candidates[i], strict=True)
+        ]
+        for index, box in enumerate(boxes[:-1]):
+            inside = shapely.intersection(box, geometries[i]).area / box.area if box.area else 1.0
+            if inside >= inside_share and not any(box.intersects(other) for other in placed):
+                chosen = index
+                break
+        if boxes[chosen].area > 0:  # an empty label takes no room
+            placed.append(boxes[chosen])
+        result[i] = (centres[chosen], chosen)
+    return result
+
+
 # --- the public web map ----------------------------------------------------------
 
 
@@ -158,8 +227,44 @@ def _polygons(geometry) -> list:
     return polygons
 
 
-def web_map_data(frame: gpd.GeoDataFrame, title: str) -> dict:
-    """The JSON data of the web map: allow-listed properties, rings in lon/lat (EPSG:4326).
+# The web page's texts (keys of core.texts.TEXTS); "bad_coordinates" shows the example coordinate.
+WEB_TEXT_KEYS = (
+    "map_help",
+    "choose",
+    "choose_option",
+    "coordinates",
+    "find",
+    "locate",
+    "your_officer",
+    "phone",
+    "email",
+    "district",
+    "sector",
+    "officer_tba",
+    "not_found",
+    "bad_coordinates",
+    "no_location",
+    "emergency",
+)
+
+
+def example_coordinate(frame: gpd.GeoDataFrame) -> str:
+    """ "latitude, longitude" of a point inside the largest sector (EPSG:4326), as short as stays inside."""
+    geometries = [g for g in frame.geometry.values if g is not None and not g.is_empty]
+    if not geometries:
+        return ""
+    largest = max(geometries, key=lambda g: g.area)
+    point = label_anchor(largest)
+    for decimals in (4, 5, COORDINATE_DECIMALS):
+        lon, lat = round(point.x, decimals), round(point.y, decimals)
+        if largest.contains(shapely.Point(lon, lat)) or decimals == COORDINATE_DECIMALS:
+            return f"{lat:.{decimals}f}, {lon:.{decimals}f}"
+    return ""
+
+
+def web_map_data(frame: gpd.GeoDataFrame, title: str, texts: PublicTexts = DEFAULT_TEXTS) -> dict:
+    """The JSON data of the web map: allow-listed properties, rings in lon/lat (EPSG:4326), and
+    the page's texts in ``texts``' languages (the first shown first).
 
     ``frame`` comes from :func:`public_frame`, transformed to EPSG:4326.
     """
@@ -180,7 +285,21 @@ def web_map_data(frame: gpd.GeoDataFrame, title: str) -> dict:
             outline = shapely.union_all(shapely.make_valid(group.geometry.values.to_numpy()))
             districts.append({"district": district, "polygons": _polygons(outline)})
     bounds = [round(float(v), COORDINATE_DECIMALS) for v in frame.total_bounds]
-    return {"title": title, "bounds": bounds, "sectors": sectors, "districts": districts}
+    example = example_coordinate(frame)
+    page_texts = {
+        code: {key: PublicTexts(code, texts.emergency_number)(key, example=example) for key in WEB_TEXT_KEYS}
+        for code in texts.codes
+    }
+    return {
+        "title": title,
+        "bounds": bounds,
+        "sectors": sectors,
+        "districts": districts,
+        "languages": [{"code": code, "name": LANGUAGE_NAMES[code]} for code in texts.codes],
+        "texts": page_texts,
+        "example": example,
+        "language_label": texts("language"),
+    }
 
 
 def _csp_hash(text: str) -> str:
@@ -206,6 +325,9 @@ def web_map_html(data: dict) -> str:
     )
     replacements = {
         "{{CSP}}": policy,
+        "{{LANG}}": _escape_html(data["languages"][0]["code"]),
+        "{{LANGUAGE_LABEL}}": _escape_html(data["language_label"]),
+        "{{EXAMPLE}}": _escape_html(data["example"]),
         "{{TITLE}}": _escape_html(data["title"]),
         "{{STYLE}}": style,
         "{{DATA}}": payload,

@@ -1,4 +1,4 @@
-"""Compact Danish/English crime charts sized for the internal sector pages.
+"""Compact crime charts sized for the internal sector pages, in the pages' languages.
 
 Per sector ``<stem>_page_hours.svg`` (crimes by hour and weekday, heat map with
 the time bands 07–15, 15–23, 23–07 marked) and ``<stem>_page_types.svg``
@@ -17,21 +17,12 @@ import numpy as np
 
 from .crime_charts import file_stems
 from .crime_grid import BAND_UNKNOWN, CrimeGridResult
-from .crime_types import CRIME_TYPE_FIELDS
+from .crime_types import CRIME_TYPE_FIELDS, CRIME_TYPES, OTHER
 from .progress import CancelCheck, never_cancelled, raise_if_cancelled
+from .texts import DEFAULT_TEXTS, PublicTexts
 
 HOURS_BOX_MM = (126.0, 53.0)
 TYPES_BOX_MM = (80.0, 50.0)
-WEEKDAYS = ("man/Mon", "tir/Tue", "ons/Wed", "tor/Thu", "fre/Fri", "lør/Sat", "søn/Sun")
-TYPE_NAMES = (
-    "Vold / Violence",
-    "Indbrud / Burglary",
-    "Tyveri / Theft",
-    "Narkotika / Drugs",
-    "Hærværk / Vandalism",
-    "Chikane / Harassment",
-    "Anden / Other",
-)
 _RC = {
     "svg.hashsalt": "ypo-sector-planning",
     "svg.fonttype": "path",
@@ -74,8 +65,10 @@ def write_page_charts(
     folder: str | Path,
     sector_ids: Sequence[Any] | None = None,
     is_cancelled: CancelCheck = never_cancelled,
+    texts: PublicTexts = DEFAULT_TEXTS,
 ) -> dict[Any, tuple[str, str]]:
-    """Write both charts of every sector into ``folder``; ``{sector_id: (hours_svg, types_svg)}``."""
+    """Write both charts of every sector into ``folder`` with ``texts``;
+    ``{sector_id: (hours_svg, types_svg)}``."""
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Unable to import Axes3D")
         import matplotlib
@@ -89,49 +82,49 @@ def write_page_charts(
         for sector_id, stem in zip(ids, file_stems(ids), strict=True):
             raise_if_cancelled(is_cancelled)
             hours = folder / f"{stem}_page_hours.svg"
-            figure = _hours_figure(Figure, hour_matrix(result, sector_id), without_time(result, sector_id))
+            untimed = without_time(result, sector_id)
+            figure = _hours_figure(Figure, hour_matrix(result, sector_id), texts, untimed)
             FigureCanvasAgg(figure)
             figure.savefig(hours, format="svg", metadata=_METADATA)
             types = folder / f"{stem}_page_types.svg"
-            figure = _types_figure(Figure, type_counts(result, sector_id))
+            figure = _types_figure(Figure, type_counts(result, sector_id), texts)
             FigureCanvasAgg(figure)
             figure.savefig(types, format="svg", metadata=_METADATA)
             written[sector_id] = (str(hours), str(types))
     return written
 
 
-def _hours_figure(figure_class, matrix: np.ndarray, untimed: int = 0):
+def _hours_figure(figure_class, matrix: np.ndarray, texts: PublicTexts, untimed: int = 0):
     figure = figure_class(figsize=_inches(HOURS_BOX_MM))
     axes = figure.add_axes([0.085, 0.17, 0.82, 0.68])
     top = max(int(matrix.max()), 1)
     image = axes.imshow(matrix, cmap="YlOrRd", aspect="auto", vmin=0, vmax=top)
     axes.set_xticks(range(0, 24, 2), [f"{h:02d}" for h in range(0, 24, 2)])
-    axes.set_yticks(range(7), list(WEEKDAYS))
-    axes.set_xlabel("Time / hour", labelpad=1)
+    axes.set_yticks(range(7), [texts(f"weekday_{day}") for day in range(1, 8)])
+    axes.set_xlabel(texts("hour"), labelpad=1)
     for hour in (7, 15, 23):
         axes.axvline(hour - 0.5, color="#1f3a93", linewidth=0.9)
     colourbar = figure.colorbar(image, cax=figure.add_axes([0.92, 0.17, 0.015, 0.68]))
     colourbar.ax.tick_params(labelsize=6)
     axes.set_title(
-        f"Forbrydelser efter time og ugedag / Crimes by hour and weekday ({int(matrix.sum())})",
+        f"{texts('crimes_by_hour')} ({int(matrix.sum())})",
         loc="left",
         pad=3,
     )
     if untimed:
-        figure.text(
-            0.99, 0.01, f"+{untimed} uden klokkeslæt / without a time of day", ha="right", va="bottom"
-        )
+        figure.text(0.99, 0.01, f"+{untimed} {texts('without_time')}", ha="right", va="bottom")
     return figure
 
 
-def _types_figure(figure_class, counts: np.ndarray):
+def _types_figure(figure_class, counts: np.ndarray, texts: PublicTexts):
     figure = figure_class(figsize=_inches(TYPES_BOX_MM))
     axes = figure.add_axes([0.36, 0.08, 0.58, 0.78])
-    positions = np.arange(len(TYPE_NAMES))[::-1]
+    names = [texts(name) for name in (*CRIME_TYPES, OTHER)]
+    positions = np.arange(len(names))[::-1]
     bars = axes.barh(positions, counts, color="#c0392b", height=0.7)
     axes.bar_label(bars, labels=[str(int(c)) for c in counts], padding=2, fontsize=6.5)
-    axes.set_yticks(positions, list(TYPE_NAMES))
+    axes.set_yticks(positions, names)
     axes.set_xlim(0, max(float(counts.max()), 1.0) * 1.2)
     axes.spines[["top", "right"]].set_visible(False)
-    axes.set_title(f"Efter type / By type ({int(counts.sum())})", loc="left", pad=3)
+    axes.set_title(f"{texts('by_type')} ({int(counts.sum())})", loc="left", pad=3)
     return figure

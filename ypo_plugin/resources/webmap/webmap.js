@@ -1,49 +1,10 @@
 // YPO sector planning: public web map. Written for this project; no libraries, no network.
 "use strict";
 (function () {
-  var TEXTS = {
-    da: {
-      mapHelp: "Klik på din sektor, vælg den på listen eller skriv koordinater.",
-      choose: "Vælg sektor",
-      chooseOption: "– Vælg sektor –",
-      coordinates: "Adressens koordinater (bredde, længde)",
-      find: "Find",
-      locate: "Brug min position",
-      yourOfficer: "Din nærpolitibetjent",
-      phone: "Telefon",
-      email: "E-mail",
-      district: "Distrikt",
-      sector: "Sektor",
-      tba: "Betjent følger",
-      none: "–",
-      notFound: "Punktet ligger ikke i nogen sektor.",
-      badCoordinates: "Skriv bredde og længde, fx 55.7002, 12.5098.",
-      noLocation: "Din position kunne ikke findes.",
-      emergency: "Ved akut behov ring 112."
-    },
-    en: {
-      mapHelp: "Click your sector, choose it from the list or enter coordinates.",
-      choose: "Choose a sector",
-      chooseOption: "– Choose a sector –",
-      coordinates: "Coordinates of the address (latitude, longitude)",
-      find: "Find",
-      locate: "Use my location",
-      yourOfficer: "Your local police officer",
-      phone: "Phone",
-      email: "E-mail",
-      district: "District",
-      sector: "Sector",
-      tba: "Officer to be announced",
-      none: "–",
-      notFound: "The point is in no sector.",
-      badCoordinates: "Enter latitude and longitude, e.g. 55.7002, 12.5098.",
-      noLocation: "Your location could not be found.",
-      emergency: "In an emergency call 112."
-    }
-  };
   var SVG = "http://www.w3.org/2000/svg";
   var data = JSON.parse(document.getElementById("ypo-data").textContent);
-  var language = "da";
+  var TEXTS = data.texts; // per language code, in the languages the page was written for
+  var language = data.languages[0].code;
   var selected = null;
   var byId = {};
   var paths = {};
@@ -159,7 +120,7 @@
     while (list.firstChild) { list.removeChild(list.firstChild); }
     var first = document.createElement("option");
     first.value = "";
-    first.textContent = t("chooseOption");
+    first.textContent = t("choose_option");
     list.appendChild(first);
     data.sectors.forEach(function (sector) {
       var option = document.createElement("option");
@@ -181,11 +142,11 @@
     document.getElementById("card-sector").textContent = sector.sector_name;
     document.getElementById("card-district").textContent =
       t("sector") + " " + sector.sector_id + (sector.district ? " · " + t("district") + " " + sector.district : "");
-    document.getElementById("card-name").textContent = sector.officer_name || t("tba");
+    document.getElementById("card-name").textContent = sector.officer_name || t("officer_tba");
     var phone = document.getElementById("card-phone");
     var email = document.getElementById("card-email");
-    phone.textContent = sector.officer_phone || t("none");
-    email.textContent = sector.officer_email || t("none");
+    phone.textContent = sector.officer_phone || "–";
+    email.textContent = sector.officer_email || "–";
     if (sector.officer_phone) { phone.setAttribute("href", telHref(sector.officer_phone)); }
     else { phone.removeAttribute("href"); }
     if (sector.officer_email) { email.setAttribute("href", "mailto:" + encodeURIComponent(sector.officer_email).replace(/%40/g, "@")); }
@@ -219,12 +180,12 @@
     marker(lon, lat);
     var sector = sectorAt(lon, lat);
     if (sector) { message.textContent = ""; select(sector.sector_id); }
-    else { message.textContent = t("notFound"); }
+    else { message.textContent = t("not_found"); }
   }
 
   function parseCoordinates(text) {
     var numbers = text.trim().split(/[\s;,]+/);
-    if (numbers.length === 4) { // Danish decimal commas: "55,7002, 12,5098"
+    if (numbers.length === 4) { // decimal commas: "12,3456, 7,8901"
       numbers = [numbers[0] + "." + numbers[1], numbers[2] + "." + numbers[3]];
     }
     if (numbers.length !== 2) { return null; }
@@ -236,22 +197,24 @@
   document.getElementById("find").addEventListener("submit", function (event) {
     event.preventDefault();
     var value = parseCoordinates(document.getElementById("coordinates").value);
-    if (!value) { document.getElementById("find-message").textContent = t("badCoordinates"); return; }
+    if (!value) { document.getElementById("find-message").textContent = t("bad_coordinates"); return; }
     findAt(value[0], value[1]);
   });
   document.getElementById("locate").addEventListener("click", function () {
-    if (!navigator.geolocation) { document.getElementById("find-message").textContent = t("noLocation"); return; }
+    if (!navigator.geolocation) { document.getElementById("find-message").textContent = t("no_location"); return; }
     navigator.geolocation.getCurrentPosition(
       function (position) { findAt(position.coords.latitude, position.coords.longitude); },
-      function () { document.getElementById("find-message").textContent = t("noLocation"); }
+      function () { document.getElementById("find-message").textContent = t("no_location"); }
     );
   });
 
+  var languageButtons = document.getElementById("languages");
   function setLanguage(code) {
     language = code;
     document.documentElement.setAttribute("lang", code);
-    document.getElementById("lang-da").setAttribute("aria-pressed", String(code === "da"));
-    document.getElementById("lang-en").setAttribute("aria-pressed", String(code === "en"));
+    Array.prototype.forEach.call(languageButtons.querySelectorAll("button"), function (button) {
+      button.setAttribute("aria-pressed", String(button.getAttribute("lang") === code));
+    });
     Array.prototype.forEach.call(document.querySelectorAll("[data-text]"), function (element) {
       element.textContent = t(element.getAttribute("data-text"));
     });
@@ -259,11 +222,22 @@
     showCard();
     document.getElementById("find-message").textContent = "";
   }
-  document.getElementById("lang-da").addEventListener("click", function () { setLanguage("da"); });
-  document.getElementById("lang-en").addEventListener("click", function () { setLanguage("en"); });
+  if (data.languages.length > 1) { // one button per language; none when the page has one
+    data.languages.forEach(function (entry) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.id = "lang-" + entry.code;
+      button.setAttribute("lang", entry.code);
+      button.textContent = entry.name;
+      button.addEventListener("click", function () { setLanguage(entry.code); });
+      languageButtons.appendChild(button);
+    });
+  } else {
+    languageButtons.hidden = true;
+  }
 
   window.ypoSelectSector = select; // for tests and links
-  setLanguage("da");
+  setLanguage(data.languages[0].code);
   var wanted = decodeURIComponent(window.location.hash.replace(/^#/, ""));
   if (wanted && byId[wanted]) { select(wanted); }
 })();
