@@ -53,3 +53,22 @@ def layer_filters(*names: str):
     for name in names[1:]:
         combined |= getattr(values, name)
     return combined
+
+
+def set_label_font(label, font, colour=None) -> None:
+    """Give a layout label ``font`` (size in points) and ``colour`` (black when None): through a
+    text format where QGIS labels take one (3.24 on; setFont and setFontColor are deprecated in
+    3.44), else directly."""
+    if hasattr(label, "setTextFormat"):
+        from qgis.core import QgsTextFormat
+
+        text_format = QgsTextFormat()  # sizes in points, as a font's
+        text_format.setFont(font)
+        text_format.setSize(font.pointSizeF())
+        if colour is not None:
+            text_format.setColor(colour)
+        label.setTextFormat(text_format)
+        return
+    label.setFont(font)
+    if colour is not None:
+        label.setFontColor(colour)

@@ -177,13 +177,14 @@ def planted_sample(run_algorithm, folder: Path) -> dict:
     source = manning["OUTPUT"]
     layer = source if isinstance(source, QgsVectorLayer) else QgsVectorLayer(source, "manning", "ogr")
     # The demo adds officers with the Field calculator; here the same with the layer's edit buffer.
-    from qgis.core import QgsField
-    from qgis.PyQt.QtCore import QVariant
+    from qgis.PyQt.QtCore import QMetaType
+
+    from ypo_plugin.qgis_compat import new_field
 
     layer.startEditing()
     for name in (*OFFICER_NAMES, "internal_note", "source_ref"):
-        layer.addAttribute(QgsField(name, QVariant.String))
-    layer.addAttribute(QgsField("budget_code", QVariant.LongLong))
+        layer.addAttribute(new_field(name, QMetaType.Type.QString))
+    layer.addAttribute(new_field("budget_code", QMetaType.Type.LongLong))
     layer.updateFields()
     for number, feature in enumerate(sorted(layer.getFeatures(), key=lambda f: f["sector_id"])):
         sector_id = feature["sector_id"]

@@ -10,7 +10,6 @@ import shapely
 from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsNullSymbolRenderer,
@@ -32,7 +31,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QMetaType
 from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF
 
 from ..conversion import source_to_frame
@@ -44,6 +43,7 @@ from ..core.progress import Cancelled
 from ..core.publication import PUBLIC_FIELDS, neighbour_lists, place_labels, public_frame
 from ..core.publication_charts import write_page_charts
 from ..crs import working_crs
+from ..qgis_compat import new_field
 from ..resources import style_path
 from . import print_layouts as layouts
 from .base import YpoAlgorithm, enum_parameter
@@ -58,14 +58,14 @@ FORMATS = ("pdf", "png", "svg")
 PAPERS = ("A4", "A3")
 # Figures shown on internal pages (read when the sectors have them; empty otherwise).
 INTERNAL_NUMBERS = (
-    ("population", QVariant.Double),
-    ("area_km2", QVariant.Double),
-    ("crimes_total", QVariant.LongLong),
-    ("crimes_per_1000", QVariant.Double),
-    ("need_score", QVariant.Double),
-    ("factor", QVariant.Int),
-    ("officers_required", QVariant.Int),
-    ("officers_allocated", QVariant.Int),
+    ("population", QMetaType.Type.Double),
+    ("area_km2", QMetaType.Type.Double),
+    ("crimes_total", QMetaType.Type.LongLong),
+    ("crimes_per_1000", QMetaType.Type.Double),
+    ("need_score", QMetaType.Type.Double),
+    ("factor", QMetaType.Type.Int),
+    ("officers_required", QMetaType.Type.Int),
+    ("officers_allocated", QMetaType.Type.Int),
 )
 # Map labels on the overview: font, size (pt) and halo (mm).
 LABEL_FONT = "DejaVu Sans"
@@ -217,7 +217,7 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
                     feedback.pushWarning(f"{name} is never drawn on public maps; it is ignored.")
             frame = self._public_sectors(sectors, crs, context, feedback, texts)
             frame[KEY_FIELD] = np.arange(1, len(frame) + 1)
-            fields = _text_fields(PUBLIC_FIELDS) + [(KEY_FIELD, QVariant.Int)]
+            fields = _text_fields(PUBLIC_FIELDS) + [(KEY_FIELD, QMetaType.Type.Int)]
             sector_layer = _memory_layer(frame, "MultiPolygon", crs, sectors_name, fields)
             sector_layer.loadNamedStyle(str(style_path("sectors_public")))
             page_layer = _memory_layer(frame, "MultiPolygon", crs, sectors_name, fields)
@@ -412,7 +412,7 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
                 "MultiPolygon",
                 crs,
                 texts("layer_grid"),
-                [("cell_id", QVariant.LongLong), ("crimes_total", QVariant.LongLong)],
+                [("cell_id", QMetaType.Type.LongLong), ("crimes_total", QMetaType.Type.LongLong)],
             )
             _load_grid_style(grid, texts)
         grid.setOpacity(0.7)  # incidents and sector lines stay visible through the heat
@@ -507,7 +507,7 @@ def _warn_about_officers(frame, names, feedback, texts):
 
 
 def _text_fields(names):
-    return [(name, QVariant.String) for name in names]
+    return [(name, QMetaType.Type.QString) for name in names]
 
 
 def _internal_fields():
@@ -515,7 +515,7 @@ def _internal_fields():
         _text_fields(PUBLIC_FIELDS)
         + list(INTERNAL_NUMBERS)
         + _text_fields(("neighbour_list", "chart_hours", "chart_types"))
-        + [(KEY_FIELD, QVariant.Int)]
+        + [(KEY_FIELD, QMetaType.Type.Int)]
     )
 
 
@@ -726,7 +726,7 @@ def _memory_layer(frame, geometry_type, crs, name, fields) -> QgsVectorLayer:
         layer.setCrs(crs)
     qgs_fields = QgsFields()
     for field_name, field_type in fields:
-        qgs_fields.append(QgsField(field_name, field_type))
+        qgs_fields.append(new_field(field_name, field_type))
     layer.dataProvider().addAttributes(qgs_fields.toList())
     layer.updateFields()
     columns = [frame[field_name].tolist() for field_name, _ in fields]
@@ -759,7 +759,7 @@ def _district_frame(frame):
 
 def _district_layer(outlines, crs, name) -> QgsVectorLayer:
     """The districts (see :func:`_district_frame`) in their style."""
-    layer = _memory_layer(outlines, "MultiPolygon", crs, name, [("district", QVariant.String)])
+    layer = _memory_layer(outlines, "MultiPolygon", crs, name, [("district", QMetaType.Type.QString)])
     layer.loadNamedStyle(str(style_path("districts")))
     return layer
 

@@ -53,6 +53,7 @@ from ..core.sector_log import (
     TARGET_GROUPS,
 )
 from ..core.texts import DEFAULT_TEXTS
+from ..qgis_compat import set_label_font
 from .public_texts import layout_variables
 from .sector_workspace import NEIGHBOUR_LIST, RELATION_IDS
 
@@ -204,11 +205,13 @@ def apply_texts(layout, texts) -> None:
             frame.setEmptyTableMessage(texts("none"))
 
 
-def _label(layout, text, x, y, width, height, size=9, bold=False) -> QgsLayoutItemLabel:
+def _label(layout, text, x, y, width, height, size=9, bold=False, colour=None) -> QgsLayoutItemLabel:
     label = QgsLayoutItemLabel(layout)
     layout.addLayoutItem(label)
     label.setText(text)
-    label.setFont(QFont("Sans Serif", size, QFont.Bold if bold else QFont.Normal))
+    set_label_font(
+        label, QFont("Sans Serif", size, QFont.Weight.Bold if bold else QFont.Weight.Normal), colour
+    )
     label.attemptMove(QgsLayoutPoint(x, y, MM))
     label.attemptResize(QgsLayoutSize(width, height, MM))
     return label
@@ -376,7 +379,8 @@ def build_handover_layout(project, layers: dict) -> QgsPrintLayout:
         190,
         6,
         7,
-    ).setFontColor(QColor("#555555"))
+        colour=QColor("#555555"),
+    )
 
     atlas = layout.atlas()
     atlas.setCoverageLayer(sectors)

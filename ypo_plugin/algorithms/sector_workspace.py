@@ -38,7 +38,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QMetaType
 
 from ..core.publication import PUBLIC_FIELDS
 from ..core.sector_log import (
@@ -52,6 +52,7 @@ from ..core.sector_log import (
     TARGET_GROUPS_TABLE,
     Table,
 )
+from ..qgis_compat import new_field, save_default_style
 from ..resources import style_path
 
 STYLE_NAME = "YPO sector workspace"
@@ -65,7 +66,7 @@ LAYER_TITLES = {
 # Relation ids (kept in the project; the handover layout's tables name them).
 RELATION_IDS = {table.name: f"{SECTORS_TABLE}_{table.name}" for table in SECTOR_TABLES}
 TARGET_GROUP_RELATION = f"{LOG.name}_{TARGET_GROUPS_TABLE}"
-_QT_TYPES = {"text": QVariant.String, "date": QVariant.Date, "integer": QVariant.LongLong}
+_QT_TYPES = {"text": QMetaType.Type.QString, "date": QMetaType.Type.QDate, "integer": QMetaType.Type.LongLong}
 _SYMBOL_STYLE = QgsMapLayer.Symbology | QgsMapLayer.Symbology3D | QgsMapLayer.Labeling | QgsMapLayer.Rendering
 EVENT_COLOUR = "#6a3d9a"
 KIND_COLOURS = ("#e31a1c", "#1f78b4", "#33a02c", "#ff7f00", "#b15928", "#777777")
@@ -98,15 +99,15 @@ def sector_fields(source_fields: QgsFields, id_field: str) -> tuple[QgsFields, l
     fields = QgsFields()
     copied_from = []
     added = []
-    fields.append(QgsField("sector_id", QVariant.String))
+    fields.append(new_field("sector_id", QMetaType.Type.QString))
     copied_from.append(id_field)
     for name in PUBLIC_FIELDS[1:]:
         index = source_fields.lookupField(name)
-        fields.append(QgsField(name, QVariant.String))
+        fields.append(new_field(name, QMetaType.Type.QString))
         copied_from.append(name if index >= 0 else None)
         if index < 0:
             added.append(name)
-    fields.append(QgsField(NEIGHBOUR_LIST, QVariant.String))
+    fields.append(new_field(NEIGHBOUR_LIST, QMetaType.Type.QString))
     copied_from.append(None)
     for field in source_fields:
         name = field.name()
@@ -167,7 +168,7 @@ def write_table(path, table: Table, crs, transform_context, rows=()) -> None:
     """Add ``table`` (with ``rows`` of attribute values) to the GeoPackage ``path``."""
     fields = QgsFields()
     for column in table.columns:
-        fields.append(QgsField(column.name, _QT_TYPES[column.kind]))
+        fields.append(new_field(column.name, _QT_TYPES[column.kind]))
     wkb_type = QgsWkbTypes.Point if table.geometry == "Point" else QgsWkbTypes.NoGeometry
     crs = crs if table.geometry else QgsCoordinateReferenceSystem()
     writer = _writer(path, table.name, fields, wkb_type, crs, transform_context, False)
@@ -311,9 +312,7 @@ def style_and_configure(layers: dict[str, QgsVectorLayer], sector_choices) -> No
         configure_table_form(layer, table, sector_choices)
     configure_table_form(layers[TARGET_GROUPS_TABLE], TARGET_GROUP_TABLE, sector_choices)
     for layer in layers.values():
-        error = layer.saveStyleToDatabase(
-            STYLE_NAME, "Forms and symbols of the YPO sector workspace", True, ""
-        )
+        error = save_default_style(layer, STYLE_NAME, "Forms and symbols of the YPO sector workspace")
         if error:
             raise QgsProcessingException(f"Could not save the style of '{layer.name()}': {error}")
 
