@@ -60,12 +60,14 @@ demo: setup stage
 
 # The suite on both QGIS people run: Debian 12's 3.22 (the declared minimum) and 3.44 LTR
 # (Debian forky, in a chroot that tools/qgis344.sh builds once and keeps in /var/cache/ypo).
-test: test-qgis322 test-qgis344
+# The two legs run side by side (one core each); each leg's output is printed when it ends.
+test:
+	$(MAKE) --no-print-directory --jobs=2 --output-sync=target test-qgis322 test-qgis344
 
 test-qgis322: setup stage
 	$(PYTHON) -m pytest
 
-test-qgis344:
+test-qgis344: setup
 	tools/qgis344.sh run python3 -m pytest -p no:cacheprovider
 
 bench: setup stage

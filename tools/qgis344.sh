@@ -41,6 +41,13 @@ mount_into_chroot() {  # mount_into_chroot TARGET mount-arguments...
     mounted+=("$target")
 }
 
+unmount_stale() {
+    # Mounts left under the chroot by a run that was killed before it could clean up.
+    local target
+    awk -v root="$chroot_dir/" 'index($2, root) == 1 { print $2 }' /proc/self/mounts | sort -r |
+        while read -r target; do umount "$target" 2>/dev/null || umount -l "$target"; done
+}
+
 mount_system() {
     mount_into_chroot /proc -t proc proc
     mount_into_chroot /dev --bind /dev
@@ -61,9 +68,11 @@ build() {
         return
     fi
     [ "$(id -u)" = 0 ] || { echo "Run as root to build the QGIS 3.44 chroot." >&2; exit 1; }
-    command -v debootstrap >/dev/null || apt-get install -y -q debootstrap
+    command -v debootstrap >/dev/null || { echo "debootstrap is missing: run make setup first." >&2; exit 1; }
     echo "Building the QGIS 3.44 chroot in $chroot_dir (Debian forky)"
-    rm -rf "$chroot_dir"
+    unmount_stale
+    # --one-file-system: never into a mount (a bind-mounted checkout) that is somehow still there.
+    rm -rf --one-file-system "$chroot_dir"
     # Debian 12's debootstrap has no script named forky; sid's serves every later suite.
     debootstrap --variant=minbase forky "$chroot_dir" "$mirror" /usr/share/debootstrap/scripts/sid
     cp /etc/resolv.conf "$chroot_dir/etc/resolv.conf"
@@ -84,6 +93,7 @@ build() {
 }
 
 run() {
+    unmount_stale
     build
     mount_system
     mount_into_chroot "$root" --bind "$root"

@@ -13,6 +13,7 @@ debian_packages=(
     proj-bin pkg-config                       # pyproj's build finds PROJ through them
     xvfb xauth poppler-utils                  # screenshots of QGIS, PDF pages as pictures
     chromium chromium-driver fonts-dejavu-core # the web map's browser test; the maps' font
+    debootstrap                               # the QGIS 3.44 chroot of make test (tools/qgis344.sh)
 )
 missing=()
 for package in "${debian_packages[@]}"; do
