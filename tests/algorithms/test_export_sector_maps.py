@@ -175,6 +175,40 @@ def test_internal_pdf_key_figures_neighbours_and_period(run_algorithm, tmp_path)
     assert "Side / Page 2" in s1 and "Side / Page 4" in s3
 
 
+def test_internal_sector_page_legend_stays_on_the_page(run_algorithm, tmp_path):
+    # The legend sits right of the map in three columns: with the grid's heading on one line the
+    # last column ran past the page edge and its widest class label was cut ("mere end 100 /").
+    _, files = export(
+        run_algorithm, tmp_path, small_sectors(), CRIMES=small_crimes(), AUDIENCE="internal", FORMAT="pdf"
+    )
+    sector_page = flat(pdf_text(files[0]).split("\f")[1])
+    assert "Forbrydelser pr. celle" in sector_page and "Crimes per grid cell" in sector_page
+    assert "mere end 100 / more than 100" in sector_page
+
+
+@pytest.mark.parametrize("kind", ["overview_internal", "overview_public", "atlas_internal", "atlas_public"])
+@pytest.mark.parametrize("paper", ["A4", "A3"])
+def test_scale_bar_and_north_arrow_leave_the_map_frame_whole(kind, paper):
+    # Their white boxes sit on the map: flush with its bottom edge they hid the frame line there.
+    from qgis.core import QgsProject
+
+    from ypo_plugin.algorithms import print_layouts
+
+    layout = print_layouts.load_layout(QgsProject.instance(), kind, paper, {})
+    map_item = print_layouts.item(layout, "map")
+    stroke = map_item.frameStrokeWidth().length()
+    assert stroke > 0
+    left, top = map_item.positionWithUnits().x(), map_item.positionWithUnits().y()
+    right = left + map_item.sizeWithUnits().width()
+    bottom = top + map_item.sizeWithUnits().height()
+    for item_id in ("scale_bar", "north_arrow"):
+        found = print_layouts.item(layout, item_id)
+        x, y = found.positionWithUnits().x(), found.positionWithUnits().y()
+        width, height = found.sizeWithUnits().width(), found.sizeWithUnits().height()
+        assert left + stroke <= x and x + width <= right - stroke, item_id
+        assert top + stroke <= y and y + height <= bottom - stroke, item_id
+
+
 def test_internal_period_is_printed(run_algorithm, tmp_path):
     _, files = export(
         run_algorithm,

@@ -168,6 +168,7 @@ SEPARATORS = {
     "factor_high": "\n",
     "factor_class": "\n",
     "factor_low": "\n",
+    "layer_grid": "\n",  # a legend heading: one line each keeps the sector page's legend on the page
     "inhabitants_abbr": "/",
     "officers_abbr": "/",
     "weekday_1": "/",
