@@ -89,6 +89,9 @@ def test_label_anchor_is_the_centre_of_the_largest_inscribed_circle():
     ell = Polygon([(0, 0), (20, 0), (20, 2), (10, 2), (10, 10), (0, 10)])
     anchor = label_anchor(ell)
     assert anchor.distance(Point(5, 5)) < 0.1
+    # A 30 × 10 rectangle: every point of the segment x = -15…5, y = 5 holds a circle of radius 5;
+    # the label goes in the middle of them, the rectangle's centre.
+    assert label_anchor(box(-20, 0, 10, 10)).distance(Point(-5, 5)) < 0.1
     assert label_anchor(None) is None
 
 
