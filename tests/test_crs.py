@@ -39,3 +39,17 @@ def test_missing_crs_names_the_layer(qgis_app):
     layer.setCrs(QgsCoordinateReferenceSystem())  # QGIS may have given it a default CRS
     with pytest.raises(QgsProcessingException, match="'Sectors'.*set its CRS"):
         working_crs(layer, "Sectors", QgsCoordinateTransformContext())
+
+
+def test_an_empty_geographic_layer_is_called_empty(qgis_app):
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4269", "sectors", "memory")  # no extent to find a zone in
+    with pytest.raises(QgsProcessingException, match="'Sectors' \\(sectors\\) is empty: it has no features"):
+        working_crs(layer, "Sectors", QgsCoordinateTransformContext())
+
+
+def test_a_geographic_layer_without_geometries_says_so(qgis_app):
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4269", "sectors", "memory")
+    layer.dataProvider().addFeatures([QgsFeature()])
+    layer.updateExtents()
+    with pytest.raises(QgsProcessingException, match="'Sectors' \\(sectors\\) has no geometries"):
+        working_crs(layer, "Sectors", QgsCoordinateTransformContext())

@@ -26,17 +26,27 @@ def is_metric(crs: QgsCoordinateReferenceSystem) -> bool:
 def working_crs(source, layer_description: str, transform_context) -> QgsCoordinateReferenceSystem:
     """A metric CRS for computing on ``source`` (its own CRS when that is metric)."""
     crs = source.sourceCrs()
+    if is_metric(crs):
+        return crs
+    # Without features there is no extent to choose a zone from (QGIS 3.44 gives an empty layer a
+    # null extent, centred on NaN), and saved empty, GeoJSON and CSV keep no CRS: say empty.
+    if not has_features(source):
+        raise QgsProcessingException(
+            f"The layer '{layer_description}' ({source.sourceName()}) is empty: it has no features; "
+            "give a layer with features."
+        )
     if not crs.isValid():
-        if not has_features(source):  # saved empty, GeoJSON and CSV keep no CRS: say empty
-            raise QgsProcessingException(
-                f"The layer '{layer_description}' ({source.sourceName()}) is empty: it has no features; "
-                "give a layer with features."
-            )
         raise QgsProcessingException(
             f"The layer '{layer_description}' has no valid coordinate reference system: "
             "set its CRS (Layer Properties ▸ Source) and run again."
         )
-    return working_crs_of_extent(crs, source.sourceExtent(), transform_context)
+    extent = source.sourceExtent()
+    if extent.isNull():
+        raise QgsProcessingException(
+            f"The layer '{layer_description}' ({source.sourceName()}) has no geometries: none of its "
+            "features has one; give a layer whose features have geometries."
+        )
+    return working_crs_of_extent(crs, extent, transform_context)
 
 
 def working_crs_of_extent(crs, extent, transform_context) -> QgsCoordinateReferenceSystem:

@@ -72,3 +72,15 @@ def set_label_font(label, font, colour=None) -> None:
     label.setFont(font)
     if colour is not None:
         label.setFontColor(colour)
+
+
+def label_placement(name: str):
+    """The label placement ``name`` (``"OverPoint"``, ``"AroundPoint"`` …) for
+    ``QgsPalLayerSettings.placement``: ``Qgis.LabelPlacement`` where QGIS has it (3.26 on), else
+    QgsPalLayerSettings' own. (From 3.26 ``QgsPalLayerSettings.OverPoint`` names the predefined
+    point position of that name, which 3.44 refuses as a placement.)"""
+    if hasattr(Qgis, "LabelPlacement"):
+        return getattr(Qgis.LabelPlacement, name)
+    from qgis.core import QgsPalLayerSettings
+
+    return getattr(QgsPalLayerSettings, name)

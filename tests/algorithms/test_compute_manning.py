@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import math
 import sqlite3
+from contextlib import closing
 
 import pytest
 from qgis.core import (
@@ -366,7 +367,7 @@ def test_output_is_styled_by_factor_and_summarised(run_algorithm, tmp_path):
     output = QgsProcessingOutputLayerDefinition(str(tmp_path / "manning.gpkg"), QgsProject.instance())
     html = tmp_path / "summary.html"
     results, context = run_algorithm(ALG, base_parameters(tmp_path, OUTPUT=output, OUTPUT_HTML=str(html)))
-    with sqlite3.connect(tmp_path / "manning.gpkg") as db:
+    with closing(sqlite3.connect(tmp_path / "manning.gpkg")) as db:
         assert db.execute("SELECT styleName FROM layer_styles WHERE useAsDefault").fetchall() == [
             ("manning",)
         ]

@@ -3,6 +3,7 @@ second method beside the core's shapely tests."""
 
 import hashlib
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -125,7 +126,7 @@ def test_same_seed_same_bytes_other_seed_other_town(sample):
 
 def data_tables(path):
     """Every table of the GeoPackage but the stored styles, row by row as SQL."""
-    with sqlite3.connect(path) as db:
+    with closing(sqlite3.connect(path)) as db:
         tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         return {
             table: [row for row in db.execute(f'SELECT * FROM "{table}" ORDER BY rowid')]
@@ -145,7 +146,7 @@ def test_same_seed_same_data_tables_other_seed_other_town(sample):
 def test_the_stored_styles_are_the_plugins_for_every_layer(sample):
     paths = sample[0]
     for path in (paths["first"], paths["again"]):
-        with sqlite3.connect(path) as db:
+        with closing(sqlite3.connect(path)) as db:
             rows = db.execute("SELECT f_table_name, styleName, useAsDefault FROM layer_styles ORDER BY id")
             assert [(table, name, bool(default)) for table, name, default in rows] == [
                 (name, name, True) for name in LAYERS
@@ -154,7 +155,7 @@ def test_the_stored_styles_are_the_plugins_for_every_layer(sample):
 
 def test_styles_are_stored_and_applied_on_loading(sample):
     paths, (_, context) = sample
-    with sqlite3.connect(paths["first"]) as db:
+    with closing(sqlite3.connect(paths["first"])) as db:
         defaults = {row[0] for row in db.execute("SELECT f_table_name FROM layer_styles WHERE useAsDefault")}
     assert defaults == set(LAYERS)
     assert layer(paths["first"], "crimes").renderer().type() == "categorizedSymbol"

@@ -2,6 +2,7 @@
 checked with QGIS's own geometry engine."""
 
 import sqlite3
+from contextlib import closing
 
 import pytest
 from qgis.core import (
@@ -380,7 +381,7 @@ def test_sample_district_through_qgis_process(qgis_process, sample_path, tmp_pat
     assert cells.featureCount() > 300
     assert sum(f["crimes_total"] for f in cells.getFeatures()) + result["CRIMES_OUTSIDE"] == in_period
     assert cells.renderer().type() == "graduatedSymbol"  # the stored default style
-    with sqlite3.connect(output) as db:
+    with closing(sqlite3.connect(output)) as db:
         assert db.execute("SELECT count(*) FROM layer_styles WHERE useAsDefault").fetchone()[0] == 1
 
     # The cells tile every district exactly (QGIS's geometry engine).

@@ -1,5 +1,7 @@
 """The allow-list, neighbours and page charts (pure core, no QGIS)."""
 
+from pathlib import Path
+
 import geopandas as gpd
 import numpy as np
 import pytest
@@ -74,9 +76,9 @@ def test_page_chart_counts_by_hand(tmp_path):
     assert list(type_counts(result, "A")) == [2, 0, 1, 0, 0, 0, 0]
     assert list(type_counts(result, "B")) == [0, 0, 0, 1, 0, 0, 0]
     written = write_page_charts(result, tmp_path)
-    first = {k: (open(h, "rb").read(), open(t, "rb").read()) for k, (h, t) in written.items()}
+    first = {k: (Path(h).read_bytes(), Path(t).read_bytes()) for k, (h, t) in written.items()}
     again = write_page_charts(result, tmp_path / "again")
-    assert first == {k: (open(h, "rb").read(), open(t, "rb").read()) for k, (h, t) in again.items()}
+    assert first == {k: (Path(h).read_bytes(), Path(t).read_bytes()) for k, (h, t) in again.items()}
 
 
 # --- labels of the overview map ---------------------------------------------------------
@@ -89,6 +91,9 @@ def test_label_anchor_is_the_centre_of_the_largest_inscribed_circle():
     ell = Polygon([(0, 0), (20, 0), (20, 2), (10, 2), (10, 10), (0, 10)])
     anchor = label_anchor(ell)
     assert anchor.distance(Point(5, 5)) < 0.1
+    # A 30 × 10 rectangle: every point of the segment x = -15…5, y = 5 holds a circle of radius 5;
+    # the label goes in the middle of them, the rectangle's centre.
+    assert label_anchor(box(-20, 0, 10, 10)).distance(Point(-5, 5)) < 0.1
     assert label_anchor(None) is None
 
 

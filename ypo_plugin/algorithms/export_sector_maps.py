@@ -43,7 +43,7 @@ from ..core.progress import Cancelled
 from ..core.publication import PUBLIC_FIELDS, neighbour_lists, place_labels, public_frame
 from ..core.publication_charts import write_page_charts
 from ..crs import working_crs
-from ..qgis_compat import new_field
+from ..qgis_compat import label_placement, new_field
 from ..resources import style_path
 from . import print_layouts as layouts
 from .base import YpoAlgorithm, enum_parameter
@@ -648,7 +648,7 @@ def _overview_labels(frame, districts, audience, texts, units_per_mm, crs) -> Qg
     layer.updateExtents()
     settings = QgsPalLayerSettings()
     settings.fieldName = "label"
-    settings.placement = QgsPalLayerSettings.OverPoint
+    settings.placement = label_placement("OverPoint")
     settings.multilineAlign = QgsPalLayerSettings.MultiCenter
     settings.displayAll = True  # placed above so that none hides another: draw every one
     text_format = QgsTextFormat()

@@ -137,7 +137,11 @@ def neighbour_lists(
 
 def label_anchor(geometry):
     """Where a sector's label goes: the centre of the largest circle inside its largest part
-    (inside the sector, as far from its edges as can be); None without geometry."""
+    (inside the sector, as far from its edges as can be); None without geometry.
+
+    Where many circles are as large (to the search's tolerance), as along an elongated part, the
+    middle of their centres: the point of that band nearest its centroid. (GEOS returns any one of
+    them, and which one changed between GEOS 3.11 and 3.15.)"""
     if geometry is None or geometry.is_empty:
         return None
     parts = [part for part in shapely.get_parts(geometry) if part.area > 0]
@@ -145,7 +149,11 @@ def label_anchor(geometry):
         return shapely.point_on_surface(geometry)
     largest = max(parts, key=lambda part: part.area)
     tolerance = max(math.sqrt(largest.area) / 200.0, 1e-9)
-    return shapely.get_point(shapely.maximum_inscribed_circle(largest, tolerance), 0)
+    circle = shapely.maximum_inscribed_circle(largest, tolerance)
+    centres = shapely.buffer(largest, -(shapely.length(circle) - tolerance))
+    if centres.is_empty:
+        return shapely.get_point(circle, 0)
+    return shapely.get_point(shapely.shortest_line(centres, shapely.centroid(centres)), 0)
 
 
 def place_labels(
