@@ -108,7 +108,16 @@ run() {
 }
 
 case ${1:-} in
-build) build ;;
-run) shift; run "$@" ;;
+build | run) ;;
 *) echo "usage: $0 build | run COMMAND..." >&2; exit 2 ;;
 esac
+# One run at a time per chroot: another run's mounts are not stale, and its /proc is its own.
+mkdir -p "$(dirname "$chroot_dir")"
+exec 9>"$chroot_dir.lock"
+flock 9
+if [ "$1" = build ]; then
+    build
+else
+    shift
+    run "$@"
+fi
