@@ -124,13 +124,13 @@ def qgis_process(staged_plugin_dir, tmp_path_factory):
         QT_QPA_PLATFORM="offscreen",
     )
 
-    def call(*args, check=True):
+    def call(*args, check=True, timeout=900):
         result = subprocess.run(
             [str(ROOT / "tools" / "qgis_process"), *args],
             capture_output=True,
             text=True,
             env=env,
-            timeout=900,
+            timeout=timeout,
         )
         if check and result.returncode != 0:
             command = " ".join(args)

@@ -403,6 +403,25 @@ def test_sample_district_through_qgis_process(qgis_process, sample_path, tmp_pat
     assert result["CHARTS_WRITTEN"] == 12
 
 
+def test_a_second_run_into_the_same_geopackage_table_replaces_its_style(qgis_process, sample_path, tmp_path):
+    # QGIS 3.22 asks in a message box before saving over a stored style of the same name: in
+    # qgis_process nobody answers, and a second `make demo` hung there for good.
+    output = tmp_path / "grid.gpkg"
+    arguments = [
+        f"SECTORS={sample_path}|layername=districts",
+        "SECTOR_ID_FIELD=district",
+        f"CRIMES={sample_path}|layername=crimes",
+        "DATE_FIELD=occurred",
+        "CELL_SIZE=1000",
+        f"OUTPUT=ogr:dbname='{output}' table=\"cells\" (geom)",
+    ]
+    for _ in range(2):
+        qgis_process("run", "ypo:crimegrid", "--", *arguments, timeout=180)
+    with sqlite3.connect(output) as db:
+        styles = db.execute("SELECT f_table_name, styleName, useAsDefault FROM layer_styles").fetchall()
+    assert styles == [("cells", "crime_grid", 1)]
+
+
 def test_fast_and_feature_by_feature_reading_agree(run_algorithm, sample_path):
     crimes = QgsVectorLayer(f"{sample_path}|layername=crimes", "crimes", "ogr")
     common = {"SECTORS": f"{sample_path}|layername=districts", "SECTOR_ID_FIELD": "district"}

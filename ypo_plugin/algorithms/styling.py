@@ -34,9 +34,24 @@ def store_default_style(uri: str, style_name: str) -> None:
     message, loaded = layer.loadNamedStyle(str(style_path(style_name)))
     if not loaded:
         raise RuntimeError(f"Style '{style_name}' could not be loaded: {message}")
+    _remove_stored_style(layer, style_name)
     error = save_default_style(layer, style_name, "YPO sector planning")
     if error:
         raise RuntimeError(f"Style '{style_name}' could not be stored in {uri}: {error}")
+
+
+def _remove_stored_style(layer: QgsVectorLayer, style_name: str) -> None:
+    """Delete ``layer``'s stored styles named ``style_name`` (left by an earlier run writing the
+    same table): saving over one makes QGIS 3.22 ask "overwrite?" in a message box, which
+    waits forever in qgis_process."""
+    related, ids, names, _, _ = layer.listStylesInDatabase()
+    for style_id, name in zip(ids[:related], names[:related], strict=True):
+        if name == style_name:
+            deleted, error = layer.deleteStyleFromDatabase(style_id)
+            if not deleted:
+                raise RuntimeError(
+                    f"The old style '{style_name}' in {layer.source()} could not be replaced: {error}"
+                )
 
 
 def load_on_completion(
