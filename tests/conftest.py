@@ -32,12 +32,17 @@ def pytest_configure(config):
 
 
 class Recorder(QgsProcessingFeedback):
-    """Processing feedback that keeps the warnings and infos."""
+    """Processing feedback that keeps the warnings, infos and errors."""
 
     def __init__(self):
         super().__init__()
         self.warnings = []
         self.infos = []
+        self.errors = []
+
+    def reportError(self, error, fatalError=False):  # noqa: N802, N803 - names fixed by QGIS
+        self.errors.append(error)
+        super().reportError(error, fatalError)
 
     def pushWarning(self, warning):  # noqa: N802 - name fixed by QGIS
         self.warnings.append(warning)

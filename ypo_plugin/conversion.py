@@ -5,14 +5,14 @@ shapely) and GeoDataFrames become QGIS features for sinks and GeoPackage
 layers. Algorithms and the GUI both use it.
 """
 
+from __future__ import annotations
+
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
 
-import geopandas as gpd
 import numpy as np
-import pandas as pd
 import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -31,7 +31,11 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QMetaType, QTime
 
+from .core.lazy import lazy_module
 from .qgis_compat import new_field
+
+gpd = lazy_module("geopandas")
+pd = lazy_module("pandas")
 
 _SHAPELY_TO_QGS_TYPE = {
     "Point": QgsWkbTypes.Point,

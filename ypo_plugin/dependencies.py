@@ -7,9 +7,16 @@ Each package is judged by what the plugin does with it, not by its version
 string: distributions rebuild packages with versions such as ``0+unknown``
 (Debian's shapely 2.2), and a wheel that bundles its own GEOS imports fine but
 fails on the first WKB round trip inside QGIS (design.md, "One GEOS").
+
+Exercising them means importing pandas, geopandas, scipy and matplotlib, about a
+second that QGIS's start-up should not pay: at load only their presence is checked
+(:func:`absent_requirements`); the full check (:func:`missing_requirements`) runs
+once, when an algorithm first runs (:func:`missing_requirements_once`).
 """
 
+import functools
 import importlib
+import importlib.util
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -109,6 +116,26 @@ def unusable(requirement: Requirement) -> str | None:
 def missing_requirements() -> tuple[str, ...]:
     """Human-readable reasons, one per missing or unusable package (empty when all serve)."""
     return tuple(reason for reason in map(unusable, REQUIREMENTS) if reason)
+
+
+@functools.cache
+def missing_requirements_once() -> tuple[str, ...]:
+    """:func:`missing_requirements`, computed on the first call of a QGIS session."""
+    return missing_requirements()
+
+
+def absent_requirements() -> tuple[str, ...]:
+    """Reasons, one per package that is not installed at all; cheap: imports none of them."""
+    return tuple(
+        f"{requirement.wanted} (not installed)" for requirement in REQUIREMENTS if not _installed(requirement)
+    )
+
+
+def _installed(requirement: Requirement) -> bool:
+    try:
+        return importlib.util.find_spec(requirement.module) is not None
+    except (ImportError, ValueError):  # a parent package that fails, a module with no spec
+        return False
 
 
 def missing_requirements_message(missing) -> str:

@@ -2,7 +2,7 @@
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog
 
-from .dependencies import missing_requirements, missing_requirements_message
+from .dependencies import absent_requirements, missing_requirements_message
 from .provider import YpoProvider
 
 MESSAGE_TAG = "YPO sector planning"
@@ -25,13 +25,13 @@ class YpoPlugin:
 
     def initGui(self):  # noqa: N802 - name fixed by QGIS
         self.initProcessing()
-        missing = missing_requirements()
+        missing = absent_requirements()  # cheap at start; the full check runs with an algorithm
         if missing:
             message = missing_requirements_message(missing)
             QgsMessageLog.logMessage(message, MESSAGE_TAG, Qgis.Warning)
             self.iface.messageBar().pushMessage(MESSAGE_TAG, message, level=Qgis.Warning, duration=0)
         if not missing:
-            from .gui.editing import EditingGui  # needs the core's requirements (numpy, shapely…)
+            from .gui.editing import EditingGui  # needs numpy and shapely; the rest loads when used
 
             self.editing_gui = EditingGui(self.iface)
             self.editing_gui.init_gui()

@@ -4,12 +4,13 @@ from qgis.core import QgsApplication, QgsProcessingModelAlgorithm, QgsProcessing
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtXml import QDomDocument
 
-from .dependencies import missing_requirements, missing_requirements_message
+from .dependencies import absent_requirements, missing_requirements_message
 from .resources import icon_path, models_dir
 
 
 def _algorithm_classes():
-    # Imported here: the algorithms import the core, which needs shapely & co.
+    # Imported here: the algorithms import the core, which needs numpy and shapely (pandas,
+    # geopandas and scipy it imports on first use: core/lazy.py).
     from .algorithms.compute_manning import ComputeManningAlgorithm
     from .algorithms.create_sample_district import CreateSampleDistrictAlgorithm
     from .algorithms.create_sector_workspace import CreateSectorWorkspaceAlgorithm
@@ -120,15 +121,17 @@ class YpoProvider(QgsProcessingProvider):
     def svgIconPath(self):
         return str(icon_path())
 
+    # Only whether the packages are installed: exercising them would import pandas & co. at
+    # QGIS's start. What they can do is checked when an algorithm first runs (algorithms/base.py).
     def canBeActivated(self):
-        return not missing_requirements()
+        return not absent_requirements()
 
     def warningMessage(self):
-        missing = missing_requirements()
-        return missing_requirements_message(missing) if missing else ""
+        absent = absent_requirements()
+        return missing_requirements_message(absent) if absent else ""
 
     def loadAlgorithms(self):
-        if missing_requirements():
+        if absent_requirements():
             return
         for algorithm_class in _algorithm_classes():
             self.addAlgorithm(algorithm_class())

@@ -15,6 +15,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..conversion import has_features
 from ..core.errors import InputError
 from ..core.progress import Cancelled
+from ..dependencies import missing_requirements_message, missing_requirements_once
 from ..resources import icon_path
 
 
@@ -53,6 +54,16 @@ def enum_option(definition: QgsProcessingParameterEnum, value):
     )
 
 
+def unusable_requirements_problem() -> str | None:
+    """What to install, when a package the core needs does not do what it uses (None when all do).
+
+    At QGIS's start the provider only checked that the packages are installed; whether they work
+    (e.g. shapely's WKB through QGIS's GEOS) is checked once, when an algorithm first runs.
+    """
+    missing = missing_requirements_once()
+    return missing_requirements_message(missing) if missing else None
+
+
 class YpoAlgorithm(QgsProcessingAlgorithm):
     """Base class: subclasses define name, displayName, shortHelpString,
     initAlgorithm and processAlgorithm."""
@@ -84,6 +95,9 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
         # qgis_process (3.22) rejects a left-out parameter even when it has a default
         # ("Incorrect parameter value for SECTOR_ID_FIELD"); check it as if the default was
         # given, which is what parameterAsString and friends read then.
+        problem = unusable_requirements_problem()
+        if problem:  # said before any parameter: the dialog, processing.run and qgis_process show it
+            return False, problem
         filled = dict(parameters)
         for definition in self.parameterDefinitions():
             if filled.get(definition.name()) is None and definition.defaultValue() is not None:
@@ -102,6 +116,13 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
                 except QgsProcessingException as error:
                     return False, str(error)
         return super().checkParameterValues(filled, context)
+
+    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 - name fixed by QGIS
+        # A model's steps are prepared without checkParameterValues.
+        problem = unusable_requirements_problem()
+        if problem:
+            raise QgsProcessingException(problem)
+        return super().prepareAlgorithm(parameters, context, feedback)
 
     def enum_value(self, parameters, name, context):
         """The option name chosen for the enum parameter ``name`` (see :func:`enum_parameter`)."""

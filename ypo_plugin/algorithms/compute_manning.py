@@ -1,10 +1,11 @@
 """ypo:computemanning — population, crime by type, need, factor 1–5 and officers per sector."""
 
+from __future__ import annotations
+
 import html
 import math
 
 import numpy as np
-import pandas as pd
 import shapely
 from qgis.core import (
     QgsFeature,
@@ -30,6 +31,7 @@ from qgis.PyQt.QtCore import QMetaType
 from ..conversion import source_to_frame
 from ..core.crime_types import CRIME_TYPE_FIELDS
 from ..core.errors import InputError
+from ..core.lazy import lazy_module
 from ..core.manning import (
     DEFAULT_EXPOSED_WEIGHT,
     DEFAULT_THRESHOLDS,
@@ -57,6 +59,8 @@ from .sector_input import (
     valid_for_writing,
 )
 from .styling import style_sink_output
+
+pd = lazy_module("pandas")
 
 STYLE_NAME = "manning"
 # Crime is optional; dates are needed only for a period or yearly rates.

@@ -1,9 +1,10 @@
 """ypo:crimegrid — grid cells inside every sector with crime by type, scene and time."""
 
+from __future__ import annotations
+
 import math
 
 import numpy as np
-import pandas as pd
 import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -38,6 +39,7 @@ from ..core.crime_grid import (
     compute_crime_grid,
 )
 from ..core.crime_types import Period
+from ..core.lazy import lazy_module
 from ..qgis_compat import new_field
 from .base import YpoAlgorithm, enum_parameter
 from .crime_input import CrimeParameters, datetime_text
@@ -50,6 +52,8 @@ from .sector_input import (
     sector_working_crs,
 )
 from .styling import style_sink_output
+
+pd = lazy_module("pandas")
 
 STYLE_NAME = "crime_grid"
 MIN_CELL_SIZE = 1.0

@@ -1,11 +1,12 @@
 """ypo:exportsectormaps — publication-ready sector maps (PDF/PNG/SVG) for an internal or public audience."""
 
+from __future__ import annotations
+
 import datetime as _dt
 import tempfile
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import shapely
 from qgis.core import (
     QgsFeature,
@@ -39,6 +40,7 @@ from ..core.crime_charts import file_stems
 from ..core.crime_grid import CrimeGridInput, CrimeGridSettings, compute_crime_grid
 from ..core.crime_types import CRIME_TYPES, OTHER
 from ..core.errors import InputError
+from ..core.lazy import lazy_module
 from ..core.progress import Cancelled
 from ..core.publication import PUBLIC_FIELDS, neighbour_lists, place_labels, public_frame
 from ..core.publication_charts import write_page_charts
@@ -52,6 +54,8 @@ from .crime_input import CRIMES, CrimeParameters
 from .print_layouts import DEFAULT_DPI
 from .public_texts import HELP as TEXT_HELP
 from .public_texts import add_text_parameters, layout_variables, read_texts
+
+pd = lazy_module("pandas")
 
 AUDIENCES = ("public", "internal")
 FORMATS = ("pdf", "png", "svg")

@@ -1,11 +1,11 @@
 """The sector layer as the YPO algorithms take it: the SECTORS and SECTOR_ID_FIELD
 parameters, and reading the sectors with an id each."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 
-import geopandas as gpd
 import numpy as np
-import pandas as pd
 import shapely
 from qgis.core import (
     QgsProcessing,
@@ -22,8 +22,12 @@ from ..core.geometry import (
     repair_after_projection,
     repair_polygons,
 )
+from ..core.lazy import lazy_module
 from ..core.progress import Cancelled
 from ..crs import valid_in_both, working_crs
+
+gpd = lazy_module("geopandas")
+pd = lazy_module("pandas")
 
 SECTORS = "SECTORS"
 SECTOR_ID_FIELD = "SECTOR_ID_FIELD"

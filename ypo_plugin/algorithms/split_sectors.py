@@ -1,6 +1,7 @@
 """ypo:splitsectors — split districts into balanced, contiguous, compact sectors."""
 
-import geopandas as gpd
+from __future__ import annotations
+
 import numpy as np
 import shapely
 from qgis.core import (
@@ -31,6 +32,7 @@ from ..conversion import (
 )
 from ..core.errors import InputError
 from ..core.geometry import as_multipolygons, repair_polygons
+from ..core.lazy import lazy_module
 from ..core.progress import Cancelled
 from ..core.sector_plan import (
     SECTOR_FIELDS,
@@ -45,6 +47,8 @@ from ..crs import valid_in_both, working_crs, working_crs_of_extent
 from ..qgis_compat import new_field
 from .base import YpoAlgorithm
 from .styling import style_sink_output
+
+gpd = lazy_module("geopandas")
 
 STYLE_NAME = "sectors"
 

@@ -31,16 +31,17 @@ Rules (the contract of :func:`build_adjacency`):
 Indices are positions in the input sequence of geometries.
 """
 
+from __future__ import annotations
+
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 import shapely
-from scipy.sparse import coo_matrix, csr_matrix
-from scipy.sparse.csgraph import connected_components
 
 from .errors import InputError
 from .geometry import intersection
+from .lazy import lazy_module
 from .progress import (
     CancelCheck,
     ProgressCallback,
@@ -48,6 +49,9 @@ from .progress import (
     no_progress,
     raise_if_cancelled,
 )
+
+sparse = lazy_module("scipy.sparse")
+csgraph = lazy_module("scipy.sparse.csgraph")
 
 LINK_BARRIER = "barrier"
 LINK_NEAREST = "nearest"
@@ -84,11 +88,11 @@ class Adjacency:
     cut_distances: np.ndarray = field(default_factory=lambda: np.empty(0))
     links: tuple[Link, ...] = ()
 
-    def matrix(self) -> csr_matrix:
+    def matrix(self) -> sparse.csr_matrix:
         """Symmetric sparse matrix of shared lengths (links get a tiny positive weight)."""
         weights = np.maximum(self.lengths, 1e-9)
         i, j = self.edges[:, 0], self.edges[:, 1]
-        return coo_matrix(
+        return sparse.coo_matrix(
             (np.concatenate([weights, weights]), (np.concatenate([i, j]), np.concatenate([j, i]))),
             shape=(self.n, self.n),
         ).tocsr()
@@ -103,7 +107,7 @@ class Adjacency:
         matrix = self.matrix()
         if members is not None:
             matrix = matrix[members][:, members]
-        return connected_components(matrix, directed=False)[1]
+        return csgraph.connected_components(matrix, directed=False)[1]
 
 
 def build_adjacency(

@@ -13,6 +13,8 @@ Files are deterministic: the same counts give the same bytes (fixed SVG hash
 salt, no dates in the metadata).
 """
 
+from __future__ import annotations
+
 import re
 import unicodedata
 import warnings
@@ -21,12 +23,14 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from .crime_grid import BAND_UNKNOWN, WEEKDAY_NAMES, CrimeGridResult
 from .crime_types import CRIME_TYPE_FIELDS, CRIME_TYPES
 from .errors import InputError
+from .lazy import lazy_module
 from .progress import CancelCheck, ProgressCallback, never_cancelled, no_progress, raise_if_cancelled
+
+pd = lazy_module("pandas")
 
 FORMATS: tuple[str, ...] = ("png", "svg")
 CHART_KINDS: tuple[str, ...] = ("hours", "types")

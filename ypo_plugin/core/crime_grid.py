@@ -77,14 +77,14 @@ With a comparison period, each cell and each sector also gets
 compare_total`` (NaN when ``compare_total`` is 0).
 """
 
+from __future__ import annotations
+
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import geopandas as gpd
 import numpy as np
-import pandas as pd
 import shapely
 
 from .counting import OUTSIDE, assign_points
@@ -100,6 +100,7 @@ from .crime_types import (
 )
 from .errors import InputError
 from .geometry import intersection
+from .lazy import lazy_module
 from .manning import checked_sectors, effective_sectors, overlap_warnings
 from .progress import (
     CancelCheck,
@@ -109,6 +110,9 @@ from .progress import (
     raise_if_cancelled,
     scaled,
 )
+
+gpd = lazy_module("geopandas")
+pd = lazy_module("pandas")
 
 GRID_TYPES: tuple[str, ...] = ("square", "hexagon")
 TIME_BANDS: tuple[str, ...] = ("band_07_15", "band_15_23", "band_23_07")

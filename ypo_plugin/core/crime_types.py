@@ -32,15 +32,16 @@ half-open period ``[start, end)``; an end given as a date alone includes that
 whole day.
 """
 
+from __future__ import annotations
+
 import json
 import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from .errors import InputError
 from .incident_dates import (
@@ -52,6 +53,9 @@ from .incident_dates import (
     iso_datetime,
     parse_datetimes,
 )
+from .lazy import lazy_module
+
+pd = lazy_module("pandas")
 
 CRIME_TYPES: tuple[str, ...] = (
     "violence",
@@ -226,7 +230,7 @@ class CrimeTypeMap:
     categories: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
-    def default(cls) -> "CrimeTypeMap":
+    def default(cls) -> CrimeTypeMap:
         """English and Danish names of the six types, with common variants."""
         return cls(
             {
@@ -237,13 +241,13 @@ class CrimeTypeMap:
         )
 
     @classmethod
-    def parse(cls, text: str, base: Optional["CrimeTypeMap"] = None) -> "CrimeTypeMap":
+    def parse(cls, text: str, base: CrimeTypeMap | None = None) -> CrimeTypeMap:
         """Mapping text (see module docstring) merged over ``base`` (default: :meth:`default`)."""
         base = cls.default() if base is None else base
         return base.merged(_parse_entries(text or ""))
 
     @classmethod
-    def from_parameter(cls, value: str | None) -> "CrimeTypeMap":
+    def from_parameter(cls, value: str | None) -> CrimeTypeMap:
         """The ``CRIME_TYPE_MAP`` parameter: mapping text, or the path of a mapping file."""
         value = (value or "").strip()
         if value and os.path.isfile(value):
@@ -251,12 +255,12 @@ class CrimeTypeMap:
         return cls.parse(value)
 
     @classmethod
-    def load(cls, path: str, base: Optional["CrimeTypeMap"] = None) -> "CrimeTypeMap":
+    def load(cls, path: str, base: CrimeTypeMap | None = None) -> CrimeTypeMap:
         """A mapping file (UTF-8 mapping text) merged over ``base``."""
         with open(path, encoding="utf-8") as handle:
             return cls.parse(handle.read(), base)
 
-    def merged(self, entries: Mapping[Any, str]) -> "CrimeTypeMap":
+    def merged(self, entries: Mapping[Any, str]) -> CrimeTypeMap:
         """A copy with ``entries`` (source → category) added; they win over existing ones."""
         categories = dict(self.categories)
         for source, category in entries.items():
@@ -366,7 +370,7 @@ class Period:
         end: Any = None,
         start_name: str = "PERIOD_START",
         end_name: str = "PERIOD_END",
-    ) -> "Period":
+    ) -> Period:
         """A period from ISO 8601 text or date/datetime values; empty means open.
 
         An end given as a date alone (``2018-01-31``) includes that day: the

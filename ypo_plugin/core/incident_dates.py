@@ -50,6 +50,8 @@ the non-empty ones stop the run with a message naming the layer, the field and
 three of the values.
 """
 
+from __future__ import annotations
+
 import datetime as _dt
 import re
 import warnings
@@ -58,9 +60,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from .errors import InputError
+from .lazy import lazy_module
+
+pd = lazy_module("pandas")
 
 DATETIME_DTYPE = "datetime64[s]"
 MAX_UNREADABLE_SHARE = 0.01

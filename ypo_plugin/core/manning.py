@@ -40,6 +40,8 @@ Officers allocated
     budget. Without a budget every sector is allocated what it requires.
 """
 
+from __future__ import annotations
+
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -47,7 +49,6 @@ from itertools import pairwise
 from typing import Any
 
 import numpy as np
-import pandas as pd
 import shapely
 
 from .counting import (
@@ -68,6 +69,7 @@ from .crime_types import (
 )
 from .errors import InputError
 from .geometry import find_overlaps, format_area, intersection, named_pair, natural_rank
+from .lazy import lazy_module
 from .progress import (
     CancelCheck,
     ProgressCallback,
@@ -76,6 +78,8 @@ from .progress import (
     raise_if_cancelled,
     scaled,
 )
+
+pd = lazy_module("pandas")
 
 MIN_OFFICERS = 2
 FACTOR_METHODS = ("thresholds", "quintiles")
@@ -481,7 +485,7 @@ def _united(polygons: np.ndarray | None) -> Any | None:
     return united
 
 
-def _exposed_share(population: "_Population", sectors: np.ndarray, exposed: Any | None) -> np.ndarray:
+def _exposed_share(population: _Population, sectors: np.ndarray, exposed: Any | None) -> np.ndarray:
     """Exposed population / population; the exposed share of the area where no one lives."""
     if exposed is None:
         return np.zeros(len(sectors))
@@ -517,7 +521,7 @@ class _Crimes:
     period_days: float
 
     @classmethod
-    def none(cls, n_sectors: int) -> "_Crimes":
+    def none(cls, n_sectors: int) -> _Crimes:
         """No crime layer: zero everywhere."""
         return cls(
             per_sector=np.zeros(n_sectors, dtype=np.int64),

@@ -16,6 +16,8 @@ of :class:`.texts.PublicTexts`. Output is deterministic: the same sectors
 give the same bytes.
 """
 
+from __future__ import annotations
+
 import base64
 import hashlib
 import json
@@ -24,13 +26,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import geopandas as gpd
 import numpy as np
 import shapely
 
 from .errors import InputError
 from .geometry import touching_neighbours
+from .lazy import lazy_module
 from .texts import DEFAULT_TEXTS, LANGUAGE_NAMES, PublicTexts
+
+gpd = lazy_module("geopandas")
 
 PUBLIC_FIELDS: tuple[str, ...] = (
     "sector_id",

@@ -17,16 +17,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-import geopandas as gpd
 import numpy as np
-import pandas as pd
 import shapely
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
-from scipy.spatial import cKDTree
 from shapely.geometry import LineString, Polygon
 
 from .errors import InputError
+from .lazy import lazy_module
 from .progress import (
     CancelCheck,
     ProgressCallback,
@@ -34,6 +30,12 @@ from .progress import (
     no_progress,
     raise_if_cancelled,
 )
+
+gpd = lazy_module("geopandas")
+pd = lazy_module("pandas")
+sparse = lazy_module("scipy.sparse")
+csgraph = lazy_module("scipy.sparse.csgraph")
+spatial = lazy_module("scipy.spatial")
 
 SAMPLE_CRS = "EPSG:25832"
 
@@ -371,7 +373,7 @@ def _block_seeds(
     points, hood = _hood_grids(rng, hoods, spacing, angle, aspect)
 
     margin = 2.0 * spacing.max() * np.sqrt(aspect.max())
-    nearest_hood = cKDTree(hoods).query(points)[1]
+    nearest_hood = spatial.cKDTree(hoods).query(points)[1]
     keep = (nearest_hood == hood) & shapely.contains_xy(outline.buffer(margin), *points.T)
     points, hood = points[keep], hood[keep]
     return _without_close_pairs(points, spacing[hood] / np.sqrt(aspect[hood]))
@@ -395,7 +397,7 @@ def _spacing_scale(
     x, y = np.meshgrid(np.arange(xmin, xmax, step) + step / 2, np.arange(ymin, ymax, step) + step / 2)
     inside = shapely.contains_xy(outline, x.ravel(), y.ravel())
     samples = np.column_stack([x.ravel()[inside], y.ravel()[inside]])
-    hood_area = np.bincount(cKDTree(hoods).query(samples)[1], minlength=len(hoods)) * step**2
+    hood_area = np.bincount(spatial.cKDTree(hoods).query(samples)[1], minlength=len(hoods)) * step**2
     # Blocks cut by the outline and the barriers add about EDGE_BLOCKS·√n blocks to n seeds inside.
     seeds_inside = (np.sqrt(EDGE_BLOCKS**2 / 4.0 + unit_count) - EDGE_BLOCKS / 2.0) ** 2
     return float(np.sqrt((hood_area / relative_spacing**2).sum() / seeds_inside))
@@ -423,7 +425,7 @@ def _hood_grids(
 def _without_close_pairs(points: np.ndarray, spacing: np.ndarray) -> np.ndarray:
     """Drop the later point of pairs much closer than their grids' spacing
     (where two neighbourhoods meet), which would give sliver blocks."""
-    pairs = cKDTree(points).query_pairs(0.45 * spacing.max(), output_type="ndarray")
+    pairs = spatial.cKDTree(points).query_pairs(0.45 * spacing.max(), output_type="ndarray")
     gap = np.hypot(*(points[pairs[:, 0]] - points[pairs[:, 1]]).T)
     too_close = gap < 0.45 * np.minimum(spacing[pairs[:, 0]], spacing[pairs[:, 1]])
     keep = np.ones(len(points), dtype=bool)
@@ -715,8 +717,10 @@ def _contiguous(district: np.ndarray, blocks: _Blocks) -> np.ndarray:
     area = blocks.area
     while True:
         same = district[a] == district[b]
-        graph = coo_matrix((np.ones(same.sum()), (a[same], b[same])), shape=(blocks.count, blocks.count))
-        part_count, part = connected_components(graph, directed=False)
+        graph = sparse.coo_matrix(
+            (np.ones(same.sum()), (a[same], b[same])), shape=(blocks.count, blocks.count)
+        )
+        part_count, part = csgraph.connected_components(graph, directed=False)
         part_district = np.empty(part_count, dtype=int)
         part_district[part] = district
         part_area = np.bincount(part, area, minlength=part_count)

@@ -31,12 +31,13 @@ Rules
       the graph connected do not make sectors neighbours.
 """
 
+from __future__ import annotations
+
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
-import pandas as pd
 import shapely
 
 from .adjacency import LINK_NEAREST, Link, build_adjacency
@@ -44,6 +45,7 @@ from .compactness import polsby_popper, reock
 from .counting import assign_points
 from .errors import InputError
 from .geometry import intersection, noise_area, part_counts, repair_polygons
+from .lazy import lazy_module
 from .progress import CancelCheck, ProgressCallback, never_cancelled, no_progress, scaled
 from .splitting import (
     SplitResult,
@@ -54,6 +56,8 @@ from .splitting import (
     sector_neighbours,
     split_sectors,
 )
+
+pd = lazy_module("pandas")
 
 SECTOR_FIELDS = (
     "sector_id",

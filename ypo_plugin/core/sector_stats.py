@@ -39,14 +39,14 @@ Speed (the dock recomputes after every edit)
     again, which gives exactly the result of assigning all of them.
 """
 
+from __future__ import annotations
+
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import geopandas as gpd
 import numpy as np
-import pandas as pd
 import shapely
 
 from .compactness import polsby_popper
@@ -54,6 +54,7 @@ from .counting import assign_points, count_per_sector, count_per_sector_and_cate
 from .crime_types import CRIME_TYPE_FIELDS, CRIME_TYPES, CrimeTypeMap, Period, parse_datetimes
 from .errors import InputError
 from .geometry import intersection
+from .lazy import lazy_module
 from .manning import (
     DAYS_PER_YEAR,
     DEFAULT_EXPOSED_WEIGHT,
@@ -69,6 +70,9 @@ from .manning import (
 from .progress import CancelCheck, ProgressCallback, never_cancelled, no_progress, raise_if_cancelled
 from .splitting import compute_workload
 from .validation import validate_sectors
+
+gpd = lazy_module("geopandas")
+pd = lazy_module("pandas")
 
 STATS_COLUMNS: tuple[str, ...] = (
     "sector_id",

@@ -50,6 +50,8 @@ search stops after a bounded effort and the result reports the deviation
 reached and why, instead of looping.
 """
 
+from __future__ import annotations
+
 import heapq
 import math
 import time
@@ -58,12 +60,11 @@ from dataclasses import dataclass
 
 import numpy as np
 import shapely
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
 
 from .adjacency import LINK_BARRIER, Adjacency, Link, ensure_connected
 from .errors import InputError
 from .geometry import intersection
+from .lazy import lazy_module
 from .progress import (
     CancelCheck,
     ProgressCallback,
@@ -72,6 +73,9 @@ from .progress import (
     raise_if_cancelled,
     scaled,
 )
+
+sparse = lazy_module("scipy.sparse")
+csgraph = lazy_module("scipy.sparse.csgraph")
 
 DEFAULT_TOLERANCE_PCT = 1.0
 
@@ -438,8 +442,10 @@ def _contiguity(adjacency: Adjacency, labels: np.ndarray, k: int) -> np.ndarray:
     """Whether each sector is one connected piece of the adjacency graph."""
     same = labels[adjacency.edges[:, 0]] == labels[adjacency.edges[:, 1]]
     edges = adjacency.edges[same]
-    graph = coo_matrix((np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(adjacency.n, adjacency.n))
-    _, component = connected_components(graph, directed=False)
+    graph = sparse.coo_matrix(
+        (np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(adjacency.n, adjacency.n)
+    )
+    _, component = csgraph.connected_components(graph, directed=False)
     pieces = np.array([len(np.unique(component[labels == s])) for s in range(k)])
     return pieces == 1
 
@@ -465,7 +471,7 @@ class _Problem:
         inside = (a >= 0) & (b >= 0)
         self.size = m
         self.edge_a, self.edge_b, self.edge_length = a[inside], b[inside], adjacency.lengths[inside]
-        graph = coo_matrix(
+        graph = sparse.coo_matrix(
             (
                 np.concatenate([self.edge_length, self.edge_length]),
                 (np.concatenate([self.edge_a, self.edge_b]), np.concatenate([self.edge_b, self.edge_a])),
@@ -491,7 +497,7 @@ class _Problem:
         link_keys = pairs[:, 0] * adjacency.n + pairs[:, 1] if len(pairs) else np.empty(0, dtype=np.int64)
         self.is_link = np.isin(edge_keys, link_keys)
 
-    def subset(self, nodes: np.ndarray, targets: np.ndarray) -> "_Problem":
+    def subset(self, nodes: np.ndarray, targets: np.ndarray) -> _Problem:
         """The same district restricted to ``nodes`` (local indices), with other targets."""
         sub = object.__new__(_Problem)
         nodes = np.asarray(nodes, dtype=np.int64)
@@ -567,7 +573,7 @@ def _split_district(
     return np.array(refiner.label, dtype=np.int64), matched, notes
 
 
-def _balance_note(problem: _Problem, refiner: "_Refiner") -> str:
+def _balance_note(problem: _Problem, refiner: _Refiner) -> str:
     deviation = 100.0 * (np.array(refiner.load) - problem.targets) / problem.targets
     outside = int((np.abs(deviation) > 100.0 * problem.slack / problem.targets + 1e-9).sum())
     worst = int(np.argmax(np.abs(deviation)))
@@ -672,10 +678,10 @@ def _piece_plan(problem: _Problem, rng: np.random.Generator) -> np.ndarray | Non
         return None
     m = problem.size
     plain = ~problem.is_link
-    graph = coo_matrix(
+    graph = sparse.coo_matrix(
         (np.ones(int(plain.sum())), (problem.edge_a[plain], problem.edge_b[plain])), shape=(m, m)
     )
-    count, piece = connected_components(graph, directed=False)
+    count, piece = csgraph.connected_components(graph, directed=False)
     if count == 1:
         return None
     weight = np.bincount(piece, weights=problem.weights, minlength=count) / unit
@@ -883,7 +889,7 @@ def _anchored_plan(problem: _Problem, anchors: list[list[int]], rng: np.random.G
     free = [p for p in range(k) if not anchors[p]]
     rest = np.flatnonzero(labels < 0)
     if free and len(rest):
-        _, parts = connected_components(problem.graph[rest][:, rest], directed=False)
+        _, parts = csgraph.connected_components(problem.graph[rest][:, rest], directed=False)
         main = rest[parts == int(np.argmax(np.bincount(parts, weights=weights[rest] + 1e-9)))]
         if len(main) >= len(free):
             shares = targets[free] * max(weights[main].sum(), 1e-12) / targets[free].sum()
@@ -900,7 +906,7 @@ def _anchored_plan(problem: _Problem, anchors: list[list[int]], rng: np.random.G
         inside = np.flatnonzero(labels == part)
         if len(inside) == 0:
             continue
-        _, piece = connected_components(problem.graph[inside][:, inside], directed=False)
+        _, piece = csgraph.connected_components(problem.graph[inside][:, inside], directed=False)
         if anchors[part]:
             keep = piece[int(np.searchsorted(inside, anchors[part][0]))]
         else:
@@ -962,7 +968,7 @@ def _join_anchors(problem: _Problem, labels: np.ndarray, part: int, anchors: lis
                 previous[v] = u
                 queue.append(v)
     inside = np.flatnonzero(labels == part)
-    _, piece = connected_components(problem.graph[inside][:, inside], directed=False)
+    _, piece = csgraph.connected_components(problem.graph[inside][:, inside], directed=False)
     home = piece[int(np.searchsorted(inside, start))]
     for target in anchors[1:]:
         if piece[int(np.searchsorted(inside, target))] == home:
@@ -982,7 +988,7 @@ def _contiguous_start(problem: _Problem, labels: np.ndarray) -> np.ndarray:
         inside = np.flatnonzero(labels == part)
         if len(inside) == 0:
             continue
-        _, piece = connected_components(problem.graph[inside][:, inside], directed=False)
+        _, piece = csgraph.connected_components(problem.graph[inside][:, inside], directed=False)
         piece_weight = np.bincount(piece, weights=problem.weights[inside] + 1e-9)
         labels[inside[piece != int(np.argmax(piece_weight))]] = -1
     _fill_unassigned(problem, labels)
@@ -1095,10 +1101,10 @@ def _make_sides_connected(
     first = first.copy()
     for side in (True, False):
         same = first[edge_a] == first[edge_b]
-        graph = coo_matrix(
+        graph = sparse.coo_matrix(
             (np.ones(int(same.sum())), (edge_a[same], edge_b[same])), shape=(len(first), len(first))
         )
-        _, piece = connected_components(graph, directed=False)
+        _, piece = csgraph.connected_components(graph, directed=False)
         on_side = first == side
         if not on_side.any():
             continue

@@ -45,13 +45,13 @@ Overlapping pairs come from :func:`.geometry.find_overlaps`, so every
 algorithm names the same pair, the earlier sector (input order) first.
 """
 
+from __future__ import annotations
+
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import geopandas as gpd
 import numpy as np
-import pandas as pd
 import shapely
 
 from .errors import InputError
@@ -66,8 +66,12 @@ from .geometry import (
     polygonal,
     significant_parts,
 )
+from .lazy import lazy_module
 from .manning import MIN_OFFICERS
 from .progress import CancelCheck, ProgressCallback, never_cancelled, no_progress, raise_if_cancelled
+
+gpd = lazy_module("geopandas")
+pd = lazy_module("pandas")
 
 ERROR_TYPES = ("gap", "overlap", "outside", "noncontiguous", "sliver", "undermanned")
 ERROR_COLUMNS = ("error_type", "sector_ids", "area_m2", "message")
