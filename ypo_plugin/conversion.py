@@ -201,13 +201,15 @@ def write_geopackage_layer(
 
 
 def _python_value(value):
-    """A plain Python value from a QGIS attribute (NULL becomes None)."""
+    """A plain Python value from a QGIS attribute (NULL and invalid dates and times become None)."""
     if value is None or (hasattr(value, "isNull") and value.isNull()):
         return None
     if isinstance(value, QDateTime):
         return pd.Timestamp(value.toString("yyyy-MM-ddTHH:mm:ss.zzz"))
     if isinstance(value, QDate):
         return pd.Timestamp(value.toString("yyyy-MM-dd"))
+    if isinstance(value, QTime):
+        return value.toPyTime() if value.isValid() else None
     return value
 
 
@@ -422,7 +424,7 @@ def _field_index(fields: QgsFields, name: str) -> int:
 
 def _object_column(values: list) -> np.ndarray:
     column = np.empty(len(values), dtype=object)
-    column[:] = [None if (v is None or (hasattr(v, "isNull") and v.isNull())) else v for v in values]
+    column[:] = [_python_value(v) for v in values]
     return column
 
 

@@ -21,6 +21,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
 from ..conftest import SHARED_DATA, Recorder
+from ..core.test_geometry import NOTCH
 from ..layers import X0, Y0, box, memory_layer
 
 # --- layers in any CRS, from WKT as given ---------------------------------------------------
@@ -49,21 +50,8 @@ def shapely_of(feature):
 
 # --- a sector valid in degrees, self-intersecting in UTM --------------------------------------
 
-# 37 km × 11 km near Copenhagen (UTM zone 33), with a notch from the top down to 11 m (1e-4°)
-# above the bottom edge. In UTM the straight bottom edge is a chord up to ~40 m above the parallel
-# it follows between its ends, so the notch crosses it.
-NOTCH_RING = [
-    (12.0, 55.6),
-    (12.6, 55.6),
-    (12.6, 55.7),
-    (12.301, 55.7),
-    (12.301, 55.6001),
-    (12.299, 55.6001),
-    (12.299, 55.7),
-    (12.0, 55.7),
-    (12.0, 55.6),
-]
-NOTCH_WKT = "POLYGON((" + ",".join(f"{x} {y}" for x, y in NOTCH_RING) + "))"
+# The notched polygon of the core geometry tests: valid in degrees, self-intersecting in UTM 33N.
+NOTCH_WKT = NOTCH.wkt
 # East of it (touching along lon 12.6), an ordinary sector.
 EAST_WKT = "POLYGON((12.6 55.6, 12.8 55.6, 12.8 55.7, 12.6 55.7, 12.6 55.6))"
 TO_UTM = pyproj.Transformer.from_crs("EPSG:4326", "EPSG:32633", always_xy=True)

@@ -18,7 +18,7 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QMetaType, QTime
+from qgis.PyQt.QtCore import QDate, QDateTime, QMetaType
 
 from ..conversion import read_points
 from ..core.crime_types import MAX_UNREADABLE_SHARE, CrimeTypeMap, IncidentSource, Period
@@ -81,15 +81,12 @@ class CrimeLayer:
         datetimes = table.columns[self.date_field] if self.date_field else None
         if datetimes is not None and self._field_type(self.date_field) == QMetaType.Type.QDate:
             datetimes = datetimes.astype("datetime64[D]")
-        times = table.columns[self.time_field] if self.time_field else None
-        if times is not None and times.dtype == object:
-            times = np.array([_python_time(value) for value in times], dtype=object)
         return CrimePoints(
             table.xy,
             table.columns[self.type_field],
             datetimes,
             table.columns[self.place_field] if self.place_field else None,
-            times,
+            table.columns[self.time_field] if self.time_field else None,
         )
 
     def _field_type(self, name):
@@ -265,13 +262,6 @@ def datetime_text(algorithm, parameters, name, context):
     if not isinstance(value, QDateTime):
         value = algorithm.parameterAsDateTime(parameters, name, context)
     return value.toString("yyyy-MM-ddTHH:mm:ss") if value.isValid() else None
-
-
-def _python_time(value):
-    """A QTime as a ``datetime.time`` (None when invalid); other values unchanged."""
-    if isinstance(value, QTime):
-        return value.toPyTime() if value.isValid() else None
-    return value
 
 
 def _whole_layer(algorithm, parameters, context):

@@ -49,6 +49,7 @@ from ..qgis_compat import label_placement, new_field
 from ..resources import style_path
 from . import print_layouts as layouts
 from .base import YpoAlgorithm, enum_parameter
+from .compute_manning import RESULT_FIELDS as MANNING_FIELDS
 from .crime_grid import period_label
 from .crime_input import CRIMES, CrimeParameters
 from .print_layouts import DEFAULT_DPI
@@ -60,16 +61,20 @@ pd = lazy_module("pandas")
 AUDIENCES = ("public", "internal")
 FORMATS = ("pdf", "png", "svg")
 PAPERS = ("A4", "A3")
-# Figures shown on internal pages (read when the sectors have them; empty otherwise).
-INTERNAL_NUMBERS = (
-    ("population", QMetaType.Type.Double),
-    ("area_km2", QMetaType.Type.Double),
-    ("crimes_total", QMetaType.Type.LongLong),
-    ("crimes_per_1000", QMetaType.Type.Double),
-    ("need_score", QMetaType.Type.Double),
-    ("factor", QMetaType.Type.Int),
-    ("officers_required", QMetaType.Type.Int),
-    ("officers_allocated", QMetaType.Type.Int),
+# Figures shown on internal pages (read when the sectors have them; empty otherwise), typed as
+# Compute sector manning writes them.
+INTERNAL_NUMBERS = tuple(
+    (name, dict(MANNING_FIELDS)[name])
+    for name in (
+        "population",
+        "area_km2",
+        "crimes_total",
+        "crimes_per_1000",
+        "need_score",
+        "factor",
+        "officers_required",
+        "officers_allocated",
+    )
 )
 # Map labels on the overview: font, size (pt) and halo (mm).
 LABEL_FONT = "DejaVu Sans"
