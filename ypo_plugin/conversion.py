@@ -38,12 +38,12 @@ gpd = lazy_module("geopandas")
 pd = lazy_module("pandas")
 
 _SHAPELY_TO_QGS_TYPE = {
-    "Point": QgsWkbTypes.Point,
-    "LineString": QgsWkbTypes.LineString,
-    "Polygon": QgsWkbTypes.Polygon,
-    "MultiPoint": QgsWkbTypes.MultiPoint,
-    "MultiLineString": QgsWkbTypes.MultiLineString,
-    "MultiPolygon": QgsWkbTypes.MultiPolygon,
+    "Point": QgsWkbTypes.Type.Point,
+    "LineString": QgsWkbTypes.Type.LineString,
+    "Polygon": QgsWkbTypes.Type.Polygon,
+    "MultiPoint": QgsWkbTypes.Type.MultiPoint,
+    "MultiLineString": QgsWkbTypes.Type.MultiLineString,
+    "MultiPolygon": QgsWkbTypes.Type.MultiPolygon,
 }
 
 
@@ -72,7 +72,7 @@ def wkb_type_for(geometries: gpd.GeoSeries) -> QgsWkbTypes.Type:
     """One layer geometry type for all rows: Multi when any row is Multi."""
     names = set(geometries.geom_type.dropna())
     if not names:
-        return QgsWkbTypes.NoGeometry
+        return QgsWkbTypes.Type.NoGeometry
     multi = {name if name.startswith("Multi") else "Multi" + name for name in names}
     if len(names) == 1:
         return _SHAPELY_TO_QGS_TYPE[names.pop()]
@@ -123,7 +123,7 @@ def write_frame_to_sink(frame: gpd.GeoDataFrame, sink, fields: QgsFields, feedba
     for feature in frame_features(frame, fields):
         if feedback is not None and feedback.isCanceled():
             return
-        if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+        if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(f"Could not write a feature: {sink.lastError()}")
 
 
@@ -179,19 +179,21 @@ def write_geopackage_layer(
     options.layerName = layer_name
     options.fileEncoding = "UTF-8"
     options.actionOnExistingFile = (
-        QgsVectorFileWriter.CreateOrOverwriteFile if new_file else QgsVectorFileWriter.CreateOrOverwriteLayer
+        QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile
+        if new_file
+        else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
     )
     crs = qgs_crs(frame.crs)
     writer = QgsVectorFileWriter.create(
         path, fields, wkb_type_for(frame.geometry), crs, transform_context, options
     )
-    if writer.hasError() != QgsVectorFileWriter.NoError:
+    if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
         raise QgsProcessingException(
             f"Could not create layer '{layer_name}' in {path}: {writer.errorMessage()}"
         )
     try:
         for feature in frame_features(frame, fields):
-            if not writer.addFeature(feature, QgsFeatureSink.FastInsert):
+            if not writer.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
                 raise QgsProcessingException(
                     f"Could not write to layer '{layer_name}' in {path}: {writer.errorMessage()}"
                 )
@@ -399,7 +401,7 @@ def _read_points_features(source, names: list[str], feedback) -> PointTable:
         else:
             if (
                 geometry.isMultipart()
-                or QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.PointGeometry
+                or QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.GeometryType.PointGeometry
             ):
                 multipart += 1
                 geometry = geometry.pointOnSurface()
@@ -452,7 +454,7 @@ def _read_points_gdal(layer, source, names: list[str], feedback) -> PointTable |
     fields = layer.fields()
     for name in names:
         index = fields.lookupField(name)
-        if index < 0 or fields.fieldOrigin(index) != QgsFields.OriginProvider:
+        if index < 0 or fields.fieldOrigin(index) != QgsFields.FieldOrigin.OriginProvider:
             return None
     from osgeo import gdal, ogr
 

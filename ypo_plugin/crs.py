@@ -20,7 +20,11 @@ WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 
 
 def is_metric(crs: QgsCoordinateReferenceSystem) -> bool:
-    return crs.isValid() and not crs.isGeographic() and crs.mapUnits() == QgsUnitTypes.DistanceMeters
+    return (
+        crs.isValid()
+        and not crs.isGeographic()
+        and crs.mapUnits() == QgsUnitTypes.DistanceUnit.DistanceMeters
+    )
 
 
 def working_crs(source, layer_description: str, transform_context) -> QgsCoordinateReferenceSystem:

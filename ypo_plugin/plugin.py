@@ -28,8 +28,10 @@ class YpoPlugin:
         missing = absent_requirements()  # cheap at start; the full check runs with an algorithm
         if missing:
             message = missing_requirements_message(missing)
-            QgsMessageLog.logMessage(message, MESSAGE_TAG, Qgis.Warning)
-            self.iface.messageBar().pushMessage(MESSAGE_TAG, message, level=Qgis.Warning, duration=0)
+            QgsMessageLog.logMessage(message, MESSAGE_TAG, Qgis.MessageLevel.Warning)
+            self.iface.messageBar().pushMessage(
+                MESSAGE_TAG, message, level=Qgis.MessageLevel.Warning, duration=0
+            )
         if not missing:
             from .gui.editing import EditingGui  # needs numpy and shapely; the rest loads when used
 

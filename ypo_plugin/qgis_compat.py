@@ -8,17 +8,13 @@ from qgis.core import Qgis, QgsField, QgsMapLayer, QgsRectangle
 from qgis.PyQt.QtCore import QMetaType
 
 # QgsField takes a QMetaType.Type from QGIS 3.38 on (the QVariant.Type form is deprecated there and
-# gone in QGIS 4); older QGIS takes the QVariant.Type of the same number.
+# gone in QGIS 4); older QGIS takes the QVariant.Type of the same number, which it accepts as a plain int.
 _FIELDS_TAKE_METATYPES = Qgis.versionInt() >= 33800
 
 
 def new_field(name: str, field_type: QMetaType.Type, length: int = 0) -> QgsField:
     """A QgsField of ``field_type`` (a ``QMetaType.Type``, e.g. ``QMetaType.Type.QString``)."""
-    if _FIELDS_TAKE_METATYPES:
-        return QgsField(name, field_type, len=length)
-    from qgis.PyQt.QtCore import QVariant  # QGIS 3 only: Qt 6 has no QVariant.Type
-
-    return QgsField(name, QVariant.Type(int(field_type)), len=length)
+    return QgsField(name, field_type if _FIELDS_TAKE_METATYPES else int(field_type), len=length)
 
 
 def save_default_style(layer: QgsMapLayer, name: str, description: str) -> str:

@@ -88,7 +88,7 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
         # default; flagged optional, a left-out field takes its default (each algorithm
         # still checks that the field exists).
         if isinstance(parameter, QgsProcessingParameterField) and parameter.defaultValue():
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagOptional)
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagOptional)
         return super().addParameter(parameter, createOutput)
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 - name fixed by QGIS

@@ -183,7 +183,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
             QgsProcessingParameterFeatureSource(
                 self.POPULATION,
                 self.tr("Population"),
-                [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint],
+                [QgsProcessing.SourceType.TypeVectorPolygon, QgsProcessing.SourceType.TypeVectorPoint],
                 optional=True,
             )
         )
@@ -193,7 +193,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
                 self.tr("Population field"),
                 "population",
                 self.POPULATION,
-                QgsProcessingParameterField.Numeric,
+                QgsProcessingParameterField.DataType.Numeric,
                 optional=True,
             )
         )
@@ -202,7 +202,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
             QgsProcessingParameterFeatureSource(
                 self.EXPOSED_AREAS,
                 self.tr("Particularly exposed housing areas"),
-                [QgsProcessing.TypeVectorPolygon],
+                [QgsProcessing.SourceType.TypeVectorPolygon],
                 optional=True,
             )
         )
@@ -223,7 +223,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
             QgsProcessingParameterNumber(
                 self.EXPOSED_WEIGHT,
                 self.tr("Exposed area weight"),
-                QgsProcessingParameterNumber.Double,
+                QgsProcessingParameterNumber.Type.Double,
                 DEFAULT_EXPOSED_WEIGHT,
                 minValue=0.0,
             )
@@ -232,7 +232,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
             QgsProcessingParameterNumber(
                 self.MIN_OFFICERS,
                 self.tr("Minimum officers per sector"),
-                QgsProcessingParameterNumber.Integer,
+                QgsProcessingParameterNumber.Type.Integer,
                 MIN_OFFICERS,
                 minValue=0,
             )
@@ -241,7 +241,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
             QgsProcessingParameterNumber(
                 self.STAFF,
                 self.tr("Staff to allocate"),
-                QgsProcessingParameterNumber.Integer,
+                QgsProcessingParameterNumber.Type.Integer,
                 optional=True,
                 minValue=0,
             )
@@ -250,7 +250,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
             QgsProcessingParameterFeatureSource(
                 self.DISTRICTS,
                 self.tr("Districts with staff"),
-                [QgsProcessing.TypeVectorPolygon],
+                [QgsProcessing.SourceType.TypeVectorPolygon],
                 optional=True,
             )
         )
@@ -265,13 +265,13 @@ class ComputeManningAlgorithm(YpoAlgorithm):
                 self.tr("District staff field"),
                 "staff",
                 self.DISTRICTS,
-                QgsProcessingParameterField.Numeric,
+                QgsProcessingParameterField.DataType.Numeric,
                 optional=True,
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Sector manning"), QgsProcessing.TypeVectorPolygon
+                self.OUTPUT, self.tr("Sector manning"), QgsProcessing.SourceType.TypeVectorPolygon
             )
         )
         self.addParameter(
@@ -289,7 +289,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(description)))
 
     def _advanced(self, parameter):
-        parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(parameter)
 
     # --- running -----------------------------------------------------------
@@ -509,7 +509,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
                 geometry.convertToMultiType()
             feature.setGeometry(geometry)
             feature.setAttributes(values)
-            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+            if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
                 raise QgsProcessingException(
                     f"Could not write sector '{sector_table.ids[row]}': {sink.lastError()}"
                 )

@@ -70,13 +70,17 @@ class CreateSampleDistrictAlgorithm(YpoAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 - name fixed by QGIS
         self.addParameter(
             QgsProcessingParameterNumber(
-                self.SEED, self.tr("Seed"), QgsProcessingParameterNumber.Integer, defaultValue=1, minValue=0
+                self.SEED,
+                self.tr("Seed"),
+                QgsProcessingParameterNumber.Type.Integer,
+                defaultValue=1,
+                minValue=0,
             )
         )
         unit_count = QgsProcessingParameterNumber(
             self.UNIT_COUNT,
             self.tr("Number of base units"),
-            QgsProcessingParameterNumber.Integer,
+            QgsProcessingParameterNumber.Type.Integer,
             defaultValue=3500,
             minValue=200,
             maxValue=50000,
@@ -84,12 +88,12 @@ class CreateSampleDistrictAlgorithm(YpoAlgorithm):
         total_population = QgsProcessingParameterNumber(
             self.TOTAL_POPULATION,
             self.tr("Total population"),
-            QgsProcessingParameterNumber.Integer,
+            QgsProcessingParameterNumber.Type.Integer,
             defaultValue=380000,
             minValue=0,
         )
         for parameter in (unit_count, total_population):
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(parameter)
         self.addParameter(
             QgsProcessingParameterFileDestination(

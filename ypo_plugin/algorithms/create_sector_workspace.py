@@ -73,7 +73,7 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
 
     def flags(self):
         # Writes a project and print layouts: done in the main thread, like QGIS's own project tools.
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def shortHelpString(self):  # noqa: N802 - name fixed by QGIS
         groups = "; ".join(label.split(" / ")[-1] for _, label in TARGET_GROUPS)

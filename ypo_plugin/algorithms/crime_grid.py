@@ -143,7 +143,7 @@ class CrimeGridAlgorithm(YpoAlgorithm):
             QgsProcessingParameterNumber(
                 self.CELL_SIZE,
                 self.tr("Cell size"),
-                QgsProcessingParameterNumber.Double,
+                QgsProcessingParameterNumber.Type.Double,
                 DEFAULT_CELL_SIZE,
                 minValue=MIN_CELL_SIZE,
             )
@@ -155,25 +155,28 @@ class CrimeGridAlgorithm(YpoAlgorithm):
         ):
             self.addParameter(
                 QgsProcessingParameterDateTime(
-                    name, self.tr(description), QgsProcessingParameterDateTime.DateTime, optional=True
+                    name, self.tr(description), QgsProcessingParameterDateTime.Type.DateTime, optional=True
                 )
             )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Crime grid"), QgsProcessing.TypeVectorPolygon
+                self.OUTPUT, self.tr("Crime grid"), QgsProcessing.SourceType.TypeVectorPolygon
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT_TIME_TABLE,
                 self.tr("Crimes by weekday and hour"),
-                QgsProcessing.TypeVector,
+                QgsProcessing.SourceType.TypeVector,
                 optional=True,
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT_PLACES, self.tr("Crimes by place"), QgsProcessing.TypeVector, optional=True
+                self.OUTPUT_PLACES,
+                self.tr("Crimes by place"),
+                QgsProcessing.SourceType.TypeVector,
+                optional=True,
             )
         )
         self.addParameter(
@@ -304,7 +307,7 @@ class CrimeGridAlgorithm(YpoAlgorithm):
                 new_field(name, QMetaType.Type.Double if name == "change_pct" else QMetaType.Type.LongLong)
             )
         sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, output_crs
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, output_crs
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
@@ -330,7 +333,7 @@ class CrimeGridAlgorithm(YpoAlgorithm):
             feature = QgsFeature(fields)
             feature.setGeometry(geometry)
             feature.setAttributes([_plain(column[row]) for column in columns])
-            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+            if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
                 raise QgsProcessingException(f"Could not write cell {row + 1}: {sink.lastError()}")
             if row % 1000 == 0:
                 feedback.setProgress(100.0 * row / total)
@@ -348,7 +351,7 @@ class CrimeGridAlgorithm(YpoAlgorithm):
             fields.append(new_field(field_name, field_type))
         fields.append(new_field("crimes", QMetaType.Type.LongLong))
         sink, dest_id = self.parameterAsSink(
-            parameters, name, context, fields, QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem()
+            parameters, name, context, fields, QgsWkbTypes.Type.NoGeometry, QgsCoordinateReferenceSystem()
         )
         if sink is None:
             if parameters.get(name):
@@ -360,7 +363,7 @@ class CrimeGridAlgorithm(YpoAlgorithm):
                 return None
             feature = QgsFeature(fields)
             feature.setAttributes([_plain(column[row]) for column in columns])
-            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+            if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
                 raise QgsProcessingException(f"Could not write to {name}: {sink.lastError()}")
         return dest_id
 

@@ -115,7 +115,10 @@ class CrimeParameters:
         tr = algorithm.tr
         algorithm.addParameter(
             QgsProcessingParameterFeatureSource(
-                CRIMES, tr("Crime incidents"), [QgsProcessing.TypeVectorPoint], optional=self.optional
+                CRIMES,
+                tr("Crime incidents"),
+                [QgsProcessing.SourceType.TypeVectorPoint],
+                optional=self.optional,
             )
         )
         algorithm.addParameter(
@@ -139,7 +142,7 @@ class CrimeParameters:
             )
         )
         date_format = QgsProcessingParameterString(DATE_FORMAT, tr("Date format"), optional=True)
-        date_format.setFlags(date_format.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        date_format.setFlags(date_format.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         algorithm.addParameter(date_format)
         if self.place_field:
             algorithm.addParameter(
@@ -150,7 +153,7 @@ class CrimeParameters:
         for name, description in ((PERIOD_START, "Period start"), (PERIOD_END, "Period end")):
             algorithm.addParameter(
                 QgsProcessingParameterDateTime(
-                    name, tr(description), QgsProcessingParameterDateTime.DateTime, optional=True
+                    name, tr(description), QgsProcessingParameterDateTime.Type.DateTime, optional=True
                 )
             )
 

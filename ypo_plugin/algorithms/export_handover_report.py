@@ -36,7 +36,7 @@ class ExportHandoverReportAlgorithm(YpoAlgorithm):
 
     def flags(self):
         # Reads a project and renders its layout: done in the main thread, like QGIS's layout exports.
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def shortHelpString(self):  # noqa: N802 - name fixed by QGIS
         return self.tr(

@@ -94,7 +94,7 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 - name fixed by QGIS
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.SECTORS, self.tr("Sectors"), [QgsProcessing.TypeVectorPolygon]
+                self.SECTORS, self.tr("Sectors"), [QgsProcessing.SourceType.TypeVectorPolygon]
             )
         )
         self.addParameter(QgsProcessingParameterString(self.TITLE, self.tr("Title"), optional=True))

@@ -150,13 +150,13 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 - name fixed by QGIS
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.SECTORS, self.tr("Sectors"), [QgsProcessing.TypeVectorPolygon]
+                self.SECTORS, self.tr("Sectors"), [QgsProcessing.SourceType.TypeVectorPolygon]
             )
         )
         CRIME_PARAMETERS.add_to(self)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.GRID, self.tr("Crime grid"), [QgsProcessing.TypeVectorPolygon], optional=True
+                self.GRID, self.tr("Crime grid"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True
             )
         )
         for name, description, options, default in (
@@ -658,7 +658,7 @@ def _overview_labels(frame, districts, audience, texts, units_per_mm, crs) -> Qg
     settings = QgsPalLayerSettings()
     settings.fieldName = "label"
     settings.placement = label_placement("OverPoint")
-    settings.multilineAlign = QgsPalLayerSettings.MultiCenter
+    settings.multilineAlign = QgsPalLayerSettings.MultiLineAlign.MultiCenter
     settings.displayAll = True  # placed above so that none hides another: draw every one
     text_format = QgsTextFormat()
     text_format.setFont(QFont(LABEL_FONT))
@@ -671,9 +671,9 @@ def _overview_labels(frame, districts, audience, texts, units_per_mm, crs) -> Qg
     settings.setFormat(text_format)
     properties = settings.dataDefinedProperties()
     for key, position in (
-        (QgsPalLayerSettings.Size, 0),
-        (QgsPalLayerSettings.Bold, 1),
-        (QgsPalLayerSettings.Color, 2),
+        (QgsPalLayerSettings.Property.Size, 0),
+        (QgsPalLayerSettings.Property.Bold, 1),
+        (QgsPalLayerSettings.Property.Color, 2),
     ):
         cases = " ".join(
             f"WHEN \"kind\" = '{kind}' THEN {_quoted(str(style[position]))}"

@@ -58,7 +58,7 @@ from .public_texts import layout_variables
 from .sector_workspace import NEIGHBOUR_LIST, RELATION_IDS
 
 LAYOUT_NAME = "Overdragelsesrapport / Handover report"  # how Export handover report finds it
-MM = QgsUnitTypes.LayoutMillimeters
+MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
 TABLE_ROWS = 6  # rows per table: one page per sector
 # Key figures shown when the sectors have the field: (field, text key, decimals).
 KEY_FIGURES = (
@@ -224,26 +224,26 @@ def _table(
     ``sort_by`` = (expression, descending?), at most TABLE_ROWS."""
     table = QgsLayoutItemAttributeTable.create(layout)
     layout.addMultiFrame(table)
-    table.setSource(QgsLayoutItemAttributeTable.RelationChildren)
+    table.setSource(QgsLayoutItemAttributeTable.ContentSource.RelationChildren)
     table.setRelationId(relation_id)
     table.setColumns(columns)
     sort = QgsLayoutTableColumn()
     sort.setAttribute(sort_by[0])
-    sort.setSortOrder(Qt.DescendingOrder if sort_by[1] else Qt.AscendingOrder)
+    sort.setSortOrder(Qt.SortOrder.DescendingOrder if sort_by[1] else Qt.SortOrder.AscendingOrder)
     table.setSortColumns([sort])
     if feature_filter:
         table.setFilterFeatures(True)
         table.setFeatureFilter(feature_filter)
     table.setMaximumNumberOfFeatures(TABLE_ROWS)
-    table.setWrapBehavior(QgsLayoutTable.WrapText)
-    table.setEmptyTableBehavior(QgsLayoutTable.ShowMessage)
+    table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
+    table.setEmptyTableBehavior(QgsLayoutTable.EmptyTableMode.ShowMessage)
     table.setEmptyTableMessage(DEFAULT_TEXTS("none"))
     for setter, size, bold in ((table.setHeaderTextFormat, 8, True), (table.setContentTextFormat, 8, False)):
         text_format = QgsTextFormat()
-        text_format.setFont(QFont("Sans Serif", size, QFont.Bold if bold else QFont.Normal))
+        text_format.setFont(QFont("Sans Serif", size, QFont.Weight.Bold if bold else QFont.Weight.Normal))
         text_format.setSize(size)
         setter(text_format)
-    table.setResizeMode(QgsLayoutMultiFrame.UseExistingFrames)  # rows that do not fit are left out
+    table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.UseExistingFrames)  # rows that do not fit are left out
     frame = QgsLayoutFrame(layout, table)
     frame.attemptMove(QgsLayoutPoint(10, y, MM))
     frame.attemptResize(QgsLayoutSize(190, height, MM))
@@ -283,7 +283,7 @@ def build_handover_layout(project, layers: dict) -> QgsPrintLayout:
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
     layout.setName(LAYOUT_NAME)
-    layout.pageCollection().page(0).setPageSize("A4", QgsLayoutItemPage.Portrait)
+    layout.pageCollection().page(0).setPageSize("A4", QgsLayoutItemPage.Orientation.Portrait)
 
     _label(
         layout,
@@ -322,7 +322,7 @@ def build_handover_layout(project, layers: dict) -> QgsPrintLayout:
         map_item.zoomToExtent(extent)
     map_item.setCrs(project.crs())
     map_item.setAtlasDriven(True)
-    map_item.setAtlasScalingMode(QgsLayoutItemMap.Auto)
+    map_item.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
     map_item.setAtlasMargin(0.35)
 
     # Below the map, not on it: they never cover a sector's label.
@@ -331,10 +331,10 @@ def build_handover_layout(project, layers: dict) -> QgsPrintLayout:
     scale_bar.setId("scale_bar")
     scale_bar.setStyle("Single Box")
     scale_bar.setLinkedMap(map_item)
-    scale_bar.applyDefaultSize(QgsUnitTypes.DistanceMeters)
+    scale_bar.applyDefaultSize(QgsUnitTypes.DistanceUnit.DistanceMeters)
     scale_bar.setNumberOfSegmentsLeft(0)
     scale_bar.setNumberOfSegments(2)
-    scale_bar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
+    scale_bar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth)
     scale_bar.setMinimumBarWidth(SCALE_BAR_WIDTH[0])
     scale_bar.setMaximumBarWidth(SCALE_BAR_WIDTH[1])
     scale_bar.setHeight(2)

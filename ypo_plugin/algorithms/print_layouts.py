@@ -14,6 +14,7 @@ frame continues on further pages (:func:`continue_table`).
 from pathlib import Path
 
 from qgis.core import (
+    Qgis,
     QgsExpressionContextUtils,
     QgsLayoutExporter,
     QgsLayoutFrame,
@@ -31,7 +32,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsReadWriteContext,
     QgsRectangle,
-    QgsRenderContext,
     QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import QMarginsF, QSizeF
@@ -50,7 +50,7 @@ def add_dpi_parameter(algorithm, name: str, max_dpi: int) -> None:
         QgsProcessingParameterNumber(
             name,
             algorithm.tr("DPI"),
-            QgsProcessingParameterNumber.Integer,
+            QgsProcessingParameterNumber.Type.Integer,
             DEFAULT_DPI,
             minValue=50,
             maxValue=max_dpi,
@@ -159,8 +159,8 @@ def set_table(layout, layer, columns) -> QgsLayoutItemAttributeTable | None:
             # Contents for the new columns before anything else measures them (QGIS 3.22 reads
             # the old rows with the new columns otherwise, and crashes).
             frame.refreshAttributes()
-            frame.setHeaderMode(QgsLayoutTable.AllFrames)
-            frame.setWrapBehavior(QgsLayoutTable.WrapText)
+            frame.setHeaderMode(QgsLayoutTable.HeaderMode.AllFrames)
+            frame.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
             frame.refreshAttributes()
             return frame
     return None
@@ -297,14 +297,16 @@ def _copy_to_page(layout, original, page: int):
 def prepare_for_export(layout, dpi: int) -> None:
     context = layout.renderContext()
     context.setDpi(dpi)
-    context.setFlag(QgsLayoutRenderContext.FlagAntialiasing, True)
-    context.setFlag(QgsLayoutRenderContext.FlagForceVectorOutput, True)
-    context.setTextRenderFormat(QgsRenderContext.TextFormatAlwaysText)
+    context.setFlag(QgsLayoutRenderContext.Flag.FlagAntialiasing, True)
+    context.setFlag(QgsLayoutRenderContext.Flag.FlagForceVectorOutput, True)
+    context.setTextRenderFormat(Qgis.TextRenderFormat.AlwaysText)
 
 
 def page_size_mm(layout) -> QSizeF:
     size = layout.pageCollection().page(0).pageSize()
-    converted = layout.renderContext().measurementConverter().convert(size, QgsUnitTypes.LayoutMillimeters)
+    converted = (
+        layout.renderContext().measurementConverter().convert(size, QgsUnitTypes.LayoutUnit.LayoutMillimeters)
+    )
     return QSizeF(converted.width(), converted.height())
 
 
@@ -324,7 +326,7 @@ class PdfBook:
 
     def add_page(self, layout) -> None:
         size = page_size_mm(layout)
-        page_size = QPageSize(size, QPageSize.Millimeter, "", QPageSize.ExactMatch)
+        page_size = QPageSize(size, QPageSize.Unit.Millimeter, "", QPageSize.SizeMatchPolicy.ExactMatch)
         if self.writer is None:
             self.writer = QPdfWriter(self.path)
             self.writer.setResolution(self.dpi)
@@ -371,7 +373,7 @@ def export_image(layout, path: str, dpi: int) -> list[str]:
     settings.generateWorldFile = False
     settings.pages = list(range(layout.pageCollection().pageCount()))
     result = QgsLayoutExporter(layout).exportToImage(path, settings)
-    if result != QgsLayoutExporter.Success:
+    if result != QgsLayoutExporter.ExportResult.Success:
         raise QgsProcessingException(f"Could not write {path} (QGIS layout export error {result}).")
     return page_paths(layout, path)
 
@@ -384,9 +386,9 @@ def export_svg(layout, path: str, dpi: int) -> list[str]:
     settings.exportMetadata = False
     settings.forceVectorOutput = True
     settings.exportAsLayers = False
-    settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+    settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
     settings.pages = list(range(layout.pageCollection().pageCount()))
     result = QgsLayoutExporter(layout).exportToSvg(path, settings)
-    if result != QgsLayoutExporter.Success:
+    if result != QgsLayoutExporter.ExportResult.Success:
         raise QgsProcessingException(f"Could not write {path} (QGIS layout export error {result}).")
     return page_paths(layout, path)

@@ -47,7 +47,7 @@ def add_sector_parameters(algorithm) -> None:
     """SECTORS (polygons) and SECTOR_ID_FIELD (default sector_id)."""
     algorithm.addParameter(
         QgsProcessingParameterFeatureSource(
-            SECTORS, algorithm.tr("Sectors"), [QgsProcessing.TypeVectorPolygon]
+            SECTORS, algorithm.tr("Sectors"), [QgsProcessing.SourceType.TypeVectorPolygon]
         )
     )
     algorithm.addParameter(

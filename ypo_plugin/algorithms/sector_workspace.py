@@ -67,7 +67,12 @@ LAYER_TITLES = {
 RELATION_IDS = {table.name: f"{SECTORS_TABLE}_{table.name}" for table in SECTOR_TABLES}
 TARGET_GROUP_RELATION = f"{LOG.name}_{TARGET_GROUPS_TABLE}"
 _QT_TYPES = {"text": QMetaType.Type.QString, "date": QMetaType.Type.QDate, "integer": QMetaType.Type.LongLong}
-_SYMBOL_STYLE = QgsMapLayer.Symbology | QgsMapLayer.Symbology3D | QgsMapLayer.Labeling | QgsMapLayer.Rendering
+_SYMBOL_STYLE = (
+    QgsMapLayer.StyleCategory.Symbology
+    | QgsMapLayer.StyleCategory.Symbology3D
+    | QgsMapLayer.StyleCategory.Labeling
+    | QgsMapLayer.StyleCategory.Rendering
+)
 EVENT_COLOUR = "#6a3d9a"
 KIND_COLOURS = ("#e31a1c", "#1f78b4", "#33a02c", "#ff7f00", "#b15928", "#777777")
 
@@ -81,10 +86,12 @@ def _writer(path: str, layer_name: str, fields: QgsFields, wkb_type, crs, transf
     options.layerName = layer_name
     options.fileEncoding = "UTF-8"
     options.actionOnExistingFile = (
-        QgsVectorFileWriter.CreateOrOverwriteFile if new_file else QgsVectorFileWriter.CreateOrOverwriteLayer
+        QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile
+        if new_file
+        else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
     )
     writer = QgsVectorFileWriter.create(path, fields, wkb_type, crs, transform_context, options)
-    if writer.hasError() != QgsVectorFileWriter.NoError:
+    if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
         raise QgsProcessingException(
             f"Could not create the table '{layer_name}' in {path}: {writer.errorMessage()}. "
             "Check that OUTPUT_FOLDER is writable and has free space."
@@ -150,7 +157,7 @@ def write_sectors(
                 geometry.convertToMultiType()
                 copy.setGeometry(geometry)
             copy.setAttributes(values)
-            if not writer.addFeature(copy, QgsFeatureSink.FastInsert):
+            if not writer.addFeature(copy, QgsFeatureSink.Flag.FastInsert):
                 raise QgsProcessingException(
                     f"Could not write sector {sector_id} to {path}: {writer.errorMessage()}"
                 )
@@ -169,14 +176,14 @@ def write_table(path, table: Table, crs, transform_context, rows=()) -> None:
     fields = QgsFields()
     for column in table.columns:
         fields.append(new_field(column.name, _QT_TYPES[column.kind]))
-    wkb_type = QgsWkbTypes.Point if table.geometry == "Point" else QgsWkbTypes.NoGeometry
+    wkb_type = QgsWkbTypes.Type.Point if table.geometry == "Point" else QgsWkbTypes.Type.NoGeometry
     crs = crs if table.geometry else QgsCoordinateReferenceSystem()
     writer = _writer(path, table.name, fields, wkb_type, crs, transform_context, False)
     try:
         for values in rows:
             feature = QgsFeature(fields)
             feature.setAttributes(list(values))
-            writer.addFeature(feature, QgsFeatureSink.FastInsert)
+            writer.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
     finally:
         del writer
 
@@ -232,7 +239,9 @@ def configure_table_form(layer: QgsVectorLayer, table: Table, sector_choices) ->
             layer.setDefaultValueDefinition(index, QgsDefaultValue(column.default))
         if column.required:
             layer.setFieldConstraint(
-                index, QgsFieldConstraints.ConstraintNotNull, QgsFieldConstraints.ConstraintStrengthHard
+                index,
+                QgsFieldConstraints.Constraint.ConstraintNotNull,
+                QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard,
             )
 
 
@@ -250,8 +259,13 @@ def configure_sector_form(layer: QgsVectorLayer) -> None:
     for name, alias in aliases.items():
         layer.setFieldAlias(layer.fields().lookupField(name), alias)
     index = layer.fields().lookupField("sector_id")
-    for constraint in (QgsFieldConstraints.ConstraintNotNull, QgsFieldConstraints.ConstraintUnique):
-        layer.setFieldConstraint(index, constraint, QgsFieldConstraints.ConstraintStrengthHard)
+    for constraint in (
+        QgsFieldConstraints.Constraint.ConstraintNotNull,
+        QgsFieldConstraints.Constraint.ConstraintUnique,
+    ):
+        layer.setFieldConstraint(
+            index, constraint, QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard
+        )
     layer.setDisplayExpression('"sector_id" || \' \' || "sector_name"')
 
 
@@ -268,7 +282,9 @@ def style_points(layer: QgsVectorLayer, table: Table) -> None:
         layer.setRenderer(QgsSingleSymbolRenderer(symbol))
 
 
-def load_style_file(layer: QgsVectorLayer, style_name: str, categories=QgsMapLayer.AllStyleCategories):
+def load_style_file(
+    layer: QgsVectorLayer, style_name: str, categories=QgsMapLayer.StyleCategory.AllStyleCategories
+):
     """Load ``styles/<style_name>.qml`` into ``layer``: (message, loaded)."""
     # loadFromLocalDb=True: otherwise a GeoPackage layer with a default style loads that one instead.
     return layer.loadNamedStyle(str(style_path(style_name)), True, categories)
@@ -327,7 +343,7 @@ def _relation(project, relation_id, name, parent, parent_field, child, child_fie
     relation.setReferencedLayer(parent.id())
     relation.setReferencingLayer(child.id())
     relation.addFieldPair(child_field, parent_field)
-    relation.setStrength(QgsRelation.Association)  # deleting a sector never deletes its log
+    relation.setStrength(QgsRelation.RelationStrength.Association)  # deleting a sector never deletes its log
     return relation
 
 
@@ -366,7 +382,7 @@ def add_relations(project: QgsProject, layers: dict[str, QgsVectorLayer]) -> dic
 def add_relation_editors(sectors: QgsVectorLayer, relations: dict[str, QgsRelation]) -> None:
     """The sector form: a tab with the sector's fields and one tab each for its log, partners and events."""
     config = sectors.editFormConfig()
-    config.setLayout(QgsEditFormConfig.TabLayout)
+    config.setLayout(QgsEditFormConfig.EditorLayout.TabLayout)
     config.clearTabs()
     root = config.invisibleRootContainer()
     fields_tab = QgsAttributeEditorContainer("Sektor / Sector", root)

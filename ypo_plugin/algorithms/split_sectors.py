@@ -145,7 +145,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.UNITS, self.tr("Base units"), [QgsProcessing.TypeVectorPolygon]
+                self.UNITS, self.tr("Base units"), [QgsProcessing.SourceType.TypeVectorPolygon]
             )
         )
         self.addParameter(
@@ -154,12 +154,15 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
                 self.tr("Population field"),
                 defaultValue="population",
                 parentLayerParameterName=self.UNITS,
-                type=QgsProcessingParameterField.Numeric,
+                type=QgsProcessingParameterField.DataType.Numeric,
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.DISTRICTS, self.tr("Districts"), [QgsProcessing.TypeVectorPolygon], optional=True
+                self.DISTRICTS,
+                self.tr("Districts"),
+                [QgsProcessing.SourceType.TypeVectorPolygon],
+                optional=True,
             )
         )
         for name, description, default in (
@@ -187,21 +190,24 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
             QgsProcessingParameterNumber(
                 self.SECTOR_COUNT,
                 self.tr("Number of sectors"),
-                QgsProcessingParameterNumber.Integer,
+                QgsProcessingParameterNumber.Type.Integer,
                 defaultValue=5,
                 minValue=1,
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.CRIMES, self.tr("Crime incidents"), [QgsProcessing.TypeVectorPoint], optional=True
+                self.CRIMES,
+                self.tr("Crime incidents"),
+                [QgsProcessing.SourceType.TypeVectorPoint],
+                optional=True,
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.EXPOSED_AREAS,
                 self.tr("Exposed housing areas"),
-                [QgsProcessing.TypeVectorPolygon],
+                [QgsProcessing.SourceType.TypeVectorPolygon],
                 optional=True,
             )
         )
@@ -213,22 +219,22 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
             weight = QgsProcessingParameterNumber(
                 name,
                 self.tr(description),
-                QgsProcessingParameterNumber.Double,
+                QgsProcessingParameterNumber.Type.Double,
                 defaultValue=default,
                 minValue=0,
             )
-            weight.setFlags(weight.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            weight.setFlags(weight.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(weight)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.BARRIERS, self.tr("Barriers"), [QgsProcessing.TypeVectorLine], optional=True
+                self.BARRIERS, self.tr("Barriers"), [QgsProcessing.SourceType.TypeVectorLine], optional=True
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.EXISTING_SECTORS,
                 self.tr("Existing sectors"),
-                [QgsProcessing.TypeVectorPolygon],
+                [QgsProcessing.SourceType.TypeVectorPolygon],
                 optional=True,
             )
         )
@@ -236,39 +242,39 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
             QgsProcessingParameterNumber(
                 self.TOLERANCE,
                 self.tr("Tolerance (%)"),
-                QgsProcessingParameterNumber.Double,
+                QgsProcessingParameterNumber.Type.Double,
                 defaultValue=1.0,
                 minValue=0.01,
                 maxValue=100.0,
             )
         )
         seed = QgsProcessingParameterNumber(
-            self.SEED, self.tr("Seed"), QgsProcessingParameterNumber.Integer, defaultValue=1, minValue=0
+            self.SEED, self.tr("Seed"), QgsProcessingParameterNumber.Type.Integer, defaultValue=1, minValue=0
         )
-        seed.setFlags(seed.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        seed.setFlags(seed.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(seed)
         assign_outside = QgsProcessingParameterBoolean(
             self.ASSIGN_OUTSIDE_TO_NEAREST,
             self.tr("Assign units outside the districts to the nearest district"),
             defaultValue=False,
         )
-        assign_outside.setFlags(assign_outside.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        assign_outside.setFlags(assign_outside.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(assign_outside)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT_SECTORS, self.tr("Sectors"), QgsProcessing.TypeVectorPolygon
+                self.OUTPUT_SECTORS, self.tr("Sectors"), QgsProcessing.SourceType.TypeVectorPolygon
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT_UNITS, self.tr("Units with sector"), QgsProcessing.TypeVectorPolygon
+                self.OUTPUT_UNITS, self.tr("Units with sector"), QgsProcessing.SourceType.TypeVectorPolygon
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTSIDE_UNITS,
                 self.tr("Units outside the districts"),
-                QgsProcessing.TypeVectorPolygon,
+                QgsProcessing.SourceType.TypeVectorPolygon,
                 optional=True,
                 createByDefault=False,
             )
@@ -489,7 +495,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
         frame = gpd.GeoDataFrame(frame[list(SECTOR_FIELDS) + ["geometry"]], geometry="geometry")
         fields = fields_for_frame(frame)
         sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT_SECTORS, context, fields, QgsWkbTypes.MultiPolygon, units.sourceCrs()
+            parameters, self.OUTPUT_SECTORS, context, fields, QgsWkbTypes.Type.MultiPolygon, units.sourceCrs()
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_SECTORS))
@@ -523,7 +529,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
             sector = sector_of_fid[feature.id()]
             if sector is None:
                 if outside_sink is not None and not outside_sink.addFeature(
-                    feature, QgsFeatureSink.FastInsert
+                    feature, QgsFeatureSink.Flag.FastInsert
                 ):
                     raise QgsProcessingException(
                         self.tr("Could not write unit {}: {}").format(feature.id(), outside_sink.lastError())
@@ -536,7 +542,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
             output = QgsFeature(fields)
             output.setGeometry(feature.geometry())
             output.setAttributes(attributes)
-            if not sink.addFeature(output, QgsFeatureSink.FastInsert):
+            if not sink.addFeature(output, QgsFeatureSink.Flag.FastInsert):
                 raise QgsProcessingException(
                     self.tr("Could not write unit {}: {}").format(feature.id(), sink.lastError())
                 )

@@ -114,14 +114,17 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
         add_sector_parameters(self)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.DISTRICT, self.tr("District"), [QgsProcessing.TypeVectorPolygon], optional=True
+                self.DISTRICT,
+                self.tr("District"),
+                [QgsProcessing.SourceType.TypeVectorPolygon],
+                optional=True,
             )
         )
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.MIN_AREA,
                 self.tr("Minimum sector area (m²)"),
-                QgsProcessingParameterNumber.Double,
+                QgsProcessingParameterNumber.Type.Double,
                 optional=True,
                 minValue=0.0,
             )
@@ -129,18 +132,18 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
         min_officers = QgsProcessingParameterNumber(
             self.MIN_OFFICERS,
             self.tr("Minimum officers per sector"),
-            QgsProcessingParameterNumber.Integer,
+            QgsProcessingParameterNumber.Type.Integer,
             MIN_OFFICERS,
             minValue=0,
         )
-        min_officers.setFlags(min_officers.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        min_officers.setFlags(min_officers.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(min_officers)
         self.addParameter(
             QgsProcessingParameterBoolean(self.FAIL_ON_ERROR, self.tr("Fail on errors"), defaultValue=False)
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Validation errors"), QgsProcessing.TypeVectorPolygon
+                self.OUTPUT, self.tr("Validation errors"), QgsProcessing.SourceType.TypeVectorPolygon
             )
         )
         for output_name, description in self.COUNT_OUTPUTS.values():
@@ -267,7 +270,7 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
         fields.append(new_field("area_m2", QMetaType.Type.Double))
         fields.append(new_field("message", QMetaType.Type.QString))
         sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, output_crs
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, output_crs
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
@@ -289,7 +292,7 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
                     ) from None
             geometry.convertToMultiType()
             feature.setGeometry(geometry)
-            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+            if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
                 raise QgsProcessingException(f"Could not write error {row + 1}: {sink.lastError()}")
         del sink  # flushed and closed, so its default style can be stored
         style_sink_output(context, dest_id, STYLE_NAME, "Validation errors", self.OUTPUT)

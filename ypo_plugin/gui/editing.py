@@ -27,7 +27,7 @@ class EditingGui:
         canvas = self.iface.mapCanvas()
         self.dock = SectorStatsDock(canvas, self.iface.mainWindow())
         self.dock.hide()
-        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
 
         self.dock_action = self.dock.toggleViewAction()
         self.dock_action.setText("Sector statistics")

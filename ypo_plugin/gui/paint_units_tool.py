@@ -19,7 +19,7 @@ class PaintUnitsTool(QgsMapTool):
     def __init__(self, canvas, mover):
         super().__init__(canvas)
         self.mover = mover
-        self.setCursor(Qt.CrossCursor)
+        self.setCursor(Qt.CursorShape.CrossCursor)
         self._start = None
         self._dragging = False
         self._band = None
@@ -54,7 +54,7 @@ class PaintUnitsTool(QgsMapTool):
     # --- mouse -----------------------------------------------------------------------------
 
     def canvasPressEvent(self, event):  # noqa: N802 - Qt name
-        if event.button() == Qt.LeftButton:
+        if event.button() == Qt.MouseButton.LeftButton:
             self._start = event.pos()
             self._dragging = False
 
@@ -67,7 +67,7 @@ class PaintUnitsTool(QgsMapTool):
             self._show_band(self._rectangle(event.pos()))
 
     def canvasReleaseEvent(self, event):  # noqa: N802 - Qt name
-        if self._start is None or event.button() != Qt.LeftButton:
+        if self._start is None or event.button() != Qt.MouseButton.LeftButton:
             return
         if self._dragging:
             rectangle = self._rectangle(event.pos())
@@ -78,7 +78,7 @@ class PaintUnitsTool(QgsMapTool):
             self.move_units_at_point(self.toMapCoordinates(event.pos()))
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt name
-        if event.key() == Qt.Key_Escape:
+        if event.key() == Qt.Key.Key_Escape:
             self._reset()
 
     def deactivate(self):
@@ -89,15 +89,15 @@ class PaintUnitsTool(QgsMapTool):
 
     def _move(self, units, target) -> int:
         if not units:
-            self.messageEmitted.emit("No base unit there.", Qgis.Info)
+            self.messageEmitted.emit("No base unit there.", Qgis.MessageLevel.Info)
             return 0
         moved = self.mover.move(units, target)
         if moved == 0:
-            self.messageEmitted.emit("These units are in the target sector already.", Qgis.Info)
+            self.messageEmitted.emit("These units are in the target sector already.", Qgis.MessageLevel.Info)
         return moved
 
     def _fail(self, message: str) -> int:
-        self.messageEmitted.emit(message, Qgis.Warning)
+        self.messageEmitted.emit(message, Qgis.MessageLevel.Warning)
         return 0
 
     def _rectangle(self, end) -> QgsRectangle:
@@ -107,7 +107,7 @@ class PaintUnitsTool(QgsMapTool):
 
     def _show_band(self, rectangle: QgsRectangle) -> None:
         if self._band is None:
-            self._band = QgsRubberBand(self.canvas(), QgsWkbTypes.PolygonGeometry)
+            self._band = QgsRubberBand(self.canvas(), QgsWkbTypes.GeometryType.PolygonGeometry)
             self._band.setColor(QColor(255, 140, 0, 60))
             self._band.setStrokeColor(QColor(255, 140, 0))
             self._band.setWidth(1)
@@ -117,6 +117,6 @@ class PaintUnitsTool(QgsMapTool):
         self._start = None
         self._dragging = False
         if self._band is not None:
-            self._band.reset(QgsWkbTypes.PolygonGeometry)
+            self._band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
             self.canvas().scene().removeItem(self._band)
             self._band = None

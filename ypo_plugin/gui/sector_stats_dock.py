@@ -140,7 +140,7 @@ class SectorStatsDock(QgsDockWidget):
         form.addRow("Sectors", _row(self.sectors_combo, self.id_field_combo))
         self.population_combo = self._layer_combo(layer_filters("PolygonLayer", "PointLayer"))
         self.population_field_combo = QgsFieldComboBox()
-        self.population_field_combo.setFilters(QgsFieldProxyModel.Numeric)
+        self.population_field_combo.setFilters(QgsFieldProxyModel.Filter.Numeric)
         form.addRow("Population", _row(self.population_combo, self.population_field_combo))
         self.crimes_combo = self._layer_combo(layer_filters("PointLayer"))
         self.crime_type_field_combo = QgsFieldComboBox()
@@ -174,20 +174,20 @@ class SectorStatsDock(QgsDockWidget):
         move_form.addRow("Target sector", _row(self.target_combo, self.paint_button))
         layout.addWidget(self.move_box)
 
-        splitter = QSplitter(Qt.Vertical)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([header for _, header, _ in COLUMNS])
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.cellClicked.connect(self._sector_clicked)
         splitter.addWidget(self.table)
         self.problems_table = QTableWidget(0, 3)
         self.problems_table.setHorizontalHeaderLabels(["Problem", "Sectors", "Details"])
-        self.problems_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.problems_table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.problems_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.problems_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.problems_table.verticalHeader().setVisible(False)
         self.problems_table.horizontalHeader().setStretchLastSection(True)
         self.problems_table.cellClicked.connect(self._problem_clicked)
@@ -553,9 +553,11 @@ class SectorStatsDock(QgsDockWidget):
                         item = QTableWidgetItem()
                         widget.setItem(row, column, item)
                     item.setText(_format(value, decimals))
-                    item.setData(Qt.UserRole, self._fids[row])
+                    item.setData(Qt.ItemDataRole.UserRole, self._fids[row])
                     if decimals is not None:
-                        item.setTextAlignment(int(Qt.AlignRight | Qt.AlignVCenter))
+                        item.setTextAlignment(
+                            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                        )
                     item.setBackground(QBrush(_colour(key, record, settings)))
                     item.setToolTip(_tooltip(key, record, settings))
             problems = statistics.problems
@@ -565,7 +567,7 @@ class SectorStatsDock(QgsDockWidget):
             ):
                 for column, text in enumerate((error_type, sector_ids, message)):
                     item = QTableWidgetItem(str(text))
-                    item.setData(Qt.UserRole, row)
+                    item.setData(Qt.ItemDataRole.UserRole, row)
                     self.problems_table.setItem(row, column, item)
         finally:
             widget.setUpdatesEnabled(True)
@@ -672,8 +674,8 @@ def _accepts(filters, layer) -> bool:
         return False
     kind = layer.geometryType()
     return bool(
-        (kind == QgsWkbTypes.PolygonGeometry and filters & layer_filters("PolygonLayer"))
-        or (kind == QgsWkbTypes.PointGeometry and filters & layer_filters("PointLayer"))
+        (kind == QgsWkbTypes.GeometryType.PolygonGeometry and filters & layer_filters("PolygonLayer"))
+        or (kind == QgsWkbTypes.GeometryType.PointGeometry and filters & layer_filters("PointLayer"))
     )
 
 
@@ -715,7 +717,7 @@ def _colour(key, record, settings: StatsSettings) -> QColor:
     if key == "workload_dev_pct":
         deviation = record[key]
         if deviation is None or math.isnan(deviation):
-            return QColor(Qt.transparent)
+            return QColor(Qt.GlobalColor.transparent)
         if abs(deviation) > settings.tolerance_pct:
             return BAD
         if abs(deviation) > 0.75 * settings.tolerance_pct:
@@ -724,14 +726,14 @@ def _colour(key, record, settings: StatsSettings) -> QColor:
     if key == "officers_allocated":
         allocated, required = record[key], record["officers_required"]
         if allocated is None or math.isnan(allocated) or math.isnan(required):
-            return QColor(Qt.transparent)
+            return QColor(Qt.GlobalColor.transparent)
         return BAD if allocated < max(required, settings.min_officers) else GOOD
     if key == "flags":
         flags = set(record[key])
         if flags - {FLAG_WORKLOAD}:
             return BAD
         return WARN if flags else GOOD
-    return QColor(Qt.transparent)
+    return QColor(Qt.GlobalColor.transparent)
 
 
 def _tooltip(key, record, settings: StatsSettings) -> str:

@@ -51,7 +51,7 @@ class UnitMover(QObject):
     def units_in_rectangle(self, rectangle: QgsRectangle) -> list[int]:
         """Ids of the units intersecting ``rectangle`` (in the units layer's CRS)."""
         layer = self._checked_units()
-        request = QgsFeatureRequest().setFilterRect(rectangle).setFlags(QgsFeatureRequest.ExactIntersect)
+        request = QgsFeatureRequest().setFilterRect(rectangle).setFlags(QgsFeatureRequest.Flag.ExactIntersect)
         request.setNoAttributes()
         return [feature.id() for feature in layer.getFeatures(request)]
 
@@ -89,7 +89,7 @@ class UnitMover(QObject):
             raise MoveError(f"Sector '{target}' is not in the layer '{sectors.name()}'.")
 
         request = QgsFeatureRequest().setFilterFids(list(unit_ids)).setSubsetOfAttributes([unit_index])
-        request.setFlags(QgsFeatureRequest.NoGeometry)
+        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
         current = {feature.id(): feature.attribute(unit_index) for feature in units.getFeatures(request)}
         target_value = _typed(target, units.fields().at(unit_index))
         moving = {fid: value for fid, value in current.items() if _text(value) != str(target)}
@@ -160,7 +160,9 @@ class UnitMover(QObject):
     def _sector_features(self, sectors) -> dict[str, int]:
         """Sector id (as text) → feature id of its first feature (edit buffer included)."""
         index = sectors.fields().lookupField(self.sector_id_field)
-        request = QgsFeatureRequest().setSubsetOfAttributes([index]).setFlags(QgsFeatureRequest.NoGeometry)
+        request = (
+            QgsFeatureRequest().setSubsetOfAttributes([index]).setFlags(QgsFeatureRequest.Flag.NoGeometry)
+        )
         result = {}
         for feature in sectors.getFeatures(request):
             result.setdefault(_text(feature.attribute(index)), feature.id())
