@@ -1,0 +1,124 @@
+"""The quarterly threat assessment's periods, flags and per-area figures, worked out by hand."""
+
+import numpy as np
+import pytest
+
+from ypo_plugin.core.crime_types import Period
+from ypo_plugin.core.errors import InputError
+from ypo_plugin.core.threat_assessment import (
+    area_changes,
+    busiest_cells,
+    comparison_period,
+    crime_type_index,
+    gang_flags,
+    last_full_quarter,
+    monthly_series,
+    quarter_containing,
+)
+
+
+def day(text):
+    return np.datetime64(text, "s")
+
+
+def period(start, end):
+    return Period(day(start), day(end))
+
+
+def test_the_quarter_holding_a_day():
+    assert quarter_containing(np.datetime64("2026-08-15")) == period("2026-07-01", "2026-10-01")
+    assert quarter_containing(np.datetime64("2026-12-31")) == period("2026-10-01", "2027-01-01")
+
+
+def test_the_last_full_quarter_in_the_data():
+    dates = np.array(["2026-01-05T10:00", "2026-09-30T23:10"], dtype="datetime64[s]")
+    assert last_full_quarter(dates) == period("2026-07-01", "2026-10-01")
+    ends_early = np.array(["2026-01-05", "2026-09-29"], dtype="datetime64[s]")
+    assert last_full_quarter(ends_early) == period("2026-04-01", "2026-07-01")
+
+
+def test_data_shorter_than_a_quarter_asks_for_the_period():
+    with pytest.raises(InputError, match="do not cover a whole calendar quarter"):
+        last_full_quarter(np.array(["2026-04-02", "2026-09-29"], dtype="datetime64[s]"))
+
+
+def test_comparison_periods():
+    third = period("2026-07-01", "2026-10-01")
+    assert comparison_period(third) == period("2026-04-01", "2026-07-01")
+    assert comparison_period(third, year_before=True) == period("2025-07-01", "2025-10-01")
+    assert comparison_period(period("2026-01-01", "2026-04-01")) == period("2025-10-01", "2026-01-01")
+
+
+def test_gang_flags_read_booleans_numbers_and_words():
+    values = [True, 0, "Ja", " yes ", None, "nej", 2.0, ""]
+    assert gang_flags(values).tolist() == [True, False, True, True, False, False, True, False]
+    with pytest.raises(InputError, match="neither yes nor no \\(maybe\\)"):
+        gang_flags(["yes", "maybe"])
+
+
+def test_area_changes_by_hand():
+    membership = np.array([0, 0, 0, 0, 1, 1, -1])
+    in_now = np.array([True, True, True, False, False, False, True])
+    in_before = ~in_now
+    types = crime_type_index(["violence", "violence", "theft", "burglary", "drugs", "shoplifting", "theft"])
+    gang = np.array([True, False, False, True, False, False, True])
+    table = area_changes(
+        "sector", ["S1", "S2"], np.array([100, 200]), membership, types, gang, in_now, in_before, (90, 90)
+    )
+    assert table["incidents_now"].tolist() == [3, 0]
+    assert table["incidents_before"].tolist() == [1, 2]
+    assert table["violence_now"].tolist() == [2, 0]
+    assert table["theft_now"].tolist() == [1, 0]
+    assert table["burglary_before"].tolist() == [1, 0]
+    assert table["drugs_before"].tolist() == [0, 1]  # shoplifting is no crime type of the six: totals only
+    assert table["gang_now"].tolist() == [1, 0]
+    assert table["gang_before"].tolist() == [1, 0]
+    assert table["change_pct"].tolist() == pytest.approx([200.0, -100.0])
+    # S1: 3 of 4 with p = 1/2 → 10/16; S2: 0 of 2 → P(0) + P(2) = 1/2
+    assert table["p_value"].tolist() == pytest.approx([0.625, 0.5])
+    assert table["significant"].tolist() == [False, False]
+
+
+def test_change_is_empty_without_incidents_before_and_uses_daily_rates():
+    membership = np.array([0, 0, 1])
+    in_now = np.array([True, True, True])
+    table = area_changes(
+        "sector",
+        ["a", "b"],
+        np.array([1, 1]),
+        membership,
+        np.full(3, -1),
+        np.zeros(3, bool),
+        in_now,
+        ~in_now,
+        (92, 91),
+    )
+    assert np.isnan(table["change_pct"]).all()
+    membership = np.array([0, 0])
+    in_now = np.array([True, False])
+    table = area_changes(
+        "sector",
+        ["a"],
+        np.array([1]),
+        membership,
+        np.full(2, -1),
+        np.zeros(2, bool),
+        in_now,
+        ~in_now,
+        (92, 46),
+    )
+    assert table["change_pct"].tolist() == pytest.approx([100 * (1 / 92 - 1 / 46) / (1 / 46)])  # −50 %
+
+
+def test_busiest_cells_most_first():
+    xy = np.array([[10, 10], [20, 20], [260, 10], [600, 600]])
+    assert busiest_cells(xy, np.array([0, 0, 0, -1]), 2, 250.0) == ["0, 0: 2; 250, 0: 1", ""]
+
+
+def test_monthly_series_within_the_quarter():
+    dates = np.array(
+        ["2026-07-03", "2026-07-30", "2026-09-01", "2026-08-10", "2026-10-01"], dtype="datetime64[s]"
+    )
+    series = monthly_series(np.array([0, 0, 0, 1, 0]), dates, 2, period("2026-07-01", "2026-10-01"))
+    assert series.columns.tolist() == ["2026-07", "2026-08", "2026-09"]
+    assert series.to_numpy().tolist() == [[2, 0, 1], [0, 1, 0]]

@@ -1,0 +1,168 @@
+"""The quarterly threat assessment: what changed in each sector, exposed area and the station.
+
+Per area, for the quarter and its comparison period: incidents by crime type, the change in per
+cent of the daily rate (quarters of 90 and 92 days compare fairly; empty when the comparison
+period had none), the p-value of the change (the exact conditional test of
+:func:`ypo_plugin.core.evaluation.change_p_value`), ``significant`` when it is below 0.05,
+gang-related incidents in both periods, and the five busiest grid cells of the quarter.
+
+The quarter defaults to the last full quarter in the data: the latest calendar quarter whose
+first and last day both lie within the days that have incidents. The comparison period is the
+quarter before, or the same quarter a year earlier.
+"""
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .crime_types import CRIME_TYPES, Period, normalise_key
+from .errors import InputError
+from .evaluation import change_p_value
+
+SIGNIFICANCE_LEVEL = 0.05
+BUSIEST_CELLS = 5
+
+GANG_TRUE = frozenset({"1", "true", "t", "yes", "y", "ja", "j", "x", "gang"})
+GANG_FALSE = frozenset({"", "0", "false", "f", "no", "n", "nej"})
+"""Texts of a gang-related flag field, compared without case and surrounding spaces."""
+
+
+def quarter_containing(day: np.datetime64) -> Period:
+    """The calendar quarter ``[first day, first day of the next quarter)`` holding ``day``."""
+    month = np.datetime64(day, "M")
+    first_month = month - (month.astype(int) % 3)
+    return Period(_midnight(first_month), _midnight(first_month + 3))
+
+
+def last_full_quarter(datetimes: np.ndarray) -> Period:
+    """The latest quarter lying wholly within the days that have incidents."""
+    days = np.asarray(datetimes).astype("datetime64[D]")
+    days = days[~np.isnat(days)]
+    if len(days) == 0:
+        raise InputError("No incident has a date: the quarter cannot be found; give the period.")
+    first, last = days.min(), days.max()
+    quarter = quarter_containing(last)
+    if np.datetime64(quarter.end, "D") - 1 > last:
+        quarter = quarter_containing(np.datetime64(quarter.start, "D") - 1)
+    if np.datetime64(quarter.start, "D") < first:
+        raise InputError(
+            f"The incidents ({first} to {last}) do not cover a whole calendar quarter: give the period."
+        )
+    return quarter
+
+
+def comparison_period(quarter: Period, year_before: bool = False) -> Period:
+    """The quarter before ``quarter``, or the same quarter a year earlier."""
+    months = 12 if year_before else 3
+    start = np.datetime64(quarter.start, "M") - months
+    end = np.datetime64(quarter.end, "M") - months
+    return Period(_midnight(start), _midnight(end))
+
+
+def _midnight(month: np.datetime64) -> np.datetime64:
+    return np.datetime64(month, "D").astype("datetime64[s]")
+
+
+def gang_flags(values: Any) -> np.ndarray:
+    """True where an incident is marked gang-related: booleans, numbers (not 0) or the texts of
+    ``GANG_TRUE``; empty values and ``GANG_FALSE`` texts are False; any other text stops."""
+    flags = np.zeros(len(values), dtype=bool)
+    unknown = set()
+    for position, value in enumerate(values):
+        if value is None or isinstance(value, float) and np.isnan(value):
+            continue
+        if isinstance(value, bool | np.bool_ | int | np.integer | float):
+            flags[position] = bool(value)
+            continue
+        text = str(value).strip().lower()
+        if text in GANG_TRUE:
+            flags[position] = True
+        elif text not in GANG_FALSE:
+            unknown.add(str(value))
+    if unknown:
+        examples = ", ".join(sorted(unknown)[:3])
+        raise InputError(
+            f"The gang-related flag holds values that are neither yes nor no ({examples}): use "
+            "true/false, yes/no, ja/nej or 1/0."
+        )
+    return flags
+
+
+def area_changes(
+    area_kind: str,
+    area_ids: list,
+    population: np.ndarray,
+    membership: np.ndarray,
+    type_index: np.ndarray,
+    gang: np.ndarray,
+    in_now: np.ndarray,
+    in_before: np.ndarray,
+    days: tuple[float, float],
+) -> pd.DataFrame:
+    """One row per area: counts by type now and before, the change, its p-value and gang counts.
+
+    ``membership`` gives each incident's area index (−1: in none), ``type_index`` its index in
+    the six crime types (−1: another offence, counted in the totals only), ``in_now`` and
+    ``in_before`` whether it lies in the quarter or the comparison period; ``days`` the two
+    periods' lengths.
+    """
+    count = len(area_ids)
+    inside = membership >= 0
+    table = pd.DataFrame({"area_kind": area_kind, "area_id": list(area_ids), "population": population})
+    now_mask, before_mask = inside & in_now, inside & in_before
+    for name, mask in (("now", now_mask), ("before", before_mask)):
+        table[f"incidents_{name}"] = np.bincount(membership[mask], minlength=count)
+        table[f"gang_{name}"] = np.bincount(membership[mask & gang], minlength=count)
+    for position, crime_type in enumerate(CRIME_TYPES):
+        of_type = type_index == position
+        table[f"{crime_type}_now"] = np.bincount(membership[now_mask & of_type], minlength=count)
+        table[f"{crime_type}_before"] = np.bincount(membership[before_mask & of_type], minlength=count)
+    days_now, days_before = days
+    rate_now = table["incidents_now"] / days_now
+    rate_before = table["incidents_before"] / days_before
+    table["change_pct"] = (100.0 * (rate_now - rate_before) / rate_before.where(rate_before > 0)).astype(
+        float
+    )
+    table["p_value"] = [
+        change_p_value(int(now), int(before), days_now, days_before)
+        for now, before in zip(table["incidents_now"], table["incidents_before"], strict=True)
+    ]
+    table["significant"] = table["p_value"] < SIGNIFICANCE_LEVEL
+    return table
+
+
+def busiest_cells(xy: np.ndarray, membership: np.ndarray, count: int, cell_size: float) -> list[str]:
+    """Per area, its busiest grid cells of ``cell_size`` metres as "x, y: n" texts (the cell's
+    lower-left corner in the layer's metres), most incidents first, ties by position."""
+    texts = []
+    cells = np.floor(np.asarray(xy, dtype=float) / cell_size).astype(np.int64)
+    for area in range(count):
+        own = cells[membership == area]
+        if len(own) == 0:
+            texts.append("")
+            continue
+        unique, counts = np.unique(own, axis=0, return_counts=True)
+        order = np.lexsort((unique[:, 0], unique[:, 1], -counts))[:BUSIEST_CELLS]
+        texts.append(
+            "; ".join(
+                f"{unique[i, 0] * cell_size:.0f}, {unique[i, 1] * cell_size:.0f}: {counts[i]}" for i in order
+            )
+        )
+    return texts
+
+
+def monthly_series(membership: np.ndarray, datetimes: np.ndarray, count: int, period: Period) -> pd.DataFrame:
+    """Incidents per area (rows) and calendar month (columns, ``YYYY-MM``) within ``period``."""
+    months = np.arange(np.datetime64(period.start, "M"), np.datetime64(period.end - 1, "M") + 1)
+    inside = (membership >= 0) & period.contains(datetimes)
+    month_index = (np.asarray(datetimes)[inside].astype("datetime64[M]") - months[0]).astype(np.int64)
+    counts = np.zeros((count, len(months)), dtype=np.int64)
+    np.add.at(counts, (membership[inside], month_index), 1)
+    return pd.DataFrame(counts, columns=[str(month) for month in months])
+
+
+def crime_type_index(types: Any) -> np.ndarray:
+    """Each incident's index in the six crime types (−1 for any other value)."""
+    positions = {crime_type: position for position, crime_type in enumerate(CRIME_TYPES)}
+    return np.array([positions.get(normalise_key(value), -1) for value in types], dtype=np.int64)
