@@ -299,7 +299,7 @@ def test_workload_blends_scaled_terms():
 
 
 def test_workload_rejects_negative_values():
-    with pytest.raises(InputError, match="POPULATION_FIELD: unit 0 has a negative population"):
+    with pytest.raises(InputError, match="Population: unit 0 has a negative population"):
         compute_workload(np.array([-5.0, 1.0]))
     with pytest.raises(InputError, match="weights are zero"):
         compute_workload(np.ones(2), population_weight=0.0)

@@ -116,7 +116,7 @@ def build_adjacency(
     barriers: Sequence | None = None,
     gap_tolerance: float = 0.0,
     min_shared_length: float | None = None,
-    layer_name: str = "UNITS",
+    layer_name: str = "Base units",
     progress: ProgressCallback = no_progress,
     is_cancelled: CancelCheck = never_cancelled,
 ) -> Adjacency:

@@ -1,7 +1,8 @@
 """Split base units into contiguous, compact, workload-balanced sectors.
 
 Import from here: :func:`split_sectors` and :class:`SplitResult`, the
-workload (:func:`compute_workload`, :func:`exposed_population`) and the
+workload (:func:`compute_workload`, :func:`exposed_population`; bad
+per-unit numbers raise :class:`UnitValueError`) and the
 helpers callers name sectors and links with (:func:`district_code`,
 :func:`describe_link`, :func:`sector_neighbours`).
 
@@ -63,11 +64,12 @@ reached and why, instead of looping.
 
 from .graph import sector_neighbours
 from .split import DEFAULT_TOLERANCE_PCT, SplitResult, describe_link, district_code, split_sectors
-from .workload import compute_workload, exposed_population
+from .workload import UnitValueError, compute_workload, exposed_population
 
 __all__ = [
     "DEFAULT_TOLERANCE_PCT",
     "SplitResult",
+    "UnitValueError",
     "compute_workload",
     "describe_link",
     "district_code",

@@ -141,15 +141,15 @@ def split_sectors(
     rng = rng if rng is not None else np.random.default_rng(0)
     geoms = np.asarray(getattr(geoms, "values", geoms), dtype=object)
     n = len(geoms)
-    weights = checked_values(workload, "workload", "workload", unit_names)
+    weights = checked_values(workload, "workload", unit_names)
     if len(weights) != n or adjacency.n != n:
         raise InputError(
             f"{n} units, {len(weights)} workloads and an adjacency of {adjacency.n} units do not match."
         )
     if n == 0:
-        raise InputError("UNITS has no features; choose a layer with polygons.")
+        raise InputError("The base units layer has no features; choose a layer with polygons.")
     if not tolerance_pct > 0:
-        raise InputError(f"TOLERANCE must be positive, got {tolerance_pct}.")
+        raise InputError(f"The tolerance must be positive, got {tolerance_pct}.")
     district_of = np.zeros(n, dtype=np.int64) if districts is None else np.asarray(districts, dtype=np.int64)
     counts = [int(sector_counts)] if np.isscalar(sector_counts) else [int(c) for c in sector_counts]
     names = list(district_names) if district_names is not None else [f"{d + 1}" for d in range(len(counts))]
@@ -249,7 +249,9 @@ def split_sectors(
 
 def _check_district(name: str, members: np.ndarray, k: int, weights: np.ndarray) -> None:
     if k < 1:
-        raise InputError(f"District {name}: SECTORS_FIELD is {k}; every district needs at least one sector.")
+        raise InputError(
+            f"District {name}: its sector count is {k}; every district needs at least one sector."
+        )
     if len(members) < k:
         raise InputError(
             f"District {name} has {len(members)} units but asks for {k} sectors; "
@@ -322,7 +324,7 @@ def _balance_note(problem: DistrictGraph, refiner: Refiner) -> str:
     worst = int(np.argmax(np.abs(deviation)))
     return (
         f"no plan within the tolerance found with whole units: {outside} sector(s) outside, "
-        f"worst {deviation[worst]:+.2f}%. Raise TOLERANCE or use smaller units."
+        f"worst {deviation[worst]:+.2f}%. Raise the tolerance or use smaller units."
     )
 
 

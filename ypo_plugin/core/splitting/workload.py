@@ -3,7 +3,7 @@
 :func:`compute_workload` gives each unit a workload in "population
 equivalents" (see its docstring); with no crimes and no exposed areas the
 workload *is* the population. :func:`checked_values` is the check every
-per-unit number of the split goes through.
+per-unit number of the split goes through; it raises :class:`UnitValueError`.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def compute_workload(
     population. Raises :class:`InputError` for negative or missing values, naming the unit by
     ``unit_names`` (e.g. feature ids, "#12"; positions by default).
     """
-    pop = checked_values(population, "POPULATION_FIELD", "population", unit_names)
+    pop = checked_values(population, "population", unit_names)
     terms = [(population_weight, pop)]
     for values, weight, what in (
         (crimes, crime_weight, "crime count"),
@@ -49,7 +49,7 @@ def compute_workload(
     ):
         if values is None:
             continue
-        values = checked_values(values, what, what, unit_names)
+        values = checked_values(values, what, unit_names)
         if len(values) != len(pop):
             raise InputError(f"The {what} has {len(values)} values for {len(pop)} units.")
         if values.sum() > 0:
@@ -60,7 +60,7 @@ def compute_workload(
     total_weight = sum(weight for weight, _ in terms)
     if total_weight <= 0:
         raise InputError(
-            "All workload weights are zero; give POPULATION_WEIGHT (or another weight) a positive value."
+            "All workload weights are zero; give the population weight (or another weight) a positive value."
         )
     return sum(weight * values for weight, values in terms) / total_weight
 
@@ -78,30 +78,46 @@ def exposed_population(units: Sequence, population: Sequence[float], exposed_are
     return pop * np.clip(share, 0.0, 1.0)
 
 
-def checked_values(
-    values: Sequence[float], field: str, what: str, unit_names: Sequence | None = None
-) -> np.ndarray:
+class UnitValueError(InputError):
+    """A per-unit number is not a number, missing or negative.
+
+    ``what`` names the number ("population", "workload", …) and ``detail`` is
+    the message without that subject, for a caller that names the field the
+    number came from instead.
+    """
+
+    def __init__(self, what: str, detail: str):
+        super().__init__(f"{what.capitalize()}: {detail}")
+        self.what = what
+        self.detail = detail
+
+
+def checked_values(values: Sequence[float], what: str, unit_names: Sequence | None = None) -> np.ndarray:
+    """``values`` as a float array, one finite number ≥ 0 per unit; :class:`UnitValueError`
+    otherwise, naming ``what`` they are and the first unit at fault (by ``unit_names``)."""
     try:
         array = np.asarray(values, dtype=float)
     except (TypeError, ValueError):
-        raise InputError(f"{field}: every {what} must be a number; fill the missing values first.") from None
+        raise UnitValueError(what, f"every {what} must be a number; fill the missing values first.") from None
     if array.ndim != 1:
-        raise InputError(f"{field}: expected one {what} per unit.")
+        raise UnitValueError(what, f"expected one {what} per unit.")
 
     def name(k: int):
         return k if unit_names is None else unit_names[k]
 
     missing = ~np.isfinite(array)
     if missing.any():
-        raise InputError(
-            f"{field}: unit {name(int(np.flatnonzero(missing)[0]))} has no {what} ({int(missing.sum())} in "
-            "all); fill the missing values (e.g. with 0) first."
+        raise UnitValueError(
+            what,
+            f"unit {name(int(np.flatnonzero(missing)[0]))} has no {what} ({int(missing.sum())} in all); "
+            "fill the missing values (e.g. with 0) first.",
         )
     negative = array < 0
     if negative.any():
         first = int(np.flatnonzero(negative)[0])
-        raise InputError(
-            f"{field}: unit {name(first)} has a negative {what} ({array[first]:g}; {int(negative.sum())} in "
-            "all); correct those values."
+        raise UnitValueError(
+            what,
+            f"unit {name(first)} has a negative {what} ({array[first]:g}; {int(negative.sum())} in all); "
+            "correct those values.",
         )
     return array
