@@ -255,7 +255,11 @@ class MovablePlan:
 
     def _keeps_tolerance(self, source: int, dest: int, w: float) -> bool:
         """Whether moving workload ``w`` from ``source`` to ``dest`` takes neither further out."""
-        return self._keeps_other(source, -w) and self._keeps_other(dest, w)
+        # Written out rather than through _keeps_other: compaction asks this for every candidate.
+        excess, load = self._excess, self.load
+        return excess(source, load[source] - w) <= excess(source, load[source]) and excess(
+            dest, load[dest] + w
+        ) <= excess(dest, load[dest])
 
     def _keeps_other(self, part: int, delta: float) -> bool:
         """Whether adding ``delta`` to the workload of ``part`` takes it no further out."""
