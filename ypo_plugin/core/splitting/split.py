@@ -180,12 +180,7 @@ def split_sectors(
                 f"District {name}: {describe_link(link, unit_names)} so that the district is connected."
             )
         shares = None if target_shares is None else target_shares[d]
-        shares = np.full(k, 1.0 / k) if shares is None else np.asarray(shares, dtype=float)
-        if len(shares) != k or (shares <= 0).any() or not np.isfinite(shares).all():
-            raise InputError(
-                f"District {name}: {k} sectors need {k} positive target shares, got {list(shares)}."
-            )
-        targets = weights[members].sum() * shares / shares.sum()
+        targets = _district_targets(name, k, shares, weights[members].sum())
         problem = DistrictGraph(
             adjacency, members, weights, centroids, areas, perimeters, targets, tolerance_pct
         )
@@ -259,6 +254,15 @@ def _check_district(name: str, members: np.ndarray, k: int, weights: np.ndarray)
         )
     if weights[members].sum() <= 0:
         raise InputError(f"District {name} has no workload (population 0); its sectors cannot be balanced.")
+
+
+def _district_targets(name: str, k: int, shares: Sequence[float] | None, workload: float) -> np.ndarray:
+    """Target of each of a district's ``k`` sectors: its ``workload`` split by
+    ``shares`` (normalised; ``None``: equal shares)."""
+    shares = np.full(k, 1.0 / k) if shares is None else np.asarray(shares, dtype=float)
+    if len(shares) != k or (shares <= 0).any() or not np.isfinite(shares).all():
+        raise InputError(f"District {name}: {k} sectors need {k} positive target shares, got {list(shares)}.")
+    return workload * shares / shares.sum()
 
 
 def _reading_order(labels: np.ndarray, k: int, centroids: np.ndarray, areas: np.ndarray) -> np.ndarray:
