@@ -6,11 +6,11 @@ import pytest
 import shapely
 from pyproj import Transformer
 
+from ypo_plugin.core.crime_types import CRIME_TYPES
 from ypo_plugin.core.errors import InputError
 from ypo_plugin.core.progress import Cancelled
 from ypo_plugin.core.sample_district import (
     CRIME_PLACES,
-    CRIME_TYPES,
     LAND_USES,
     SAMPLE_CRS,
     STATION_CENTRE,

@@ -9,11 +9,11 @@ from shapely import LineString, box
 from ypo_plugin.core.adjacency import build_adjacency
 from ypo_plugin.core.errors import InputError
 from ypo_plugin.core.progress import Cancelled
+from ypo_plugin.core.sector_plan import Districts, plan_sectors
 from ypo_plugin.core.splitting import (
     compute_workload,
     district_code,
     exposed_population,
-    sector_code,
     sector_neighbours,
     split_sectors,
 )
@@ -299,7 +299,7 @@ def test_workload_blends_scaled_terms():
 
 
 def test_workload_rejects_negative_values():
-    with pytest.raises(InputError, match="POPULATION_FIELD: unit 0 has a negative population"):
+    with pytest.raises(InputError, match="Population: unit 0 has a negative population"):
         compute_workload(np.array([-5.0, 1.0]))
     with pytest.raises(InputError, match="weights are zero"):
         compute_workload(np.ones(2), population_weight=0.0)
@@ -323,4 +323,7 @@ def test_sector_neighbours_count_shared_boundaries_only():
 def test_sector_codes():
     assert district_code("North East") == "NE"
     assert district_code("Frederiksberg") == "FR"
-    assert sector_code("North West", 3) == "NW-03"
+    # Sector ids are the district code and the two-digit sector number, as the plan writes them.
+    districts = Districts(np.array([box(0, 0, 3, 1)]), ["North West"], [3], [None])
+    plan = plan_sectors(grid(3, 1), np.full(3, 100.0), districts, 3, rng=np.random.default_rng(0))
+    assert plan.sectors["sector_id"].tolist()[2] == "NW-03"

@@ -43,6 +43,7 @@ from ..core.sector_plan import (
     parse_target_shares,
     plan_sectors,
 )
+from ..core.splitting import UnitValueError
 from ..crs import valid_in_both, working_crs, working_crs_of_extent
 from ..qgis_compat import new_field
 from .base import YpoAlgorithm
@@ -338,6 +339,10 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
             )
         except Cancelled:
             return {}
+        except UnitValueError as error:
+            if error.what == "population":  # name the parameter the user chose the field in
+                raise QgsProcessingException(f"{self.POPULATION_FIELD}: {error.detail}") from None
+            raise self.processing_error(error) from None
         except InputError as error:
             raise self.processing_error(error) from None
         for note in plan.notes:

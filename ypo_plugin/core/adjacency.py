@@ -49,6 +49,7 @@ from .progress import (
     no_progress,
     raise_if_cancelled,
 )
+from .union_find import UnionFind
 
 sparse = lazy_module("scipy.sparse")
 csgraph = lazy_module("scipy.sparse.csgraph")
@@ -115,7 +116,7 @@ def build_adjacency(
     barriers: Sequence | None = None,
     gap_tolerance: float = 0.0,
     min_shared_length: float | None = None,
-    layer_name: str = "UNITS",
+    layer_name: str = "Base units",
     progress: ProgressCallback = no_progress,
     is_cancelled: CancelCheck = never_cancelled,
 ) -> Adjacency:
@@ -175,7 +176,7 @@ def ensure_connected(adjacency: Adjacency, geoms: Sequence, members: np.ndarray 
 
     local = np.full(adjacency.n, -1, dtype=np.int64)
     local[members] = np.arange(len(members))
-    groups = _UnionFind(labels)
+    groups = UnionFind(int(labels.max()) + 1)
     new_edges: list[tuple[int, int]] = []
     new_lengths: list[float] = []
     links: list[Link] = []
@@ -328,25 +329,3 @@ def _barrier_cuts(
         hit, _ = shapely.STRtree(barriers).query(paths, predicate="intersects")
         cut[np.unique(hit)] = True
     return cut, shapely.length(paths)
-
-
-class _UnionFind:
-    """Union-find over component labels 0..max(labels)."""
-
-    def __init__(self, labels: np.ndarray):
-        self.parent = list(range(int(labels.max()) + 1))
-        self.count = len(self.parent)
-
-    def find(self, a: int) -> int:
-        while self.parent[a] != a:
-            self.parent[a] = self.parent[self.parent[a]]
-            a = self.parent[a]
-        return a
-
-    def union(self, a: int, b: int) -> bool:
-        ra, rb = self.find(int(a)), self.find(int(b))
-        if ra == rb:
-            return False
-        self.parent[max(ra, rb)] = min(ra, rb)
-        self.count -= 1
-        return True

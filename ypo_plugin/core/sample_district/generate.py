@@ -1,0 +1,188 @@
+"""The generator: :func:`generate_sample_district` and its :class:`SampleDistrict`.
+
+Draws the area (:mod:`.area`), the street blocks (:mod:`.streets`), land
+use, districts, exposed areas and population (:mod:`.population`) and
+special places and crime (:mod:`.crime`), in that order and from one
+random generator, and assembles the layers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString
+
+from ..errors import InputError
+from ..lazy import lazy_module
+from ..progress import (
+    CancelCheck,
+    ProgressCallback,
+    never_cancelled,
+    no_progress,
+    raise_if_cancelled,
+)
+from .area import BARRIERS, DISTRICTS, SAMPLE_CRS, UrbanityField, draw_barrier_lines, station_outline
+from .crime import Crimes, SpecialPlaces, draw_crimes, draw_special_places
+from .population import (
+    EXPOSED_DENSITY_FACTOR,
+    ExposedArea,
+    apportion,
+    assign_districts,
+    draw_exposed_areas,
+    expected_residents,
+    plan_land_use,
+)
+from .streets import Blocks, block_seeds, boundary_segments, network_faces, union_groups
+
+gpd = lazy_module("geopandas")
+pd = lazy_module("pandas")
+
+MIN_UNIT_COUNT = 50
+MAX_UNIT_COUNT = 50_000
+
+LAYER_NAMES = ("districts", "units", "crimes", "exposed_areas", "barriers", "special_places")
+
+
+@dataclass(frozen=True)
+class SampleDistrict:
+    """The layers of a sample station area, all in ``SAMPLE_CRS``."""
+
+    districts: gpd.GeoDataFrame
+    units: gpd.GeoDataFrame
+    crimes: gpd.GeoDataFrame
+    exposed_areas: gpd.GeoDataFrame
+    barriers: gpd.GeoDataFrame
+    special_places: gpd.GeoDataFrame
+
+    def layers(self) -> dict[str, gpd.GeoDataFrame]:
+        """Layer name -> frame, in the order they are written."""
+        return {name: getattr(self, name) for name in LAYER_NAMES}
+
+
+def generate_sample_district(
+    rng: np.random.Generator,
+    unit_count: int = 3500,
+    total_population: int = 380_000,
+    progress: ProgressCallback = no_progress,
+    is_cancelled: CancelCheck = never_cancelled,
+) -> SampleDistrict:
+    """Generate a station area of about ``unit_count`` street blocks housing
+    exactly ``total_population`` residents, with one quarter of crime."""
+    _check_arguments(unit_count, total_population)
+    outline = station_outline(rng)
+    urbanity = UrbanityField.random(rng, outline)
+    barrier_lines = draw_barrier_lines(rng, outline)
+    progress(5)
+    raise_if_cancelled(is_cancelled)
+
+    seeds = block_seeds(rng, outline, urbanity, unit_count)
+    progress(15)
+    raise_if_cancelled(is_cancelled)
+
+    faces = network_faces(seeds, outline, barrier_lines)
+    progress(40)
+    raise_if_cancelled(is_cancelled)
+
+    blocks = Blocks.from_faces(faces, boundary_segments(faces, barrier_lines))
+    barrier_geometry = blocks.segments.merged_barriers(len(barrier_lines))
+    progress(60)
+    raise_if_cancelled(is_cancelled)
+
+    land = plan_land_use(rng, blocks, urbanity, outline, barrier_geometry)
+    variation = rng.lognormal(0.0, 0.3, blocks.count)
+    district = assign_districts(rng, blocks, expected_residents(blocks, land.use, variation), outline)
+    exposed = draw_exposed_areas(rng, blocks, district, land.use)
+    in_exposed = np.zeros(blocks.count, dtype=bool)
+    for area in exposed:
+        in_exposed[area.units] = True
+    use = np.where(in_exposed, "dense_residential", land.use).astype(object)
+    residents = expected_residents(blocks, use, variation) * np.where(in_exposed, EXPOSED_DENSITY_FACTOR, 1.0)
+    population = apportion(total_population, residents)
+    progress(75)
+    raise_if_cancelled(is_cancelled)
+
+    places = draw_special_places(rng, blocks, use, land, barrier_geometry)
+    crimes = draw_crimes(rng, blocks, population, use, in_exposed, places, total_population)
+    progress(95)
+    raise_if_cancelled(is_cancelled)
+
+    result = _assemble(blocks, district, use, population, exposed, barrier_geometry, places, crimes)
+    progress(100)
+    return result
+
+
+def _check_arguments(unit_count: int, total_population: int) -> None:
+    for name, value in (("number of base units", unit_count), ("total population", total_population)):
+        if not isinstance(value, int | np.integer) or isinstance(value, bool):
+            raise InputError(f"The {name} must be a whole number, got {value!r}.")
+    if not MIN_UNIT_COUNT <= unit_count <= MAX_UNIT_COUNT:
+        raise InputError(
+            f"The number of base units must be between {MIN_UNIT_COUNT} and {MAX_UNIT_COUNT} street "
+            f"blocks, got {unit_count}."
+        )
+    if total_population < 0:
+        raise InputError(f"The total population must be 0 or more residents, got {total_population}.")
+
+
+def _assemble(
+    blocks: Blocks,
+    district: np.ndarray,
+    use: np.ndarray,
+    population: np.ndarray,
+    exposed: list[ExposedArea],
+    barrier_lines: list[LineString],
+    places: SpecialPlaces,
+    crimes: Crimes,
+) -> SampleDistrict:
+    names = np.array([spec.name for spec in DISTRICTS], dtype=object)
+    order = _reading_order(blocks.centre, district)
+    units = _frame(
+        unit_id=np.arange(1, blocks.count + 1, dtype=np.int64),
+        district=names[district[order]],
+        land_use=use[order],
+        population=population[order].astype(np.int64),
+        geometry=blocks.geometry[order],
+    )
+    districts = _frame(
+        district=names,
+        sector_count=np.array([spec.sector_count for spec in DISTRICTS], dtype=np.int64),
+        staff=np.array([spec.staff for spec in DISTRICTS], dtype=np.int64),
+        geometry=union_groups(blocks.geometry, district),
+    )
+    exposed_areas = _frame(
+        name=np.array([area.name for area in exposed], dtype=object),
+        district=np.array([DISTRICTS[area.district].name for area in exposed], dtype=object),
+        geometry=[shapely.coverage_union_all(blocks.geometry[area.units]) for area in exposed],
+    )
+    barriers = _frame(
+        name=np.array([spec.name for spec in BARRIERS], dtype=object),
+        kind=np.array([spec.kind for spec in BARRIERS], dtype=object),
+        geometry=barrier_lines,
+    )
+    special_places = _frame(
+        name=np.array(places.name, dtype=object),
+        kind=np.array(places.kind, dtype=object),
+        geometry=shapely.points(places.xy),
+    )
+    crime_frame = _frame(
+        crime_id=np.arange(1, len(crimes.crime_type) + 1, dtype=np.int64),
+        crime_type=crimes.crime_type,
+        occurred=crimes.occurred,
+        place=crimes.place,
+        geometry=shapely.points(crimes.xy.reshape(-1, 2)),
+    )
+    return SampleDistrict(districts, units, crime_frame, exposed_areas, barriers, special_places)
+
+
+def _reading_order(xy: np.ndarray, district: np.ndarray, band_m: float = 250.0) -> np.ndarray:
+    """Blocks by district, then in rows from north to south, west to east."""
+    row = np.floor((xy[:, 1].max() - xy[:, 1]) / band_m)
+    return np.lexsort((xy[:, 0], row, district))
+
+
+def _frame(geometry, **columns: np.ndarray) -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(
+        pd.DataFrame(columns), geometry=gpd.GeoSeries(list(geometry), crs=SAMPLE_CRS), crs=SAMPLE_CRS
+    )
