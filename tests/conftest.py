@@ -4,6 +4,8 @@ importable: the pure core's tests (tests/core) also run in a Python without QGIS
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(ROOT / "tools"))
@@ -14,4 +16,5 @@ except ImportError:
     pytest_plugins = []
 else:
     pytest_plugins = ["tests.qgis_fixtures"]
+    pytest.register_assert_rewrite("tests.qgis_fixtures")
     from tests.qgis_fixtures import Recorder  # noqa: F401 - the QGIS tests import it from here

@@ -88,3 +88,67 @@ def test_windows_beyond_the_data_are_refused_in_words():
         xy, dates, windows(np.datetime64("2026-03-01"), 59, 31), target, ring, SECTORS[comparison]
     )
     assert (counts.target_before, counts.target_after) == (1, 1)
+
+
+class Incidents:
+    def __init__(self, rows):
+        self.xy = np.array([(x, y) for x, y, *_ in rows], dtype=float)
+        self.types = np.array([kind for *_, kind, _ in rows], dtype=object)
+        self.datetimes = np.array([date for *_, date in rows], dtype=object)
+        self.times = None
+
+
+def test_evaluation_counts_only_the_chosen_types_and_reports_undated_incidents():
+    from ypo_plugin.core.initiative import InitiativeSettings, evaluate_initiative
+
+    incidents = Incidents(
+        [
+            (500, 500, "burglary", "2026-02-01"),
+            (500, 500, "Indbrud", "2026-03-05"),  # Danish for burglary, mapped by default
+            (500, 500, "theft", "2026-03-05"),
+            (2500, 500, "burglary", "2026-01-15"),
+            (2500, 500, "burglary", "2025-12-15"),  # before the 60-day window
+            (2500, 500, "burglary", "2026-03-10"),
+            (2600, 500, "burglary", ""),
+            (1200, 500, "burglary", "2026-03-20"),
+            (4500, 500, "burglary", "2026-03-30"),
+        ]
+    )
+    settings = InitiativeSettings(np.datetime64("2026-03-01"), 60, 30, 500.0, crime_types=("burglary",))
+    result = evaluate_initiative(SECTORS, TARGET, None, incidents, settings)
+    assert vars(result.counts) == {
+        "target_before": 1,
+        "target_after": 1,
+        "buffer_before": 0,
+        "buffer_after": 1,
+        "comparison_before": 1,
+        "comparison_after": 2,
+    }
+    assert "1 incidents without a readable date are left out of both windows." in result.warnings
+    assert result.figures.rate_ratio == pytest.approx((1 / 1) / (2 / 1))
+    assert result.comparison.tolist() == [False, False, True, True, True]
+
+
+def test_report_lines_say_the_figures_in_words():
+    from ypo_plugin.core.evaluation import InitiativeCounts, initiative_figures
+    from ypo_plugin.core.initiative import InitiativeResult, InitiativeSettings, report_lines
+
+    counts = InitiativeCounts(100, 50, 80, 60, 1000, 1000)
+    result = InitiativeResult(
+        counts, initiative_figures(counts), None, None, np.array([False, True, True]), []
+    )
+    settings = InitiativeSettings(np.datetime64("2026-03-01"), 90, 30, 500.0, crime_types=("burglary",))
+    lines = report_lines(result, ["NE-02", "NE-03"], settings)
+    assert lines[0] == (
+        "Initiative in NE-02, NE-03, started 2026-03-01. Counted: burglary; before = 2025-12-01 to "
+        "2026-02-28 (90 days), after = 2026-03-01 to 2026-03-30 (30 days)."
+    )
+    assert lines[1] == (
+        "Target: 100 incidents before, 50 after. Buffer ring (500 m): 80 before, 60 after. "
+        "Comparison (2 sectors): 1000 before, 1000 after."
+    )
+    assert lines[2] == (
+        "Rate ratio 0.50 (95 % interval 0.35 to 0.71, p = 0.000107): relative to the comparison area, "
+        "crime in the target fell by 50 %, unlikely to be chance (p < 0.05)."
+    )
+    assert lines[3].startswith("Weighted displacement quotient 0.40. Diffusion of benefits")

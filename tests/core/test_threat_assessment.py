@@ -10,10 +10,10 @@ from ypo_plugin.core.threat_assessment import (
     busiest_cells,
     comparison_period,
     crime_type_index,
-    gang_flags,
     last_full_quarter,
     monthly_series,
     quarter_containing,
+    yes_no_flags,
 )
 
 
@@ -49,11 +49,13 @@ def test_comparison_periods():
     assert comparison_period(period("2026-01-01", "2026-04-01")) == period("2025-10-01", "2026-01-01")
 
 
-def test_gang_flags_read_booleans_numbers_and_words():
+def test_yes_no_flags_read_booleans_numbers_and_words():
     values = [True, 0, "Ja", " yes ", None, "nej", 2.0, ""]
-    assert gang_flags(values).tolist() == [True, False, True, True, False, False, True, False]
-    with pytest.raises(InputError, match="neither yes nor no \\(maybe\\)"):
-        gang_flags(["yes", "maybe"])
+    assert yes_no_flags(values, "gang flag").tolist() == [True, False, True, True, False, False, True, False]
+    with pytest.raises(
+        InputError, match="The gang flag holds values that are neither yes nor no \\(maybe\\)"
+    ):
+        yes_no_flags(["yes", "maybe"], "gang flag")
 
 
 def test_area_changes_by_hand():

@@ -54,6 +54,20 @@ def enum_option(definition: QgsProcessingParameterEnum, value):
     )
 
 
+def enum_choice(definition: QgsProcessingParameterEnum, value):
+    """:func:`enum_option` of ``value``, or the list of them when the parameter takes several
+    (a list, or names or numbers separated by commas)."""
+    if not definition.allowMultiple():
+        return enum_option(definition, value)
+    if isinstance(value, str):
+        value = [part for part in value.split(",") if part.strip()]
+    elif value is None:
+        value = definition.defaultValue() or []
+    elif not isinstance(value, list | tuple):
+        value = [value]
+    return [enum_option(definition, item) for item in value]
+
+
 def unusable_requirements_problem() -> str | None:
     """What to install, when a package the core needs does not do what it uses (None when all do).
 
@@ -112,7 +126,7 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
                 and not isinstance(filled.get(name), QgsProperty)
             ):
                 try:
-                    filled[name] = enum_option(definition, filled.get(name))
+                    filled[name] = enum_choice(definition, filled.get(name))
                 except QgsProcessingException as error:
                     return False, str(error)
         return super().checkParameterValues(filled, context)
@@ -128,6 +142,10 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
         """The option name chosen for the enum parameter ``name`` (see :func:`enum_parameter`)."""
         definition = self.parameterDefinition(name)
         return enum_option(definition, self.parameterAsString(parameters, name, context))
+
+    def enum_values(self, parameters, name, context) -> list:
+        """The option names chosen for the enum parameter ``name`` that takes several."""
+        return enum_choice(self.parameterDefinition(name), parameters.get(name))
 
     def checked_field(self, parameters, name, context, source, layer_description, required=False):
         """The field chosen in parameter ``name`` (None when optional and empty), checked to exist

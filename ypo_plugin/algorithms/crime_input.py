@@ -103,12 +103,14 @@ class CrimeParameters:
     ``optional``: CRIMES may be left out (the algorithm then has no incidents).
     ``date_required`` and ``date_default``: whether DATE_FIELD must be given, and its default.
     ``place_field``: the algorithm also takes PLACE_FIELD, where each incident happened.
+    ``period``: the algorithm takes PERIOD_START/PERIOD_END (one that sets its own windows does not).
     """
 
     optional: bool = False
     date_required: bool = True
     date_default: str | None = "occurred"
     place_field: bool = False
+    period: bool = True
 
     def add_to(self, algorithm) -> None:
         """Add the parameters to ``algorithm`` (in its ``initAlgorithm``), in dialog order."""
@@ -150,7 +152,9 @@ class CrimeParameters:
                     PLACE_FIELD, tr("Place (scene) field"), parentLayerParameterName=CRIMES, optional=True
                 )
             )
-        for name, description in ((PERIOD_START, "Period start"), (PERIOD_END, "Period end")):
+        for name, description in ((PERIOD_START, "Period start"), (PERIOD_END, "Period end"))[
+            : 2 * self.period
+        ]:
             algorithm.addParameter(
                 QgsProcessingParameterDateTime(
                     name, tr(description), QgsProcessingParameterDateTime.Type.DateTime, optional=True
@@ -200,11 +204,12 @@ class CrimeParameters:
                 "Place (scene) field (optional) — where the incident happened (street, residence, "
                 "shop…)" + (f", {place_use}." if place_use else ".")
             )
-        lines.append(
-            "Period start / Period end (optional) — only incidents in [start, end) count; an end "
-            "given as a date alone (ISO text such as 2018-01-31) includes that whole day. Incidents "
-            "without a valid date are left out of a bounded period and reported."
-        )
+        if self.period:
+            lines.append(
+                "Period start / Period end (optional) — only incidents in [start, end) count; an end "
+                "given as a date alone (ISO text such as 2018-01-31) includes that whole day. Incidents "
+                "without a valid date are left out of a bounded period and reported."
+            )
         return "".join(line + "\n" for line in lines)
 
     def settings(self, algorithm, parameters, context) -> dict:

@@ -20,12 +20,16 @@ still given). An area without inhabitants has no rate and is marked so. When the
 why.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
 from .errors import InputError
+from .lazy import lazy_module
+
+pd = lazy_module("pandas")
 
 DAYS_PER_YEAR = 365.25
 UNSAFE_ANSWERS = (1, 2)

@@ -11,21 +11,26 @@ first and last day both lie within the days that have incidents. The comparison 
 quarter before, or the same quarter a year earlier.
 """
 
+from __future__ import annotations
+
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from .crime_types import CRIME_TYPES, Period, normalise_key
 from .errors import InputError
 from .evaluation import change_p_value
+from .lazy import lazy_module
+
+pd = lazy_module("pandas")
 
 SIGNIFICANCE_LEVEL = 0.05
 BUSIEST_CELLS = 5
 
-GANG_TRUE = frozenset({"1", "true", "t", "yes", "y", "ja", "j", "x", "gang"})
-GANG_FALSE = frozenset({"", "0", "false", "f", "no", "n", "nej"})
-"""Texts of a gang-related flag field, compared without case and surrounding spaces."""
+YES_TEXTS = frozenset({"1", "true", "t", "yes", "y", "ja", "j", "x", "gang"})
+NO_TEXTS = frozenset({"", "0", "false", "f", "no", "n", "nej"})
+"""Texts of a yes/no field (a gang-related flag, an initiative's target), compared without case and
+surrounding spaces."""
 
 
 def quarter_containing(day: np.datetime64) -> Period:
@@ -64,9 +69,9 @@ def _midnight(month: np.datetime64) -> np.datetime64:
     return np.datetime64(month, "D").astype("datetime64[s]")
 
 
-def gang_flags(values: Any) -> np.ndarray:
-    """True where an incident is marked gang-related: booleans, numbers (not 0) or the texts of
-    ``GANG_TRUE``; empty values and ``GANG_FALSE`` texts are False; any other text stops."""
+def yes_no_flags(values: Any, what: str) -> np.ndarray:
+    """True where a yes/no field (``what``, for messages) says yes: booleans, numbers (not 0) or the
+    texts of ``YES_TEXTS``; empty values and ``NO_TEXTS`` are False; any other text stops."""
     flags = np.zeros(len(values), dtype=bool)
     unknown = set()
     for position, value in enumerate(values):
@@ -76,14 +81,14 @@ def gang_flags(values: Any) -> np.ndarray:
             flags[position] = bool(value)
             continue
         text = str(value).strip().lower()
-        if text in GANG_TRUE:
+        if text in YES_TEXTS:
             flags[position] = True
-        elif text not in GANG_FALSE:
+        elif text not in NO_TEXTS:
             unknown.add(str(value))
     if unknown:
         examples = ", ".join(sorted(unknown)[:3])
         raise InputError(
-            f"The gang-related flag holds values that are neither yes nor no ({examples}): use "
+            f"The {what} holds values that are neither yes nor no ({examples}): use "
             "true/false, yes/no, ja/nej or 1/0."
         )
     return flags

@@ -1,0 +1,249 @@
+"""ypo:evaluateinitiative — did an initiative in some sectors change crime there, and did it move?"""
+
+import numpy as np
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterDateTime,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from ..core.crime_types import CRIME_TYPES
+from ..core.errors import InputError
+from ..core.initiative import InitiativeSettings, evaluate_initiative
+from ..core.sector_log import sector_id_text
+from ..core.threat_assessment import yes_no_flags
+from .base import YpoAlgorithm, enum_parameter
+from .crime_input import CrimeParameters, datetime_text
+from .initiative_report import write_initiative_report
+from .sector_input import (
+    SECTORS,
+    add_sector_parameters,
+    dissolve_by_id,
+    read_sectors,
+    sector_source,
+    sector_working_crs,
+)
+
+CRIME_PARAMETERS = CrimeParameters(period=False)
+COMPARISONS = ("all_sectors", "same_district")
+FIGURES = (
+    ("T_BEFORE", "target_before", "Target, before"),
+    ("T_AFTER", "target_after", "Target, after"),
+    ("B_BEFORE", "buffer_before", "Buffer ring, before"),
+    ("B_AFTER", "buffer_after", "Buffer ring, after"),
+    ("C_BEFORE", "comparison_before", "Comparison, before"),
+    ("C_AFTER", "comparison_after", "Comparison, after"),
+)
+RATIOS = (
+    ("RR", "rate_ratio", "Rate ratio"),
+    ("RR_LOW", "rate_ratio_low", "Rate ratio, 95 % interval low"),
+    ("RR_HIGH", "rate_ratio_high", "Rate ratio, 95 % interval high"),
+    ("P_VALUE", "p_value", "p-value of the rate ratio"),
+    ("WDQ", "wdq", "Weighted displacement quotient"),
+)
+
+
+class EvaluateInitiativeAlgorithm(YpoAlgorithm):
+    TARGET_IDS = "TARGET_IDS"
+    TARGET_FIELD = "TARGET_FIELD"
+    CRIME_TYPES = "CRIME_TYPES"
+    START = "START"
+    BEFORE_DAYS = "BEFORE_DAYS"
+    AFTER_DAYS = "AFTER_DAYS"
+    BUFFER = "BUFFER"
+    COMPARISON = "COMPARISON"
+    DISTRICT_FIELD = "DISTRICT_FIELD"
+    OUTPUT_REPORT = "OUTPUT_REPORT"
+    READING = "READING"
+
+    def name(self):
+        return "evaluateinitiative"
+
+    def displayName(self):  # noqa: N802 - name fixed by QGIS
+        return self.tr("Evaluate an initiative")
+
+    def shortHelpString(self):  # noqa: N802 - name fixed by QGIS
+        return self.tr(
+            "Did an initiative (bicycle patrols, a burglary-prevention campaign…) started in some sectors "
+            "change crime there more than elsewhere, and did crime move next door? Counts incidents "
+            "before and after the start in the target sectors (T), in a buffer ring around them (B) "
+            "and in a comparison area (C): every other sector not touching the ring, or only those "
+            "of the target's districts.\n\n"
+            "Windows: before = [START − BEFORE_DAYS days, START), after = [START, START + AFTER_DAYS "
+            "days), START at 00:00; both must lie within the days the incidents cover.\n"
+            "Rate ratio RR = (T_after / T_before) / (C_after / C_before): below 1 the target fell "
+            "more than the comparison; 95 % interval exp(ln RR ± 1.96·√(1/T_a + 1/T_b + 1/C_a + "
+            "1/C_b)) and the p-value of ln RR against the normal distribution.\n"
+            "Weighted displacement quotient (Bowers & Johnson 2003) WDQ = (B_a/C_a − B_b/C_b) / "
+            "(T_a/C_a − T_b/C_b), read only when the target improved: above 0 crime fell in the "
+            "ring too (diffusion of benefits), below 0 it moved there (displacement), below −1 "
+            "more moved than the target gained. A count of zero leaves a figure empty and says why.\n\n"
+            "Parameters:\n"
+            "Sectors, Sector id field — the sectors (any CRS; counted in metres).\n"
+            "Target sector ids — comma-separated ids of the sectors of the initiative, or:\n"
+            "Target field — a yes/no field marking them (true/false, yes/no, ja/nej, 1/0).\n"
+            "Crime types (optional) — only these of the six types count; none chosen: every incident.\n"
+            + CRIME_PARAMETERS.help("which window an incident falls in")
+            + "Start — the day the initiative started.\n"
+            "Days before / Days after — the windows' lengths (default 90 each).\n"
+            "Buffer ring width — the ring around the target where displacement would show "
+            "(default 500 m).\n"
+            "Comparison — all_sectors (default) or same_district; District field — the sectors' "
+            "district, for same_district (default district).\n"
+            "Report (optional) — a one-page PDF: the map of target, ring and comparison, and the "
+            "figures in plain words.\n\n"
+            "Results: T_BEFORE, T_AFTER, B_BEFORE, B_AFTER, C_BEFORE, C_AFTER, RR, RR_LOW, RR_HIGH, "
+            "P_VALUE, WDQ (empty when undefined) and READING."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - name fixed by QGIS
+        add_sector_parameters(self)
+        self.addParameter(
+            QgsProcessingParameterString(self.TARGET_IDS, self.tr("Target sector ids"), optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.TARGET_FIELD, self.tr("Target field"), parentLayerParameterName=SECTORS, optional=True
+            )
+        )
+        CRIME_PARAMETERS.add_to(self)
+        types = enum_parameter(self.CRIME_TYPES, self.tr("Crime types"), CRIME_TYPES, optional=True)
+        types.setAllowMultiple(True)
+        self.addParameter(types)
+        self.addParameter(
+            QgsProcessingParameterDateTime(
+                self.START, self.tr("Start"), QgsProcessingParameterDateTime.Type.Date
+            )
+        )
+        for name, description in ((self.BEFORE_DAYS, "Days before"), (self.AFTER_DAYS, "Days after")):
+            self.addParameter(
+                QgsProcessingParameterNumber(
+                    name, self.tr(description), QgsProcessingParameterNumber.Type.Integer, 90, minValue=1
+                )
+            )
+        self.addParameter(
+            QgsProcessingParameterDistance(
+                self.BUFFER, self.tr("Buffer ring width"), 500.0, SECTORS, minValue=0
+            )
+        )
+        self.addParameter(enum_parameter(self.COMPARISON, self.tr("Comparison"), COMPARISONS, COMPARISONS[0]))
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.DISTRICT_FIELD, self.tr("District field"), "district", SECTORS, optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT_REPORT,
+                self.tr("Report"),
+                "PDF files (*.pdf)",
+                optional=True,
+                createByDefault=False,
+            )
+        )
+        for name, _, description in FIGURES + RATIOS:
+            self.addOutput(QgsProcessingOutputNumber(name, self.tr(description)))
+        self.addOutput(QgsProcessingOutputString(self.READING, self.tr("Reading")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - name fixed by QGIS
+        return self.run_core(self._run, parameters, context, feedback)
+
+    def _run(self, parameters, context, feedback):
+        transform_context = context.transformContext()
+        sectors, id_field = sector_source(self, parameters, context)
+        crimes = CRIME_PARAMETERS.layer(self, parameters, context)
+        crs = sector_working_crs(self, sectors, transform_context, feedback)
+        comparison = self.enum_value(parameters, self.COMPARISON, context)
+        target_field = self.checked_field(parameters, self.TARGET_FIELD, context, sectors, "Sectors")
+        district_field = self.checked_field(
+            parameters,
+            self.DISTRICT_FIELD,
+            context,
+            sectors,
+            "Sectors",
+            required=comparison == "same_district",
+        )
+        fields = [name for name in (target_field, district_field) if name]
+        by_id = dissolve_by_id(
+            read_sectors(sectors, id_field, crs, transform_context, feedback, fields), id_field
+        )
+        for warning in by_id.warnings:
+            feedback.pushWarning(warning)
+        is_target = self._targets(parameters, context, by_id, target_field)
+        districts = (
+            np.array([group[district_field].iloc[0] for group in by_id.groups], dtype=object)
+            if district_field
+            else None
+        )
+        feedback.setProgressText(self.tr("Reading the crime incidents…"))
+        points = crimes.read(self, crs, transform_context, feedback)
+        settings = InitiativeSettings(
+            start=self._start(parameters, context),
+            before_days=self.parameterAsInt(parameters, self.BEFORE_DAYS, context),
+            after_days=self.parameterAsInt(parameters, self.AFTER_DAYS, context),
+            buffer_width=self.parameterAsDouble(parameters, self.BUFFER, context),
+            same_district=comparison == "same_district",
+            crime_types=tuple(self.enum_values(parameters, self.CRIME_TYPES, context)),
+            **self._reading(parameters, context),
+        )
+        result = evaluate_initiative(by_id.geometries, is_target, districts, points, settings)
+        for warning in result.warnings:
+            feedback.pushWarning(warning)
+        results = {name: getattr(result.counts, attribute) for name, attribute, _ in FIGURES}
+        results.update({name: getattr(result.figures, attribute) for name, attribute, _ in RATIOS})
+        results[self.READING] = result.figures.reading
+        feedback.pushInfo(_summary(results))
+        report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
+        if report:
+            feedback.setProgressText(self.tr("Writing the report…"))
+            target_ids = [sector_id for sector_id, chosen in zip(by_id.ids, is_target, strict=True) if chosen]
+            write_initiative_report(report, result, by_id.geometries, target_ids, settings, crs)
+            results[self.OUTPUT_REPORT] = report
+        return results
+
+    def _targets(self, parameters, context, by_id, target_field) -> np.ndarray:
+        text = self.parameterAsString(parameters, self.TARGET_IDS, context)
+        wanted = [sector_id_text(part) for part in text.split(",") if part.strip()]
+        if bool(wanted) == bool(target_field):
+            raise QgsProcessingException(
+                "Name the initiative's sectors either in TARGET_IDS (comma-separated ids) or with "
+                "TARGET_FIELD (a yes/no field), not both and not neither."
+            )
+        ids = [sector_id_text(sector_id) for sector_id in by_id.ids]
+        if target_field:
+            values = [group[target_field] for group in by_id.groups]
+            return np.array([yes_no_flags(list(value), "target field").any() for value in values])
+        unknown = [sector_id for sector_id in wanted if sector_id not in ids]
+        if unknown:
+            shown = ", ".join(ids[:20]) + (" …" if len(ids) > 20 else "")
+            raise QgsProcessingException(
+                f"TARGET_IDS: no sector {', '.join(unknown)} in SECTORS; the ids are {shown}."
+            )
+        return np.isin(ids, wanted)
+
+    def _reading(self, parameters, context) -> dict:
+        """How the incidents' types and dates are read; the windows take the place of a period."""
+        settings = CRIME_PARAMETERS.settings(self, parameters, context)
+        del settings["period"]
+        return settings
+
+    def _start(self, parameters, context) -> np.datetime64:
+        text = datetime_text(self, parameters, self.START, context)
+        try:
+            return np.datetime64(text[:10], "D")
+        except (TypeError, ValueError):
+            raise InputError(f"START: '{text}' is not a date; give the day the initiative started.") from None
+
+
+def _summary(results: dict) -> str:
+    def shown(value):
+        return "—" if value is None else (f"{value:.3g}" if isinstance(value, float) else str(value))
+
+    lines = [f"{name}: {shown(results[name])}" for name, _, _ in FIGURES + RATIOS]
+    return "\n".join(lines + [results[EvaluateInitiativeAlgorithm.READING]])
