@@ -40,3 +40,6 @@ if ! "$python" "$root/tools/check_libraries.py"; then
     pip_install --force-reinstall --no-deps $(grep -E '^(shapely|pyproj|pyogrio)==' "$root/requirements/runtime.txt")
     "$python" "$root/tools/check_libraries.py"
 fi
+
+# axe-core, for the web map's accessibility tests (pinned, integrity-checked; not shipped).
+"$python" "$root/tools/fetch_axe.py"

@@ -450,3 +450,61 @@ def test_in_chromium_the_search_works_by_keyboard_alone(browser, address_page):
     search_for(browser, "bygade 3", keys=("ARROW_DOWN",))
     assert browser.find_element(By.ID, "card-name").text == "Bo Berg"
     assert browser.switch_to.active_element.get_attribute("id") == "address"
+
+
+AXE = Path(__file__).resolve().parents[2] / "build" / "axe" / "axe.min.js"
+
+
+def axe_violations(browser) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations of the page as it is now: "rule: target" lines."""
+    assert AXE.is_file(), f"{AXE} is missing: run make setup (tools/fetch_axe.py)"
+    browser.execute_script(AXE.read_text(encoding="utf-8"))
+    result = browser.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+        ".then(function (r) { done(r.violations.map(function (v) {"
+        "  return v.id + ': ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); })); });"
+    )
+    return result
+
+
+def test_in_chromium_axe_finds_no_violation_empty_with_a_card_and_suggestions(browser, address_page):
+    from selenium.webdriver.common.by import By
+
+    path, _, _ = address_page
+    browser.get(path.as_uri())
+    assert axe_violations(browser) == []
+    search_for(browser, "søndre allé 12b")
+    assert browser.find_element(By.ID, "card").is_displayed()
+    assert axe_violations(browser) == []
+    browser.find_element(By.ID, "address").send_keys(" ")
+    browser.find_element(By.ID, "address").clear()
+    browser.find_element(By.ID, "address").send_keys("byg")
+    assert browser.find_element(By.ID, "address-list").is_displayed()
+    assert axe_violations(browser) == []
+    browser.find_element(By.ID, "lang-en").click()
+    assert axe_violations(browser) == []
+
+
+def test_in_chromium_the_page_is_usable_at_360_pixels(browser, address_page):
+    from selenium.webdriver.common.by import By
+
+    path, _, _ = address_page
+    browser.set_window_size(360, 740)
+    try:
+        browser.get(path.as_uri())
+        width = browser.execute_script("return window.innerWidth")
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= width
+        search_for(browser, "bygade 1")
+        card = browser.find_element(By.ID, "card").rect
+        assert card["x"] >= 0 and card["x"] + card["width"] <= width
+    finally:
+        browser.set_window_size(1200, 900)
+
+
+def test_in_chromium_axe_finds_no_violation_on_a_page_without_addresses(browser, sample_page):
+    path, _, _ = sample_page
+    browser.get(path.as_uri())
+    assert axe_violations(browser) == []
+    browser.execute_script("window.ypoSelectSector('NE-03')")
+    assert axe_violations(browser) == []
