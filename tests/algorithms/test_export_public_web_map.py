@@ -1,5 +1,6 @@
 """ypo:exportpublicwebmap — one self-contained page, tested in a real headless Chromium."""
 
+import contextlib
 import json
 import re
 import shutil
@@ -204,22 +205,29 @@ def test_in_chromium_all_sectors_drawn_click_shows_the_contact_and_no_request_le
     assert errors == []  # no blocked request, no script error
 
 
+@contextlib.contextmanager
+def narrow_window(browser, path, width, height):
+    """The page at ``path`` in a window ``width`` pixels wide: nothing wider than the window."""
+    browser.set_window_size(width, height)
+    try:
+        browser.get(path.as_uri())
+        inner = browser.execute_script("return window.innerWidth")
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= inner
+        yield inner
+    finally:
+        browser.set_window_size(1200, 900)
+
+
 def test_in_chromium_usable_on_a_phone(browser, sample_page):
     from selenium.webdriver.common.by import By
 
     path, _, _ = sample_page
-    browser.set_window_size(390, 844)
-    try:
-        browser.get(path.as_uri())
-        width = browser.execute_script("return window.innerWidth")
-        assert browser.execute_script("return document.documentElement.scrollWidth") <= width
+    with narrow_window(browser, path, 390, 844) as width:
         map_box = browser.find_element(By.ID, "map").rect
         card_list = browser.find_element(By.ID, "sector-select").rect
         assert map_box["width"] <= width and card_list["y"] > map_box["y"]  # list below the map
         meta = browser.find_element(By.CSS_SELECTOR, "meta[name=viewport]").get_attribute("content")
         assert "width=device-width" in meta
-    finally:
-        browser.set_window_size(1200, 900)
 
 
 # --- any country -------------------------------------------------------------------------------------
@@ -490,16 +498,10 @@ def test_in_chromium_the_page_is_usable_at_360_pixels(browser, address_page):
     from selenium.webdriver.common.by import By
 
     path, _, _ = address_page
-    browser.set_window_size(360, 740)
-    try:
-        browser.get(path.as_uri())
-        width = browser.execute_script("return window.innerWidth")
-        assert browser.execute_script("return document.documentElement.scrollWidth") <= width
+    with narrow_window(browser, path, 360, 740) as width:
         search_for(browser, "bygade 1")
         card = browser.find_element(By.ID, "card").rect
         assert card["x"] >= 0 and card["x"] + card["width"] <= width
-    finally:
-        browser.set_window_size(1200, 900)
 
 
 def test_in_chromium_axe_finds_no_violation_on_a_page_without_addresses(browser, sample_page):
