@@ -14,6 +14,7 @@ debian_packages=(
     xvfb xauth poppler-utils                  # screenshots of QGIS, PDF pages as pictures
     chromium chromium-driver fonts-dejavu-core # the web map's browser test; the maps' font
     debootstrap                               # the QGIS 3.44 chroot of make test (tools/qgis344.sh)
+    zbar-tools                                # reading back the business cards' QR codes
 )
 missing=()
 for package in "${debian_packages[@]}"; do

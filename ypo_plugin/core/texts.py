@@ -138,6 +138,9 @@ _ROWS: dict[str, tuple[str, str]] = {
     ),
     "sectors_of": ("Sektorer i {place}:", "Sectors in {place}:"),
     "show_all": ("Vis hele området", "Show the whole area"),
+    # business cards
+    "police": ("Politiet", "Police"),
+    "business_cards": ("Visitkort", "Business cards"),
     # the handover report
     "handover": ("Overdragelsesrapport", "Handover report"),
     "sector_handover": ("Sektoroverdragelse", "Sector handover"),
