@@ -13,6 +13,7 @@ ALGORITHM_IDS = {
     "ypo:createsectorworkspace",
     "ypo:exporthandoverreport",
     "ypo:evaluateinitiative",
+    "ypo:exportbusinesscards",
 }
 
 

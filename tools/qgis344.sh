@@ -19,7 +19,7 @@ packages=(
     qgis python3-qgis qgis-providers
     python3-shapely python3-geopandas python3-pyproj python3-pyogrio python3-pandas
     python3-scipy python3-matplotlib python3-pytest python3-pip
-    python3-selenium chromium chromium-driver
+    python3-selenium chromium chromium-driver python3-segno zbar-tools
     xvfb xauth poppler-utils fonts-dejavu-core ca-certificates
 )
 

@@ -14,6 +14,7 @@ debian_packages=(
     xvfb xauth poppler-utils                  # screenshots of QGIS, PDF pages as pictures
     chromium chromium-driver fonts-dejavu-core # the web map's browser test; the maps' font
     debootstrap                               # the QGIS 3.44 chroot of make test (tools/qgis344.sh)
+    zbar-tools                                # reading back the business cards' QR codes
 )
 missing=()
 for package in "${debian_packages[@]}"; do
@@ -40,3 +41,6 @@ if ! "$python" "$root/tools/check_libraries.py"; then
     pip_install --force-reinstall --no-deps $(grep -E '^(shapely|pyproj|pyogrio)==' "$root/requirements/runtime.txt")
     "$python" "$root/tools/check_libraries.py"
 fi
+
+# axe-core, for the web map's accessibility tests (pinned, integrity-checked; not shipped).
+"$python" "$root/tools/fetch_axe.py"

@@ -16,6 +16,7 @@ def _algorithm_classes():
     from .algorithms.create_sector_workspace import CreateSectorWorkspaceAlgorithm
     from .algorithms.crime_grid import CrimeGridAlgorithm
     from .algorithms.evaluate_initiative import EvaluateInitiativeAlgorithm
+    from .algorithms.export_business_cards import ExportBusinessCardsAlgorithm
     from .algorithms.export_handover_report import ExportHandoverReportAlgorithm
     from .algorithms.export_public_web_map import ExportPublicWebMapAlgorithm
     from .algorithms.export_sector_maps import ExportSectorMapsAlgorithm
@@ -33,6 +34,7 @@ def _algorithm_classes():
         CreateSectorWorkspaceAlgorithm,
         ExportHandoverReportAlgorithm,
         EvaluateInitiativeAlgorithm,
+        ExportBusinessCardsAlgorithm,
     ]
 
 

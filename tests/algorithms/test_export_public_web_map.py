@@ -1,5 +1,6 @@
 """ypo:exportpublicwebmap — one self-contained page, tested in a real headless Chromium."""
 
+import contextlib
 import json
 import re
 import shutil
@@ -16,7 +17,7 @@ from tests.algorithms.publication_data import (
     planted_sample,
     small_sectors,
 )
-from tests.layers import box, memory_layer
+from tests.layers import box, memory_layer, point
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
@@ -204,22 +205,29 @@ def test_in_chromium_all_sectors_drawn_click_shows_the_contact_and_no_request_le
     assert errors == []  # no blocked request, no script error
 
 
+@contextlib.contextmanager
+def narrow_window(browser, path, width, height):
+    """The page at ``path`` in a window ``width`` pixels wide: nothing wider than the window."""
+    browser.set_window_size(width, height)
+    try:
+        browser.get(path.as_uri())
+        inner = browser.execute_script("return window.innerWidth")
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= inner
+        yield inner
+    finally:
+        browser.set_window_size(1200, 900)
+
+
 def test_in_chromium_usable_on_a_phone(browser, sample_page):
     from selenium.webdriver.common.by import By
 
     path, _, _ = sample_page
-    browser.set_window_size(390, 844)
-    try:
-        browser.get(path.as_uri())
-        width = browser.execute_script("return window.innerWidth")
-        assert browser.execute_script("return document.documentElement.scrollWidth") <= width
+    with narrow_window(browser, path, 390, 844) as width:
         map_box = browser.find_element(By.ID, "map").rect
         card_list = browser.find_element(By.ID, "sector-select").rect
         assert map_box["width"] <= width and card_list["y"] > map_box["y"]  # list below the map
         meta = browser.find_element(By.CSS_SELECTOR, "meta[name=viewport]").get_attribute("content")
         assert "width=device-width" in meta
-    finally:
-        browser.set_window_size(1200, 900)
 
 
 # --- any country -------------------------------------------------------------------------------------
@@ -317,3 +325,188 @@ def test_missing_officers_are_named_in_the_pages_language(run_algorithm, tmp_pat
         "the Field calculator) before publishing.",
         "1 sectors have no officer_name: shown as 'Betjent følger / Officer to be announced'.",
     ]
+
+
+# --- address search ------------------------------------------------------------------------------
+
+# Addresses on the three small sectors (S1 | S2 | S3, 1 km each), one outside, one without a number.
+ADDRESS_ROWS = [
+    (point(500, 500), "Søndre Allé", "12B", "2700", "Brønshøj"),
+    (point(520, 500), "Søndre Allé", "12", "2700", "Brønshøj"),
+    (point(1500, 500), "Søndre Allé", "14", "2700", "Brønshøj"),
+    (point(2500, 500), "Bygade", "1", "2400", "København NV"),
+    (point(1500, 200), "Bygade", "3", "2400", "København NV"),
+    (point(5000, 5000), "Ude Vej", "5", "2400", "København NV"),
+    (point(600, 600), "Mark", None, "2700", "Brønshøj"),
+]
+
+
+@pytest.fixture(scope="module")
+def address_page(run_algorithm, tmp_path_factory):
+    addresses = memory_layer(
+        "Point",
+        ["street:string", "house_number:string", "postcode:string", "city:string"],
+        ADDRESS_ROWS,
+        "EPSG:4326",
+        name="addresses",
+    )
+    path = tmp_path_factory.mktemp("web-addresses") / "index.html"
+    results, html = export(run_algorithm, small_sectors(), path, ADDRESSES=addresses)
+    return path, html, results
+
+
+def test_address_counts_and_index(address_page):
+    _, html, results = address_page
+    assert (results["ADDRESS_COUNT"], results["ADDRESSES_OUTSIDE"]) == (6, 1)
+    index = embedded_data(html)["addresses"]
+    assert [street["n"] for street in index["streets"]] == ["Bygade", "Søndre Allé", "Ude Vej"]
+    assert [(entry["code"], entry["city"], entry["sectors"]) for entry in index["postcodes"]] == [
+        ("2400", "København NV", [1, 2]),
+        ("2700", "Brønshøj", [0, 1]),
+    ]
+    assert_nothing_internal(html, "web map with addresses")
+
+
+def search_for(browser, text, keys=()):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    field = browser.find_element(By.ID, "address")
+    field.clear()
+    field.send_keys(text)
+    for key in keys:
+        field.send_keys(getattr(Keys, key))
+    field.send_keys(Keys.ENTER)
+
+
+def test_in_chromium_an_address_in_three_spellings_finds_its_officer(browser, address_page):
+    from selenium.webdriver.common.by import By
+
+    path, _, _ = address_page
+    browser.get(path.as_uri())
+    assert browser.find_element(By.ID, "coordinates").is_displayed() is False  # one search box
+    assert browser.find_element(By.CSS_SELECTOR, "label[for=address]").text == "Adresse"
+    for spelling in ("søndre allé 12b", "Sondre Alle 12B", "Soendre  Alle 12 b"):
+        browser.execute_script("window.location.hash = ''; document.getElementById('card').hidden = true")
+        search_for(browser, spelling)
+        assert browser.find_element(By.ID, "card").is_displayed(), spelling
+        assert browser.find_element(By.ID, "card-name").text == "Anna Holm", spelling
+        assert browser.find_element(By.ID, "address-message").text == "Søndre Allé 12B, 2700 Brønshøj"
+    assert browser.find_element(By.ID, "show-all").is_displayed()  # the map is zoomed to the sector
+    assert len(browser.find_elements(By.CSS_SELECTOR, "circle.marker")) == 1
+    labels = browser.execute_script("return window.ypoSearchAddresses('søndre allé 1')")
+    assert labels == [
+        "Søndre Allé 12, 2700 Brønshøj",
+        "Søndre Allé 12B, 2700 Brønshøj",
+        "Søndre Allé 14, 2700 Brønshøj",
+    ]
+
+
+def test_in_chromium_suggestions_after_two_letters(browser, address_page):
+    from selenium.webdriver.common.by import By
+
+    path, _, _ = address_page
+    browser.get(path.as_uri())
+    field = browser.find_element(By.ID, "address")
+    field.send_keys("s")
+    assert browser.find_element(By.ID, "address-list").is_displayed() is False
+    field.send_keys("ø")
+    options = browser.find_elements(By.CSS_SELECTOR, "#address-list [role=option]")
+    assert [option.text for option in options] == ["Søndre Allé"]
+    assert field.get_attribute("aria-expanded") == "true"
+
+
+def test_in_chromium_a_postcode_lists_its_sectors_and_a_street_its_own(browser, address_page):
+    from selenium.webdriver.common.by import By
+
+    path, _, _ = address_page
+    browser.get(path.as_uri())
+    search_for(browser, "2400")
+    assert browser.find_element(By.ID, "address-message").text == "Sektorer i 2400 København NV:"
+    buttons = browser.find_elements(By.CSS_SELECTOR, "#address-sectors button")
+    assert [button.text for button in buttons] == ["Sector two", "Sector three"]
+    buttons[1].click()
+    assert browser.find_element(By.ID, "card-sector").text == "Sector three"
+    search_for(browser, "Søndre Allé")
+    assert browser.find_element(By.ID, "address-message").text == "Sektorer i Søndre Allé:"
+    assert [b.text for b in browser.find_elements(By.CSS_SELECTOR, "#address-sectors button")] == [
+        "Sector one",
+        "Sector two",
+    ]
+
+
+def test_in_chromium_an_address_outside_says_so_with_both_numbers(browser, address_page):
+    from selenium.webdriver.common.by import By
+
+    path, _, _ = address_page
+    browser.get(path.as_uri())
+    search_for(browser, "ude vej 5")
+    assert browser.find_element(By.ID, "address-message").text == (
+        "Adressen ligger ikke i nogen af stationens sektorer. Ved akut behov ring 112; ellers ring til "
+        "politiet på 114."
+    )
+    assert browser.find_element(By.ID, "card").is_displayed() is False
+    search_for(browser, "Nowhere Street 1")
+    assert browser.find_element(By.ID, "address-message").text == "Ingen adresse passer til søgningen."
+
+
+def test_in_chromium_the_search_works_by_keyboard_alone(browser, address_page):
+    from selenium.webdriver.common.by import By
+
+    path, _, _ = address_page
+    browser.get(path.as_uri())
+    search_for(browser, "bygade 3", keys=("ARROW_DOWN",))
+    assert browser.find_element(By.ID, "card-name").text == "Bo Berg"
+    assert browser.switch_to.active_element.get_attribute("id") == "address"
+
+
+AXE = Path(__file__).resolve().parents[2] / "build" / "axe" / "axe.min.js"
+
+
+def axe_violations(browser) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations of the page as it is now: "rule: target" lines."""
+    assert AXE.is_file(), f"{AXE} is missing: run make setup (tools/fetch_axe.py)"
+    browser.execute_script(AXE.read_text(encoding="utf-8"))
+    result = browser.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+        ".then(function (r) { done(r.violations.map(function (v) {"
+        "  return v.id + ': ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); })); });"
+    )
+    return result
+
+
+def test_in_chromium_axe_finds_no_violation_empty_with_a_card_and_suggestions(browser, address_page):
+    from selenium.webdriver.common.by import By
+
+    path, _, _ = address_page
+    browser.get(path.as_uri())
+    assert axe_violations(browser) == []
+    search_for(browser, "søndre allé 12b")
+    assert browser.find_element(By.ID, "card").is_displayed()
+    assert axe_violations(browser) == []
+    browser.find_element(By.ID, "address").send_keys(" ")
+    browser.find_element(By.ID, "address").clear()
+    browser.find_element(By.ID, "address").send_keys("byg")
+    assert browser.find_element(By.ID, "address-list").is_displayed()
+    assert axe_violations(browser) == []
+    browser.find_element(By.ID, "lang-en").click()
+    assert axe_violations(browser) == []
+
+
+def test_in_chromium_the_page_is_usable_at_360_pixels(browser, address_page):
+    from selenium.webdriver.common.by import By
+
+    path, _, _ = address_page
+    with narrow_window(browser, path, 360, 740) as width:
+        search_for(browser, "bygade 1")
+        card = browser.find_element(By.ID, "card").rect
+        assert card["x"] >= 0 and card["x"] + card["width"] <= width
+
+
+def test_in_chromium_axe_finds_no_violation_on_a_page_without_addresses(browser, sample_page):
+    path, _, _ = sample_page
+    browser.get(path.as_uri())
+    assert axe_violations(browser) == []
+    browser.execute_script("window.ypoSelectSector('NE-03')")
+    assert axe_violations(browser) == []

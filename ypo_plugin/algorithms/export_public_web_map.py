@@ -8,11 +8,14 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
 )
 
-from ..conversion import has_features, source_to_frame
+from ..conversion import has_features, read_points, source_to_frame
+from ..core.address_index import build_address_index
+from ..core.counting import assign_points
 from ..core.errors import InputError
 from ..core.publication import PUBLIC_FIELDS, public_frame, web_map_data, web_map_html
 from ..core.texts import DEFAULT_TEXTS
@@ -59,8 +62,15 @@ def read_public_sectors(algorithm, parameters, context, feedback, target_crs=Non
 class ExportPublicWebMapAlgorithm(YpoAlgorithm):
     SECTORS = "SECTORS"
     TITLE = "TITLE"
+    ADDRESSES = "ADDRESSES"
+    STREET_FIELD = "STREET_FIELD"
+    HOUSE_NUMBER_FIELD = "HOUSE_NUMBER_FIELD"
+    POSTCODE_FIELD = "POSTCODE_FIELD"
+    CITY_FIELD = "CITY_FIELD"
     OUTPUT = "OUTPUT"
     SECTOR_COUNT = "SECTOR_COUNT"
+    ADDRESS_COUNT = "ADDRESS_COUNT"
+    ADDRESSES_OUTSIDE = "ADDRESSES_OUTSIDE"
 
     def name(self):
         return "exportpublicwebmap"
@@ -76,6 +86,15 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
             "longitude) of an address shows the officer's name, phone (a tel: link) and e-mail (a "
             "mailto: link), and the emergency number. Texts in Danish and English (a button "
             "switches) or in one language; usable on a phone.\n\n"
+            "With an address layer the page searches addresses instead: one search box suggests "
+            "streets and addresses after two letters, ignoring case, spacing and Danish letters "
+            "(søndre allé = Sondre Alle = Soendre Alle), with house numbers such as 12B; a postcode "
+            "lists the sectors it touches, a street without a number its sectors; Enter takes the "
+            "first suggestion. The answer is the sector's officer card and the map zoomed to the "
+            "sector with the address marked; an address in no sector says so and gives the emergency "
+            "and general numbers. Coordinates typed into the box still work. The addresses are "
+            "stored in the page in a compact form (street, house number, postcode, sector and a "
+            "position to about a metre) and searched in the browser: nothing leaves the page.\n\n"
             "The page needs no network: its script, style and data are inlined, and its "
             "Content-Security-Policy forbids any request, so it can be opened from a file, an intranet "
             "or any web server. No map tiles.\n\n"
@@ -87,8 +106,15 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
             "Sectors — the sector polygons with sector_id (required, unique), sector_name, district "
             "and the officer fields (optional). Any CRS.\n"
             "Title — the page title (default: 'Find your local police officer' in the page's "
-            "languages).\n" + TEXT_HELP + "Web page — the .html file to write.\n\n"
-            "Result: SECTOR_COUNT, the number of sectors on the page."
+            "languages).\n"
+            "Addresses (optional) — address points; any CRS. Street field (default street), House "
+            "number field (default house_number), Postcode field and City field (optional; default "
+            "postcode and city when the layer has them). Addresses without a street, a house number "
+            "such as 12 or 12B, or a position are left out and counted in the log.\n"
+            + TEXT_HELP
+            + "Web page — the .html file to write.\n\n"
+            "Results: SECTOR_COUNT, the number of sectors on the page; ADDRESS_COUNT and "
+            "ADDRESSES_OUTSIDE, the addresses searchable on the page and those of them in no sector."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - name fixed by QGIS
@@ -98,6 +124,25 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
             )
         )
         self.addParameter(QgsProcessingParameterString(self.TITLE, self.tr("Title"), optional=True))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.ADDRESSES,
+                self.tr("Addresses"),
+                [QgsProcessing.SourceType.TypeVectorPoint],
+                optional=True,
+            )
+        )
+        for name, description, default in (
+            (self.STREET_FIELD, "Street field", "street"),
+            (self.HOUSE_NUMBER_FIELD, "House number field", "house_number"),
+            (self.POSTCODE_FIELD, "Postcode field", None),
+            (self.CITY_FIELD, "City field", None),
+        ):
+            self.addParameter(
+                QgsProcessingParameterField(
+                    name, self.tr(description), default, self.ADDRESSES, optional=True
+                )
+            )
         add_text_parameters(self)
         self.addParameter(
             QgsProcessingParameterFileDestination(
@@ -105,6 +150,8 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
             )
         )
         self.addOutput(QgsProcessingOutputNumber(self.SECTOR_COUNT, self.tr("Sectors on the page")))
+        self.addOutput(QgsProcessingOutputNumber(self.ADDRESS_COUNT, self.tr("Addresses on the page")))
+        self.addOutput(QgsProcessingOutputNumber(self.ADDRESSES_OUTSIDE, self.tr("Addresses in no sector")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - name fixed by QGIS
         texts = read_texts(self, parameters, context)
@@ -120,12 +167,75 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
         )
         if feedback.isCanceled():
             return {}
-        feedback.setProgress(50)
+        feedback.setProgress(30)
+        addresses = self._addresses(parameters, context, feedback, frame)
+        if feedback.isCanceled():
+            return {}
+        feedback.setProgress(60)
         feedback.setProgressText(self.tr("Writing the web page…"))
-        html = web_map_html(web_map_data(frame, title, texts))
+        html = web_map_html(web_map_data(frame, title, texts, addresses.data if addresses else None))
         target = Path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
         feedback.setProgress(100)
         feedback.pushInfo(f"Wrote {path}: {len(frame)} sectors, {len(html):,} bytes, no network needed.")
-        return {self.OUTPUT: path, self.SECTOR_COUNT: len(frame)}
+        results = {self.OUTPUT: path, self.SECTOR_COUNT: len(frame)}
+        if addresses:
+            results[self.ADDRESS_COUNT] = addresses.count
+            results[self.ADDRESSES_OUTSIDE] = addresses.outside
+        return results
+
+    def _addresses(self, parameters, context, feedback, frame):
+        """The address index of ADDRESSES (None without), each address in the sector the page shows it in."""
+        source = self.parameterAsSource(parameters, self.ADDRESSES, context)
+        if source is None:
+            if parameters.get(self.ADDRESSES):
+                raise QgsProcessingException(self.invalidSourceError(parameters, self.ADDRESSES))
+            return None
+        feedback.setProgressText(self.tr("Reading the addresses…"))
+        fields = {}
+        for name, required in (
+            (self.STREET_FIELD, True),
+            (self.HOUSE_NUMBER_FIELD, True),
+            (self.POSTCODE_FIELD, False),
+            (self.CITY_FIELD, False),
+        ):
+            fields[name] = self.checked_field(parameters, name, context, source, "Addresses", required)
+        for name, default in ((self.POSTCODE_FIELD, "postcode"), (self.CITY_FIELD, "city")):
+            if fields[name] is None and source.fields().lookupField(default) >= 0:
+                fields[name] = default
+        names = [field for field in fields.values() if field]
+        table = read_points(
+            source,
+            names,
+            QgsCoordinateReferenceSystem("EPSG:4326"),
+            context.transformContext(),
+            feedback,
+            self.parameterAsVectorLayer(parameters, self.ADDRESSES, context),
+        )
+
+        def column(name):
+            return None if fields[name] is None else list(table.columns[fields[name]])
+
+        sector = assign_points(table.xy, frame.geometry.values.to_numpy())
+        try:
+            index = build_address_index(
+                column(self.STREET_FIELD),
+                column(self.HOUSE_NUMBER_FIELD),
+                column(self.POSTCODE_FIELD),
+                column(self.CITY_FIELD),
+                table.xy,
+                sector,
+            )
+        except InputError as error:
+            raise QgsProcessingException(f"ADDRESSES ({source.sourceName()}): {error}") from None
+        if index.without_street:
+            feedback.pushWarning(
+                f"ADDRESSES: {index.without_street} addresses without a street, a house number such as 12 "
+                "or 12B, or a position are left out of the search."
+            )
+        if index.outside:
+            feedback.pushWarning(
+                f"ADDRESSES: {index.outside} addresses lie in no sector; the page says so when one is found."
+            )
+        return index

@@ -1,42 +1,58 @@
-"""LANGUAGE and EMERGENCY_NUMBER: the parameters every publication takes, and its texts.
+"""LANGUAGE, EMERGENCY_NUMBER and GENERAL_NUMBER: the parameters every publication takes, and its texts.
 
 The words themselves are in :mod:`ypo_plugin.core.texts` (one table for maps, web map and
 handover report); print layouts read them as layout variables ``@ypo_t_<key>`` (languages
 joined on one line) and ``@ypo_lines_<key>`` (one line per language).
 """
 
-from qgis.core import QgsProcessingException, QgsProcessingParameterString
+from qgis.core import QgsProcessingException, QgsProcessingParameterDefinition, QgsProcessingParameterString
 
 from ..core.errors import InputError
-from ..core.texts import DEFAULT_EMERGENCY_NUMBER, DEFAULT_LANGUAGE, LANGUAGES, TEXTS, PublicTexts
+from ..core.texts import (
+    DEFAULT_EMERGENCY_NUMBER,
+    DEFAULT_GENERAL_NUMBER,
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    TEXTS,
+    PublicTexts,
+)
 from .base import enum_parameter
 
 LANGUAGE = "LANGUAGE"
 EMERGENCY_NUMBER = "EMERGENCY_NUMBER"
+GENERAL_NUMBER = "GENERAL_NUMBER"
 HELP = (
     f"Language — {', '.join(LANGUAGES)}: the texts in Danish and English (default {DEFAULT_LANGUAGE}, "
     "Danish first), in English or Danish only, or English first.\n"
     f"Emergency number — the number printed as 'In an emergency call …' (default {DEFAULT_EMERGENCY_NUMBER}; "
     "e.g. 911 or 999).\n"
+    f"General number (advanced) — the police's non-emergency number, where a text points to it (default "
+    f"{DEFAULT_GENERAL_NUMBER}, Denmark's).\n"
 )
 
 
 def add_text_parameters(algorithm) -> None:
-    """Add LANGUAGE (an enum of :data:`LANGUAGES`) and EMERGENCY_NUMBER to ``algorithm``."""
+    """Add LANGUAGE (an enum of :data:`LANGUAGES`), EMERGENCY_NUMBER and GENERAL_NUMBER to ``algorithm``."""
     algorithm.addParameter(enum_parameter(LANGUAGE, algorithm.tr("Language"), LANGUAGES, DEFAULT_LANGUAGE))
     algorithm.addParameter(
         QgsProcessingParameterString(
             EMERGENCY_NUMBER, algorithm.tr("Emergency number"), DEFAULT_EMERGENCY_NUMBER, optional=True
         )
     )
+    general = QgsProcessingParameterString(
+        GENERAL_NUMBER, algorithm.tr("General number"), DEFAULT_GENERAL_NUMBER, optional=True
+    )
+    general.setFlags(general.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+    algorithm.addParameter(general)
 
 
 def read_texts(algorithm, parameters, context) -> PublicTexts:
-    """The texts chosen by LANGUAGE and EMERGENCY_NUMBER (a clear error for a bad number)."""
+    """The texts chosen by LANGUAGE, EMERGENCY_NUMBER and GENERAL_NUMBER (a clear error for a bad number)."""
     try:
         return PublicTexts.checked(
             algorithm.enum_value(parameters, LANGUAGE, context),
             algorithm.parameterAsString(parameters, EMERGENCY_NUMBER, context),
+            algorithm.parameterAsString(parameters, GENERAL_NUMBER, context),
         )
     except InputError as error:
         raise QgsProcessingException(str(error)) from None

@@ -257,6 +257,13 @@ WEB_TEXT_KEYS = (
     "bad_coordinates",
     "no_location",
     "emergency",
+    "address",
+    "address_help",
+    "suggestions",
+    "no_address",
+    "address_outside",
+    "sectors_of",
+    "show_all",
 )
 
 
@@ -274,9 +281,12 @@ def example_coordinate(frame: gpd.GeoDataFrame) -> str:
     return ""
 
 
-def web_map_data(frame: gpd.GeoDataFrame, title: str, texts: PublicTexts = DEFAULT_TEXTS) -> dict:
+def web_map_data(
+    frame: gpd.GeoDataFrame, title: str, texts: PublicTexts = DEFAULT_TEXTS, addresses: dict | None = None
+) -> dict:
     """The JSON data of the web map: allow-listed properties, rings in lon/lat (EPSG:4326), and
-    the page's texts in ``texts``' languages (the first shown first).
+    the page's texts in ``texts``' languages (the first shown first); with ``addresses`` (the
+    data of :func:`ypo_plugin.core.address_index.build_address_index`) the page searches them.
 
     ``frame`` comes from :func:`public_frame`, transformed to EPSG:4326.
     """
@@ -298,11 +308,19 @@ def web_map_data(frame: gpd.GeoDataFrame, title: str, texts: PublicTexts = DEFAU
             districts.append({"district": district, "polygons": _polygons(outline)})
     bounds = [round(float(v), COORDINATE_DECIMALS) for v in frame.total_bounds]
     example = example_coordinate(frame)
+    address = _example_address(addresses)
     page_texts = {
-        code: {key: PublicTexts(code, texts.emergency_number)(key, example=example) for key in WEB_TEXT_KEYS}
+        code: {
+            key: PublicTexts(code, texts.emergency_number, texts.general_number)(
+                key, example=example, address=address
+            )
+            for key in WEB_TEXT_KEYS
+        }
         for code in texts.codes
     }
+    extra = {"addresses": addresses} if addresses else {}
     return {
+        **extra,
         "title": title,
         "bounds": bounds,
         "sectors": sectors,
@@ -312,6 +330,14 @@ def web_map_data(frame: gpd.GeoDataFrame, title: str, texts: PublicTexts = DEFAU
         "example": example,
         "language_label": texts("language"),
     }
+
+
+def _example_address(addresses: dict | None) -> str:
+    """The first address of the index ("Bygade 1"), shown as an example of what to type."""
+    if not addresses or not addresses["streets"]:
+        return ""
+    street = addresses["streets"][0]
+    return f"{street['n']} {street['h'].split(' ')[0]}"
 
 
 def _csp_hash(text: str) -> str:

@@ -15,6 +15,7 @@ LANGUAGES: tuple[str, ...] = ("da+en", "en", "da", "en+da")
 """The LANGUAGE options: one language, or two with the first named first."""
 DEFAULT_LANGUAGE = "da+en"
 DEFAULT_EMERGENCY_NUMBER = "112"
+DEFAULT_GENERAL_NUMBER = "114"
 LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}
 
 # key: (Danish, English)
@@ -122,6 +123,24 @@ _ROWS: dict[str, tuple[str, str]] = {
         "Enter latitude and longitude, e.g. {example}.",
     ),
     "no_location": ("Din position kunne ikke findes.", "Your location could not be found."),
+    "address": ("Adresse", "Address"),
+    "address_help": (
+        "Skriv vej og husnummer eller postnummer, fx {address}.",
+        "Type the street and house number or the postcode, e.g. {address}.",
+    ),
+    "suggestions": ("Forslag", "Suggestions"),
+    "no_address": ("Ingen adresse passer til søgningen.", "No address matches the search."),
+    "address_outside": (
+        "Adressen ligger ikke i nogen af stationens sektorer. Ved akut behov ring {emergency}; "
+        "ellers ring til politiet på {general}.",
+        "The address is in none of the station's sectors. In an emergency call {emergency}; "
+        "otherwise call the police on {general}.",
+    ),
+    "sectors_of": ("Sektorer i {place}:", "Sectors in {place}:"),
+    "show_all": ("Vis hele området", "Show the whole area"),
+    # business cards
+    "police": ("Politiet", "Police"),
+    "business_cards": ("Visitkort", "Business cards"),
     # the handover report
     "handover": ("Overdragelsesrapport", "Handover report"),
     "sector_handover": ("Sektoroverdragelse", "Sector handover"),
@@ -194,11 +213,23 @@ def checked_language(value: str | None) -> str:
 
 def checked_emergency_number(value: str | None) -> str:
     """``value`` as the emergency number to print (112 when empty): digits, spaces, '-', a leading '+'."""
-    text = (value or "").strip() or DEFAULT_EMERGENCY_NUMBER
+    return _checked_number(
+        value, DEFAULT_EMERGENCY_NUMBER, "EMERGENCY_NUMBER", "emergency number, e.g. 112, 911 or 999"
+    )
+
+
+def checked_general_number(value: str | None) -> str:
+    """``value`` as the police's non-emergency number to print (114 when empty)."""
+    return _checked_number(
+        value, DEFAULT_GENERAL_NUMBER, "GENERAL_NUMBER", "police's non-emergency number, e.g. 114"
+    )
+
+
+def _checked_number(value: str | None, default: str, parameter: str, what: str) -> str:
+    text = (value or "").strip() or default
     if not _PHONE_NUMBER.match(text):
         raise InputError(
-            f"EMERGENCY_NUMBER '{value}' is not a number to call: give the digits of your country's "
-            "emergency number, e.g. 112, 911 or 999."
+            f"{parameter} '{value}' is not a number to call: give the digits of your country's {what}."
         )
     return text
 
@@ -216,14 +247,20 @@ def _thousands(number: int, separator: str) -> str:
 
 @dataclass(frozen=True)
 class PublicTexts:
-    """The texts of one output: in ``language`` (see :data:`LANGUAGES`), with ``emergency_number``."""
+    """The texts of one output: in ``language`` (see :data:`LANGUAGES`), with ``emergency_number``
+    and the police's ``general_number``."""
 
     language: str = DEFAULT_LANGUAGE
     emergency_number: str = DEFAULT_EMERGENCY_NUMBER
+    general_number: str = DEFAULT_GENERAL_NUMBER
 
     @classmethod
-    def checked(cls, language: str | None, emergency_number: str | None) -> "PublicTexts":
-        return cls(checked_language(language), checked_emergency_number(emergency_number))
+    def checked(cls, language: str | None, emergency_number: str | None, general_number: str | None = None):
+        return cls(
+            checked_language(language),
+            checked_emergency_number(emergency_number),
+            checked_general_number(general_number),
+        )
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -231,8 +268,8 @@ class PublicTexts:
         return tuple(self.language.split("+"))
 
     def each(self, key: str, **values) -> list[str]:
-        """The text ``key`` in each language (formatted with ``values`` and the emergency number)."""
-        values = {"emergency": self.emergency_number, **values}
+        """The text ``key`` in each language (formatted with ``values`` and the two numbers)."""
+        values = {"emergency": self.emergency_number, "general": self.general_number, **values}
         texts = []
         for code in self.codes:
             local = {
@@ -258,4 +295,4 @@ class PublicTexts:
 
 
 DEFAULT_TEXTS = PublicTexts()
-"""Danish and English, emergency number 112."""
+"""Danish and English, emergency number 112, general number 114."""

@@ -236,6 +236,260 @@
     languageButtons.hidden = true;
   }
 
+  // --- address search: only on a page written with an address index ---
+  var fullViewBox = svg.getAttribute("viewBox");
+  var showAllButton = document.getElementById("show-all");
+  showAllButton.addEventListener("click", function () {
+    svg.setAttribute("viewBox", fullViewBox);
+    showAllButton.hidden = true;
+  });
+
+  function zoomTo(id) {
+    var box = paths[id].getBBox();
+    var margin = Math.max(box.width, box.height) * 0.15 + fontSize;
+    svg.setAttribute("viewBox", [box.x - margin, box.y - margin, box.width + 2 * margin, box.height + 2 * margin]
+      .map(function (value) { return value.toFixed(2); }).join(" "));
+    showAllButton.hidden = false;
+  }
+
+  function deselect() {
+    if (selected && paths[selected]) { paths[selected].classList.remove("selected"); }
+    selected = null;
+    list.value = "";
+    showCard();
+  }
+
+  // Case, spacing, accents and the Danish letters are folded, so that "s\u00f8ndre all\u00e9",
+  // "Sondre Alle" and "Soendre Alle" are the same search.
+  function fold(text) {
+    return String(text).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/\u00e6/g, "ae").replace(/\u00f8/g, "oe").replace(/\u00df/g, "ss") // ae, o-slash, sharp s
+      .replace(/aa/g, "a").replace(/oe/g, "o").replace(/ae/g, "a")
+      .replace(/[^a-z0-9]+/g, " ").trim();
+  }
+
+  var index = data.addresses;
+  var streets = [];
+  var postcodeOf = {};
+  var MAX_SUGGESTIONS = 8;
+
+  function expandRuns(flat) {
+    var values = [];
+    for (var i = 0; i < flat.length; i += 2) {
+      for (var k = 0; k < flat[i + 1]; k++) { values.push(flat[i]); }
+    }
+    return values;
+  }
+
+  function decodeIndex() {
+    index.postcodes.forEach(function (entry, position) { postcodeOf[fold(entry.code)] = position; });
+    index.streets.forEach(function (entry) {
+      var numbers = entry.h.split(" "), postcodes = expandRuns(entry.p), sectorIndexes = expandRuns(entry.s);
+      var x = index.origin[0], y = index.origin[1], houses = [];
+      for (var i = 0; i < numbers.length; i++) {
+        x += entry.x[i];
+        y += entry.y[i];
+        houses.push({ text: numbers[i], key: numbers[i].toLowerCase(), postcode: postcodes[i],
+          sector: sectorIndexes[i], lon: x * index.step, lat: y * index.step });
+      }
+      streets.push({ name: entry.n, key: fold(entry.n), houses: houses });
+    });
+  }
+
+  // "sondre alle 12 b, 2700 bronshoj": street words, house number (with its letter), postcode;
+  // words after the postcode are its city.
+  function parseQuery(text) {
+    var tokens = fold(text).split(" ").filter(Boolean);
+    var query = { words: [], house: "", postcode: -1 };
+    for (var i = 0; i < tokens.length && query.postcode < 0; i++) {
+      var token = tokens[i];
+      var code = postcodeOf[token];
+      if (code !== undefined && (token.length >= 4 || !query.words.length)) {
+        query.postcode = code;
+      } else if (!query.house && query.words.length && /^[0-9]+[a-z]?$/.test(token)) {
+        query.house = token.replace(/^0+(?=[0-9])/, "");
+        if (/^[0-9]+$/.test(query.house) && /^[a-z]$/.test(tokens[i + 1] || "")) { query.house += tokens[++i]; }
+      } else if (!query.house) {
+        query.words.push(token);
+      }
+    }
+    return query;
+  }
+
+  function postcodeLabel(position) {
+    var entry = index.postcodes[position];
+    return entry.code + (entry.city ? " " + entry.city : "");
+  }
+
+  function search(text) {
+    var query = parseQuery(text);
+    var words = query.words.join(" ");
+    if (!words && query.postcode >= 0) {
+      return [{ kind: "postcode", postcode: query.postcode, label: postcodeLabel(query.postcode) }];
+    }
+    if (words.length < 2) { return []; }
+    var matches = [];
+    streets.forEach(function (street) {
+      var rank = street.key.indexOf(words) === 0 ? 0 : (street.key.indexOf(" " + words) >= 0 ? 1 : -1);
+      if (rank >= 0) { matches.push({ rank: rank, street: street }); }
+    });
+    matches.sort(function (a, b) {
+      return a.rank - b.rank || (a.street.key < b.street.key ? -1 : (a.street.key > b.street.key ? 1 : 0));
+    });
+    var results = [];
+    for (var m = 0; m < matches.length && results.length < MAX_SUGGESTIONS; m++) {
+      var street = matches[m].street;
+      var inPostcode = street.houses.filter(function (house) {
+        return query.postcode < 0 || house.postcode === query.postcode;
+      });
+      if (!inPostcode.length) { continue; }
+      if (!query.house) {
+        results.push({ kind: "street", street: street, houses: inPostcode, label: street.name });
+        continue;
+      }
+      var exact = inPostcode.filter(function (house) { return house.key === query.house; });
+      var starting = inPostcode.filter(function (house) {
+        return house.key !== query.house && house.key.indexOf(query.house) === 0;
+      });
+      exact.concat(starting).forEach(function (house) {
+        results.push({ kind: "address", house: house, label: street.name + " " + house.text +
+          (house.postcode >= 0 ? ", " + postcodeLabel(house.postcode) : "") });
+      });
+    }
+    return results.slice(0, MAX_SUGGESTIONS);
+  }
+
+  var addressInput = document.getElementById("address");
+  var suggestionList = document.getElementById("address-list");
+  var addressMessage = document.getElementById("address-message");
+  var sectorButtons = document.getElementById("address-sectors");
+  var suggestions = [];
+  var active = -1;
+
+  function closeSuggestions() {
+    suggestions = [];
+    active = -1;
+    suggestionList.hidden = true;
+    addressInput.setAttribute("aria-expanded", "false");
+    addressInput.removeAttribute("aria-activedescendant");
+  }
+
+  function showSuggestions(results) {
+    while (suggestionList.firstChild) { suggestionList.removeChild(suggestionList.firstChild); }
+    suggestions = results;
+    active = -1;
+    if (!results.length) { closeSuggestions(); return; }
+    results.forEach(function (result, position) {
+      var option = document.createElement("li");
+      option.id = "address-option-" + position;
+      option.setAttribute("role", "option");
+      option.setAttribute("aria-selected", "false");
+      option.textContent = result.label;
+      option.addEventListener("mousedown", function (event) { event.preventDefault(); choose(result); });
+      suggestionList.appendChild(option);
+    });
+    suggestionList.hidden = false;
+    addressInput.setAttribute("aria-expanded", "true");
+  }
+
+  function highlight(position) {
+    active = position;
+    Array.prototype.forEach.call(suggestionList.children, function (option, i) {
+      option.setAttribute("aria-selected", String(i === position));
+    });
+    addressInput.setAttribute("aria-activedescendant", "address-option-" + position);
+  }
+
+  function clearSectorButtons() {
+    while (sectorButtons.firstChild) { sectorButtons.removeChild(sectorButtons.firstChild); }
+    sectorButtons.hidden = true;
+  }
+
+  function listSectors(place, sectorIndexes) {
+    addressMessage.textContent = t("sectors_of").replace("{place}", place);
+    sectorIndexes.forEach(function (position) {
+      var sector = data.sectors[position];
+      var item = document.createElement("li");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = sector.sector_name;
+      button.addEventListener("click", function () { select(sector.sector_id); zoomTo(sector.sector_id); });
+      item.appendChild(button);
+      sectorButtons.appendChild(item);
+    });
+    sectorButtons.hidden = !sectorIndexes.length;
+    if (sectorIndexes.length === 1) { select(data.sectors[sectorIndexes[0]].sector_id); }
+  }
+
+  function choose(result) {
+    closeSuggestions();
+    clearSectorButtons();
+    addressInput.value = result.label;
+    if (result.kind === "address") {
+      marker(result.house.lon, result.house.lat);
+      if (result.house.sector < 0) {
+        deselect();
+        addressMessage.textContent = t("address_outside");
+        return;
+      }
+      var sector = data.sectors[result.house.sector];
+      addressMessage.textContent = result.label;
+      select(sector.sector_id);
+      zoomTo(sector.sector_id);
+    } else if (result.kind === "postcode") {
+      listSectors(result.label, index.postcodes[result.postcode].sectors);
+    } else {
+      var seen = {}, indexes = [];
+      result.houses.forEach(function (house) {
+        if (house.sector >= 0 && !seen[house.sector]) { seen[house.sector] = true; indexes.push(house.sector); }
+      });
+      listSectors(result.label, indexes.sort(function (a, b) { return a - b; }));
+    }
+  }
+
+  function submitSearch() {
+    if (active >= 0 && suggestions[active]) { choose(suggestions[active]); return; }
+    var results = search(addressInput.value);
+    if (results.length) { choose(results[0]); return; }
+    closeSuggestions();
+    var coordinates = parseCoordinates(addressInput.value);
+    if (coordinates) {
+      addressMessage.textContent = "";
+      findAt(coordinates[0], coordinates[1]);
+      addressMessage.textContent = document.getElementById("find-message").textContent;
+      return;
+    }
+    addressMessage.textContent = t("no_address");
+  }
+
+  if (index) {
+    decodeIndex();
+    document.getElementById("address-search").hidden = false;
+    Array.prototype.forEach.call(document.querySelectorAll("#find label, #find .row"), function (element) {
+      element.hidden = true;
+    });
+    addressInput.addEventListener("input", function () { showSuggestions(search(addressInput.value)); });
+    addressInput.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown" && suggestions.length) {
+        event.preventDefault();
+        highlight((active + 1) % suggestions.length);
+      } else if (event.key === "ArrowUp" && suggestions.length) {
+        event.preventDefault();
+        highlight((active - 1 + suggestions.length) % suggestions.length);
+      } else if (event.key === "Escape") {
+        closeSuggestions();
+      }
+    });
+    addressInput.addEventListener("blur", closeSuggestions);
+    document.getElementById("address-search").addEventListener("submit", function (event) {
+      event.preventDefault();
+      submitSearch();
+    });
+  }
+
+  window.ypoSearchAddresses = function (text) { // for tests and benchmarks
+    return search(text).map(function (result) { return result.label; });
+  };
   window.ypoSelectSector = select; // for tests and links
   setLanguage(data.languages[0].code);
   var wanted = decodeURIComponent(window.location.hash.replace(/^#/, ""));
