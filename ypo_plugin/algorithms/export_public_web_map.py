@@ -12,13 +12,13 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..conversion import has_features, source_to_frame
 from ..core.errors import InputError
 from ..core.publication import PUBLIC_FIELDS, public_frame, web_map_data, web_map_html
 from ..core.texts import DEFAULT_TEXTS
+from ..inputs.public_texts import HELP as TEXT_HELP
+from ..inputs.public_texts import add_text_parameters, read_texts
+from ..qgis_io.read import has_features, source_to_frame
 from .base import YpoAlgorithm
-from .public_texts import HELP as TEXT_HELP
-from .public_texts import add_text_parameters, read_texts
 
 
 def read_public_sectors(algorithm, parameters, context, feedback, target_crs=None, texts=DEFAULT_TEXTS):

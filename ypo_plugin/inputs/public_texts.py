@@ -7,9 +7,9 @@ joined on one line) and ``@ypo_lines_<key>`` (one line per language).
 
 from qgis.core import QgsProcessingException, QgsProcessingParameterString
 
+from ..algorithms.base import enum_parameter
 from ..core.errors import InputError
 from ..core.texts import DEFAULT_EMERGENCY_NUMBER, DEFAULT_LANGUAGE, LANGUAGES, TEXTS, PublicTexts
-from .base import enum_parameter
 
 LANGUAGE = "LANGUAGE"
 EMERGENCY_NUMBER = "EMERGENCY_NUMBER"
