@@ -153,7 +153,7 @@ def shapely_geometry(geometry):
     return qgs_geometry(geometry)
 
 
-def test_memory_layer_leaves_empty_geometries_out():
+def test_memory_layer_keeps_rows_with_empty_geometries_without_one():
     frame = gpd.GeoDataFrame({"n": [1, 2]}, geometry=[SQUARE, shapely.Polygon()], crs="EPSG:25832")
     layer = memory_layer(
         frame,

@@ -27,12 +27,13 @@ from ..core.errors import InputError
 from ..core.lazy import lazy_module
 from ..core.map_figures import dates_span_text, join_figures
 from ..core.progress import Cancelled
-from ..core.publication import PUBLIC_FIELDS, neighbour_lists, public_frame
+from ..core.publication import PUBLIC_FIELDS, neighbour_lists
 from ..core.publication_charts import write_page_charts
 from ..crs import working_crs
 from ..inputs.crime_input import CRIMES, CrimeParameters
 from ..inputs.public_texts import HELP as TEXT_HELP
 from ..inputs.public_texts import add_text_parameters, read_texts
+from ..inputs.sector_input import read_public_frame
 from ..layouts import print_layouts as layouts
 from ..layouts.print_layouts import DEFAULT_DPI
 from ..layouts.sector_maps import (
@@ -45,7 +46,6 @@ from ..layouts.sector_maps import (
     sector_layers,
     text_fields,
 )
-from ..qgis_io.read import source_to_frame
 from .base import YpoAlgorithm, enum_parameter
 from .compute_manning import RESULT_FIELDS as MANNING_FIELDS
 
@@ -260,25 +260,17 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
 
     # --- reading ---------------------------------------------------------------
 
-    def _read_sectors(self, sectors, wanted, crs, context, feedback, texts):
-        """The sectors with those of the ``wanted`` fields they have, as read and as
-        :func:`public_frame` makes them, and the names of those fields."""
-        names = [name for name in wanted if sectors.fields().lookupField(name) >= 0]
-        source_frame = source_to_frame(sectors, names, crs, context.transformContext(), feedback)
-        if source_frame.empty:
-            raise QgsProcessingException(
-                f"SECTORS ({sectors.sourceName()}) has no features; give the sector polygons."
-            )
-        frame = public_frame(source_frame, f"SECTORS ({sectors.sourceName()})")
-        _warn_about_officers(frame, names, feedback, texts)
-        return source_frame, frame, names
-
     def _public_sectors(self, sectors, crs, context, feedback, texts):
-        return self._read_sectors(sectors, PUBLIC_FIELDS, crs, context, feedback, texts)[1]
+        _, frame, names = read_public_frame(sectors, PUBLIC_FIELDS, crs, context.transformContext(), feedback)
+        _warn_about_officers(frame, names, feedback, texts)
+        return frame
 
     def _internal_sectors(self, sectors, crs, context, feedback, texts):
         wanted = list(PUBLIC_FIELDS) + [name for name, _ in INTERNAL_NUMBERS]
-        source_frame, frame, names = self._read_sectors(sectors, wanted, crs, context, feedback, texts)
+        source_frame, frame, names = read_public_frame(
+            sectors, wanted, crs, context.transformContext(), feedback
+        )
+        _warn_about_officers(frame, names, feedback, texts)
         join_figures(frame, source_frame, [name for name, _ in INTERNAL_NUMBERS])
         if "area_km2" not in names:
             frame["area_km2"] = shapely.area(frame.geometry.values.to_numpy()) / 1e6

@@ -23,7 +23,9 @@ from ..core.geometry import (
 )
 from ..core.lazy import lazy_module
 from ..core.progress import Cancelled
+from ..core.publication import public_frame
 from ..crs import valid_in_both, working_crs
+from ..qgis_io.read import source_to_frame
 from ..qgis_io.write import qgs_geometry
 
 gpd = lazy_module("geopandas")
@@ -172,3 +174,20 @@ def dissolve_by_id(frame, id_field, note="") -> SectorsById:
     geometry_array = np.empty(len(geometries), dtype=object)
     geometry_array[:] = geometries
     return SectorsById(ids, geometry_array, groups, warnings)
+
+
+def read_public_frame(source, wanted, crs, transform_context, feedback):
+    """The sectors of ``source`` for a publication: those of the ``wanted`` fields the layer has
+    (only those are read), as read and as :func:`~..core.publication.public_frame` makes them,
+    and the names of those fields; refused when there are no sectors."""
+    names = [name for name in wanted if source.fields().lookupField(name) >= 0]
+    source_frame = source_to_frame(source, names, crs, transform_context, feedback)
+    if source_frame.empty:
+        raise QgsProcessingException(
+            f"SECTORS ({source.sourceName()}) has no features; give the sector polygons."
+        )
+    try:
+        frame = public_frame(source_frame, f"SECTORS ({source.sourceName()})")
+    except InputError as error:
+        raise QgsProcessingException(str(error)) from None
+    return source_frame, frame, names

@@ -202,7 +202,7 @@ def copy_features(
 
 def memory_layer(frame, geometry_type: str, crs, name: str, fields: QgsFields) -> QgsVectorLayer:
     """A memory layer (``geometry_type`` e.g. ``"MultiPolygon"``) holding the rows of ``frame`` with
-    exactly ``fields``, in frame order; missing and empty geometries are left out."""
+    exactly ``fields``, in frame order; a row with a missing or empty geometry has none."""
     layer = QgsVectorLayer(f"{geometry_type}?crs={crs.authid() or 'EPSG:4326'}", name, "memory")
     if not crs.authid():
         layer.setCrs(crs)
