@@ -170,10 +170,10 @@ def test_memory_layer_keeps_rows_with_empty_geometries_without_one():
 
 
 class RefusingSink:
-    def addFeature(self, feature, flags):  # noqa: N802 - the sink's name
+    def addFeature(self, feature, flags):
         return False
 
-    def lastError(self):  # noqa: N802 - the sink's name
+    def lastError(self):
         return "disk full"
 
 
@@ -188,7 +188,7 @@ def test_a_refused_feature_is_an_error_naming_the_output():
 
 def test_cancelled_writing_stops():
     class Cancelled:
-        def isCanceled(self):  # noqa: N802 - the feedback's name
+        def isCanceled(self):
             return True
 
     assert add_features(RefusingSink(), iter([object()]), "nothing", Cancelled()) is False

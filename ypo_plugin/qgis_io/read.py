@@ -94,10 +94,10 @@ class FeatureTable:
     def fields(self) -> QgsFields:
         return self.source.fields()
 
-    def sourceCrs(self) -> QgsCoordinateReferenceSystem:  # noqa: N802 - the name sources have
+    def sourceCrs(self) -> QgsCoordinateReferenceSystem:
         return self.source.sourceCrs()
 
-    def sourceName(self) -> str:  # noqa: N802 - the name sources have
+    def sourceName(self) -> str:
         return self.source.sourceName()
 
     def frame(
