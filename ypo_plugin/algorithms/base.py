@@ -162,6 +162,10 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
         """``(progress, is_cancelled)`` for core functions, reporting to ``feedback``."""
         return feedback.setProgress, feedback.isCanceled
 
-    @staticmethod
-    def processing_error(error: InputError) -> QgsProcessingException:
-        return QgsProcessingException(str(error))
+    # What a core input error is about (``InputError.about``, domain words) → the parameter that
+    # holds it in this algorithm; the error then names that parameter first.
+    PARAMETER_ABOUT: dict[str, str] = {}
+
+    def processing_error(self, error: InputError) -> QgsProcessingException:
+        parameter = self.PARAMETER_ABOUT.get(getattr(error, "about", None) or "")
+        return QgsProcessingException(f"{parameter}: {error}" if parameter else str(error))

@@ -26,6 +26,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QMetaType
 
+from ..core import crime_grid as core_grid
+from ..core import sectors as core_sectors
 from ..core.crime_grid import (
     CELL_FIELDS,
     COMPARE_FIELDS,
@@ -42,9 +44,10 @@ from ..core.crime_types import Period
 from ..core.lazy import lazy_module
 from ..qgis_compat import new_field
 from .base import YpoAlgorithm, enum_parameter
-from .crime_input import CrimeParameters, datetime_text
+from .crime_input import CRIMES, CrimeParameters, datetime_text
 from .sector_input import (
     SECTOR_GEOMETRY_HELP,
+    SECTORS,
     add_sector_parameters,
     dissolve_by_id,
     read_sectors,
@@ -70,6 +73,12 @@ class CrimeGridAlgorithm(YpoAlgorithm):
     OUTPUT_TIME_TABLE = "OUTPUT_TIME_TABLE"
     OUTPUT_PLACES = "OUTPUT_PLACES"
     CHART_FOLDER = "CHART_FOLDER"
+    PARAMETER_ABOUT = {
+        core_grid.GRID_TYPE: GRID_TYPE,
+        core_grid.CELL_SIZE: CELL_SIZE,
+        core_grid.CRIMES: CRIMES,
+        core_sectors.SECTORS: SECTORS,
+    }
     CRIMES_OUTSIDE = "CRIMES_OUTSIDE"
     CRIMES_IN_PERIOD = "CRIMES_IN_PERIOD"
     COMPARE_IN_PERIOD = "COMPARE_IN_PERIOD"

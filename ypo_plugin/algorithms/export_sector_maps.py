@@ -42,8 +42,9 @@ from ..core.crime_types import CRIME_TYPES, OTHER
 from ..core.errors import InputError
 from ..core.lazy import lazy_module
 from ..core.progress import Cancelled
-from ..core.publication import PUBLIC_FIELDS, neighbour_lists, place_labels, public_frame
+from ..core.publication import PUBLIC_FIELDS, place_labels, public_frame
 from ..core.publication_charts import write_page_charts
+from ..core.sectors import touching_neighbour_texts
 from ..crs import working_crs
 from ..qgis_compat import label_placement, new_field
 from ..resources import style_path
@@ -353,7 +354,7 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
                 f"SECTORS has no field {', '.join(missing)}: shown as '–'. Run Compute sector manning "
                 "on the sectors for the full key figures."
             )
-        frame["neighbour_list"] = neighbour_lists(
+        frame["neighbour_list"] = touching_neighbour_texts(
             list(frame["sector_id"]), list(frame["sector_name"]), frame.geometry.values.to_numpy()
         )
         return frame

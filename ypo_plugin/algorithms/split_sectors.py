@@ -30,6 +30,13 @@ from ..conversion import (
     transform_xy,
     write_frame_to_sink,
 )
+from ..core import sector_plan
+from ..core.defaults import (
+    SPLIT_TOLERANCE_PCT,
+    WORKLOAD_CRIME_WEIGHT,
+    WORKLOAD_EXPOSED_WEIGHT,
+    WORKLOAD_POPULATION_WEIGHT,
+)
 from ..core.errors import InputError
 from ..core.geometry import as_multipolygons, repair_polygons
 from ..core.lazy import lazy_module
@@ -38,11 +45,11 @@ from ..core.sector_plan import (
     SECTOR_FIELDS,
     Districts,
     WorkloadWeights,
-    dissolve,
     multipart_sectors,
     parse_target_shares,
     plan_sectors,
 )
+from ..core.sectors import dissolve
 from ..crs import valid_in_both, working_crs, working_crs_of_extent
 from ..qgis_compat import new_field
 from .base import YpoAlgorithm
@@ -79,6 +86,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
     OUTSIDE_UNIT_COUNT = "OUTSIDE_UNIT_COUNT"
     OUTSIDE_POPULATION = "OUTSIDE_POPULATION"
     KEPT_POPULATION_SHARE = "KEPT_POPULATION_SHARE"
+    PARAMETER_ABOUT = {sector_plan.UNITS: UNITS, sector_plan.DISTRICTS: DISTRICTS}
     RUN_SECONDS = "RUN_SECONDS"
 
     def name(self):
@@ -212,9 +220,9 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
             )
         )
         for name, description, default in (
-            (self.POPULATION_WEIGHT, "Population weight", 1.0),
-            (self.CRIME_WEIGHT, "Crime weight", 0.5),
-            (self.EXPOSED_WEIGHT, "Exposed areas weight", 0.2),
+            (self.POPULATION_WEIGHT, "Population weight", WORKLOAD_POPULATION_WEIGHT),
+            (self.CRIME_WEIGHT, "Crime weight", WORKLOAD_CRIME_WEIGHT),
+            (self.EXPOSED_WEIGHT, "Exposed areas weight", WORKLOAD_EXPOSED_WEIGHT),
         ):
             weight = QgsProcessingParameterNumber(
                 name,
@@ -243,7 +251,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
                 self.TOLERANCE,
                 self.tr("Tolerance (%)"),
                 QgsProcessingParameterNumber.Type.Double,
-                defaultValue=1.0,
+                defaultValue=SPLIT_TOLERANCE_PCT,
                 minValue=0.01,
                 maxValue=100.0,
             )

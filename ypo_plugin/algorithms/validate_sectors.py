@@ -20,8 +20,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QMetaType
 
 from ..conversion import frame_features, source_to_frame
+from ..core.defaults import MIN_OFFICERS
 from ..core.geometry import MIN_REPORTED_AREA_M2, MIN_REPORTED_AREA_SHARE
-from ..core.manning import MIN_OFFICERS
 from ..core.validation import ERROR_TYPES, validate_sectors
 from ..qgis_compat import new_field
 from .base import YpoAlgorithm

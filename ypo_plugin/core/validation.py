@@ -54,6 +54,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import shapely
 
+from .defaults import MIN_OFFICERS
 from .errors import InputError
 from .geometry import (
     MIN_REPORTED_AREA_M2,
@@ -67,7 +68,6 @@ from .geometry import (
     significant_parts,
 )
 from .lazy import lazy_module
-from .manning import MIN_OFFICERS
 from .progress import CancelCheck, ProgressCallback, never_cancelled, no_progress, raise_if_cancelled
 
 gpd = lazy_module("geopandas")
@@ -75,6 +75,10 @@ pd = lazy_module("pandas")
 
 ERROR_TYPES = ("gap", "overlap", "outside", "noncontiguous", "sliver", "undermanned")
 ERROR_COLUMNS = ("error_type", "sector_ids", "area_m2", "message")
+# What an InputError of this module is about (``error.about``), for the algorithm to name its parameter.
+MIN_AREA = "minimum area"
+MIN_OFFICERS_ABOUT = "minimum officers"
+DISTRICTS = "districts"
 # A sector this close (m) to a gap is one of the gap's neighbours.
 NEIGHBOUR_DISTANCE = 0.001
 
@@ -119,9 +123,14 @@ def validate_sectors(
     ``officers_allocated`` is needed. ``crs`` is given to the errors frame.
     """
     if min_area is not None and (not math.isfinite(min_area) or min_area < 0):
-        raise InputError(f"MIN_AREA {min_area} must be a number of square metres ≥ 0 (or left empty).")
+        raise InputError(
+            f"The minimum area {min_area} must be a number of square metres ≥ 0 (or left empty).",
+            about=MIN_AREA,
+        )
     if min_officers < 0:
-        raise InputError(f"MIN_OFFICERS {min_officers} must be 0 or more.")
+        raise InputError(
+            f"The minimum officers per sector ({min_officers}) must be 0 or more.", about=MIN_OFFICERS_ABOUT
+        )
     warnings: list[str] = []
     sectors = _sectors(ids, geometries, officers_required, officers_allocated, warnings)
     raise_if_cancelled(is_cancelled)
@@ -259,7 +268,10 @@ def _district_union(districts, warnings):
     districts = np.asarray(districts, dtype=object).reshape(-1)
     usable = districts[~(shapely.is_missing(districts) | shapely.is_empty(districts))]
     if len(usable) == 0:
-        raise InputError("DISTRICT has no polygons; give the district polygons or leave DISTRICT empty.")
+        raise InputError(
+            "The districts have no polygons; give the district polygons or leave the districts out.",
+            about=DISTRICTS,
+        )
     invalid = ~shapely.is_valid(usable)
     if invalid.any():
         usable = usable.copy()
@@ -267,7 +279,9 @@ def _district_union(districts, warnings):
         warnings.append(f"{int(invalid.sum())} invalid district geometries were repaired before the checks.")
     union = shapely.union_all(polygonal(usable))
     if shapely.area(union) <= 0:
-        raise InputError("DISTRICT has no polygon with an area; give the district polygons.")
+        raise InputError(
+            "The districts have no polygon with an area; give the district polygons.", about=DISTRICTS
+        )
     shapely.prepare(union)
     return union
 
@@ -412,14 +426,29 @@ def _parts(sectors: _Sectors, min_area, tolerance) -> pd.DataFrame:
     return pd.DataFrame(rows) if rows else _empty_rows()
 
 
+def officers_needed(required, min_officers: int = MIN_OFFICERS) -> np.ndarray:
+    """The officers a sector needs: ``max(officers_required, min_officers)``, an empty
+    ``officers_required`` counting as 0 (so the minimum is needed)."""
+    required = np.asarray(required, dtype=float)
+    return np.fmax(np.nan_to_num(required, nan=0.0), float(min_officers))
+
+
+def undermanned(allocated, required, min_officers: int = MIN_OFFICERS) -> np.ndarray:
+    """The under-manned rule: ``officers_allocated < max(officers_required, min_officers)``, an
+    empty allocation counting as 0 and an empty requirement as the minimum. ``required`` None:
+    only the minimum is needed."""
+    allocated = np.asarray(allocated, dtype=float)
+    if required is None:
+        required = np.full(allocated.shape, np.nan)
+    return np.nan_to_num(allocated, nan=0.0) < officers_needed(required, min_officers)
+
+
 def _undermanned(sectors: _Sectors, min_officers) -> pd.DataFrame:
     allocated = np.nan_to_num(sectors.allocated, nan=0.0)
-    if sectors.required is None:
-        needed = np.full(len(sectors), float(min_officers))
-    else:
-        needed = np.fmax(np.nan_to_num(sectors.required, nan=0.0), float(min_officers))
+    required = sectors.required if sectors.required is not None else np.full(len(sectors), np.nan)
+    needed = officers_needed(required, min_officers)
     rows = []
-    for k in np.flatnonzero(allocated < needed):
+    for k in np.flatnonzero(undermanned(sectors.allocated, sectors.required, min_officers)):
         have = (
             "no officers allocated"
             if np.isnan(sectors.allocated[k])

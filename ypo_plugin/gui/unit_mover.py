@@ -18,6 +18,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..conversion import qgs_geometry, source_to_frame
+from ..core.sectors import attribute_text
 from ..core.unit_moves import sector_polygons, sectors_touched
 from .linked_undo import LinkedUndo, unique_command_text
 
@@ -92,7 +93,7 @@ class UnitMover(QObject):
         request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
         current = {feature.id(): feature.attribute(unit_index) for feature in units.getFeatures(request)}
         target_value = _typed(target, units.fields().at(unit_index))
-        moving = {fid: value for fid, value in current.items() if _text(value) != str(target)}
+        moving = {fid: value for fid, value in current.items() if attribute_text(value) != str(target)}
         if not moving:
             return 0
         for layer in (units, sectors):
@@ -101,12 +102,14 @@ class UnitMover(QObject):
 
         # The sector polygons after the move, from every unit (edit buffer included).
         frame = source_to_frame(units, [self.unit_sector_field], target_crs=sectors.crs())
-        labels = [_text(value) for value in frame[self.unit_sector_field]]
+        labels = [attribute_text(value) for value in frame[self.unit_sector_field]]
         position = {fid: k for k, fid in enumerate(frame.index)}
         for fid in moving:
             labels[position[fid]] = str(target)
         touched = [
-            t for t in sectors_touched([_text(v) for v in moving.values()], str(target)) if t is not None
+            t
+            for t in sectors_touched([attribute_text(v) for v in moving.values()], str(target))
+            if t is not None
         ]
         touched = [t for t in touched if t in sector_features]
         polygons = sector_polygons(frame.geometry.values, labels, touched)
@@ -165,18 +168,9 @@ class UnitMover(QObject):
         )
         result = {}
         for feature in sectors.getFeatures(request):
-            result.setdefault(_text(feature.attribute(index)), feature.id())
+            result.setdefault(attribute_text(feature.attribute(index)), feature.id())
         result.pop(None, None)
         return result
-
-
-def _text(value):
-    """A sector id as text (None for NULL); 3.0 and 3 are one id."""
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value)
 
 
 def _typed(target, field):
