@@ -31,9 +31,10 @@ from ..core import manning, staffing
 from ..core import population as core_population
 from ..core import sectors as core_sectors
 from ..core.crime_types import CRIME_TYPE_FIELDS
-from ..core.defaults import DEFAULT_EXPOSED_WEIGHT, DEFAULT_THRESHOLDS, DEFAULT_TYPE_WEIGHTS, MIN_OFFICERS
+from ..core.defaults import DEFAULT_EXPOSED_WEIGHT, DEFAULT_TYPE_WEIGHTS, MIN_OFFICERS
 from ..core.lazy import lazy_module
 from ..core.manning import (
+    DEFAULT_THRESHOLDS_TEXT,
     FACTOR_METHODS,
     CrimeInput,
     ManningSettings,
@@ -81,7 +82,6 @@ RESULT_FIELDS = (
     ("officers_allocated", QMetaType.Type.Int),
 )
 DEFAULT_TYPE_WEIGHTS_TEXT = "; ".join(f"{name}={weight:g}" for name, weight in DEFAULT_TYPE_WEIGHTS.items())
-DEFAULT_THRESHOLDS_TEXT = "; ".join(f"{value:g}" for value in DEFAULT_THRESHOLDS)
 
 
 class ComputeManningAlgorithm(YpoAlgorithm):

@@ -20,6 +20,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QMetaType
 
 from ..conversion import frame_features, source_to_frame
+from ..core import validation
 from ..core.defaults import MIN_OFFICERS
 from ..core.geometry import MIN_REPORTED_AREA_M2, MIN_REPORTED_AREA_SHARE
 from ..core.validation import ERROR_TYPES, validate_sectors
@@ -48,6 +49,11 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
     UNDERMANNED = "UNDERMANNED"
     ERRORS_TOTAL = "ERRORS_TOTAL"
     NONCONTIGUOUS_SECTORS = "NONCONTIGUOUS_SECTORS"
+    PARAMETER_ABOUT = {
+        validation.MIN_AREA: MIN_AREA,
+        validation.MIN_OFFICERS_ABOUT: MIN_OFFICERS,
+        validation.DISTRICTS: DISTRICT,
+    }
 
     # Result name of each error type's count.
     COUNT_OUTPUTS = {

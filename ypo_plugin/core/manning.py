@@ -69,6 +69,8 @@ pd = lazy_module("pandas")
 
 FACTOR_METHODS = ("thresholds", "quintiles")
 DAYS_PER_YEAR = 365.25
+DEFAULT_THRESHOLDS_TEXT = "; ".join(f"{value:g}" for value in DEFAULT_THRESHOLDS)
+"""The default thresholds as :func:`parse_thresholds` reads them."""
 
 # What an InputError of this module is about (``error.about``), for the algorithm to name its parameter.
 DATE_FIELD = "date field"
@@ -506,10 +508,9 @@ def parse_thresholds(text: str | None) -> list[float]:
     except ValueError:
         values = []
     if len(values) != 4:
-        default = "; ".join(f"{value:g}" for value in DEFAULT_THRESHOLDS)
         raise InputError(
             f"The factor thresholds '{text}' must be four numbers separated by ';', where factor 1, 2, 3 "
-            f"and 4 start (default {default}).",
+            f"and 4 start (default {DEFAULT_THRESHOLDS_TEXT}).",
             about=FACTOR_THRESHOLDS,
         )
     return values
