@@ -53,7 +53,7 @@ from .errors import InputError
 from .geometry import intersection, noise_area, part_counts, repair_polygons
 from .lazy import lazy_module
 from .progress import CancelCheck, ProgressCallback, never_cancelled, no_progress, scaled
-from .sectors import dissolve, sector_codes
+from .sectors import attribute_text, dissolve, sector_codes
 from .splitting import (
     SplitResult,
     compute_workload,
@@ -153,7 +153,7 @@ class SectorPlan:
 
 def parse_target_shares(value, sector_count: int, district_name: str) -> list[float] | None:
     """Per-sector target shares from a district's target field (module rules)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)) or str(value).strip() == "":
+    if attribute_text(value) is None:
         return None
     parts = [part.strip() for part in str(value).replace(";", ",").split(",") if part.strip()]
     try:

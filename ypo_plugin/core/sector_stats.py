@@ -70,7 +70,7 @@ from .population import PreparedPopulation, areal_population_of, exposed_share, 
 from .progress import CancelCheck, ProgressCallback, never_cancelled, no_progress, raise_if_cancelled
 from .sectors import MeetingPairs, attribute_text
 from .splitting import compute_workload
-from .validation import officers_needed, undermanned, validate_sectors
+from .validation import officers_needed, officers_text, undermanned, validate_sectors
 
 gpd = lazy_module("geopandas")
 pd = lazy_module("pandas")
@@ -480,8 +480,8 @@ def _validation(labels, geoms, rows, table, allocated, settings, cache, crs):
                     "sector_ids": [labels[k] for k in short],
                     "area_m2": [float(shapely.area(geoms[k])) for k in short],
                     "message": [
-                        f"Sector {labels[k]} has {_officers(have[k])} allocated "
-                        f"but needs {_officers(needed[k])}."
+                        f"Sector {labels[k]} has {officers_text(have[k])} allocated "
+                        f"but needs {officers_text(needed[k])}."
                         for k in short
                     ],
                 },
@@ -491,8 +491,3 @@ def _validation(labels, geoms, rows, table, allocated, settings, cache, crs):
     if crs is not None:
         problems = problems.set_crs(crs, allow_override=True)
     return problems, list(warnings)
-
-
-def _officers(count: float) -> str:
-    count = int(count) if float(count).is_integer() else count
-    return f"{count:g} officer" + ("" if count == 1 else "s")

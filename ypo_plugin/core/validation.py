@@ -69,6 +69,7 @@ from .geometry import (
 )
 from .lazy import lazy_module
 from .progress import CancelCheck, ProgressCallback, never_cancelled, no_progress, raise_if_cancelled
+from .sectors import attribute_text
 
 gpd = lazy_module("geopandas")
 pd = lazy_module("pandas")
@@ -203,7 +204,7 @@ def _sectors(ids, geometries, officers_required, officers_allocated, warnings) -
     if not ids:
         raise InputError("There are no sectors to validate; give a layer with at least one sector polygon.")
     for position, sector_id in enumerate(ids):
-        if _is_missing(sector_id):
+        if attribute_text(sector_id) is None:
             raise InputError(f"Sector feature {position + 1} has no sector id; give every sector an id.")
     labels = [str(i) for i in ids]
 
@@ -452,16 +453,16 @@ def _undermanned(sectors: _Sectors, min_officers) -> pd.DataFrame:
         have = (
             "no officers allocated"
             if np.isnan(sectors.allocated[k])
-            else f"{_officers(allocated[k])} allocated"
+            else f"{officers_text(allocated[k])} allocated"
         )
         if (
             sectors.required is not None
             and not np.isnan(sectors.required[k])
             and needed[k] == sectors.required[k]
         ):
-            reason = f"requires {_officers(needed[k])}"
+            reason = f"requires {officers_text(needed[k])}"
         else:
-            reason = f"needs at least the minimum of {_officers(needed[k])}"
+            reason = f"needs at least the minimum of {officers_text(needed[k])}"
         rows.append(
             _row(
                 "undermanned",
@@ -503,15 +504,7 @@ def _holes(geometry) -> np.ndarray:
     return shapely.polygons(shapely.get_interior_ring(parts[owner], ring.astype(int)))
 
 
-def _is_missing(value) -> bool:
-    return (
-        value is None
-        or (isinstance(value, float) and math.isnan(value))
-        or (isinstance(value, str) and not value.strip())
-        or (hasattr(value, "isNull") and value.isNull())
-    )
-
-
-def _officers(count: float) -> str:
+def officers_text(count: float) -> str:
+    """A number of officers in words: 1 officer, 3 officers (a whole count without decimals)."""
     count = int(count) if float(count).is_integer() else count
     return f"{count:g} officer" + ("" if count == 1 else "s")
