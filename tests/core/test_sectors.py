@@ -6,7 +6,7 @@ import pytest
 import shapely
 from shapely.geometry import box
 
-from ypo_plugin.core.errors import InputError
+from ypo_plugin.core.errors import About, InputError
 from ypo_plugin.core.sectors import (
     MeetingPairs,
     attribute_text,
@@ -90,7 +90,7 @@ def test_the_memo_gives_the_effective_sectors_and_remembers_the_pairs():
 def test_checked_sectors_speak_of_sectors():
     with pytest.raises(InputError, match="Sector id 'A' is used more than once") as raised:
         checked_sectors(["A", "A"], [box(0, 0, 1, 1), box(1, 0, 2, 1)])
-    assert raised.value.about == "sectors"
+    assert raised.value.about is About.SECTORS
     with pytest.raises(InputError, match="Sector 'B' has no geometry"):
         checked_sectors(["A", "B"], [box(0, 0, 1, 1), None])
 

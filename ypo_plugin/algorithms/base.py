@@ -13,7 +13,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..conversion import has_features
-from ..core.errors import InputError
+from ..core.errors import About, InputError
 from ..core.progress import Cancelled
 from ..dependencies import missing_requirements_message, missing_requirements_once
 from ..resources import icon_path
@@ -164,8 +164,8 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
 
     # What a core input error is about (``InputError.about``, domain words) → the parameter that
     # holds it in this algorithm; the error then names that parameter first.
-    PARAMETER_ABOUT: dict[str, str] = {}
+    PARAMETER_ABOUT: dict[About, str] = {}
 
     def processing_error(self, error: InputError) -> QgsProcessingException:
-        parameter = self.PARAMETER_ABOUT.get(getattr(error, "about", None) or "")
+        parameter = self.PARAMETER_ABOUT.get(error.about)
         return QgsProcessingException(f"{parameter}: {error}" if parameter else str(error))

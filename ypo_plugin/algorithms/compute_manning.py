@@ -27,11 +27,9 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QMetaType
 
 from ..conversion import source_to_frame
-from ..core import manning, staffing
-from ..core import population as core_population
-from ..core import sectors as core_sectors
 from ..core.crime_types import CRIME_TYPE_FIELDS
 from ..core.defaults import DEFAULT_EXPOSED_WEIGHT, DEFAULT_TYPE_WEIGHTS, MIN_OFFICERS
+from ..core.errors import About
 from ..core.lazy import lazy_module
 from ..core.manning import (
     DEFAULT_THRESHOLDS_TEXT,
@@ -106,16 +104,16 @@ class ComputeManningAlgorithm(YpoAlgorithm):
     OFFICERS_REQUIRED_TOTAL = "OFFICERS_REQUIRED_TOTAL"
     OFFICERS_ALLOCATED_TOTAL = "OFFICERS_ALLOCATED_TOTAL"
     PARAMETER_ABOUT = {
-        core_sectors.SECTORS: SECTORS,
-        core_population.POPULATION_FIELD: POPULATION_FIELD,
-        manning.DATE_FIELD: DATE_FIELD,
-        manning.FACTOR_METHOD: FACTOR_METHOD,
-        manning.FACTOR_OVERRIDE: FACTOR_FIELD,
-        manning.FACTOR_THRESHOLDS: FACTOR_THRESHOLDS,
-        manning.TYPE_WEIGHTS: TYPE_WEIGHTS,
-        manning.MIN_OFFICERS_ABOUT: MIN_OFFICERS,
-        staffing.STAFF: STAFF,
-        staffing.DISTRICT_STAFF: DISTRICTS,
+        About.SECTORS: SECTORS,
+        About.POPULATION_FIELD: POPULATION_FIELD,
+        About.DATE_FIELD: DATE_FIELD,
+        About.FACTOR_METHOD: FACTOR_METHOD,
+        About.FACTOR_OVERRIDE: FACTOR_FIELD,
+        About.FACTOR_THRESHOLDS: FACTOR_THRESHOLDS,
+        About.TYPE_WEIGHTS: TYPE_WEIGHTS,
+        About.MIN_OFFICERS: MIN_OFFICERS,
+        About.STAFF: STAFF,
+        About.DISTRICT_STAFF: DISTRICTS,
     }
 
     def name(self):

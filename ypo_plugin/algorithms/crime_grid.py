@@ -26,8 +26,6 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QMetaType
 
-from ..core import crime_grid as core_grid
-from ..core import sectors as core_sectors
 from ..core.crime_grid import (
     CELL_FIELDS,
     COMPARE_FIELDS,
@@ -41,6 +39,7 @@ from ..core.crime_grid import (
     compute_crime_grid,
 )
 from ..core.crime_types import Period
+from ..core.errors import About
 from ..core.lazy import lazy_module
 from ..qgis_compat import new_field
 from .base import YpoAlgorithm, enum_parameter
@@ -74,10 +73,10 @@ class CrimeGridAlgorithm(YpoAlgorithm):
     OUTPUT_PLACES = "OUTPUT_PLACES"
     CHART_FOLDER = "CHART_FOLDER"
     PARAMETER_ABOUT = {
-        core_grid.GRID_TYPE: GRID_TYPE,
-        core_grid.CELL_SIZE: CELL_SIZE,
-        core_grid.CRIMES: CRIMES,
-        core_sectors.SECTORS: SECTORS,
+        About.GRID_TYPE: GRID_TYPE,
+        About.CELL_SIZE: CELL_SIZE,
+        About.CRIMES: CRIMES,
+        About.SECTORS: SECTORS,
     }
     CRIMES_OUTSIDE = "CRIMES_OUTSIDE"
     CRIMES_IN_PERIOD = "CRIMES_IN_PERIOD"

@@ -30,14 +30,13 @@ from ..conversion import (
     transform_xy,
     write_frame_to_sink,
 )
-from ..core import sector_plan
 from ..core.defaults import (
     SPLIT_TOLERANCE_PCT,
     WORKLOAD_CRIME_WEIGHT,
     WORKLOAD_EXPOSED_WEIGHT,
     WORKLOAD_POPULATION_WEIGHT,
 )
-from ..core.errors import InputError
+from ..core.errors import About, InputError
 from ..core.geometry import as_multipolygons, repair_polygons
 from ..core.lazy import lazy_module
 from ..core.progress import Cancelled
@@ -86,7 +85,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
     OUTSIDE_UNIT_COUNT = "OUTSIDE_UNIT_COUNT"
     OUTSIDE_POPULATION = "OUTSIDE_POPULATION"
     KEPT_POPULATION_SHARE = "KEPT_POPULATION_SHARE"
-    PARAMETER_ABOUT = {sector_plan.UNITS: UNITS, sector_plan.DISTRICTS: DISTRICTS}
+    PARAMETER_ABOUT = {About.UNITS: UNITS, About.DISTRICTS: DISTRICTS}
     RUN_SECONDS = "RUN_SECONDS"
 
     def name(self):

@@ -20,8 +20,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QMetaType
 
 from ..conversion import frame_features, source_to_frame
-from ..core import validation
 from ..core.defaults import MIN_OFFICERS
+from ..core.errors import About
 from ..core.geometry import MIN_REPORTED_AREA_M2, MIN_REPORTED_AREA_SHARE
 from ..core.validation import ERROR_TYPES, validate_sectors
 from ..qgis_compat import new_field
@@ -50,9 +50,9 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
     ERRORS_TOTAL = "ERRORS_TOTAL"
     NONCONTIGUOUS_SECTORS = "NONCONTIGUOUS_SECTORS"
     PARAMETER_ABOUT = {
-        validation.MIN_AREA: MIN_AREA,
-        validation.MIN_OFFICERS_ABOUT: MIN_OFFICERS,
-        validation.DISTRICTS: DISTRICT,
+        About.MIN_AREA: MIN_AREA,
+        About.MIN_OFFICERS: MIN_OFFICERS,
+        About.DISTRICTS: DISTRICT,
     }
 
     # Result name of each error type's count.

@@ -98,7 +98,7 @@ from .crime_types import (
     dates_in_period,
     without_location_warnings,
 )
-from .errors import InputError
+from .errors import About, InputError
 from .geometry import intersection
 from .lazy import lazy_module
 from .progress import (
@@ -147,10 +147,6 @@ DEFAULT_CELL_SIZE = 250.0
 DEFAULT_MAX_CELLS = 1_000_000
 """Upper limit on lattice cells over the sectors' bounding boxes: more means the cell size is too small."""
 
-# What an InputError of this module is about (``error.about``), for the algorithm to name its parameter.
-GRID_TYPE = "grid type"
-CELL_SIZE = "cell size"
-CRIMES = "crimes"
 
 _SQRT3 = math.sqrt(3.0)
 _NO_CELL = -1
@@ -169,11 +165,12 @@ class Lattice:
     def __post_init__(self):
         if self.kind not in GRID_TYPES:
             raise InputError(
-                f"Grid type '{self.kind}' is unknown; use one of {', '.join(GRID_TYPES)}.", about=GRID_TYPE
+                f"Grid type '{self.kind}' is unknown; use one of {', '.join(GRID_TYPES)}.",
+                about=About.GRID_TYPE,
             )
         if not (math.isfinite(self.size) and self.size > 0):
             raise InputError(
-                f"The cell size must be a positive number of metres (got {self.size}).", about=CELL_SIZE
+                f"The cell size must be a positive number of metres (got {self.size}).", about=About.CELL_SIZE
             )
 
     @property
@@ -346,7 +343,7 @@ def check_cell_count(sectors: np.ndarray, lattice: Lattice, max_cells: int = DEF
             f"A cell size of {lattice.size:g} m is too small for the sectors: it makes about {count:,} "
             f"grid cells (at most {max_cells:,} are allowed). Choose a cell size of at least "
             f"{suggested:g} m, or run the grid on fewer sectors at a time.",
-            about=CELL_SIZE,
+            about=About.CELL_SIZE,
         )
     return count
 
@@ -657,7 +654,7 @@ def compute_crime_grid(
     parsed, in_period = dates_in_period(crimes, settings, warnings)
     types = np.asarray(crimes.types, dtype=object)
     if len(parsed.values) != n or len(types) != n:
-        raise InputError("The incidents need one crime type and one date-time each.", about=CRIMES)
+        raise InputError("The incidents need one crime type and one date-time each.", about=About.CRIMES)
     in_compare = (
         settings.compare.contains(parsed.values) if settings.compare is not None else np.zeros(n, dtype=bool)
     )
@@ -807,7 +804,7 @@ def _place_table(ids: np.ndarray, sector: np.ndarray, places: Sequence[Any] | No
     else:
         values = np.asarray(places, dtype=object)
         if len(values) != n:
-            raise InputError("The incidents need one place value each.", about=CRIMES)
+            raise InputError("The incidents need one place value each.", about=About.CRIMES)
         values = values[keep]
     # Distinct values first (fast), then their names: a million incidents, a few dozen places.
     raw_codes, raw_distinct = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)

@@ -51,7 +51,7 @@ from .crime_types import (
     without_location_warnings,
 )
 from .defaults import DEFAULT_EXPOSED_WEIGHT, DEFAULT_THRESHOLDS, DEFAULT_TYPE_WEIGHTS, MIN_OFFICERS
-from .errors import InputError
+from .errors import About, InputError
 from .lazy import lazy_module
 from .population import exposed_share, population_in_sectors, population_outside
 from .progress import (
@@ -72,13 +72,6 @@ DAYS_PER_YEAR = 365.25
 DEFAULT_THRESHOLDS_TEXT = "; ".join(f"{value:g}" for value in DEFAULT_THRESHOLDS)
 """The default thresholds as :func:`parse_thresholds` reads them."""
 
-# What an InputError of this module is about (``error.about``), for the algorithm to name its parameter.
-DATE_FIELD = "date field"
-FACTOR_METHOD = "factor method"
-FACTOR_OVERRIDE = "factor override"
-FACTOR_THRESHOLDS = "factor thresholds"
-TYPE_WEIGHTS = "type weights"
-MIN_OFFICERS_ABOUT = "minimum officers"
 
 OUTPUT_FIELDS: tuple[str, ...] = (
     "sector_id",
@@ -353,7 +346,7 @@ def _dates_in_period(crimes, count, settings, warnings) -> tuple[np.ndarray, dic
         if not settings.period.is_open:
             raise InputError(
                 "A period start or end needs the incidents' date field: choose the crimes' date field.",
-                about=DATE_FIELD,
+                about=About.DATE_FIELD,
             )
         return np.full(count, np.datetime64("NaT"), dtype="datetime64[s]"), {}, np.ones(count, dtype=bool)
     parsed, in_period = dates_in_period(crimes, settings, warnings)
@@ -421,7 +414,8 @@ def factors(
     if method == "quintiles":
         return factors_by_quintiles(need)
     raise InputError(
-        f"Factor method '{method}' is unknown; use one of {', '.join(FACTOR_METHODS)}.", about=FACTOR_METHOD
+        f"Factor method '{method}' is unknown; use one of {', '.join(FACTOR_METHODS)}.",
+        about=About.FACTOR_METHOD,
     )
 
 
@@ -460,7 +454,7 @@ def apply_factor_override(
             raise InputError(
                 f"Sector '{sector_id}': factor override value '{value}' is not a factor 1–5; "
                 "use 1, 2, 3, 4 or 5, or leave it empty to compute the factor.",
-                about=FACTOR_OVERRIDE,
+                about=About.FACTOR_OVERRIDE,
             )
         result[i] = int(number)
     return result
@@ -494,7 +488,7 @@ def parse_type_weights(text: str | None) -> dict[str, float]:
             raise InputError(
                 f"Type weight '{entry.strip()}' is not 'type=number' with a type of "
                 f"{', '.join(CRIME_TYPES)} and a number ≥ 0.",
-                about=TYPE_WEIGHTS,
+                about=About.TYPE_WEIGHTS,
             )
         weights[name] = float(number)
     return weights
@@ -511,7 +505,7 @@ def parse_thresholds(text: str | None) -> list[float]:
         raise InputError(
             f"The factor thresholds '{text}' must be four numbers separated by ';', where factor 1, 2, 3 "
             f"and 4 start (default {DEFAULT_THRESHOLDS_TEXT}).",
-            about=FACTOR_THRESHOLDS,
+            about=About.FACTOR_THRESHOLDS,
         )
     return values
 
@@ -520,7 +514,7 @@ def _check_settings(settings: ManningSettings) -> None:
     if settings.factor_method not in FACTOR_METHODS:
         raise InputError(
             f"Factor method '{settings.factor_method}' is unknown; use one of {', '.join(FACTOR_METHODS)}.",
-            about=FACTOR_METHOD,
+            about=About.FACTOR_METHOD,
         )
     thresholds = list(settings.thresholds)
     if len(thresholds) != 4 or any(a <= b for a, b in pairwise(thresholds)):
@@ -531,7 +525,7 @@ def _check_settings(settings: ManningSettings) -> None:
     if not float(settings.min_officers).is_integer() or settings.min_officers < 0:
         raise InputError(
             f"The minimum officers per sector ({settings.min_officers}) must be a whole number ≥ 0.",
-            about=MIN_OFFICERS_ABOUT,
+            about=About.MIN_OFFICERS,
         )
     if settings.exposed_weight < 0 or any(w < 0 for w in settings.type_weights.values()):
         raise InputError("Type weights and the exposed weight must be 0 or more.")

@@ -27,15 +27,13 @@ import numpy as np
 import shapely
 
 from .counting import assign_points, coordinates_of, count_per_sector
-from .errors import InputError
+from .errors import About, InputError
 from .geometry import intersection, made_valid
 from .lazy import lazy_module
 from .progress import raise_if_cancelled
 
 pd = lazy_module("pandas")
 
-POPULATION_FIELD = "population field"
-"""What an :class:`~.errors.InputError` of this module is about (``error.about``)."""
 
 POPULATION_TOLERANCE = 0.01
 """Inhabitants outside every sector below this are a floating-point residue, reported as 0."""
@@ -54,7 +52,8 @@ def checked_population_values(values: Sequence[Any]) -> tuple[np.ndarray, int]:
         numbers = pd.to_numeric(pd.Series(list(values), dtype=object), errors="raise").to_numpy(dtype=float)
     except (ValueError, TypeError) as error:
         raise InputError(
-            f"The population field must be numeric ({error}); choose a number field.", about=POPULATION_FIELD
+            f"The population field must be numeric ({error}); choose a number field.",
+            about=About.POPULATION_FIELD,
         ) from None
     nulls = np.isnan(numbers)
     negative = np.flatnonzero(numbers < 0)
@@ -62,7 +61,7 @@ def checked_population_values(values: Sequence[Any]) -> tuple[np.ndarray, int]:
         raise InputError(
             f"Population unit {negative[0]} has a negative population "
             f"({numbers[negative[0]]:g}); population must be 0 or more.",
-            about=POPULATION_FIELD,
+            about=About.POPULATION_FIELD,
         )
     return np.where(nulls, 0.0, numbers), int(nulls.sum())
 

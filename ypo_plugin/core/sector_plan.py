@@ -49,7 +49,7 @@ from .defaults import (
     WORKLOAD_EXPOSED_WEIGHT,
     WORKLOAD_POPULATION_WEIGHT,
 )
-from .errors import InputError
+from .errors import About, InputError
 from .geometry import intersection, noise_area, part_counts, repair_polygons
 from .lazy import lazy_module
 from .progress import CancelCheck, ProgressCallback, never_cancelled, no_progress, scaled
@@ -102,9 +102,6 @@ class WorkloadWeights:
 
 POPULATION_ONLY = WorkloadWeights(1.0, 0.0, 0.0)
 
-# What an InputError of this module is about (``error.about``), for the algorithm to name its parameter.
-UNITS = "units"
-DISTRICTS = "districts"
 
 # A unit is reported as straddling districts when a second district holds at least this share of
 # its area (or when the district holding most of it is not the one holding its inner point).
@@ -298,7 +295,8 @@ def plan_sectors(
     geoms = np.asarray(getattr(unit_geoms, "values", unit_geoms), dtype=object)
     if len(geoms) == 0:
         raise InputError(
-            "The units layer has no features; choose a layer with the base units (polygons).", about=UNITS
+            "The units layer has no features; choose a layer with the base units (polygons).",
+            about=About.UNITS,
         )
     names = list(unit_names) if unit_names is not None else [f"#{k}" for k in range(len(geoms))]
     notes: list[str] = []
@@ -308,7 +306,7 @@ def plan_sectors(
         raise InputError(
             f"The units layer has {len(missing_geometry)} features without a geometry (e.g. unit "
             f"{names[int(missing_geometry[0])]}); give every unit a polygon or remove it.",
-            about=UNITS,
+            about=About.UNITS,
         )
     geoms, repaired = repair_polygons(geoms)
     if repaired.any():
@@ -318,7 +316,7 @@ def plan_sectors(
         raise InputError(
             f"Unit {names[int(collapsed[0])]} has no area left once made valid "
             f"({len(collapsed)} such units); fix its geometry or remove it.",
-            about=UNITS,
+            about=About.UNITS,
         )
 
     pop = np.asarray(population, dtype=float)
@@ -335,7 +333,7 @@ def plan_sectors(
         if len(districts.geoms) == 0:
             raise InputError(
                 "The districts layer has no features; choose a district layer or leave it out.",
-                about=DISTRICTS,
+                about=About.DISTRICTS,
             )
         district_names, counts, shares = districts.names, districts.sector_counts, districts.target_shares
         assignment = units_in_districts(geoms, districts.geoms, district_names, names, assign_outside)
@@ -366,7 +364,7 @@ def plan_sectors(
             raise InputError(
                 f"District(s) {', '.join(empty)} contain no units; check that the units and the districts "
                 "cover the same area, or remove those districts.",
-                about=DISTRICTS,
+                about=About.DISTRICTS,
             )
     inside = district_of >= 0
     kept = np.flatnonzero(inside)

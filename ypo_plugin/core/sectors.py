@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 import shapely
 
-from .errors import InputError
+from .errors import About, InputError
 from .geometry import (
     find_overlaps,
     format_area,
@@ -40,9 +40,6 @@ from .splitting import district_code
 pd = lazy_module("pandas")
 
 _POLYGON_TYPES = (3, 6)
-
-SECTORS = "sectors"
-"""What an :class:`~.errors.InputError` of this module is about (``error.about``)."""
 
 
 # --- ids ---------------------------------------------------------------------------------------
@@ -89,18 +86,19 @@ def checked_sectors(
     geometries = np.asarray(sector_geometries, dtype=object)
     if len(geometries) == 0:
         raise InputError(
-            "The sectors layer has no features; give a polygon layer with at least one sector.", about=SECTORS
+            "The sectors layer has no features; give a polygon layer with at least one sector.",
+            about=About.SECTORS,
         )
     if len(ids) != len(geometries):
-        raise InputError("The sectors need one sector id per geometry.", about=SECTORS)
+        raise InputError("The sectors need one sector id per geometry.", about=About.SECTORS)
     if pd.isna(pd.Series(ids, dtype=object)).any():
-        raise InputError("Some sectors have no sector id; give every sector an id.", about=SECTORS)
+        raise InputError("Some sectors have no sector id; give every sector an id.", about=About.SECTORS)
     duplicated = pd.Series(ids, dtype=object).duplicated().to_numpy()
     if duplicated.any():
         raise InputError(
             f"Sector id '{ids[duplicated][0]}' is used more than once; "
             "sector ids must be unique (dissolve multi-part sectors by their id first).",
-            about=SECTORS,
+            about=About.SECTORS,
         )
     for problem, bad in (
         ("has no geometry", shapely.is_missing(geometries) | shapely.is_empty(geometries)),
@@ -108,7 +106,7 @@ def checked_sectors(
         ("has an invalid geometry (run 'Fix geometries' first)", ~shapely.is_valid(geometries)),
     ):
         if bad.any():
-            raise InputError(f"Sector '{ids[bad][0]}' {problem}.", about=SECTORS)
+            raise InputError(f"Sector '{ids[bad][0]}' {problem}.", about=About.SECTORS)
     return ids, geometries
 
 

@@ -14,14 +14,11 @@ from typing import Any
 import numpy as np
 
 from .defaults import MIN_OFFICERS
-from .errors import InputError
+from .errors import About, InputError
 from .lazy import lazy_module
 
 pd = lazy_module("pandas")
 
-STAFF = "staff"
-DISTRICT_STAFF = "district staff"
-"""What an :class:`~.errors.InputError` of this module is about (``error.about``)."""
 
 DISTRICT_SHARE_WARNING = 0.99
 """A sector lying less than this share inside the district it is staffed from is reported."""
@@ -32,7 +29,7 @@ def allocate_officers(
     budget: int,
     min_officers: int = MIN_OFFICERS,
     label: str = "Staff",
-    about: str = STAFF,
+    about: About = About.STAFF,
 ) -> np.ndarray:
     """Share ``budget`` officers over sectors: at least ``min_officers`` each, the sum exactly ``budget``.
 
@@ -104,14 +101,14 @@ def allocate_officers_by_district(
                 f"Sector '{sector_ids[members][0]}' is in district '{district}', which has no staff "
                 "among the districts with staff; add the district's staff or correct the sector's "
                 "district.",
-                about=DISTRICT_STAFF,
+                about=About.DISTRICT_STAFF,
             )
         allocated[members] = allocate_officers(
             required[members],
             budgets[district],
             min_officers,
             label=f"District '{district}': staff",
-            about=DISTRICT_STAFF,
+            about=About.DISTRICT_STAFF,
         )
     return allocated
 
@@ -129,11 +126,13 @@ def allocate_staff(
     if district_staff is not None and staff is not None:
         raise InputError(
             "Give either one staff to allocate or districts with staff (per district), not both.",
-            about=STAFF,
+            about=About.STAFF,
         )
     if district_staff is not None:
         if districts is None:
-            raise InputError("Per-district staff needs the district of every sector.", about=DISTRICT_STAFF)
+            raise InputError(
+                "Per-district staff needs the district of every sector.", about=About.DISTRICT_STAFF
+            )
         unused = [d for d in district_staff if d not in set(districts)]
         if unused:
             warnings.append(
@@ -156,17 +155,19 @@ def district_budgets(
     for name, feature, value in zip(names, features, staff, strict=True):
         if name is None:
             raise InputError(
-                f"District feature {feature} has no {name_field}; name every district.", about=DISTRICT_STAFF
+                f"District feature {feature} has no {name_field}; name every district.",
+                about=About.DISTRICT_STAFF,
             )
         if not float(value).is_integer():
             raise InputError(
-                f"District '{name}' has staff {value:g}; staff must be a whole number.", about=DISTRICT_STAFF
+                f"District '{name}' has staff {value:g}; staff must be a whole number.",
+                about=About.DISTRICT_STAFF,
             )
         if name in budgets:
             raise InputError(
                 f"District '{name}' occurs more than once; dissolve the districts by {name_field} first "
                 "so each has one staff number.",
-                about=DISTRICT_STAFF,
+                about=About.DISTRICT_STAFF,
             )
         budgets[name] = int(value)
     return budgets
@@ -182,7 +183,7 @@ def staffed_from(sector_ids: Sequence[Any], districts: Sequence[Any], shares: Se
             raise InputError(
                 f"Sector '{sector_id}' lies in none of the districts with staff; extend the districts or "
                 "leave the sector out.",
-                about=DISTRICT_STAFF,
+                about=About.DISTRICT_STAFF,
             )
         if share < DISTRICT_SHARE_WARNING:
             warnings.append(
@@ -192,7 +193,7 @@ def staffed_from(sector_ids: Sequence[Any], districts: Sequence[Any], shares: Se
     return warnings
 
 
-def _checked_budget(budget: Any, label: str, about: str) -> int:
+def _checked_budget(budget: Any, label: str, about: About) -> int:
     try:
         number = float(budget)
     except (TypeError, ValueError):

@@ -55,7 +55,7 @@ import numpy as np
 import shapely
 
 from .defaults import MIN_OFFICERS
-from .errors import InputError
+from .errors import About, InputError
 from .geometry import (
     MIN_REPORTED_AREA_M2,
     find_overlaps,
@@ -76,10 +76,6 @@ pd = lazy_module("pandas")
 
 ERROR_TYPES = ("gap", "overlap", "outside", "noncontiguous", "sliver", "undermanned")
 ERROR_COLUMNS = ("error_type", "sector_ids", "area_m2", "message")
-# What an InputError of this module is about (``error.about``), for the algorithm to name its parameter.
-MIN_AREA = "minimum area"
-MIN_OFFICERS_ABOUT = "minimum officers"
-DISTRICTS = "districts"
 # A sector this close (m) to a gap is one of the gap's neighbours.
 NEIGHBOUR_DISTANCE = 0.001
 
@@ -126,11 +122,11 @@ def validate_sectors(
     if min_area is not None and (not math.isfinite(min_area) or min_area < 0):
         raise InputError(
             f"The minimum area {min_area} must be a number of square metres ≥ 0 (or left empty).",
-            about=MIN_AREA,
+            about=About.MIN_AREA,
         )
     if min_officers < 0:
         raise InputError(
-            f"The minimum officers per sector ({min_officers}) must be 0 or more.", about=MIN_OFFICERS_ABOUT
+            f"The minimum officers per sector ({min_officers}) must be 0 or more.", about=About.MIN_OFFICERS
         )
     warnings: list[str] = []
     sectors = _sectors(ids, geometries, officers_required, officers_allocated, warnings)
@@ -271,7 +267,7 @@ def _district_union(districts, warnings):
     if len(usable) == 0:
         raise InputError(
             "The districts have no polygons; give the district polygons or leave the districts out.",
-            about=DISTRICTS,
+            about=About.DISTRICTS,
         )
     invalid = ~shapely.is_valid(usable)
     if invalid.any():
@@ -281,7 +277,7 @@ def _district_union(districts, warnings):
     union = shapely.union_all(polygonal(usable))
     if shapely.area(union) <= 0:
         raise InputError(
-            "The districts have no polygon with an area; give the district polygons.", about=DISTRICTS
+            "The districts have no polygon with an area; give the district polygons.", about=About.DISTRICTS
         )
     shapely.prepare(union)
     return union
