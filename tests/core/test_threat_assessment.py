@@ -3,13 +3,12 @@
 import numpy as np
 import pytest
 
-from ypo_plugin.core.crime_types import Period
+from ypo_plugin.core.crime_types import CrimeTypeMap, Period
 from ypo_plugin.core.errors import InputError
 from ypo_plugin.core.threat_assessment import (
     area_changes,
     busiest_cells,
     comparison_period,
-    crime_type_index,
     last_full_quarter,
     monthly_series,
     quarter_containing,
@@ -62,7 +61,11 @@ def test_area_changes_by_hand():
     membership = np.array([0, 0, 0, 0, 1, 1, -1])
     in_now = np.array([True, True, True, False, False, False, True])
     in_before = ~in_now
-    types = crime_type_index(["violence", "violence", "theft", "burglary", "drugs", "shoplifting", "theft"])
+    types = (
+        CrimeTypeMap.default()
+        .classify(["violence", "violence", "theft", "burglary", "drugs", "shoplifting", "theft"])
+        .codes
+    )
     gang = np.array([True, False, False, True, False, False, True])
     table = area_changes(
         "sector", ["S1", "S2"], np.array([100, 200]), membership, types, gang, in_now, in_before, (90, 90)
@@ -124,3 +127,63 @@ def test_monthly_series_within_the_quarter():
     series = monthly_series(np.array([0, 0, 0, 1, 0]), dates, 2, period("2026-07-01", "2026-10-01"))
     assert series.columns.tolist() == ["2026-07", "2026-08", "2026-09"]
     assert series.to_numpy().tolist() == [[2, 0, 1], [0, 1, 0]]
+
+
+def test_the_whole_assessment_by_hand():
+    import shapely
+    from scipy.stats import binomtest
+
+    from ypo_plugin.core.manning import PopulationInput
+    from ypo_plugin.core.threat_assessment import ThreatInput, assess_threats
+
+    incidents = [  # x, y, type, date, gang
+        (100, 100, "violence", "2026-07-05", True),
+        (200, 200, "drugs", "2026-08-10", False),
+        (700, 700, "theft", "2026-09-30", False),
+        (1500, 500, "burglary", "2026-07-20", False),
+        (100, 300, "violence", "2026-05-01", True),
+        (1500, 100, "theft", "2026-04-15", False),
+        (1600, 600, "theft", "2026-06-30", False),
+        (5000, 5000, "theft", "2026-08-01", False),  # in no sector
+        (600, 600, "vandalism", "2026-01-02", False),  # before both periods
+    ]
+    data = ThreatInput(
+        ["S1", "S2"],
+        np.array([shapely.box(0, 0, 1000, 1000), shapely.box(1000, 0, 2000, 1000)]),
+        ["Estate"],
+        np.array([shapely.box(0, 0, 500, 500)]),
+        np.array([(x, y) for x, y, *_ in incidents], dtype=float),
+        np.array([kind for _, _, kind, *_ in incidents], dtype=object),
+        np.array([date for *_, date, _ in incidents], dtype="datetime64[s]"),
+        np.array([gang for *_, gang in incidents]),
+        PopulationInput(
+            np.array([shapely.box(0, 0, 1000, 1000), shapely.box(1000, 0, 2000, 1000)]), [1000, 500]
+        ),
+    )
+    result = assess_threats(data)
+    assert result.quarter == period("2026-07-01", "2026-10-01")  # the data ends on its last day
+    assert result.compare == period("2026-04-01", "2026-07-01")
+    table = result.table.set_index("area_id")
+    assert table["area_kind"].tolist() == ["sector", "sector", "exposed_area", "station"]
+    assert table["population"].tolist() == pytest.approx([1000, 500, 250, 1500])
+    assert table["incidents_now"].tolist() == [3, 1, 2, 4]
+    assert table["incidents_before"].tolist() == [1, 2, 1, 3]
+    assert table["gang_now"].tolist() == [1, 0, 1, 1]
+    assert table["gang_before"].tolist() == [1, 0, 1, 1]
+    assert table.loc["S1", "violence_now"] == 1 and table.loc["S2", "theft_before"] == 2
+    # daily rates over 92 and 91 days
+    assert table.loc["S1", "change_pct"] == pytest.approx(100 * (3 / 92 - 1 / 91) / (1 / 91))
+    share = 92 / (92 + 91)
+    for area, now, before in (("S1", 3, 1), ("S2", 1, 2), ("Estate", 2, 1), ("station", 4, 3)):
+        assert table.loc[area, "p_value"] == pytest.approx(binomtest(now, now + before, share).pvalue)
+    assert table.loc["S1", "busiest_cells"] == "0, 0: 2; 500, 500: 1"
+    assert result.outside == 1
+    assert result.monthly.to_dict("list") == {
+        "sector_id": ["S1", "S2"],
+        "2026-04": [0, 1],
+        "2026-05": [1, 0],
+        "2026-06": [0, 1],
+        "2026-07": [1, 1],
+        "2026-08": [1, 0],
+        "2026-09": [1, 0],
+    }

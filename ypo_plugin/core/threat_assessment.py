@@ -13,14 +13,19 @@ quarter before, or the same quarter a year earlier.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from .crime_types import CRIME_TYPES, Period, normalise_key
+from .counting import OUTSIDE, assign_points
+from .crime_types import CRIME_TYPES, CrimeTypeMap, Period
 from .errors import InputError
 from .evaluation import change_p_value
 from .lazy import lazy_module
+from .population import population_in_sectors
+from .progress import never_cancelled, no_progress
+from .sectors import checked_sectors, effective_sectors
 
 pd = lazy_module("pandas")
 
@@ -167,7 +172,106 @@ def monthly_series(membership: np.ndarray, datetimes: np.ndarray, count: int, pe
     return pd.DataFrame(counts, columns=[str(month) for month in months])
 
 
-def crime_type_index(types: Any) -> np.ndarray:
-    """Each incident's index in the six crime types (−1 for any other value)."""
-    positions = {crime_type: position for position, crime_type in enumerate(CRIME_TYPES)}
-    return np.array([positions.get(normalise_key(value), -1) for value in types], dtype=np.int64)
+STATION = "station"
+AREA_KINDS = ("sector", "exposed_area", STATION)
+
+
+@dataclass(frozen=True)
+class ThreatInput:
+    """Sectors, exposed areas (may be none), incidents (``xy`` in metres, raw ``types``, parsed
+    ``datetimes``, ``gang`` flags) and population (:class:`.manning.PopulationInput` or None)."""
+
+    sector_ids: list
+    sector_geometries: np.ndarray
+    exposed_names: list
+    exposed_geometries: np.ndarray
+    xy: np.ndarray
+    types: np.ndarray
+    datetimes: np.ndarray
+    gang: np.ndarray
+    population: Any = None
+
+
+@dataclass(frozen=True)
+class ThreatSettings:
+    """The quarter (None: the last full one in the data), the comparison period (None: the
+    quarter before, or the same quarter a year earlier with ``year_before``), the grid cell size
+    and the crime type mapping."""
+
+    quarter: Period | None = None
+    compare: Period | None = None
+    year_before: bool = False
+    cell_size: float = 250.0
+    crime_type_map: CrimeTypeMap = field(default_factory=CrimeTypeMap.default)
+
+
+@dataclass
+class ThreatResult:
+    """The rows (sectors, exposed areas, the station), each sector's monthly series over both
+    periods, the periods, the incidents outside every sector and what the user should hear."""
+
+    table: pd.DataFrame
+    monthly: pd.DataFrame
+    quarter: Period
+    compare: Period
+    outside: int
+    warnings: list[str]
+
+
+DEFAULT_SETTINGS = ThreatSettings()
+
+
+def assess_threats(data: ThreatInput, settings: ThreatSettings = DEFAULT_SETTINGS) -> ThreatResult:
+    """The quarterly threat assessment (see the module docstring)."""
+    warnings: list[str] = []
+    quarter = settings.quarter or last_full_quarter(data.datetimes)
+    compare = settings.compare or comparison_period(quarter, settings.year_before)
+    days = (quarter.days(), compare.days())
+    in_now, in_before = quarter.contains(data.datetimes), compare.contains(data.datetimes)
+    if not in_now.any():
+        warnings.append(f"No incident in the quarter {_span(quarter)}: every count is 0.")
+    classified = settings.crime_type_map.classify(data.types)
+    warnings += classified.warnings()
+    _, sector_geometries = checked_sectors(data.sector_ids, data.sector_geometries)
+    sectors, sector_population = _membership(data, sector_geometries)
+    exposed, exposed_population = _membership(data, np.asarray(data.exposed_geometries, dtype=object))
+    station = np.where(sectors >= 0, 0, OUTSIDE)
+    rows = []
+    for kind, ids, membership, population in (
+        ("sector", data.sector_ids, sectors, sector_population),
+        ("exposed_area", data.exposed_names, exposed, exposed_population),
+        (STATION, [STATION], station, np.array([sector_population.sum()])),
+    ):
+        if not len(ids):
+            continue
+        table = area_changes(
+            kind, ids, population, membership, classified.codes, data.gang, in_now, in_before, days
+        )
+        table["busiest_cells"] = busiest_cells(
+            data.xy[in_now], membership[in_now], len(ids), settings.cell_size
+        )
+        rows.append(table)
+    both = Period(compare.start, quarter.end) if compare.end == quarter.start else quarter
+    monthly = monthly_series(sectors, data.datetimes, len(data.sector_ids), both)
+    monthly.insert(0, "sector_id", list(data.sector_ids))
+    outside = int(((sectors == OUTSIDE) & (in_now | in_before)).sum())
+    if outside:
+        warnings.append(f"{outside} incidents of the two periods lie in no sector; counted in none.")
+    return ThreatResult(pd.concat(rows, ignore_index=True), monthly, quarter, compare, outside, warnings)
+
+
+def _membership(data: ThreatInput, geometries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each incident's area (the lowest-index rule where areas overlap; −1 in none) and each
+    area's population (0 without population)."""
+    if not len(geometries):
+        return np.full(len(data.xy), OUTSIDE), np.zeros(0)
+    effective, _ = effective_sectors(geometries)
+    membership = assign_points(data.xy, effective)
+    if data.population is None:
+        return membership, np.zeros(len(geometries))
+    counted = population_in_sectors(data.population, effective, None, [], no_progress, never_cancelled)
+    return membership, counted.per_sector
+
+
+def _span(period: Period) -> str:
+    return f"{np.datetime64(period.start, 'D')} to {np.datetime64(period.end, 'D') - 1}"
