@@ -9,7 +9,7 @@ case the table shows:
 - ``native:countpointsinpolygon``: QGIS's algorithm on the GeoPackage layers;
 - ``shapely STRtree``: the obvious shapely 2 alternative, for reference;
 - ``read: GDAL arrow`` / ``read: features``: reading the incident layer into the
-  core (coordinates + a type and a date column) with ``conversion.read_points``,
+  core (coordinates + a type and a date column) with ``qgis_io.points.read_points``,
   fast path and general path, measured apart from the counting.
 
 The per-sector counts of every counting method must be identical; the script
@@ -129,7 +129,7 @@ def main() -> None:
     from processing.core.Processing import Processing
 
     Processing.initialize()
-    from ypo_plugin.conversion import read_points
+    from ypo_plugin.qgis_io.points import read_points
 
     header = f"{'points':>10} {'sectors':>8}  {'method':<30} {'seconds':>8} {'points/s':>12} {'speed-up':>9}"
     print(header)

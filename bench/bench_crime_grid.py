@@ -247,8 +247,8 @@ def run_qgis_pipeline(path: Path, out: Path) -> tuple[float, dict, dict, dict]:
 
 
 def time_reading(path: Path) -> float:
-    """Seconds to read the incidents as ypo:crimegrid does (conversion.read_points, fast path)."""
-    from ypo_plugin.conversion import read_points
+    """Seconds to read the incidents as ypo:crimegrid does (qgis_io.points.read_points, fast path)."""
+    from ypo_plugin.qgis_io.points import read_points
 
     layer = QgsVectorLayer(f"{path}|layername=crimes", "crimes", "ogr")
     start = time.perf_counter()
@@ -318,7 +318,7 @@ def main() -> int:
     for name, seconds in rows:
         print(f"{name:<44} {seconds:>8.2f} {qgis_s / seconds:>7.1f}×")
     print("  QGIS steps: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in steps.items()))
-    print(f"  ypo: of which reading the incidents (conversion.read_points, GDAL Arrow) {read_s:.2f} s")
+    print(f"  ypo: of which reading the incidents (qgis_io.points.read_points, GDAL Arrow) {read_s:.2f} s")
     counted = sum(ours_sector.values())
     print(
         f"Incidents: {results['CRIMES_IN_PERIOD']:,} in the period, {counted:,} in cells, "

@@ -12,9 +12,10 @@ from qgis.core import (
     QgsUnitTypes,
 )
 
-from .conversion import has_features, transform_xy
 from .core import geometry
 from .core.crs import utm_epsg
+from .qgis_io.points import transform_xy
+from .qgis_io.read import has_features
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 

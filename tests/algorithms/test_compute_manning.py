@@ -383,7 +383,7 @@ def test_output_is_styled_by_factor_and_summarised(run_algorithm, tmp_path):
 
 
 def test_fast_and_general_point_readers_agree(qgis_app, tmp_path):
-    from ypo_plugin.conversion import read_points
+    from ypo_plugin.qgis_io.points import read_points
 
     crimes = crimes_layer()
     path = str(tmp_path / "crimes.gpkg")

@@ -192,7 +192,7 @@ def test_scale_bar_and_north_arrow_leave_the_map_frame_whole(kind, paper):
     # Their white boxes sit on the map: flush with its bottom edge they hid the frame line there.
     from qgis.core import QgsProject
 
-    from ypo_plugin.algorithms import print_layouts
+    from ypo_plugin.layouts import print_layouts
 
     layout = print_layouts.load_layout(QgsProject.instance(), kind, paper, {})
     map_item = print_layouts.item(layout, "map")

@@ -2,6 +2,7 @@
 between Processing feedback and the core's progress/cancel callbacks."""
 
 from qgis.core import (
+    QgsCoordinateTransform,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterDefinition,
@@ -12,10 +13,12 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ..conversion import has_features
 from ..core.errors import InputError
 from ..core.progress import Cancelled
 from ..dependencies import missing_requirements_message, missing_requirements_once
+from ..layouts.styling import style_sink_output
+from ..qgis_io.read import has_features
+from ..qgis_io.write import write_frame
 from ..resources import icon_path
 
 
@@ -174,6 +177,34 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
             return {}
         except InputError as error:
             raise self.processing_error(error) from None
+
+    def write_output(self, parameters, name, context, frame, fields, wkb_type, crs, feedback, **options):
+        """Write ``frame`` to the sink parameter ``name`` (see :func:`~..qgis_io.write.write_frame`):
+        its id, or None when the run is cancelled or the optional output was not asked for.
+
+        Options: ``optional`` (a missing sink is no error), ``working_crs`` (the CRS of the frame's
+        geometries when it is not ``crs``: they are transformed), ``multi`` (geometries written
+        multi-part), ``style`` = (style name, layer title) stored with the output once written.
+        """
+        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+        if sink is None:
+            if options.get("optional") and not parameters.get(name):
+                return None
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        transform = None
+        working_crs = options.get("working_crs")
+        if working_crs is not None and crs.isValid() and working_crs != crs:
+            transform = QgsCoordinateTransform(working_crs, crs, context.transformContext())
+        description = self.parameterDefinition(name).description()
+        written = write_frame(
+            frame, sink, fields, description, feedback, transform, options.get("multi", False)
+        )
+        del sink  # flushed and closed, so its default style can be stored
+        if not written:
+            return None
+        if options.get("style"):
+            style_sink_output(context, dest_id, *options["style"], name)
+        return dest_id
 
     @staticmethod
     def core_callbacks(feedback):

@@ -8,8 +8,6 @@ import math
 import numpy as np
 import shapely
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsGeometry,
@@ -28,7 +26,6 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QMetaType
 
-from ..conversion import source_to_frame
 from ..core.crime_types import CRIME_TYPE_FIELDS
 from ..core.errors import InputError
 from ..core.lazy import lazy_module
@@ -45,10 +42,8 @@ from ..core.manning import (
     compute_manning,
     parse_type_weights,
 )
-from ..qgis_compat import new_field
-from .base import YpoAlgorithm, enum_parameter
-from .crime_input import CrimeParameters
-from .sector_input import (
+from ..inputs.crime_input import CrimeParameters
+from ..inputs.sector_input import (
     SECTOR_GEOMETRY_HELP,
     SECTORS,
     add_sector_parameters,
@@ -58,7 +53,12 @@ from .sector_input import (
     sector_working_crs,
     valid_for_writing,
 )
-from .styling import style_sink_output
+from ..layouts.styling import style_sink_output
+from ..qgis_compat import new_field
+from ..qgis_io.read import read_features, source_to_frame
+from ..qgis_io.values import whole_as_int
+from ..qgis_io.write import copy_features
+from .base import YpoAlgorithm, enum_parameter
 
 pd = lazy_module("pandas")
 
@@ -493,73 +493,73 @@ class ComputeManningAlgorithm(YpoAlgorithm):
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        table = result.sectors
-        for row, (attributes, geometry) in enumerate(sector_table.outputs):
-            if feedback.isCanceled():
-                return None
-            values = [attributes[i] for i in kept]
-            if add_id:
-                values.append(sector_table.ids[row])
-            if add_district:
-                values.append(None if districts[row] is None else str(districts[row]))
-            values += [_qt_number(table[name].iat[row], field_type) for name, field_type in RESULT_FIELDS]
-            feature = QgsFeature(fields)
-            if wkb_type != sectors.wkbType() and not geometry.isNull():
-                geometry = QgsGeometry(geometry)
-                geometry.convertToMultiType()
-            feature.setGeometry(geometry)
-            feature.setAttributes(values)
-            if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
-                raise QgsProcessingException(
-                    f"Could not write sector '{sector_table.ids[row]}': {sink.lastError()}"
-                )
+        copied_from = kept + [-1] * (fields.count() - len(kept))
+        computed = {name: result.sectors[name].tolist() for name, _ in RESULT_FIELDS}
+        if add_id:
+            computed["sector_id"] = sector_table.ids
+        if add_district:
+            computed["district"] = [None if district is None else str(district) for district in districts]
+        written_all = copy_features(
+            [features[0] for features in sector_table.features],
+            sink,
+            fields,
+            copied_from,
+            computed,
+            self.tr("Sector manning"),
+            feedback,
+            geometries=sector_table.geometries_to_write,
+            multi=wkb_type != sectors.wkbType(),
+        )
+        if not written_all:
+            return None
         del sink  # flushed and closed, so its default style can be stored
         style_sink_output(context, dest_id, STYLE_NAME, "Sector manning", self.OUTPUT)
         return dest_id
 
 
 class _SectorTable:
-    """The sectors as the core needs them (working CRS, one row per id) and as they are written."""
+    """The sectors as the core needs them (working CRS, one row per id) and as they are written:
+    each id's features and the geometry written for it (None: the feature's own)."""
 
-    def __init__(self, id_field, ids, geometries, factor_override, outputs, multipart, warnings):
+    def __init__(self, id_field, by_id, factor_override, features, geometries_to_write, multipart):
         self.id_field = id_field
-        self.ids = ids
-        self.geometries = geometries
+        self.ids = by_id.ids
+        self.geometries = by_id.geometries
         self.factor_override = factor_override
-        self.outputs = outputs
+        self.features = features
+        self.geometries_to_write = geometries_to_write
         self.multipart = multipart  # written as multi-part (dissolved or repaired sectors)
-        self.warnings = warnings
+        self.warnings = by_id.warnings
 
     @classmethod
     def read(cls, source, id_field, factor_field, crs, transform_context, feedback):
+        table = read_features(source, feedback)
         other_fields = [factor_field] if factor_field else []
-        frame = read_sectors(source, id_field, crs, transform_context, feedback, other_fields)
+        frame = read_sectors(table, id_field, crs, transform_context, feedback, other_fields)
         by_id = dissolve_by_id(frame, id_field, " (the first feature's attributes are kept)")
-        originals = {feature.id(): feature for feature in source.getFeatures()}
+        originals = {feature.id(): feature for feature in table.features}
         repaired = set(frame.attrs.get("repaired", ()))
-        overrides, outputs = [], []
+        overrides, features, geometries = [], [], []
         for group in by_id.groups:
-            features = [originals[fid] for fid in group.index]
-            if len(features) > 1:
-                output_geometry = QgsGeometry.unaryUnion([f.geometry() for f in features])
-            else:
-                output_geometry = features[0].geometry()
+            group_features = [originals[fid] for fid in group.index]
+            geometry = None
+            if len(group_features) > 1:
+                geometry = QgsGeometry.unaryUnion([f.geometry() for f in group_features])
             if repaired.intersection(group.index):
-                output_geometry = valid_for_writing(
-                    output_geometry, source.sourceCrs(), crs, transform_context
-                )
-            outputs.append((features[0].attributes(), output_geometry))
+                own = group_features[0].geometry() if geometry is None else geometry
+                geometry = valid_for_writing(own, source.sourceCrs(), crs, transform_context)
+            features.append(group_features)
+            geometries.append(geometry)
             if factor_field:
                 values = [v for v in group[factor_field] if not _is_empty(v)]
-                overrides.append(_plain(values[0]) if values else None)
+                overrides.append(whole_as_int(values[0]) if values else None)
         return cls(
             id_field,
-            by_id.ids,
-            by_id.geometries,
+            by_id,
             overrides if factor_field else None,
-            outputs,
+            features,
+            geometries,
             multipart=bool(by_id.warnings) or bool(repaired),
-            warnings=by_id.warnings,
         )
 
 
@@ -681,21 +681,6 @@ def summary_html(result, totals, id_field) -> str:
         + (f"<h2>Warnings</h2><ul>{warnings}</ul>" if warnings else "")
         + "</body></html>"
     )
-
-
-def _qt_number(value, field_type):
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if field_type == QMetaType.Type.Double:
-        return float(value)
-    return int(value)
-
-
-def _plain(value):
-    """A whole float as an int (an integer column with NULLs is read as floats)."""
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
 
 
 def _is_empty(value) -> bool:

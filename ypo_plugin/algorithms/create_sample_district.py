@@ -9,12 +9,12 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ..conversion import reproducible_geopackage, write_geopackage_layer
 from ..core.errors import InputError
 from ..core.progress import Cancelled
 from ..core.sample_district import generate_sample_district
+from ..layouts.styling import load_on_completion, store_default_style
+from ..qgis_io.geopackage import reproducible_geopackage, write_geopackage_layer
 from .base import YpoAlgorithm
-from .styling import load_on_completion, store_default_style
 
 # GeoPackage metadata carries a timestamp; a fixed one keeps the file
 # byte-for-byte identical for the same seed.

@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 from qgis.core import (
-    QgsFeatureRequest,
     QgsMapLayerStyle,
     QgsProcessingAlgorithm,
     QgsProcessingException,
@@ -30,19 +29,19 @@ from ..core.sector_log import (
     sector_id_text,
 )
 from ..core.texts import DEFAULT_TEXTS
-from . import print_layouts
-from .base import YpoAlgorithm
-from .export_sector_maps import overview_columns
-from .handover_layout import build_handover_layout
-from .public_texts import layout_variables
-from .sector_input import (
+from ..inputs.public_texts import layout_variables
+from ..inputs.sector_input import (
     add_sector_parameters,
     read_sectors,
     sector_source,
     sector_working_crs,
     valid_for_writing,
 )
-from .sector_workspace import (
+from ..layouts import print_layouts
+from ..layouts.handover_layout import build_handover_layout
+from ..layouts.sector_maps import overview_columns
+from ..qgis_io.read import read_features
+from ..workspace.sector_workspace import (
     add_relation_editors,
     add_relations,
     load_style_file,
@@ -52,6 +51,7 @@ from .sector_workspace import (
     write_sectors,
     write_workspace_tables,
 )
+from .base import YpoAlgorithm
 
 GEOPACKAGE_NAME = "workspace.gpkg"
 PROJECT_NAME = "workspace.qgz"
@@ -125,21 +125,22 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
     def _create(self, parameters, context, feedback):
         source, id_field = sector_source(self, parameters, context)
         crs = sector_working_crs(self, source, context.transformContext(), feedback)
-        computed, repaired = self._sector_ids_and_neighbours(source, id_field, crs, context, feedback)
+        sectors = read_features(source, feedback)
+        computed, repaired = self._sector_ids_and_neighbours(sectors, id_field, crs, context, feedback)
         folder = self._output_folder(parameters, context)
         geopackage, project_path = folder / GEOPACKAGE_NAME, folder / PROJECT_NAME
 
         feedback.setProgressText(self.tr("Writing the sectors…"))
+        repaired = set(repaired)
         geometries = {
             feature.id(): valid_for_writing(
                 feature.geometry(), source.sourceCrs(), crs, context.transformContext()
             )
-            for feature in (
-                source.getFeatures(QgsFeatureRequest().setFilterFids(repaired)) if repaired else ()
-            )
+            for feature in sectors.features
+            if feature.id() in repaired
         }
         added = write_sectors(
-            str(geopackage), source, id_field, computed, context.transformContext(), feedback, geometries
+            str(geopackage), sectors, id_field, computed, context.transformContext(), feedback, geometries
         )
         if added:
             feedback.pushInfo(

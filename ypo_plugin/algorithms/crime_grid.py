@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import math
-
-import numpy as np
-import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
@@ -38,12 +30,11 @@ from ..core.crime_grid import (
     check_cell_count,
     compute_crime_grid,
 )
-from ..core.crime_types import Period
+from ..core.crime_types import Period, period_label
+from ..core.grid_report import summary_text
 from ..core.lazy import lazy_module
-from ..qgis_compat import new_field
-from .base import YpoAlgorithm, enum_parameter
-from .crime_input import CrimeParameters, datetime_text
-from .sector_input import (
+from ..inputs.crime_input import CrimeParameters, datetime_text
+from ..inputs.sector_input import (
     SECTOR_GEOMETRY_HELP,
     add_sector_parameters,
     dissolve_by_id,
@@ -51,7 +42,9 @@ from .sector_input import (
     sector_source,
     sector_working_crs,
 )
-from .styling import style_sink_output
+from ..qgis_io.read import read_features
+from ..qgis_io.write import typed_fields
+from .base import YpoAlgorithm, enum_parameter
 
 pd = lazy_module("pandas")
 
@@ -208,7 +201,8 @@ class CrimeGridAlgorithm(YpoAlgorithm):
 
         steps.setCurrentStep(0)
         steps.setProgressText(self.tr("Reading the sectors…"))
-        by_id = dissolve_by_id(read_sectors(sectors, id_field, crs, transform_context, steps), id_field)
+        frame = read_sectors(read_features(sectors, steps), id_field, crs, transform_context, steps)
+        by_id = dissolve_by_id(frame, id_field)
         for warning in by_id.warnings:
             feedback.pushWarning(warning)
         ids, geometries = by_id.ids, by_id.geometries
@@ -239,9 +233,25 @@ class CrimeGridAlgorithm(YpoAlgorithm):
 
         steps.setCurrentStep(3)
         steps.setProgressText(self.tr("Writing {} cells…").format(len(result.cells)))
-        id_qgs_field = QgsField(sectors.fields().field(id_field))
-        dest_id = self._write_cells(
-            parameters, context, result, id_qgs_field, sectors.sourceCrs(), crs, steps
+        sector_field = QgsField(sectors.fields().field(id_field))
+        sector_field.setName("sector_id")
+        compare = COMPARE_FIELDS if "compare_total" in result.cells.columns else ()
+        cell_fields = [
+            (name, QMetaType.Type.Double if name == "change_pct" else QMetaType.Type.LongLong)
+            for name in CELL_FIELDS[1:] + compare
+        ]
+        dest_id = self.write_output(
+            parameters,
+            self.OUTPUT,
+            context,
+            result.cells,
+            _with_sector(sector_field, cell_fields),
+            QgsWkbTypes.Type.MultiPolygon,
+            sectors.sourceCrs(),
+            steps,
+            working_crs=crs,
+            multi=True,
+            style=(STYLE_NAME, "Crime grid"),
         )
         if dest_id is None:
             return {}
@@ -257,7 +267,19 @@ class CrimeGridAlgorithm(YpoAlgorithm):
             ),
             (self.OUTPUT_PLACES, result.places, (("place", QMetaType.Type.QString),)),
         ):
-            table_id = self._write_table(parameters, name, context, frame, id_qgs_field, extra, steps)
+            fields = _with_sector(sector_field, [*extra, ("crimes", QMetaType.Type.LongLong)])
+            no_crs = QgsCoordinateReferenceSystem()
+            table_id = self.write_output(
+                parameters,
+                name,
+                context,
+                frame,
+                fields,
+                QgsWkbTypes.Type.NoGeometry,
+                no_crs,
+                steps,
+                optional=True,
+            )
             if table_id is not None:
                 results[name] = table_id
 
@@ -295,78 +317,6 @@ class CrimeGridAlgorithm(YpoAlgorithm):
 
     # --- output --------------------------------------------------------------
 
-    def _write_cells(self, parameters, context, result, id_field, output_crs, crs, feedback):
-        cells = result.cells
-        fields = QgsFields()
-        sector_field = QgsField(id_field)
-        sector_field.setName("sector_id")
-        fields.append(sector_field)
-        compare = "compare_total" in cells.columns
-        for name in CELL_FIELDS[1:] + (COMPARE_FIELDS if compare else ()):
-            fields.append(
-                new_field(name, QMetaType.Type.Double if name == "change_pct" else QMetaType.Type.LongLong)
-            )
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, output_crs
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        transform = None
-        if output_crs.isValid() and output_crs != crs:
-            transform = QgsCoordinateTransform(crs, output_crs, context.transformContext())
-        geometries = cells.geometry.values.to_numpy()
-        single = shapely.get_type_id(geometries) == 3
-        if single.any():
-            geometries = geometries.copy()
-            geometries[single] = shapely.multipolygons(geometries[single][:, None])
-        wkbs = shapely.to_wkb(geometries, output_dimension=2)
-        names = fields.names()
-        columns = [cells[name].tolist() for name in names]
-        total = max(len(cells), 1)
-        for row, wkb in enumerate(wkbs):
-            if feedback.isCanceled():
-                return None
-            geometry = QgsGeometry()
-            geometry.fromWkb(wkb)
-            if transform is not None:
-                geometry.transform(transform)
-            feature = QgsFeature(fields)
-            feature.setGeometry(geometry)
-            feature.setAttributes([_plain(column[row]) for column in columns])
-            if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
-                raise QgsProcessingException(f"Could not write cell {row + 1}: {sink.lastError()}")
-            if row % 1000 == 0:
-                feedback.setProgress(100.0 * row / total)
-        del sink  # flushed and closed, so its default style can be stored
-        style_sink_output(context, dest_id, STYLE_NAME, "Crime grid", self.OUTPUT)
-        return dest_id
-
-    def _write_table(self, parameters, name, context, frame: pd.DataFrame, id_field, extra, feedback):
-        """A table without geometry; None when the output is skipped."""
-        fields = QgsFields()
-        sector_field = QgsField(id_field)
-        sector_field.setName("sector_id")
-        fields.append(sector_field)
-        for field_name, field_type in extra:
-            fields.append(new_field(field_name, field_type))
-        fields.append(new_field("crimes", QMetaType.Type.LongLong))
-        sink, dest_id = self.parameterAsSink(
-            parameters, name, context, fields, QgsWkbTypes.Type.NoGeometry, QgsCoordinateReferenceSystem()
-        )
-        if sink is None:
-            if parameters.get(name):
-                raise QgsProcessingException(self.invalidSinkError(parameters, name))
-            return None
-        columns = [frame[field_name].tolist() for field_name in fields.names()]
-        for row in range(len(frame)):
-            if feedback.isCanceled():
-                return None
-            feature = QgsFeature(fields)
-            feature.setAttributes([_plain(column[row]) for column in columns])
-            if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
-                raise QgsProcessingException(f"Could not write to {name}: {sink.lastError()}")
-        return dest_id
-
     def _write_charts(self, parameters, context, result, settings, feedback):
         """Charts into CHART_FOLDER: (folder, number of files), or None when no folder is given."""
         if not parameters.get(self.CHART_FOLDER):
@@ -392,55 +342,10 @@ class CrimeGridAlgorithm(YpoAlgorithm):
 # --- helpers (no Processing state) --------------------------------------------
 
 
-def _plain(value):
-    """A value a QGIS attribute can hold: numpy scalars unwrapped, NaN as NULL."""
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return value
-
-
-def period_label(period: Period | None) -> str:
-    """``2026-07-01 – 2026-09-30`` for [2026-07-01, 2026-10-01); ``all dates`` for an open period."""
-    if period is None or period.is_open:
-        return "all dates"
-
-    def text(value, is_end):
-        if value is None:
-            return "…"
-        stamp = pd.Timestamp(value)
-        if stamp == stamp.normalize():
-            return (stamp - pd.Timedelta(days=1) if is_end else stamp).strftime("%Y-%m-%d")
-        return (stamp - pd.Timedelta(seconds=1) if is_end else stamp).strftime("%Y-%m-%d %H:%M")
-
-    return f"{text(period.start, False)} – {text(period.end, True)}"
-
-
-def summary_text(result, totals, settings) -> str:
-    """Per-sector totals (and change) and the accounting of every incident, for the log."""
-    table = result.sectors
-    compare = "compare_total" in table.columns
-    header = ["sector", "cells", "crimes"] + (["compared", "change", "change %"] if compare else [])
-    rows = [header]
-    for row in table.itertuples(index=False):
-        line = [str(row.sector_id), f"{row.cells:,}", f"{row.crimes_total:,}"]
-        if compare:
-            pct = "" if math.isnan(row.change_pct) else f"{row.change_pct:+.0f}"
-            line += [f"{row.compare_total:,}", f"{row.change:+,}", pct]
-        rows.append(line)
-    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
-    lines = ["  ".join(cell.rjust(width) for cell, width in zip(r, widths, strict=True)) for r in rows]
-    lines.append("")
-    lines.append(f"Period: {period_label(settings.period)}")
-    if compare:
-        lines.append(f"Comparison period: {period_label(settings.compare)}")
-    lines.append(f"Incidents read: {result.crimes_input:,}")
-    lines.append(f"In the cells without a time of day (band_unknown): {int(table.band_unknown.sum()):,}")
-    for name in ("CRIMES_IN_PERIOD", "CRIMES_OUTSIDE", "COMPARE_IN_PERIOD", "COMPARE_OUTSIDE"):
-        if name in totals:
-            lines.append(f"{name}: {totals[name]:,}")
-    lines.append(
-        f"Cells: {len(result.cells):,} (in the cells: {int(result.cells.crimes_total.sum()):,} crimes)"
-    )
-    return "\n".join(lines)
+def _with_sector(sector_field, fields) -> QgsFields:
+    """``sector_field`` followed by the typed ``fields`` [(name, type)]."""
+    result = QgsFields()
+    result.append(sector_field)
+    for field in typed_fields(fields):
+        result.append(field)
+    return result

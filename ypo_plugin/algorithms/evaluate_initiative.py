@@ -18,10 +18,8 @@ from ..core.errors import InputError
 from ..core.initiative import InitiativeSettings, evaluate_initiative
 from ..core.sector_log import sector_id_text
 from ..core.threat_assessment import yes_no_flags
-from .base import YpoAlgorithm, enum_parameter
-from .crime_input import CrimeParameters, datetime_text
-from .initiative_report import write_initiative_report
-from .sector_input import (
+from ..inputs.crime_input import CrimeParameters, datetime_text
+from ..inputs.sector_input import (
     SECTORS,
     add_sector_parameters,
     dissolve_by_id,
@@ -29,6 +27,9 @@ from .sector_input import (
     sector_source,
     sector_working_crs,
 )
+from ..layouts.initiative_report import write_initiative_report
+from ..qgis_io.read import read_features
+from .base import YpoAlgorithm, enum_parameter
 
 CRIME_PARAMETERS = CrimeParameters(period=False)
 COMPARISONS = ("all_sectors", "same_district")
@@ -170,8 +171,9 @@ class EvaluateInitiativeAlgorithm(YpoAlgorithm):
             required=comparison == "same_district",
         )
         fields = [name for name in (target_field, district_field) if name]
+        table = read_features(sectors, feedback)
         by_id = dissolve_by_id(
-            read_sectors(sectors, id_field, crs, transform_context, feedback, fields), id_field
+            read_sectors(table, id_field, crs, transform_context, feedback, fields), id_field
         )
         for warning in by_id.warnings:
             feedback.pushWarning(warning)

@@ -25,11 +25,11 @@ from ..core.business_cards import (
     qr_text,
 )
 from ..core.lazy import lazy_module
+from ..inputs.public_texts import HELP as TEXT_HELP
+from ..inputs.public_texts import add_text_parameters, read_texts
+from ..layouts.print_layouts import CREATOR
 from .base import YpoAlgorithm
 from .export_public_web_map import read_public_sectors
-from .print_layouts import CREATOR
-from .public_texts import HELP as TEXT_HELP
-from .public_texts import add_text_parameters, read_texts
 
 segno = lazy_module("segno")
 

@@ -13,12 +13,12 @@ from qgis.core import (
 )
 
 from ..core.sector_log import sector_id_text
-from . import print_layouts
+from ..inputs.public_texts import HELP as TEXT_HELP
+from ..inputs.public_texts import add_text_parameters, read_texts
+from ..layouts import print_layouts
+from ..layouts.handover_layout import LAYOUT_NAME, apply_texts
+from ..layouts.print_layouts import DEFAULT_DPI
 from .base import YpoAlgorithm
-from .handover_layout import LAYOUT_NAME, apply_texts
-from .print_layouts import DEFAULT_DPI
-from .public_texts import HELP as TEXT_HELP
-from .public_texts import add_text_parameters, read_texts
 
 
 class ExportHandoverReportAlgorithm(YpoAlgorithm):

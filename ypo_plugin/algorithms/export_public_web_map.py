@@ -13,15 +13,17 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..conversion import has_features, read_points, source_to_frame
 from ..core.address_index import build_address_index
 from ..core.counting import assign_points
 from ..core.errors import InputError
-from ..core.publication import PUBLIC_FIELDS, public_frame, web_map_data, web_map_html
+from ..core.publication import PUBLIC_FIELDS, web_map_data, web_map_html
 from ..core.texts import DEFAULT_TEXTS
+from ..inputs.public_texts import HELP as TEXT_HELP
+from ..inputs.public_texts import add_text_parameters, read_texts
+from ..inputs.sector_input import read_public_frame
+from ..qgis_io.points import read_points
+from ..qgis_io.read import has_features
 from .base import YpoAlgorithm
-from .public_texts import HELP as TEXT_HELP
-from .public_texts import add_text_parameters, read_texts
 
 
 def read_public_sectors(algorithm, parameters, context, feedback, target_crs=None, texts=DEFAULT_TEXTS):
@@ -37,16 +39,9 @@ def read_public_sectors(algorithm, parameters, context, feedback, target_crs=Non
             f"SECTORS ({source.sourceName()}) has no valid coordinate reference system: set its CRS "
             "(Layer Properties ▸ Source) and run again."
         )
-    names = [name for name in PUBLIC_FIELDS if source.fields().lookupField(name) >= 0]
-    frame = source_to_frame(source, names, target_crs, context.transformContext(), feedback)
-    if frame.empty:
-        raise QgsProcessingException(
-            f"SECTORS ({source.sourceName()}) has no features; give the sector polygons."
-        )
-    try:
-        frame = public_frame(frame, f"SECTORS ({source.sourceName()})")
-    except InputError as error:
-        raise QgsProcessingException(str(error)) from None
+    _, frame, names = read_public_frame(
+        source, PUBLIC_FIELDS, target_crs, context.transformContext(), feedback
+    )
     missing = [name for name in PUBLIC_FIELDS[3:] if name not in names]
     if missing:
         feedback.pushWarning(

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import tempfile
 from pathlib import Path
 
 import numpy as np
 import shapely
 from qgis.core import (
-    QgsFeature,
     QgsFeatureRequest,
-    QgsFields,
-    QgsGeometry,
-    QgsNullSymbolRenderer,
-    QgsPalLayerSettings,
-    QgsPointXY,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -25,37 +18,38 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterString,
     QgsProject,
-    QgsProperty,
-    QgsRectangle,
-    QgsTextBufferSettings,
-    QgsTextFormat,
-    QgsVectorLayer,
-    QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtCore import QMetaType
-from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF
 
-from ..conversion import source_to_frame
-from ..core.crime_charts import file_stems
 from ..core.crime_grid import CrimeGridInput, CrimeGridSettings, compute_crime_grid
-from ..core.crime_types import CRIME_TYPES, OTHER
+from ..core.crime_types import period_label
 from ..core.errors import InputError
 from ..core.lazy import lazy_module
+from ..core.map_figures import dates_span_text, join_figures
 from ..core.progress import Cancelled
-from ..core.publication import PUBLIC_FIELDS, neighbour_lists, place_labels, public_frame
+from ..core.publication import PUBLIC_FIELDS, neighbour_lists
 from ..core.publication_charts import write_page_charts
 from ..crs import working_crs
-from ..qgis_compat import label_placement, new_field
-from ..resources import style_path
-from . import print_layouts as layouts
+from ..inputs.crime_input import CRIMES, CrimeParameters
+from ..inputs.public_texts import HELP as TEXT_HELP
+from ..inputs.public_texts import add_text_parameters, read_texts
+from ..inputs.sector_input import read_public_frame
+from ..layouts import print_layouts as layouts
+from ..layouts.print_layouts import DEFAULT_DPI
+from ..layouts.sector_maps import (
+    KEY_FIELD,
+    compose_maps,
+    crime_layers,
+    export_maps,
+    load_grid_style,
+    page_variables,
+    sector_layers,
+    text_fields,
+)
 from .base import YpoAlgorithm, enum_parameter
 from .compute_manning import RESULT_FIELDS as MANNING_FIELDS
-from .crime_grid import period_label
-from .crime_input import CRIMES, CrimeParameters
-from .print_layouts import DEFAULT_DPI
-from .public_texts import HELP as TEXT_HELP
-from .public_texts import add_text_parameters, layout_variables, read_texts
 
+gpd = lazy_module("geopandas")
 pd = lazy_module("pandas")
 
 AUDIENCES = ("public", "internal")
@@ -76,11 +70,6 @@ INTERNAL_NUMBERS = tuple(
         "officers_allocated",
     )
 )
-# Map labels on the overview: font, size (pt) and halo (mm).
-LABEL_FONT = "DejaVu Sans"
-LABEL_SIZE = 7.0
-LABEL_BUFFER_MM = 0.8
-KEY_FIELD = "map_key"  # the sector's number in the overview's table, its label where no other fits
 # Incidents are optional (internal maps only); their dates give the charts by hour and weekday.
 CRIME_PARAMETERS = CrimeParameters(optional=True)
 
@@ -226,17 +215,8 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
                     feedback.pushWarning(f"{name} is never drawn on public maps; it is ignored.")
             frame = self._public_sectors(sectors, crs, context, feedback, texts)
             frame[KEY_FIELD] = np.arange(1, len(frame) + 1)
-            fields = _text_fields(PUBLIC_FIELDS) + [(KEY_FIELD, QMetaType.Type.Int)]
-            sector_layer = _memory_layer(frame, "MultiPolygon", crs, sectors_name, fields)
-            sector_layer.loadNamedStyle(str(style_path("sectors_public")))
-            page_layer = _memory_layer(frame, "MultiPolygon", crs, sectors_name, fields)
-            page_layer.loadNamedStyle(str(style_path("sectors_public")))
-            _set_label_expression(
-                page_layer,
-                "\"sector_name\" || '\\n' || coalesce(\"officer_name\", "
-                f"{_quoted(texts('officer_tba'))}) || coalesce('\\n' || \"officer_phone\", '')",
-            )
-            extra_layers, legend_layers, atlas_legend = [], [], []
+            fields = text_fields(PUBLIC_FIELDS) + [(KEY_FIELD, QMetaType.Type.Int)]
+            layers = sector_layers(frame, audience, crs, sectors_name, fields, texts)
             period_text = ""
             sources = texts("public_sources")
         else:
@@ -247,15 +227,9 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
             )
             frame["chart_hours"] = [charts.get(i, ("", ""))[0] for i in frame["sector_id"]]
             frame["chart_types"] = [charts.get(i, ("", ""))[1] for i in frame["sector_id"]]
-            fields = _internal_fields()
-            sector_layer = _memory_layer(frame, "MultiPolygon", crs, sectors_name, fields)
-            sector_layer.loadNamedStyle(str(style_path("sectors_internal")))
-            _name_factor_classes(sector_layer, texts)
-            page_layer = _memory_layer(frame, "MultiPolygon", crs, sectors_name, fields)
-            page_layer.loadNamedStyle(str(style_path("sectors_outline")))
-            extra_layers = [layer for layer in (incidents, grid) if layer is not None]
-            legend_layers = [sector_layer]
-            atlas_legend = extra_layers
+            layers = sector_layers(frame, audience, crs, sectors_name, _internal_fields(), texts)
+            layers.extra = [layer for layer in (incidents, grid) if layer is not None]
+            layers.atlas_legend = layers.extra
             sources = "; ".join(
                 f"{label}: {source}"
                 for label, source in (
@@ -267,84 +241,37 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
             )
         if feedback.isCanceled():
             return {}
-        sector_layer.setLabelsEnabled(False)  # the overview's labels are placed below: none is lost
-        district_outlines = _district_frame(frame)
-        districts = _district_layer(district_outlines, crs, texts("layer_districts"))  # sector pages
 
-        officers = ""
-        if "officers_allocated" in frame.columns:
-            total = pd.to_numeric(frame["officers_allocated"], errors="coerce").sum(min_count=1)
-            officers = "–" if pd.isna(total) else f"{int(total)}"
-        variables = {
-            **layout_variables(texts),
-            "ypo_title": title,
-            "ypo_period": period_text or "–",
-            "ypo_date": _dt.date.today().isoformat(),
-            "ypo_sources": sources,
-            "ypo_sector_count": str(len(frame)),
-            "ypo_officer_total": officers or "–",
-        }
-        data_extent = sector_layer.extent()
-        data_extent.scale(1.04)
-
-        overview = layouts.load_layout(project, f"overview_{audience}", paper, variables)
-        table = layouts.set_table(overview, sector_layer, overview_columns(audience, texts))
-        if table is not None:
-            layouts.continue_table(overview, table, f"{title} ({texts('continued')})")
-        extent, units_per_mm = layouts.map_extent_clear_of(overview, data_extent)
-        labels = _overview_labels(frame, district_outlines, audience, texts, units_per_mm, crs)
-        overview_districts = _district_layer(district_outlines, crs, texts("layer_districts"))
-        overview_districts.setLabelsEnabled(False)  # named by the label layer, clear of the sectors' labels
-        for layer in [sector_layer, page_layer, districts, overview_districts, labels, *extra_layers]:
-            if project.mapLayer(layer.id()) is None:
-                project.addMapLayer(layer, False)
-        overview_layers = [labels, overview_districts, sector_layer]  # the grid: on the sector pages only
-        layouts.set_map(overview, overview_layers, extent, crs)
-        layouts.set_legend(
-            overview, legend_layers + [overview_districts] if legend_layers else [], texts("legend")
+        variables = page_variables(frame, texts, title, period_text, sources)
+        overview, pages = compose_maps(
+            project, frame, layers, variables, audience, paper, atlas, title, texts, crs
         )
-
-        pages = None
-        if atlas:
-            pages = layouts.load_layout(project, f"atlas_{audience}", paper, variables)
-            atlas_layers = [districts, page_layer, *extra_layers]
-            layouts.set_map(pages, atlas_layers, data_extent, crs)
-            layouts.set_legend(pages, atlas_legend, texts("legend"))
-            map_item = layouts.item(pages, "map")
-            map_item.setAtlasDriven(True)
-            pages.atlas().setCoverageLayer(page_layer)
-            pages.atlas().setPageNameExpression('"sector_id"')
-            pages.atlas().setEnabled(True)
-
-        return self._export(overview, pages, audience, fmt, dpi, title, folder, frame, feedback)
+        written = export_maps(overview, pages, audience, fmt, dpi, title, folder, frame, feedback)
+        if written is None:
+            return {}
+        files, total = written
+        feedback.pushInfo(f"Wrote {len(files)} files ({total} pages) to {folder}.")
+        return {
+            self.OUTPUT_FOLDER: str(folder),
+            self.FILES: ";".join(files),
+            self.FILE_COUNT: len(files),
+            self.PAGE_COUNT: total,
+        }
 
     # --- reading ---------------------------------------------------------------
 
-    def _read_sectors(self, sectors, wanted, crs, context, feedback, texts):
-        """The sectors with those of the ``wanted`` fields they have, as read and as
-        :func:`public_frame` makes them, and the names of those fields."""
-        names = [name for name in wanted if sectors.fields().lookupField(name) >= 0]
-        source_frame = source_to_frame(sectors, names, crs, context.transformContext(), feedback)
-        if source_frame.empty:
-            raise QgsProcessingException(
-                f"SECTORS ({sectors.sourceName()}) has no features; give the sector polygons."
-            )
-        frame = public_frame(source_frame, f"SECTORS ({sectors.sourceName()})")
-        _warn_about_officers(frame, names, feedback, texts)
-        return source_frame, frame, names
-
     def _public_sectors(self, sectors, crs, context, feedback, texts):
-        return self._read_sectors(sectors, PUBLIC_FIELDS, crs, context, feedback, texts)[1]
+        _, frame, names = read_public_frame(sectors, PUBLIC_FIELDS, crs, context.transformContext(), feedback)
+        _warn_about_officers(frame, names, feedback, texts)
+        return frame
 
     def _internal_sectors(self, sectors, crs, context, feedback, texts):
         wanted = list(PUBLIC_FIELDS) + [name for name, _ in INTERNAL_NUMBERS]
-        source_frame, frame, names = self._read_sectors(sectors, wanted, crs, context, feedback, texts)
-        by_id = source_frame.assign(_key=[str(v).strip() for v in source_frame["sector_id"]]).set_index(
-            "_key"
+        source_frame, frame, names = read_public_frame(
+            sectors, wanted, crs, context.transformContext(), feedback
         )
-        for name, _ in INTERNAL_NUMBERS:
-            values = by_id[name] if name in by_id.columns else pd.Series(np.nan, index=by_id.index)
-            frame[name] = pd.to_numeric(values.reindex(frame["sector_id"]).to_numpy(), errors="coerce")
+        _warn_about_officers(frame, names, feedback, texts)
+        join_figures(frame, source_frame, [name for name, _ in INTERNAL_NUMBERS])
         if "area_km2" not in names:
             frame["area_km2"] = shapely.area(frame.geometry.values.to_numpy()) / 1e6
         missing = [name for name, _ in INTERNAL_NUMBERS if name not in names and name != "area_km2"]
@@ -375,7 +302,7 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
             request = QgsFeatureRequest().setDestinationCrs(crs, transform_context)
             grid = grid_source.materialize(request, feedback)
             grid.setName(texts("layer_grid"))
-            _load_grid_style(grid, texts)
+            load_grid_style(grid, texts)
             grid.setOpacity(0.7)
             if grid.fields().lookupField("crimes_total") < 0:
                 raise QgsProcessingException(
@@ -401,101 +328,12 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
         )
         for warning in result.warnings:
             feedback.pushWarning(warning)
-        parsed, in_period = result.dates.values, result.in_period
-        if period.is_open:
-            dated = parsed[~np.isnat(parsed)]
-            text = (
-                f"{pd.Timestamp(dated.min()):%Y-%m-%d} – {pd.Timestamp(dated.max()):%Y-%m-%d}"
-                if len(dated)
-                else ""
-            )
-        else:
-            text = period_label(period)
-        if grid is None:
-            grid = _memory_layer(
-                result.cells.drop(
-                    columns=[
-                        c for c in result.cells.columns if c not in ("cell_id", "crimes_total", "geometry")
-                    ]
-                ),
-                "MultiPolygon",
-                crs,
-                texts("layer_grid"),
-                [("cell_id", QMetaType.Type.LongLong), ("crimes_total", QMetaType.Type.LongLong)],
-            )
-            _load_grid_style(grid, texts)
-        grid.setOpacity(0.7)  # incidents and sector lines stay visible through the heat
-        codes = settings.crime_type_map.classify(np.asarray(points.types, dtype=object)[in_period]).codes
-        categories = np.array(list(CRIME_TYPES) + [OTHER], dtype=object)[
-            np.where(codes >= 0, codes, len(CRIME_TYPES))
-        ]
-        incidents = _point_layer(points.xy[in_period], categories, crs, texts("layer_incidents"))
-        incidents.loadNamedStyle(str(style_path("incidents")))
-        _name_categories(incidents, lambda value: texts(str(value)))
+        parsed = result.dates.values
+        text = dates_span_text(parsed) if period.is_open else period_label(period)
+        incidents, grid = crime_layers(result, points, settings, crs, texts, grid)
         feedback.setProgressText(self.tr("Drawing the charts…"))
         charts = write_page_charts(result, self._chart_dir(), is_cancelled=is_cancelled, texts=texts)
         return charts, incidents, grid, text
-
-    # --- writing ---------------------------------------------------------------
-
-    def _export(self, overview, pages, audience, fmt, dpi, title, folder, frame, feedback):
-        files = []
-        book = (
-            layouts.PdfBook(str(folder / f"{audience}_sector_maps.pdf"), title, dpi) if fmt == "pdf" else None
-        )
-
-        overview_pages = overview.pageCollection().pageCount()
-        total = overview_pages + (len(frame) if pages is not None else 0)
-
-        def write(layout, stem):
-            if book is not None:
-                book.add_page(layout)
-                return
-            path = str(folder / f"{stem}.{fmt}")
-            files.extend((layouts.export_image if fmt == "png" else layouts.export_svg)(layout, path, dpi))
-
-        feedback.setProgressText(self.tr("Writing {} pages…").format(total))
-        try:
-            write(overview, f"{audience}_overview")
-            feedback.setProgress(40 + 60 * overview_pages / total)
-            if pages is not None:
-                atlas = pages.atlas()
-                if not atlas.beginRender():
-                    raise QgsProcessingException("The sector pages could not be prepared (atlas error).")
-                stems = dict(zip(frame["sector_id"], file_stems(list(frame["sector_id"])), strict=True))
-                hours, types = (
-                    layouts.item(pages, "chart_hours", False),
-                    layouts.item(pages, "chart_types", False),
-                )
-                for number in range(atlas.count()):
-                    if feedback.isCanceled():
-                        break
-                    atlas.seekTo(number)
-                    feature = atlas.layout().reportContext().feature()
-                    sector_id = feature["sector_id"]
-                    if hours is not None and types is not None:
-                        for picture, field in ((hours, "chart_hours"), (types, "chart_types")):
-                            path = feature[field] if feature.fields().lookupField(field) >= 0 else None
-                            picture.setVisibility(bool(path))
-                            if path:
-                                picture.setPicturePath(path)
-                    write(pages, f"{audience}_sector_{stems[sector_id]}")
-                    feedback.setProgress(40 + 60 * (overview_pages + number + 1) / total)
-                atlas.endRender()
-        finally:
-            if book is not None:
-                book.close()
-        if book is not None:
-            files.append(book.path)
-        if feedback.isCanceled():
-            return {}
-        feedback.pushInfo(f"Wrote {len(files)} files ({total} pages) to {folder}.")
-        return {
-            self.OUTPUT_FOLDER: str(folder),
-            self.FILES: ";".join(files),
-            self.FILE_COUNT: len(files),
-            self.PAGE_COUNT: total,
-        }
 
 
 # --- helpers --------------------------------------------------------------------
@@ -515,276 +353,10 @@ def _warn_about_officers(frame, names, feedback, texts):
         )
 
 
-def _text_fields(names):
-    return [(name, QMetaType.Type.QString) for name in names]
-
-
 def _internal_fields():
     return (
-        _text_fields(PUBLIC_FIELDS)
+        text_fields(PUBLIC_FIELDS)
         + list(INTERNAL_NUMBERS)
-        + _text_fields(("neighbour_list", "chart_hours", "chart_types"))
+        + text_fields(("neighbour_list", "chart_hours", "chart_types"))
         + [(KEY_FIELD, QMetaType.Type.Int)]
     )
-
-
-def _quoted(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def overview_columns(audience, texts, key=True):
-    """(heading, expression, width mm or 0) of the overview's sector table; the first is the
-    sector's number (the map's key) unless ``key`` is false."""
-    heading = texts
-    keys = [(heading("key_number"), f'"{KEY_FIELD}"', 0)] if key else []
-    if audience == "public":
-        return [
-            *keys,
-            (heading("sector"), '"sector_name"', 0),
-            (heading("officer"), f'coalesce("officer_name", {_quoted(texts("officer_tba_short"))})', 0),
-            (heading("phone"), "coalesce(\"officer_phone\", '–')", 0),
-            (heading("email"), "coalesce(\"officer_email\", '–')", 0),
-        ]
-    return [
-        *keys,
-        (heading("sector"), '"sector_id"', 0),
-        (heading("name"), '"sector_name"', 0),
-        (heading("population_short"), "coalesce(format_number(\"population\", 0), '–')", 0),
-        (heading("factor"), "coalesce(to_string(\"factor\"), '–')", 0),
-        (heading("officers_short"), 'coalesce("officers_allocated", "officers_required", \'–\')', 0),
-    ]
-
-
-def _label_candidates(frame, audience, texts) -> list[list[str]]:
-    """Per sector the labels to try on the overview, longest first; the last is its number."""
-    candidates = []
-    for row in frame.itertuples(index=False):
-        if audience == "public":
-            officer = row.officer_name or texts("officer_tba")
-            full = "\n".join(v for v in (row.sector_name, officer, row.officer_phone) if v)
-            short = row.sector_name
-        else:
-            population = "–" if pd.isna(row.population) else f"{row.population:,.0f}"
-            officers = next(
-                (f"{int(v)}" for v in (row.officers_allocated, row.officers_required) if not pd.isna(v)), "–"
-            )
-            full = (
-                f"{row.sector_name}\n{population} {texts('inhabitants_abbr')}\n"
-                f"{officers} {texts('officers_abbr')}"
-            )
-            short = row.sector_id
-        candidates.append(list(dict.fromkeys([full, short, str(getattr(row, KEY_FIELD))])))
-    return candidates
-
-
-def _text_size_mm(text: str, size: float = LABEL_SIZE, bold: bool = False) -> tuple[float, float]:
-    """Width and height (mm) of a map label of ``text`` at ``size`` pt, halo included."""
-    if not text:
-        return 0.0, 0.0
-    font = QFont(LABEL_FONT)
-    font.setPixelSize(1000)  # measured large, then scaled to the size: independent of screen DPI
-    font.setBold(bold)
-    metrics = QFontMetricsF(font)
-    lines = text.split("\n")
-    scale = size * 25.4 / 72 / 1000
-    width = max(metrics.horizontalAdvance(line) for line in lines) * scale
-    return width + 2 * LABEL_BUFFER_MM, len(lines) * metrics.lineSpacing() * scale + 2 * LABEL_BUFFER_MM
-
-
-# The overview's labels: (size pt, bold, colour) of a sector's label, its number and a district.
-LABEL_STYLES = {
-    "sector": (LABEL_SIZE, False, "#1a1a1a"),
-    "key": (LABEL_SIZE, True, "#1a1a1a"),
-    "district": (10.0, True, "#1f3a93"),
-}
-
-
-def _overview_labels(frame, districts, audience, texts, units_per_mm, crs) -> QgsVectorLayer:
-    """A layer of the overview's label boxes, each with its text (drawn whatever its neighbours).
-
-    Every sector gets the longest of its candidates that fits (see
-    core.publication.place_labels), else its number from the table: none is lost. District names
-    are placed after, where they hide no sector label, and left out where they would.
-    """
-    candidates = _label_candidates(frame, audience, texts)
-    sizes = [
-        [_text_size_mm(text, bold=index == len(texts_) - 1) for index, text in enumerate(texts_)]
-        for texts_ in candidates
-    ]
-    boxes: list = []
-    placed = place_labels(list(frame.geometry.values), sizes, units_per_mm, placed=boxes)
-    district_size, district_bold, _ = LABEL_STYLES["district"]
-    # A district's name: at its centre, else a little above or below it, else left out.
-    district_candidates, district_sizes = [], []
-    for name in districts["district"]:
-        width, height = _text_size_mm(name, district_size, district_bold)
-        shifts = (0.0, 1.2 * height, -1.2 * height, 2.4 * height, -2.4 * height)
-        district_candidates.append([name] * len(shifts) + [""])
-        district_sizes.append([(width, height, 0.0, dy) for dy in shifts] + [(0.0, 0.0)])
-    placed_districts = place_labels(
-        list(districts.geometry.values), district_sizes, units_per_mm, inside_share=0.0, placed=boxes
-    )
-    layer = QgsVectorLayer(
-        f"Polygon?crs={crs.authid()}&field=label:string&field=kind:string", "labels", "memory"
-    )
-    if not crs.authid():
-        layer.setCrs(crs)
-    rows = [
-        (point, texts_[index], sizes_[index], "key" if index == len(texts_) - 1 else "sector")
-        for (point, index), texts_, sizes_ in zip(placed, candidates, sizes, strict=True)
-    ] + [
-        (point, texts_[index], sizes_[index], "district")
-        for (point, index), texts_, sizes_ in zip(
-            placed_districts, district_candidates, district_sizes, strict=True
-        )
-    ]
-    features = []
-    for point, text, (width, height, *_), kind in rows:
-        if point is None or not text:
-            continue
-        half_width, half_height = width * units_per_mm / 2, height * units_per_mm / 2
-        feature = QgsFeature(layer.fields())
-        feature.setGeometry(
-            QgsGeometry.fromRect(
-                QgsRectangle(
-                    point.x - half_width, point.y - half_height, point.x + half_width, point.y + half_height
-                )
-            )
-        )
-        feature.setAttributes([text, kind])
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
-    layer.updateExtents()
-    settings = QgsPalLayerSettings()
-    settings.fieldName = "label"
-    settings.placement = label_placement("OverPoint")
-    settings.multilineAlign = QgsPalLayerSettings.MultiLineAlign.MultiCenter
-    settings.displayAll = True  # placed above so that none hides another: draw every one
-    text_format = QgsTextFormat()
-    text_format.setFont(QFont(LABEL_FONT))
-    text_format.setSize(LABEL_SIZE)
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(LABEL_BUFFER_MM)
-    buffer.setColor(QColor(255, 255, 255))
-    text_format.setBuffer(buffer)
-    settings.setFormat(text_format)
-    properties = settings.dataDefinedProperties()
-    for key, position in (
-        (QgsPalLayerSettings.Property.Size, 0),
-        (QgsPalLayerSettings.Property.Bold, 1),
-        (QgsPalLayerSettings.Property.Color, 2),
-    ):
-        cases = " ".join(
-            f"WHEN \"kind\" = '{kind}' THEN {_quoted(str(style[position]))}"
-            for kind, style in LABEL_STYLES.items()
-        )
-        properties.setProperty(key, QgsProperty.fromExpression(f"CASE {cases} END"))
-    settings.setDataDefinedProperties(properties)
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
-    layer.setLabelsEnabled(True)
-    layer.setRenderer(QgsNullSymbolRenderer())  # the label alone, not its box
-    return layer
-
-
-def _set_label_expression(layer, expression: str) -> None:
-    """Label ``layer`` with ``expression``, keeping the rest of its style's label settings."""
-    settings = QgsPalLayerSettings(layer.labeling().settings())
-    settings.fieldName = expression
-    settings.isExpression = True
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
-
-
-def _name_categories(layer, name_of) -> None:
-    """Legend texts of a categorized style, from the category values."""
-    renderer = layer.renderer()
-    for index, category in enumerate(renderer.categories()):
-        renderer.updateCategoryLabel(index, name_of(category.value()))
-
-
-def _name_factor_classes(layer, texts) -> None:
-    def name(value):
-        factor = int(value)
-        key = {1: "factor_high", 5: "factor_low"}.get(factor, "factor_class")
-        return texts(key, factor=factor, per=factor * 1000)
-
-    _name_categories(layer, name)
-
-
-def _load_grid_style(layer, texts) -> None:
-    layer.loadNamedStyle(str(style_path("crime_grid")))
-    renderer = layer.renderer()
-    ranges = renderer.ranges()
-    if ranges:
-        last = len(ranges) - 1
-        renderer.updateRangeLabel(last, texts("more_than", count=int(ranges[last].lowerValue())))
-
-
-def _plain(value):
-    if isinstance(value, np.generic):
-        value = value.item()
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return None
-    return value
-
-
-def _memory_layer(frame, geometry_type, crs, name, fields) -> QgsVectorLayer:
-    """A memory layer of ``frame`` with exactly ``fields`` [(name, type)], rows in frame order."""
-    layer = QgsVectorLayer(f"{geometry_type}?crs={crs.authid() or 'EPSG:4326'}", name, "memory")
-    if not crs.authid():
-        layer.setCrs(crs)
-    qgs_fields = QgsFields()
-    for field_name, field_type in fields:
-        qgs_fields.append(new_field(field_name, field_type))
-    layer.dataProvider().addAttributes(qgs_fields.toList())
-    layer.updateFields()
-    columns = [frame[field_name].tolist() for field_name, _ in fields]
-    features = []
-    for row, geometry in enumerate(frame.geometry.values):
-        feature = QgsFeature(layer.fields())
-        if geometry is not None and not geometry.is_empty:
-            qgs_geometry = QgsGeometry()
-            qgs_geometry.fromWkb(shapely.to_wkb(geometry, output_dimension=2))
-            qgs_geometry.convertToMultiType()
-            feature.setGeometry(qgs_geometry)
-        feature.setAttributes([_plain(column[row]) for column in columns])
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
-    layer.updateExtents()
-    return layer
-
-
-def _district_frame(frame):
-    """District outlines dissolved from the sectors (the district name is public)."""
-    rows = frame[frame["district"].notna()]
-    districts, geometries = [], []
-    for district, group in rows.groupby("district", sort=True):
-        districts.append(district)
-        geometries.append(shapely.union_all(shapely.make_valid(group.geometry.values.to_numpy())))
-    import geopandas as gpd
-
-    return gpd.GeoDataFrame({"district": districts}, geometry=geometries, crs=frame.crs)
-
-
-def _district_layer(outlines, crs, name) -> QgsVectorLayer:
-    """The districts (see :func:`_district_frame`) in their style."""
-    layer = _memory_layer(outlines, "MultiPolygon", crs, name, [("district", QMetaType.Type.QString)])
-    layer.loadNamedStyle(str(style_path("districts")))
-    return layer
-
-
-def _point_layer(xy, categories, crs, name) -> QgsVectorLayer:
-    layer = QgsVectorLayer(f"Point?crs={crs.authid()}&field=crime_type:string", name, "memory")
-    if not crs.authid():
-        layer.setCrs(crs)
-    features = []
-    for (x, y), category in zip(xy, categories, strict=True):
-        if not (np.isfinite(x) and np.isfinite(y)):
-            continue
-        feature = QgsFeature(layer.fields())
-        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(x), float(y))))
-        feature.setAttributes([str(category)])
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
-    layer.updateExtents()
-    return layer

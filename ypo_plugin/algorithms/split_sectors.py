@@ -5,8 +5,6 @@ from __future__ import annotations
 import numpy as np
 import shapely
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -23,13 +21,6 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QMetaType
 
-from ..conversion import (
-    fields_for_frame,
-    read_points,
-    source_to_frame,
-    transform_xy,
-    write_frame_to_sink,
-)
 from ..core.errors import InputError
 from ..core.geometry import as_multipolygons, repair_polygons
 from ..core.lazy import lazy_module
@@ -45,9 +36,12 @@ from ..core.sector_plan import (
 )
 from ..core.splitting import UnitValueError
 from ..crs import valid_in_both, working_crs, working_crs_of_extent
+from ..layouts.styling import style_sink_output
 from ..qgis_compat import new_field
+from ..qgis_io.points import read_points, transform_xy
+from ..qgis_io.read import read_features, source_to_frame
+from ..qgis_io.write import copy_features, fields_for_frame
 from .base import YpoAlgorithm
-from .styling import style_sink_output
 
 gpd = lazy_module("geopandas")
 
@@ -302,7 +296,10 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
         steps = QgsProcessingMultiStepFeedback(4, feedback)
 
         steps.setProgressText(self.tr("Reading the layers…"))
-        unit_frame = source_to_frame(units, [population_field], crs, transform_context, steps)
+        unit_table = read_features(units, steps)
+        if feedback.isCanceled():
+            return {}
+        unit_frame = unit_table.frame([population_field], crs, transform_context)
         if feedback.isCanceled():
             return {}
         districts = self._districts(parameters, context, crs)
@@ -353,7 +350,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
         steps.setCurrentStep(2)
         steps.setProgressText(self.tr("Writing the sectors…"))
         user_crs_geoms, multipart = self._sectors_as_written(
-            units, unit_frame, unit_names, plan, crs, transform_context, feedback
+            unit_table, unit_frame, unit_names, plan, crs, transform_context, feedback
         )
         for message in multipart.messages:
             feedback.pushWarning(message)
@@ -361,11 +358,8 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
         steps.setCurrentStep(3)
         steps.setProgressText(self.tr("Writing the units…"))
         sector_ids = plan.sectors["sector_id"].to_numpy()
-        sector_of_fid = {
-            fid: (str(sector_ids[label]) if label >= 0 else None)
-            for fid, label in zip(unit_frame.index.tolist(), plan.labels.tolist(), strict=True)
-        }
-        units_id, outside_id = self._write_units(parameters, context, units, sector_of_fid, steps)
+        sector_of_unit = [str(sector_ids[label]) if label >= 0 else None for label in plan.labels.tolist()]
+        units_id, outside_id = self._write_units(parameters, context, unit_table, sector_of_unit, steps)
 
         split = plan.split
         feedback.pushInfo(
@@ -399,7 +393,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
         if units.sourceCrs() == crs:
             return plan.sector_geoms, plan.multipart
         source_crs = units.sourceCrs()
-        original = repair_polygons(source_to_frame(units, [], None, transform_context).geometry.values)[0]
+        original = repair_polygons(units.frame().geometry.values)[0]
         dissolved = dissolve(original, plan.labels, len(plan.sectors))
         later_crs = working_crs_of_extent(source_crs, _extent(dissolved), transform_context)
         geoms, changed = valid_in_both(dissolved, source_crs, later_crs, transform_context)
@@ -498,60 +492,70 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
         frame = plan.sectors.copy()
         frame["geometry"] = as_multipolygons(geoms)
         frame = gpd.GeoDataFrame(frame[list(SECTOR_FIELDS) + ["geometry"]], geometry="geometry")
-        fields = fields_for_frame(frame)
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT_SECTORS, context, fields, QgsWkbTypes.Type.MultiPolygon, units.sourceCrs()
+        return self.write_output(
+            parameters,
+            self.OUTPUT_SECTORS,
+            context,
+            frame,
+            fields_for_frame(frame),
+            QgsWkbTypes.Type.MultiPolygon,
+            units.sourceCrs(),
+            feedback,
+            style=(STYLE_NAME, "Sectors"),
         )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_SECTORS))
-        write_frame_to_sink(frame, sink, fields, feedback)
-        del sink  # closed, so its default style can be stored
-        style_sink_output(context, dest_id, STYLE_NAME, "Sectors", self.OUTPUT_SECTORS)
-        return dest_id
 
-    def _write_units(self, parameters, context, units, sector_of_fid, feedback):
-        """Units with their sector (sector_id) and, when asked, the units left out; returns both ids."""
+    def _write_units(self, parameters, context, units, sector_of_unit, feedback):
+        """Units (a FeatureTable, in its order) with their sector (sector_id) and, when asked, the units
+        left out; returns both ids."""
         fields = QgsFields(units.fields())
-        replaced = fields.lookupField("sector_id")
-        if replaced >= 0:
+        copied_from = list(range(fields.count()))
+        if fields.lookupField("sector_id") >= 0:
             feedback.pushWarning(self.tr("The units' own 'sector_id' field is replaced by the new plan."))
         else:
             fields.append(new_field("sector_id", QMetaType.Type.QString))
+            copied_from.append(-1)
         sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT_UNITS, context, fields, units.wkbType(), units.sourceCrs()
+            parameters, self.OUTPUT_UNITS, context, fields, units.source.wkbType(), units.sourceCrs()
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_UNITS))
-        outside_sink, outside_id = None, None
-        if any(sector is None for sector in sector_of_fid.values()):
+        inside = [k for k, sector in enumerate(sector_of_unit) if sector is not None]
+        copy_features(
+            [units.features[k] for k in inside],
+            sink,
+            fields,
+            copied_from,
+            {"sector_id": [sector_of_unit[k] for k in inside]},
+            self.tr("Units with sector"),
+            feedback,
+        )
+        outside_id = None
+        if len(inside) < len(sector_of_unit):
             outside_sink, outside_id = self.parameterAsSink(
-                parameters, self.OUTSIDE_UNITS, context, units.fields(), units.wkbType(), units.sourceCrs()
+                parameters,
+                self.OUTSIDE_UNITS,
+                context,
+                units.fields(),
+                units.source.wkbType(),
+                units.sourceCrs(),
             )
-        sector_index = fields.lookupField("sector_id")
-        for feature in units.getFeatures():
-            if feedback.isCanceled():
-                break
-            sector = sector_of_fid[feature.id()]
-            if sector is None:
-                if outside_sink is not None and not outside_sink.addFeature(
-                    feature, QgsFeatureSink.Flag.FastInsert
-                ):
-                    raise QgsProcessingException(
-                        self.tr("Could not write unit {}: {}").format(feature.id(), outside_sink.lastError())
-                    )
-                continue
-            attributes = feature.attributes()
-            if replaced < 0:
-                attributes.append(None)
-            attributes[sector_index] = sector
-            output = QgsFeature(fields)
-            output.setGeometry(feature.geometry())
-            output.setAttributes(attributes)
-            if not sink.addFeature(output, QgsFeatureSink.Flag.FastInsert):
-                raise QgsProcessingException(
-                    self.tr("Could not write unit {}: {}").format(feature.id(), sink.lastError())
+            if outside_sink is not None:
+                outside = [
+                    feature
+                    for feature, sector in zip(units.features, sector_of_unit, strict=True)
+                    if sector is None
+                ]
+                copy_features(
+                    outside,
+                    outside_sink,
+                    units.fields(),
+                    list(range(units.fields().count())),
+                    {},
+                    self.tr("Units outside the districts"),
+                    feedback,
                 )
-        del sink, outside_sink  # closed, so their default style can be stored
+                del outside_sink
+        del sink  # closed, so its default style can be stored
         style_sink_output(context, dest_id, "sector_units", "Units with sector", self.OUTPUT_UNITS)
         return dest_id, outside_id
 

@@ -2,10 +2,6 @@
 under-manned sectors of a sector plan."""
 
 from qgis.core import (
-    QgsCoordinateTransform,
-    QgsCsException,
-    QgsFeatureSink,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
@@ -19,15 +15,21 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QMetaType
 
-from ..conversion import frame_features, source_to_frame
 from ..core.geometry import MIN_REPORTED_AREA_M2, MIN_REPORTED_AREA_SHARE
 from ..core.manning import MIN_OFFICERS
 from ..core.validation import ERROR_TYPES, validate_sectors
-from ..qgis_compat import new_field
+from ..inputs.sector_input import add_sector_parameters, read_sectors, sector_source, sector_working_crs
+from ..qgis_io.read import read_features, source_to_frame
+from ..qgis_io.write import typed_fields
 from .base import YpoAlgorithm
-from .sector_input import add_sector_parameters, read_sectors, sector_source, sector_working_crs
-from .styling import style_sink_output
 
+# The fields of the error layer, with their QGIS types.
+ERROR_FIELDS = (
+    ("error_type", QMetaType.Type.QString),
+    ("sector_ids", QMetaType.Type.QString),
+    ("area_m2", QMetaType.Type.Double),
+    ("message", QMetaType.Type.QString),
+)
 STYLE_NAME = "validation_errors"
 # Fields of SECTORS that switch on the under-manning check (names of ypo:computemanning's output).
 OFFICERS_ALLOCATED_FIELD = "officers_allocated"
@@ -172,7 +174,9 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
         steps.setCurrentStep(0)
         steps.setProgressText(self.tr("Reading the sectors…"))
         officer_fields = self._officer_fields(sectors, feedback)
-        frame = read_sectors(sectors, id_field, crs, transform_context, steps, officer_fields.values())
+        frame = read_sectors(
+            read_features(sectors, steps), id_field, crs, transform_context, steps, officer_fields.values()
+        )
 
         steps.setCurrentStep(1)
         districts = self._districts(parameters, context, crs, steps)
@@ -264,39 +268,19 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
     # --- output --------------------------------------------------------------
 
     def _write(self, parameters, context, errors, crs, output_crs, feedback):
-        fields = QgsFields()
-        fields.append(new_field("error_type", QMetaType.Type.QString))
-        fields.append(new_field("sector_ids", QMetaType.Type.QString))
-        fields.append(new_field("area_m2", QMetaType.Type.Double))
-        fields.append(new_field("message", QMetaType.Type.QString))
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, output_crs
+        return self.write_output(
+            parameters,
+            self.OUTPUT,
+            context,
+            errors,
+            typed_fields(ERROR_FIELDS),
+            QgsWkbTypes.Type.MultiPolygon,
+            output_crs,
+            feedback,
+            working_crs=crs,
+            multi=True,
+            style=(STYLE_NAME, "Validation errors"),
         )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        transform = None
-        if crs != output_crs:
-            transform = QgsCoordinateTransform(crs, output_crs, context.transformContext())
-        total = max(len(errors), 1)
-        for row, feature in enumerate(frame_features(errors, fields)):
-            if feedback.isCanceled():
-                return None
-            feedback.setProgress(100.0 * row / total)
-            geometry = feature.geometry()
-            if transform is not None:
-                try:
-                    geometry.transform(transform)
-                except QgsCsException as error:
-                    raise QgsProcessingException(
-                        f"An error geometry cannot be transformed back to {output_crs.authid()}: {error}"
-                    ) from None
-            geometry.convertToMultiType()
-            feature.setGeometry(geometry)
-            if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
-                raise QgsProcessingException(f"Could not write error {row + 1}: {sink.lastError()}")
-        del sink  # flushed and closed, so its default style can be stored
-        style_sink_output(context, dest_id, STYLE_NAME, "Validation errors", self.OUTPUT)
-        return dest_id
 
 
 def counts_text(counts: dict) -> str:

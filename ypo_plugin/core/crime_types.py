@@ -402,6 +402,22 @@ class Period:
         return float((self.end - self.start) / np.timedelta64(1, "s")) / 86400.0
 
 
+def period_label(period: Period | None) -> str:
+    """``2026-07-01 – 2026-09-30`` for [2026-07-01, 2026-10-01); ``all dates`` for an open period."""
+    if period is None or period.is_open:
+        return "all dates"
+
+    def text(value, is_end):
+        if value is None:
+            return "…"
+        stamp = pd.Timestamp(value)
+        if stamp == stamp.normalize():
+            return (stamp - pd.Timedelta(days=1) if is_end else stamp).strftime("%Y-%m-%d")
+        return (stamp - pd.Timedelta(seconds=1) if is_end else stamp).strftime("%Y-%m-%d %H:%M")
+
+    return f"{text(period.start, False)} – {text(period.end, True)}"
+
+
 def dates_in_period(crimes: Any, settings: Any, warnings: list[str]) -> tuple[ParsedDateTimes, np.ndarray]:
     """The incidents' parsed date-times and which of them lie in the period.
 

@@ -1,6 +1,6 @@
 """The "Sector statistics" dock: live per-sector statistics while sectors are edited.
 
-The dock reads the chosen layers through :mod:`ypo_plugin.conversion` (a
+The dock reads the chosen layers through :mod:`ypo_plugin.qgis_io` (a
 layer's own features, so its edit buffer is included) and lets
 :func:`ypo_plugin.core.sector_stats.sector_statistics` compute everything.
 It listens to the sectors layer's edit signals and undo stack (and to the
@@ -43,7 +43,6 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..conversion import qgs_geometry, read_geometries, read_points, source_to_frame
 from ..core.crime_types import CRIME_TYPES, CrimeTypeMap
 from ..core.errors import InputError
 from ..core.sector_stats import (
@@ -58,6 +57,9 @@ from ..core.sector_stats import (
 )
 from ..crs import working_crs
 from ..qgis_compat import layer_filters, null_rectangle
+from ..qgis_io.points import read_points
+from ..qgis_io.read import read_geometries, source_to_frame
+from ..qgis_io.write import qgs_geometry
 from .unit_mover import UnitMover
 
 DEBOUNCE_MS = 20

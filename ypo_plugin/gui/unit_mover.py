@@ -17,8 +17,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
-from ..conversion import qgs_geometry, source_to_frame
 from ..core.unit_moves import sector_polygons, sectors_touched
+from ..qgis_io.read import read_columns, read_geometries
+from ..qgis_io.write import qgs_geometry
 from .linked_undo import LinkedUndo, unique_command_text
 
 
@@ -99,17 +100,23 @@ class UnitMover(QObject):
             if not layer.isEditable() and not layer.startEditing():
                 raise MoveError(f"The layer '{layer.name()}' cannot be edited.")
 
-        # The sector polygons after the move, from every unit (edit buffer included).
-        frame = source_to_frame(units, [self.unit_sector_field], target_crs=sectors.crs())
-        labels = [_text(value) for value in frame[self.unit_sector_field]]
-        position = {fid: k for k, fid in enumerate(frame.index)}
+        # The sector polygons after the move, from the units of the sectors it touches (edit buffer
+        # included), united in the layer's order.
+        fids, columns = read_columns(units, [self.unit_sector_field])
+        labels = [_text(value) for value in columns[self.unit_sector_field]]
+        position = {fid: k for k, fid in enumerate(fids.tolist())}
         for fid in moving:
             labels[position[fid]] = str(target)
         touched = [
             t for t in sectors_touched([_text(v) for v in moving.values()], str(target)) if t is not None
         ]
         touched = [t for t in touched if t in sector_features]
-        polygons = sector_polygons(frame.geometry.values, labels, touched)
+        members = [k for k, label in enumerate(labels) if label in touched]
+        member_fids, geometries, _ = read_geometries(units, (), sectors.crs(), feature_ids=fids[members])
+        geometry_of = dict(zip(member_fids.tolist(), geometries, strict=True))
+        polygons = sector_polygons(
+            [geometry_of.get(int(fids[k])) for k in members], [labels[k] for k in members], touched
+        )
 
         text = unique_command_text(
             f"Move {len(moving)} unit{'s' if len(moving) != 1 else ''} to sector {target}"

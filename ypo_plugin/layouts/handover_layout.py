@@ -53,9 +53,9 @@ from ..core.sector_log import (
     TARGET_GROUPS,
 )
 from ..core.texts import DEFAULT_TEXTS
+from ..inputs.public_texts import layout_variables
 from ..qgis_compat import set_label_font
-from .public_texts import layout_variables
-from .sector_workspace import NEIGHBOUR_LIST, RELATION_IDS
+from ..workspace.sector_workspace import NEIGHBOUR_LIST, RELATION_IDS
 
 LAYOUT_NAME = "Overdragelsesrapport / Handover report"  # how Export handover report finds it
 MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters

@@ -7,6 +7,7 @@ joined on one line) and ``@ypo_lines_<key>`` (one line per language).
 
 from qgis.core import QgsProcessingException, QgsProcessingParameterDefinition, QgsProcessingParameterString
 
+from ..algorithms.base import enum_parameter
 from ..core.errors import InputError
 from ..core.texts import (
     DEFAULT_EMERGENCY_NUMBER,
@@ -16,7 +17,6 @@ from ..core.texts import (
     TEXTS,
     PublicTexts,
 )
-from .base import enum_parameter
 
 LANGUAGE = "LANGUAGE"
 EMERGENCY_NUMBER = "EMERGENCY_NUMBER"

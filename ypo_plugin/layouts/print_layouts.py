@@ -7,7 +7,7 @@ Templates (made in QGIS's layout designer or in code) are
 ``chart_hours``…); texts read the layout variables ``@ypo_title``,
 ``@ypo_period``, ``@ypo_date``, ``@ypo_sources``, ``@ypo_sector_count`` and
 ``@ypo_officer_total``, the texts ``@ypo_t_<key>`` / ``@ypo_lines_<key>`` (see
-:mod:`.public_texts`), and atlas pages the fields of the sector. A table too long for its
+:mod:`..inputs.public_texts`), and atlas pages the fields of the sector. A table too long for its
 frame continues on further pages (:func:`continue_table`).
 """
 

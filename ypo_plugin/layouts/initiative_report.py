@@ -20,9 +20,9 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QFont
 
-from ..conversion import qgs_geometry
 from ..core.initiative import InitiativeResult, InitiativeSettings, report_lines
 from ..qgis_compat import set_label_font
+from ..qgis_io.write import qgs_geometry
 from .print_layouts import DEFAULT_DPI, PdfBook
 
 TITLE = "Evaluation of an initiative"

@@ -21,8 +21,6 @@ from qgis.core import (
     QgsDefaultValue,
     QgsEditFormConfig,
     QgsEditorWidgetSetup,
-    QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFieldConstraints,
     QgsFields,
@@ -34,12 +32,12 @@ from qgis.core import (
     QgsRelationContext,
     QgsRendererCategory,
     QgsSingleSymbolRenderer,
-    QgsVectorFileWriter,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QMetaType
 
+from ..core.lazy import lazy_module
 from ..core.publication import PUBLIC_FIELDS
 from ..core.sector_log import (
     LOG,
@@ -53,7 +51,11 @@ from ..core.sector_log import (
     Table,
 )
 from ..qgis_compat import new_field, save_default_style
+from ..qgis_io.geopackage import geopackage_writer
+from ..qgis_io.write import copy_features, typed_fields, write_frame
 from ..resources import style_path
+
+pd = lazy_module("pandas")
 
 STYLE_NAME = "YPO sector workspace"
 # The neighbouring sectors as text ('id name (district), …'), worked out when the workspace is made
@@ -80,23 +82,8 @@ KIND_COLOURS = ("#e31a1c", "#1f78b4", "#33a02c", "#ff7f00", "#b15928", "#777777"
 # --- writing the GeoPackage ------------------------------------------------------------
 
 
-def _writer(path: str, layer_name: str, fields: QgsFields, wkb_type, crs, transform_context, new_file):
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    options.layerName = layer_name
-    options.fileEncoding = "UTF-8"
-    options.actionOnExistingFile = (
-        QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile
-        if new_file
-        else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
-    )
-    writer = QgsVectorFileWriter.create(path, fields, wkb_type, crs, transform_context, options)
-    if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
-        raise QgsProcessingException(
-            f"Could not create the table '{layer_name}' in {path}: {writer.errorMessage()}. "
-            "Check that OUTPUT_FOLDER is writable and has free space."
-        )
-    return writer
+# Ends the error when a table cannot be created.
+_WRITABLE_HINT = ". Check that OUTPUT_FOLDER is writable and has free space."
 
 
 def sector_fields(source_fields: QgsFields, id_field: str) -> tuple[QgsFields, list[str], list[str]]:
@@ -127,41 +114,40 @@ def sector_fields(source_fields: QgsFields, id_field: str) -> tuple[QgsFields, l
 
 
 def write_sectors(
-    path, source, id_field, computed, transform_context, feedback, geometries=None
+    path, sectors, id_field, computed, transform_context, feedback, geometries=None
 ) -> list[str]:
-    """Write the sectors of ``source`` as table ``sectors`` of a new GeoPackage. ``computed`` gives by
-    feature id the checked ``sector_id`` and the ``neighbour_list`` text; ``geometries`` by feature id
-    a geometry written instead of the feature's own (a repaired one). Returns the public fields
-    that were added empty."""
-    fields, copied_from, added = sector_fields(source.fields(), id_field)
-    wkb_type = QgsWkbTypes.multiType(source.wkbType())
-    writer = _writer(path, SECTORS_TABLE, fields, wkb_type, source.sourceCrs(), transform_context, True)
-    source_fields = source.fields()
+    """Write ``sectors`` (a FeatureTable: the sector layer read once) as table ``sectors`` of a new
+    GeoPackage. ``computed`` gives by feature id the checked ``sector_id`` and the ``neighbour_list``
+    text; ``geometries`` by feature id a geometry written instead of the feature's own (a repaired
+    one). Returns the public fields that were added empty."""
+    source_fields = sectors.fields()
+    fields, copied_from, added = sector_fields(source_fields, id_field)
+    wkb_type = QgsWkbTypes.multiType(sectors.source.wkbType())
+    writer = geopackage_writer(
+        path, SECTORS_TABLE, fields, wkb_type, sectors.sourceCrs(), transform_context, True, _WRITABLE_HINT
+    )
     indices = [source_fields.lookupField(name) if name else -1 for name in copied_from]
-    name_index = fields.lookupField("sector_name")
-    neighbour_index = fields.lookupField(NEIGHBOUR_LIST)
-    total = max(len(computed), 1)
+    name_index = indices[fields.lookupField("sector_name")]
+    ids, neighbour_lists, names = [], [], []
+    for feature in sectors.features:
+        sector_id, neighbour_list = computed[feature.id()]
+        name = feature.attribute(name_index) if name_index >= 0 else None
+        ids.append(sector_id)
+        neighbour_lists.append(neighbour_list)
+        # every sector has a name to show on forms and reports
+        names.append(sector_id if name in (None, "") or _is_null(name) else name)
     try:
-        for number, feature in enumerate(source.getFeatures()):
-            if feedback.isCanceled():
-                return added
-            sector_id, neighbour_list = computed[feature.id()]
-            values = [feature.attribute(index) if index >= 0 else None for index in indices]
-            values[0] = sector_id
-            values[neighbour_index] = neighbour_list
-            if values[name_index] in (None, "") or _is_null(values[name_index]):
-                values[name_index] = sector_id  # every sector has a name to show on forms and reports
-            copy = QgsFeature(fields)
-            geometry = (geometries or {}).get(feature.id(), feature.geometry())
-            if not geometry.isNull():
-                geometry.convertToMultiType()
-                copy.setGeometry(geometry)
-            copy.setAttributes(values)
-            if not writer.addFeature(copy, QgsFeatureSink.Flag.FastInsert):
-                raise QgsProcessingException(
-                    f"Could not write sector {sector_id} to {path}: {writer.errorMessage()}"
-                )
-            feedback.setProgress(40.0 * (number + 1) / total)
+        copy_features(
+            sectors.features,
+            writer,
+            fields,
+            indices,
+            {"sector_id": ids, NEIGHBOUR_LIST: neighbour_lists, "sector_name": names},
+            f"table '{SECTORS_TABLE}' in {path}",
+            feedback,
+            geometries=[(geometries or {}).get(feature.id()) for feature in sectors.features],
+            multi=True,
+        )
     finally:
         del writer  # closes the table
     return added
@@ -173,17 +159,15 @@ def _is_null(value) -> bool:
 
 def write_table(path, table: Table, crs, transform_context, rows=()) -> None:
     """Add ``table`` (with ``rows`` of attribute values) to the GeoPackage ``path``."""
-    fields = QgsFields()
-    for column in table.columns:
-        fields.append(new_field(column.name, _QT_TYPES[column.kind]))
+    fields = typed_fields((column.name, _QT_TYPES[column.kind]) for column in table.columns)
     wkb_type = QgsWkbTypes.Type.Point if table.geometry == "Point" else QgsWkbTypes.Type.NoGeometry
     crs = crs if table.geometry else QgsCoordinateReferenceSystem()
-    writer = _writer(path, table.name, fields, wkb_type, crs, transform_context, False)
+    writer = geopackage_writer(
+        path, table.name, fields, wkb_type, crs, transform_context, False, _WRITABLE_HINT
+    )
     try:
-        for values in rows:
-            feature = QgsFeature(fields)
-            feature.setAttributes(list(values))
-            writer.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        frame = pd.DataFrame(list(rows), columns=fields.names())
+        write_frame(frame, writer, fields, f"table '{table.name}' in {path}")
     finally:
         del writer
 

@@ -20,9 +20,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QMetaType
 
-from ..conversion import read_points
 from ..core.crime_types import MAX_UNREADABLE_SHARE, CrimeTypeMap, IncidentSource, Period
 from ..core.progress import Cancelled
+from ..qgis_io.points import read_points
 
 CRIMES = "CRIMES"
 CRIME_TYPE_FIELD = "CRIME_TYPE_FIELD"

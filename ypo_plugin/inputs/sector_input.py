@@ -14,7 +14,6 @@ from qgis.core import (
     QgsProcessingParameterField,
 )
 
-from ..conversion import qgs_geometry, source_to_frame
 from ..core.errors import InputError
 from ..core.geometry import (
     MIN_REPORTED_AREA_M2,
@@ -24,7 +23,10 @@ from ..core.geometry import (
 )
 from ..core.lazy import lazy_module
 from ..core.progress import Cancelled
+from ..core.publication import public_frame
 from ..crs import valid_in_both, working_crs
+from ..qgis_io.read import source_to_frame
+from ..qgis_io.write import qgs_geometry
 
 gpd = lazy_module("geopandas")
 pd = lazy_module("pandas")
@@ -77,15 +79,16 @@ def sector_working_crs(algorithm, sectors, transform_context, feedback):
 
 
 def read_sectors(source, id_field, crs, transform_context, feedback, other_fields=()) -> pd.DataFrame:
-    """The sectors in ``crs`` with ``id_field`` and ``other_fields``, indexed by feature id;
-    refused when there are none or one has no id.
+    """The sectors of ``source`` (a :class:`~..qgis_io.read.FeatureTable`: the layer read once) in
+    ``crs`` with ``id_field`` and ``other_fields``, indexed by feature id; refused when there are
+    none or one has no id.
 
     A sector valid in the layer's own CRS but invalid once projected to ``crs`` is repaired there
     and said in the log (see :func:`~..core.geometry.repair_after_projection`); the feature ids
     of those are in ``frame.attrs["repaired"]``. Sectors invalid in their own CRS are left to
     the caller.
     """
-    frame = source_to_frame(source, [id_field, *other_fields], crs, transform_context, feedback)
+    frame = source.frame([id_field, *other_fields], crs, transform_context)
     if feedback.isCanceled():
         # A cancelled read is partial: it must not be judged (or worked on).
         raise Cancelled()
@@ -102,7 +105,7 @@ def read_sectors(source, id_field, crs, transform_context, feedback, other_field
     frame.attrs["repaired"] = []
     projected = frame.geometry.values.to_numpy()
     if crs != source.sourceCrs() and not shapely.is_valid(projected).all():
-        own = source_to_frame(source, [], None, transform_context).geometry.values.to_numpy()
+        own = source.frame().geometry.values.to_numpy()
         labels = [
             f"SECTORS: sector '{sector_id}' (feature {fid})"
             for fid, sector_id in zip(frame.index, frame[id_field], strict=True)
@@ -171,3 +174,20 @@ def dissolve_by_id(frame, id_field, note="") -> SectorsById:
     geometry_array = np.empty(len(geometries), dtype=object)
     geometry_array[:] = geometries
     return SectorsById(ids, geometry_array, groups, warnings)
+
+
+def read_public_frame(source, wanted, crs, transform_context, feedback):
+    """The sectors of ``source`` for a publication: those of the ``wanted`` fields the layer has
+    (only those are read), as read and as :func:`~..core.publication.public_frame` makes them,
+    and the names of those fields; refused when there are no sectors."""
+    names = [name for name in wanted if source.fields().lookupField(name) >= 0]
+    source_frame = source_to_frame(source, names, crs, transform_context, feedback)
+    if source_frame.empty:
+        raise QgsProcessingException(
+            f"SECTORS ({source.sourceName()}) has no features; give the sector polygons."
+        )
+    try:
+        frame = public_frame(source_frame, f"SECTORS ({source.sourceName()})")
+    except InputError as error:
+        raise QgsProcessingException(str(error)) from None
+    return source_frame, frame, names

@@ -1,0 +1,68 @@
+"""The one value coercion: Python/numpy values into QGIS attributes and back."""
+
+import datetime
+
+import numpy as np
+import pandas as pd
+from qgis.core import NULL
+from qgis.PyQt.QtCore import QDate, QDateTime, QMetaType, QTime
+
+from ypo_plugin.qgis_io.values import date_column, object_column, python_value, qt_value, whole_as_int
+
+
+def test_qt_value_unwraps_numpy_and_nulls_nan_and_nat():
+    assert qt_value(np.int64(7)) == 7 and type(qt_value(np.int64(7))) is int
+    assert qt_value(np.float64(2.5)) == 2.5 and type(qt_value(np.float64(2.5))) is float
+    assert qt_value(np.bool_(True)) is True
+    assert qt_value(float("nan")) is None
+    assert qt_value(np.float64("nan")) is None
+    assert qt_value(pd.NaT) is None
+    assert qt_value(None) is None
+    assert qt_value("NE-01") == "NE-01"
+
+
+def test_qt_value_turns_timestamps_into_qdatetime_to_the_millisecond():
+    value = qt_value(pd.Timestamp("2026-07-01T23:05:07.123456"))
+    assert value == QDateTime(QDate(2026, 7, 1), QTime(23, 5, 7, 123))
+
+
+def test_qt_value_gives_numbers_the_fields_kind():
+    assert type(qt_value(3.0, QMetaType.Type.Int)) is int
+    assert qt_value(3.0, QMetaType.Type.LongLong) == 3
+    assert type(qt_value(np.int32(4), QMetaType.Type.Double)) is float
+    assert qt_value(np.int32(4), QMetaType.Type.Double) == 4.0
+    assert qt_value(float("nan"), QMetaType.Type.Int) is None
+    assert qt_value(True, QMetaType.Type.Int) is True  # a bool is no number to convert
+    assert qt_value(5, QMetaType.Type.QString) == 5  # text fields take what they are given
+
+
+def test_python_value_of_qgis_attributes():
+    assert python_value(NULL) is None
+    assert python_value(None) is None
+    assert python_value(QDateTime(QDate(2026, 7, 1), QTime(7, 0, 0, 250))) == pd.Timestamp(
+        "2026-07-01T07:00:00.250"
+    )
+    assert python_value(QDate(2026, 7, 1)) == pd.Timestamp("2026-07-01")
+    assert python_value(QTime(23, 5, 7)) == datetime.time(23, 5, 7)
+    assert python_value(QTime()) is None
+    assert python_value(QDate()) is None
+    assert python_value(12) == 12
+    assert python_value("x") == "x"
+
+
+def test_whole_as_int():
+    assert whole_as_int(3.0) == 3 and type(whole_as_int(3.0)) is int
+    assert whole_as_int(3.5) == 3.5
+    assert whole_as_int("3") == "3"
+
+
+def test_columns():
+    assert object_column([NULL, "a", 2]).tolist() == [None, "a", 2]
+    dates = date_column(
+        [QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5)), QDate(2026, 1, 3), NULL, "2026-01-04T10:00"]
+    )
+    assert dates.dtype == np.dtype("datetime64[s]")
+    assert dates[0] == np.datetime64("2026-01-02T03:04:05")
+    assert dates[1] == np.datetime64("2026-01-03T00:00:00")
+    assert np.isnat(dates[2])
+    assert dates[3] == np.datetime64("2026-01-04T10:00:00")

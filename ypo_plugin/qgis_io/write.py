@@ -1,0 +1,233 @@
+"""Frames and copied source features into sinks and memory layers.
+
+:func:`add_features` is the one loop that adds features to a sink (a
+Processing sink, a file writer or a layer's data provider): it stops when
+cancelled and turns a refused feature into an error naming the output.
+:func:`write_frame` writes the rows of a (Geo)DataFrame; :func:`copy_features`
+writes features read from a source with some columns computed;
+:func:`memory_layer` holds a frame in a temporary layer (map pages).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+import numpy as np
+import shapely
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsCsException,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QMetaType
+
+from ..core.lazy import lazy_module
+from ..qgis_compat import new_field
+from .values import qt_value
+
+gpd = lazy_module("geopandas")
+pd = lazy_module("pandas")
+
+# Progress is reported every this many features written.
+_PROGRESS_EVERY = 1000
+
+_SHAPELY_TO_QGS_TYPE = {
+    "Point": QgsWkbTypes.Type.Point,
+    "LineString": QgsWkbTypes.Type.LineString,
+    "Polygon": QgsWkbTypes.Type.Polygon,
+    "MultiPoint": QgsWkbTypes.Type.MultiPoint,
+    "MultiLineString": QgsWkbTypes.Type.MultiLineString,
+    "MultiPolygon": QgsWkbTypes.Type.MultiPolygon,
+}
+
+
+def field_type_for(dtype) -> QMetaType.Type:
+    """The QGIS field type that holds a pandas column of ``dtype``."""
+    if pd.api.types.is_bool_dtype(dtype):
+        return QMetaType.Type.Bool
+    if pd.api.types.is_integer_dtype(dtype):
+        return QMetaType.Type.LongLong
+    if pd.api.types.is_float_dtype(dtype):
+        return QMetaType.Type.Double
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        return QMetaType.Type.QDateTime
+    return QMetaType.Type.QString
+
+
+def fields_for_frame(frame: gpd.GeoDataFrame) -> QgsFields:
+    """One field per column of ``frame`` but its geometry, typed by :func:`field_type_for`."""
+    fields = QgsFields()
+    for column in frame.columns:
+        if column != frame.geometry.name:
+            fields.append(new_field(column, field_type_for(frame[column].dtype)))
+    return fields
+
+
+def typed_fields(fields: Iterable[tuple[str, QMetaType.Type]]) -> QgsFields:
+    """QgsFields of (name, type) pairs."""
+    result = QgsFields()
+    for name, field_type in fields:
+        result.append(new_field(name, field_type))
+    return result
+
+
+def wkb_type_for(geometries: gpd.GeoSeries) -> QgsWkbTypes.Type:
+    """One layer geometry type for all rows: Multi when any row is Multi."""
+    names = set(geometries.geom_type.dropna())
+    if not names:
+        return QgsWkbTypes.Type.NoGeometry
+    multi = {name if name.startswith("Multi") else "Multi" + name for name in names}
+    if len(names) == 1:
+        return _SHAPELY_TO_QGS_TYPE[names.pop()]
+    if len(multi) == 1:
+        return _SHAPELY_TO_QGS_TYPE[multi.pop()]
+    raise ValueError(f"Cannot write mixed geometry types {sorted(names)} to one layer.")
+
+
+def qgs_geometry(geometry) -> QgsGeometry:
+    """The QGIS geometry of a shapely geometry (an empty, null QgsGeometry for None)."""
+    result = QgsGeometry()
+    if geometry is not None and not shapely.is_missing(geometry):
+        result.fromWkb(shapely.to_wkb(geometry, output_dimension=2))
+    return result
+
+
+def frame_features(
+    frame: pd.DataFrame,
+    fields: QgsFields,
+    transform: QgsCoordinateTransform | None = None,
+    multi: bool = False,
+) -> Iterator[QgsFeature]:
+    """QGIS features for the rows of ``frame``, attributes in ``fields`` order.
+
+    Geometries (none for a plain DataFrame) are transformed with ``transform``
+    when given and made multi-part when ``multi``.
+    """
+    if isinstance(frame, gpd.GeoDataFrame):
+        wkbs = shapely.to_wkb(frame.geometry.values, output_dimension=2)
+    else:
+        wkbs = [None] * len(frame)
+    types = [fields.at(i).type() for i in range(fields.count())]
+    columns = [frame[fields.at(i).name()].tolist() for i in range(fields.count())]
+    for row, wkb in enumerate(wkbs):
+        feature = QgsFeature(fields)
+        if wkb is not None:
+            geometry = QgsGeometry()
+            geometry.fromWkb(wkb)
+            feature.setGeometry(_output_geometry(geometry, transform, multi, row))
+        attributes = []
+        for column, field_type in zip(columns, types, strict=True):
+            value = column[row]
+            if field_type == QMetaType.Type.QDateTime and value is not None:
+                value = pd.Timestamp(value)
+            attributes.append(qt_value(value, field_type))
+        feature.setAttributes(attributes)
+        yield feature
+
+
+def add_features(sink, features: Iterable[QgsFeature], destination: str, feedback=None, total=0) -> bool:
+    """Add ``features`` to ``sink`` (``destination`` names it in errors); False when cancelled."""
+    for row, feature in enumerate(features):
+        if feedback is not None:
+            if feedback.isCanceled():
+                return False
+            if total and row % _PROGRESS_EVERY == 0:
+                feedback.setProgress(100.0 * row / total)
+        if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
+            raise QgsProcessingException(
+                f"Could not write feature {row + 1} to {destination}: {sink.lastError()}"
+            )
+    return True
+
+
+def write_frame(
+    frame: pd.DataFrame,
+    sink,
+    fields: QgsFields,
+    destination: str,
+    feedback=None,
+    transform: QgsCoordinateTransform | None = None,
+    multi: bool = False,
+) -> bool:
+    """Add every row of ``frame`` to ``sink`` (see :func:`frame_features`); False when cancelled."""
+    features = frame_features(frame, fields, transform, multi)
+    return add_features(sink, features, destination, feedback, len(frame))
+
+
+def copy_features(
+    features: Sequence[QgsFeature],
+    sink,
+    fields: QgsFields,
+    copied_from: Sequence[int],
+    computed: dict,
+    destination: str,
+    feedback=None,
+    geometries: Sequence | None = None,
+    multi: bool = False,
+) -> bool:
+    """Copy ``features`` (read from a source) to ``sink`` with ``fields``; False when cancelled.
+
+    Output field k takes the feature's attribute ``copied_from[k]`` (NULL for
+    -1); ``computed`` maps field names to one value per feature that replaces
+    it. ``geometries`` (QgsGeometry or None per feature) replace the features'
+    own; ``multi`` makes them multi-part.
+    """
+    columns = [
+        (fields.lookupField(name), fields.at(fields.lookupField(name)).type(), values)
+        for name, values in computed.items()
+    ]
+
+    def outputs():
+        for row, feature in enumerate(features):
+            values = [feature.attribute(index) if index >= 0 else None for index in copied_from]
+            for index, field_type, column in columns:
+                values[index] = qt_value(column[row], field_type)
+            geometry = None if geometries is None else geometries[row]
+            if geometry is None:
+                geometry = feature.geometry()
+            output = QgsFeature(fields)
+            if not geometry.isNull():
+                output.setGeometry(_output_geometry(QgsGeometry(geometry), None, multi, row))
+            output.setAttributes(values)
+            yield output
+
+    return add_features(sink, outputs(), destination, feedback, len(features))
+
+
+def memory_layer(frame, geometry_type: str, crs, name: str, fields: QgsFields) -> QgsVectorLayer:
+    """A memory layer (``geometry_type`` e.g. ``"MultiPolygon"``) holding the rows of ``frame`` with
+    exactly ``fields``, in frame order; a row with a missing or empty geometry has none."""
+    layer = QgsVectorLayer(f"{geometry_type}?crs={crs.authid() or 'EPSG:4326'}", name, "memory")
+    if not crs.authid():
+        layer.setCrs(crs)
+    layer.dataProvider().addAttributes(fields.toList())
+    layer.updateFields()
+    if isinstance(frame, gpd.GeoDataFrame):
+        geometries = frame.geometry.values.to_numpy()
+        empty = ~shapely.is_missing(geometries) & shapely.is_empty(geometries)
+        if empty.any():
+            kept = gpd.GeoSeries(np.where(empty, None, geometries), index=frame.index, crs=frame.crs)
+            frame = frame.set_geometry(kept)
+    multi = QgsWkbTypes.isMultiType(layer.wkbType())
+    add_features(layer.dataProvider(), frame_features(frame, layer.fields(), multi=multi), name)
+    layer.updateExtents()
+    return layer
+
+
+def _output_geometry(geometry: QgsGeometry, transform, multi: bool, row: int) -> QgsGeometry:
+    if transform is not None:
+        try:
+            geometry.transform(transform)
+        except QgsCsException as error:
+            raise QgsProcessingException(
+                f"Feature {row + 1} cannot be transformed to {transform.destinationCrs().authid()}: {error}"
+            ) from None
+    if multi:
+        geometry.convertToMultiType()
+    return geometry

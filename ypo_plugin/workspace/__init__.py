@@ -1,0 +1,1 @@
+"""The sector workspace: its GeoPackage tables, forms, relations and project."""
