@@ -18,11 +18,12 @@ from ..core.counting import assign_points
 from ..core.errors import InputError
 from ..core.publication import PUBLIC_FIELDS, web_map_data, web_map_html
 from ..core.texts import DEFAULT_TEXTS
+from ..core.web_streets import web_streets
 from ..inputs.public_texts import HELP as TEXT_HELP
 from ..inputs.public_texts import add_text_parameters, read_texts
 from ..inputs.sector_input import read_public_frame
 from ..qgis_io.points import read_points
-from ..qgis_io.read import has_features
+from ..qgis_io.read import has_features, source_to_frame
 from .base import YpoAlgorithm
 
 
@@ -62,6 +63,8 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
     HOUSE_NUMBER_FIELD = "HOUSE_NUMBER_FIELD"
     POSTCODE_FIELD = "POSTCODE_FIELD"
     CITY_FIELD = "CITY_FIELD"
+    STREETS = "STREETS"
+    STREET_NAME_FIELD = "STREET_NAME_FIELD"
     OUTPUT = "OUTPUT"
     SECTOR_COUNT = "SECTOR_COUNT"
     ADDRESS_COUNT = "ADDRESS_COUNT"
@@ -102,6 +105,8 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
             "and the officer fields (optional). Any CRS.\n"
             "Title — the page title (default: 'Find your local police officer' in the page's "
             "languages).\n"
+            "Streets (optional) — street lines, drawn lightly on the map (simplified to the page's "
+            "drawing; the 20 longest streets named); Street name field (default name).\n"
             "Addresses (optional) — address points; any CRS. Street field (default street), House "
             "number field (default house_number), Postcode field and City field (optional; default "
             "postcode and city when the layer has them). Addresses without a street, a house number "
@@ -138,6 +143,16 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
                     name, self.tr(description), default, self.ADDRESSES, optional=True
                 )
             )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.STREETS, self.tr("Streets"), [QgsProcessing.SourceType.TypeVectorLine], optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.STREET_NAME_FIELD, self.tr("Street name field"), "name", self.STREETS, optional=True
+            )
+        )
         add_text_parameters(self)
         self.addParameter(
             QgsProcessingParameterFileDestination(
@@ -166,9 +181,12 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
         addresses = self._addresses(parameters, context, feedback, frame)
         if feedback.isCanceled():
             return {}
+        streets = self._streets(parameters, context, feedback, frame)
+        if feedback.isCanceled():
+            return {}
         feedback.setProgress(60)
         feedback.setProgressText(self.tr("Writing the web page…"))
-        html = web_map_html(web_map_data(frame, title, texts, addresses.data if addresses else None))
+        html = web_map_html(web_map_data(frame, title, texts, addresses.data if addresses else None, streets))
         target = Path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
@@ -179,6 +197,20 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
             results[self.ADDRESS_COUNT] = addresses.count
             results[self.ADDRESSES_OUTSIDE] = addresses.outside
         return results
+
+    def _streets(self, parameters, context, feedback, frame):
+        """The streets' drawing data (None without STREETS), simplified to the page's drawing."""
+        source = self.parameterAsSource(parameters, self.STREETS, context)
+        if source is None:
+            if parameters.get(self.STREETS):
+                raise QgsProcessingException(self.invalidSourceError(parameters, self.STREETS))
+            return None
+        feedback.setProgressText(self.tr("Reading the streets…"))
+        name = self.checked_field(parameters, self.STREET_NAME_FIELD, context, source, "Streets", True)
+        lines = source_to_frame(
+            source, [name], QgsCoordinateReferenceSystem("EPSG:4326"), context.transformContext(), feedback
+        )
+        return web_streets(list(lines[name]), list(lines.geometry.values), tuple(frame.total_bounds))
 
     def _addresses(self, parameters, context, feedback, frame):
         """The address index of ADDRESSES (None without), each address in the sector the page shows it in."""
