@@ -200,10 +200,8 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
 
     def _streets(self, parameters, context, feedback, frame):
         """The streets' drawing data (None without STREETS), simplified to the page's drawing."""
-        source = self.parameterAsSource(parameters, self.STREETS, context)
+        source = self.optional_source(parameters, self.STREETS, context)
         if source is None:
-            if parameters.get(self.STREETS):
-                raise QgsProcessingException(self.invalidSourceError(parameters, self.STREETS))
             return None
         feedback.setProgressText(self.tr("Reading the streets…"))
         name = self.checked_field(parameters, self.STREET_NAME_FIELD, context, source, "Streets", True)
@@ -214,10 +212,8 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
 
     def _addresses(self, parameters, context, feedback, frame):
         """The address index of ADDRESSES (None without), each address in the sector the page shows it in."""
-        source = self.parameterAsSource(parameters, self.ADDRESSES, context)
+        source = self.optional_source(parameters, self.ADDRESSES, context)
         if source is None:
-            if parameters.get(self.ADDRESSES):
-                raise QgsProcessingException(self.invalidSourceError(parameters, self.ADDRESSES))
             return None
         feedback.setProgressText(self.tr("Reading the addresses…"))
         fields = {}
