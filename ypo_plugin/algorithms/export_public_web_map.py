@@ -17,13 +17,15 @@ from ..core.address_index import build_address_index
 from ..core.counting import assign_points
 from ..core.errors import InputError
 from ..core.publication import PUBLIC_FIELDS, web_map_data, web_map_html
+from ..core.streets import web_streets
 from ..core.texts import DEFAULT_TEXTS
-from ..core.web_streets import web_streets
 from ..inputs.public_texts import HELP as TEXT_HELP
 from ..inputs.public_texts import add_text_parameters, read_texts
 from ..inputs.sector_input import read_public_frame
+from ..inputs.street_input import HELP as STREET_HELP
+from ..inputs.street_input import add_street_parameters, read_streets
 from ..qgis_io.points import read_points
-from ..qgis_io.read import has_features, source_to_frame
+from ..qgis_io.read import has_features
 from .base import YpoAlgorithm
 
 
@@ -63,8 +65,6 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
     HOUSE_NUMBER_FIELD = "HOUSE_NUMBER_FIELD"
     POSTCODE_FIELD = "POSTCODE_FIELD"
     CITY_FIELD = "CITY_FIELD"
-    STREETS = "STREETS"
-    STREET_NAME_FIELD = "STREET_NAME_FIELD"
     OUTPUT = "OUTPUT"
     SECTOR_COUNT = "SECTOR_COUNT"
     ADDRESS_COUNT = "ADDRESS_COUNT"
@@ -105,9 +105,8 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
             "and the officer fields (optional). Any CRS.\n"
             "Title — the page title (default: 'Find your local police officer' in the page's "
             "languages).\n"
-            "Streets (optional) — street lines, drawn lightly on the map (simplified to the page's "
-            "drawing; the 20 longest streets named); Street name field (default name).\n"
-            "Addresses (optional) — address points; any CRS. Street field (default street), House "
+            + STREET_HELP
+            + "Addresses (optional) — address points; any CRS. Street field (default street), House "
             "number field (default house_number), Postcode field and City field (optional; default "
             "postcode and city when the layer has them). Addresses without a street, a house number "
             "such as 12 or 12B, or a position are left out and counted in the log.\n"
@@ -143,16 +142,7 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
                     name, self.tr(description), default, self.ADDRESSES, optional=True
                 )
             )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.STREETS, self.tr("Streets"), [QgsProcessing.SourceType.TypeVectorLine], optional=True
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.STREET_NAME_FIELD, self.tr("Street name field"), "name", self.STREETS, optional=True
-            )
-        )
+        add_street_parameters(self)
         add_text_parameters(self)
         self.addParameter(
             QgsProcessingParameterFileDestination(
@@ -200,15 +190,8 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
 
     def _streets(self, parameters, context, feedback, frame):
         """The streets' drawing data (None without STREETS), simplified to the page's drawing."""
-        source = self.optional_source(parameters, self.STREETS, context)
-        if source is None:
-            return None
-        feedback.setProgressText(self.tr("Reading the streets…"))
-        name = self.checked_field(parameters, self.STREET_NAME_FIELD, context, source, "Streets", True)
-        lines = source_to_frame(
-            source, [name], QgsCoordinateReferenceSystem("EPSG:4326"), context.transformContext(), feedback
-        )
-        return web_streets(list(lines[name]), list(lines.geometry.values), tuple(frame.total_bounds))
+        streets = read_streets(self, parameters, context, QgsCoordinateReferenceSystem("EPSG:4326"), feedback)
+        return web_streets(*streets, tuple(frame.total_bounds)) if streets else None
 
     def _addresses(self, parameters, context, feedback, frame):
         """The address index of ADDRESSES (None without), each address in the sector the page shows it in."""

@@ -291,7 +291,7 @@ def web_map_data(
     """The JSON data of the web map: allow-listed properties, rings in lon/lat (EPSG:4326), and
     the page's texts in ``texts``' languages (the first shown first); with ``addresses`` (the
     data of :func:`ypo_plugin.core.address_index.build_address_index`) the page searches them,
-    with ``streets`` (:func:`ypo_plugin.core.web_streets.web_streets`) it draws them.
+    with ``streets`` (:func:`ypo_plugin.core.streets.web_streets`) it draws them.
 
     ``frame`` comes from :func:`public_frame`, transformed to EPSG:4326.
     """

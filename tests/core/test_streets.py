@@ -2,7 +2,7 @@
 
 import shapely
 
-from ypo_plugin.core.web_streets import web_streets
+from ypo_plugin.core.streets import web_streets
 
 BOUNDS = (12.0, 55.0, 12.2, 55.1)  # 0.2° wide: simplified to 0.2 / 2000 = 1e-4°
 
