@@ -44,6 +44,8 @@ from qgis.core import (  # noqa: E402 - the platform must be set before Qt start
 )
 from qgis.PyQt.QtCore import QPointF, QSizeF  # noqa: E402
 
+from ypo_plugin.core.defaults import SLIVER_AREA_M2, SPLIT_TOLERANCE_PCT  # noqa: E402
+
 MODELS_DIR = ROOT / "processing"
 GROUP = "Models"
 CREATOR = "YPO sector planning"
@@ -430,11 +432,12 @@ def full_sector_plan():
             "TOLERANCE",
             "Tolerance (%)",
             QgsProcessingParameterNumber.Double,
-            1.0,
+            SPLIT_TOLERANCE_PCT,
             minValue=0.01,
             maxValue=100.0,
         ),
-        "How far (in %) a sector's workload may deviate from its district's mean. Default 1.",
+        "How far (in %) a sector's workload may deviate from its district's mean. "
+        f"Default {SPLIT_TOLERANCE_PCT:g}.",
     )
     b.add_input(
         QgsProcessingParameterNumber("SEED", "Seed", QgsProcessingParameterNumber.Integer, 1, minValue=0),
@@ -446,11 +449,12 @@ def full_sector_plan():
             "MIN_AREA",
             "Minimum sector area (m²)",
             QgsProcessingParameterNumber.Double,
-            10000.0,
+            SLIVER_AREA_M2,
             optional=True,
             minValue=0.0,
         ),
-        "Validation reports a sector (or a part of one) smaller than this as a sliver. Default 10,000.",
+        "Validation reports a sector (or a part of one) smaller than this as a sliver. "
+        f"Default {SLIVER_AREA_M2:,.0f}.",
     )
     b.add_input(
         QgsProcessingParameterBoolean("FAIL_ON_ERROR", "Stop on validation errors", False),

@@ -180,7 +180,7 @@ def test_factor_override_field(run_algorithm, tmp_path):
 def test_factor_override_out_of_range_is_a_clear_error(run_algorithm, tmp_path):
     parameters = base_parameters(tmp_path, FACTOR_FIELD="override")
     parameters["SECTORS"].dataProvider().changeAttributeValues({2: {1: 7}})
-    with pytest.raises(QgsProcessingException, match=r"Sector 'B'.*FACTOR_FIELD value '7'"):
+    with pytest.raises(QgsProcessingException, match=r"FACTOR_FIELD: Sector 'B'.*factor override value '7'"):
         run_algorithm(ALG, parameters)
 
 
@@ -201,7 +201,7 @@ def test_staff_apportionment_sums_exactly(run_algorithm, tmp_path, staff, expect
 
 
 def test_staff_below_the_minimum_is_a_clear_error(run_algorithm, tmp_path):
-    with pytest.raises(QgsProcessingException, match=r"STAFF 5 is too small for 3 sectors"):
+    with pytest.raises(QgsProcessingException, match=r"STAFF: Staff 5 is too small for 3 sectors"):
         run_algorithm(ALG, base_parameters(tmp_path, STAFF=5))
 
 

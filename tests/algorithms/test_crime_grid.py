@@ -332,7 +332,9 @@ def test_half_a_comparison_period_is_refused(run_algorithm):
 
 def test_invalid_sector_geometry_is_named(run_algorithm):
     bow_tie = {"Bow": "POLYGON((0 0, 100 100, 100 0, 0 100, 0 0))"}
-    with pytest.raises(QgsProcessingException, match="sector 'Bow' has an invalid geometry.*Fix geometries"):
+    with pytest.raises(
+        QgsProcessingException, match="SECTORS: Sector 'Bow' has an invalid geometry.*Fix geometries"
+    ):
         run_grid(run_algorithm, sector_layer(bow_tie), crime_layer(HAND_INCIDENTS))
 
 

@@ -759,6 +759,6 @@ def test_a_unit_with_no_area_is_refused_by_its_feature_id(run_algorithm):
     units = memory_layer("Polygon", ["unit_id:integer", "population:double"], cells, name="units")
     with pytest.raises(
         QgsProcessingException,
-        match=r"UNITS: unit #2 has no area left once made valid \(1 such units\); fix its geometry or remove",
+        match=r"UNITS: Unit #2 has no area left once made valid \(1 such units\); fix its geometry or remove",
     ):
         run_split(run_algorithm, units, SECTOR_COUNT=1)

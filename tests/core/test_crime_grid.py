@@ -420,7 +420,7 @@ def test_crime_type_map_is_the_shared_one():
 
 
 def test_too_many_cells_is_refused_with_the_count_and_what_to_do():
-    with pytest.raises(InputError, match=r"about 100,000,000 grid cells.*CELL_SIZE of at least 10 m"):
+    with pytest.raises(InputError, match=r"about 100,000,000 grid cells.*cell size of at least 10 m"):
         grid(["S"], [box(0, 0, 10_000, 10_000)], [], cell_size=1.0)
 
 
@@ -431,7 +431,7 @@ def test_bad_sectors_are_named():
         grid(["bow"], [shapely.Polygon([(0, 0), (10, 10), (10, 0), (0, 10)])], [])
     with pytest.raises(InputError, match="no features"):
         grid([], [], [])
-    with pytest.raises(InputError, match="GRID_TYPE 'triangle'"):
+    with pytest.raises(InputError, match="Grid type 'triangle'"):
         grid(["A"], [A], [], grid_type="triangle")
 
 

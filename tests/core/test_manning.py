@@ -13,12 +13,8 @@ from ypo_plugin.core.manning import (
     ManningSettings,
     PopulationInput,
     SectorInput,
-    allocate_officers,
-    allocate_officers_by_district,
     apply_factor_override,
-    areal_population,
     compute_manning,
-    effective_sectors,
     factors,
     factors_by_quintiles,
     factors_by_thresholds,
@@ -26,6 +22,9 @@ from ypo_plugin.core.manning import (
     officers_required,
     parse_type_weights,
 )
+from ypo_plugin.core.population import areal_population
+from ypo_plugin.core.sectors import effective_sectors
+from ypo_plugin.core.staffing import allocate_officers, allocate_officers_by_district
 
 NAN = float("nan")
 
@@ -72,7 +71,7 @@ def test_factor_quintiles():
 
 
 def test_unknown_factor_method():
-    with pytest.raises(InputError, match="FACTOR_METHOD 'median'"):
+    with pytest.raises(InputError, match="Factor method 'median'"):
         factors([1.0], "median")
 
 
@@ -81,7 +80,7 @@ def test_factor_override():
     override = [None, 3, "", NAN, 1.0]
     assert apply_factor_override(computed, override, list("ABCDE")).tolist() == [5, 3, 5, 5, 1]
     for bad in (7, 0, 2.5, "high"):
-        with pytest.raises(InputError, match=f"Sector 'B': FACTOR_FIELD value '{bad}'"):
+        with pytest.raises(InputError, match=f"Sector 'B': factor override value '{bad}'"):
             apply_factor_override(computed[:2], [None, bad], ["A", "B"])
 
 
@@ -157,9 +156,9 @@ def test_allocation_tie_breaks():
 
 
 def test_allocation_budget_too_small_or_not_whole():
-    with pytest.raises(InputError, match="STAFF 5 is too small for 3 sectors"):
+    with pytest.raises(InputError, match="Staff 5 is too small for 3 sectors"):
         allocate_officers([2, 2, 10], 5)
-    with pytest.raises(InputError, match="STAFF '12.5'"):
+    with pytest.raises(InputError, match="Staff '12.5'"):
         allocate_officers([2, 2], 12.5)
 
 
@@ -269,7 +268,7 @@ def test_period_filter_and_undated_incidents():
 
 
 def test_period_needs_dates():
-    with pytest.raises(InputError, match="DATE_FIELD"):
+    with pytest.raises(InputError, match="date field"):
         compute_manning(
             sectors_in_a_row("A"),
             crimes=CrimeInput(np.zeros((1, 2)), ["vold"]),
@@ -372,11 +371,11 @@ def test_conservation_on_random_units_and_incidents():
 @pytest.mark.parametrize(
     "sectors, message",
     [
-        (SectorInput([], np.array([], dtype=object)), "SECTORS has no features"),
+        (SectorInput([], np.array([], dtype=object)), "sectors layer has no features"),
         (SectorInput(["A", "A"], np.array([box(0, 0, 1, 1), box(1, 0, 2, 1)])), "'A' is used more than once"),
-        (SectorInput(["A", None], np.array([box(0, 0, 1, 1), box(1, 0, 2, 1)])), "no SECTOR_ID_FIELD value"),
-        (SectorInput(["A"], np.array([None], dtype=object)), "sector 'A' has no geometry"),
-        (SectorInput(["A"], points((1, 1))), "sector 'A' is not a polygon"),
+        (SectorInput(["A", None], np.array([box(0, 0, 1, 1), box(1, 0, 2, 1)])), "have no sector id"),
+        (SectorInput(["A"], np.array([None], dtype=object)), "Sector 'A' has no geometry"),
+        (SectorInput(["A"], points((1, 1))), "Sector 'A' is not a polygon"),
         (
             SectorInput(["A"], np.array([shapely.Polygon([(0, 0), (1, 1), (1, 0), (0, 1)])])),
             "'A' has an invalid",
@@ -390,7 +389,7 @@ def test_bad_sectors(sectors, message):
 
 def test_bad_population_values():
     sectors = sectors_in_a_row("A")
-    with pytest.raises(InputError, match="POPULATION_FIELD must be numeric"):
+    with pytest.raises(InputError, match="population field must be numeric"):
         compute_manning(sectors, PopulationInput(points((1, 1)), ["many"]))
     with pytest.raises(InputError, match="unit 1 has a negative population"):
         compute_manning(sectors, PopulationInput(points((1, 1), (2, 2)), [5, -3]))
@@ -408,10 +407,10 @@ def test_population_without_geometry_is_outside_and_reported():
 @pytest.mark.parametrize(
     "settings, message",
     [
-        (ManningSettings(factor_method="median"), "FACTOR_METHOD"),
+        (ManningSettings(factor_method="median"), "Factor method"),
         (ManningSettings(thresholds=(100, 200, 50, 10)), "strictly decreasing"),
-        (ManningSettings(min_officers=-1), "MIN_OFFICERS"),
-        (ManningSettings(staff=1), "STAFF 1 is too small"),
+        (ManningSettings(min_officers=-1), "minimum officers per sector"),
+        (ManningSettings(staff=1), "Staff 1 is too small"),
     ],
 )
 def test_bad_settings(settings, message):

@@ -7,14 +7,9 @@ import numpy as np
 import pytest
 import shapely
 
-from ypo_plugin.core.manning import (
-    POPULATION_TOLERANCE,
-    PopulationInput,
-    SectorInput,
-    compute_manning,
-    population_outside,
-)
-from ypo_plugin.core.sector_stats import prepare_population, sector_statistics
+from ypo_plugin.core.manning import PopulationInput, SectorInput, compute_manning
+from ypo_plugin.core.population import POPULATION_TOLERANCE, population_outside, prepare_population
+from ypo_plugin.core.sector_stats import sector_statistics
 
 X0, Y0 = 720_000.0, 6_178_000.0  # UTM-sized coordinates, as real data has
 

@@ -12,7 +12,6 @@ from ypo_plugin.core.errors import InputError
 from ypo_plugin.core.publication import (
     PUBLIC_FIELDS,
     label_anchor,
-    neighbour_lists,
     place_labels,
     public_frame,
     web_map_data,
@@ -48,11 +47,6 @@ def test_public_frame_refuses_duplicates_and_missing_ids():
         public_frame(frame(sector_id=["S1", "S1", "S2"]))
     with pytest.raises(InputError, match="no field 'sector_id'"):
         public_frame(frame().drop(columns="sector_id"))
-
-
-def test_neighbours_share_a_boundary_not_a_corner():
-    geometries = np.array([box(0, 0, 10, 10), box(10, 0, 20, 10), box(20, 10, 30, 20)], dtype=object)
-    assert neighbour_lists(["A", "B", "C"], ["a", "b", "c"], geometries) == ["B b", "A a", "–"]
 
 
 def test_web_map_data_and_page():

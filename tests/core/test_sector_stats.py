@@ -6,14 +6,9 @@ import shapely
 
 from ypo_plugin.core.crime_types import CRIME_TYPE_FIELDS, CRIME_TYPES
 from ypo_plugin.core.manning import CrimeInput, PopulationInput, SectorInput, compute_manning
-from ypo_plugin.core.sector_stats import (
-    StatsCache,
-    StatsSettings,
-    prepare_crimes,
-    prepare_population,
-    sector_statistics,
-    united_exposed,
-)
+from ypo_plugin.core.population import prepare_population
+from ypo_plugin.core.sector_stats import StatsCache, StatsSettings, prepare_crimes, sector_statistics
+from ypo_plugin.core.sectors import united_areas
 
 
 def grid_units(n=20, size=100.0, seed=0):
@@ -53,7 +48,7 @@ def test_statistics_match_compute_manning():
     )
     sectors = plan()
     ids = ["S1", "S2", "S3", "S4"]
-    exposed = united_exposed(exposed_areas)
+    exposed = united_areas(exposed_areas)
     stats = sector_statistics(
         ids, sectors, prepare_population(units, population, exposed), prepare_crimes(xy, types)
     ).table.set_index("sector_id")

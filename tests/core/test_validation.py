@@ -355,8 +355,8 @@ def test_crs_is_passed_to_the_errors():
         (["A", None], [box(0, 0, 1, 1), box(1, 0, 2, 1)], {}, "feature 2 has no sector id"),
         (["A", "B"], [box(0, 0, 1, 1), None], {}, "Sector 'B' has no geometry"),
         (["A"], [shapely.LineString([(0, 0), (1, 1)])], {}, "Sector 'A' is not a polygon"),
-        (["A"], [box(0, 0, 1, 1)], {"min_area": -1}, "MIN_AREA -1"),
-        (["A"], [box(0, 0, 1, 1)], {"districts": [shapely.Polygon()]}, "DISTRICT has no polygons"),
+        (["A"], [box(0, 0, 1, 1)], {"min_area": -1}, "minimum area -1"),
+        (["A"], [box(0, 0, 1, 1)], {"districts": [shapely.Polygon()]}, "The districts have no polygons"),
         (["A"], [box(0, 0, 1, 1)], {"officers_allocated": [1, 2]}, "2 values of officers_allocated"),
     ],
 )

@@ -126,6 +126,28 @@ def test_the_table_shows_the_core_statistics_of_every_sector(plan):
     assert dock.statistics.crimes_outside == 4
 
 
+def test_the_workload_has_the_weights_of_the_split(plan):
+    # By hand, with the split's weights (population 1, crime 0.5, exposed 0.2), each term scaled to
+    # the population total: workload = (pop + 0.5·crimes·P/C + 0.2·exposed·P/E) / 1.7.
+    dock = plan[0]
+    stats = dock.statistics.table.set_index("sector_id")
+    population = {"A": 2500.0, "B": 2500.0}
+    crimes = {"A": 30.0, "B": 12.0}
+    exposed = {k: stats.loc[k, "exposed_share"] * population[k] for k in "AB"}
+    total_p, total_c, total_e = sum(population.values()), sum(crimes.values()), sum(exposed.values())
+    workload = {
+        k: (population[k] + 0.5 * crimes[k] * total_p / total_c + 0.2 * exposed[k] * total_p / total_e) / 1.7
+        for k in "AB"
+    }
+    mean = (workload["A"] + workload["B"]) / 2
+    for k in "AB":
+        assert stats.loc[k, "workload"] == pytest.approx(workload[k])
+        assert stats.loc[k, "workload_dev_pct"] == pytest.approx(100 * (workload[k] - mean) / mean)
+        assert values(dock, "workload_dev_pct")[k] == pytest.approx(
+            100 * (workload[k] - mean) / mean, abs=0.05
+        )
+
+
 def test_moving_a_vertex_updates_the_table_and_undo_redo_follow(plan):
     dock, sectors, units, crimes = plan
     a = feature_by_id(sectors, "sector_id", "A")

@@ -13,7 +13,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ..core.errors import InputError
+from ..core.errors import About, InputError
 from ..core.progress import Cancelled
 from ..dependencies import missing_requirements_message, missing_requirements_once
 from ..layouts.styling import style_sink_output
@@ -219,6 +219,10 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
         """``(progress, is_cancelled)`` for core functions, reporting to ``feedback``."""
         return feedback.setProgress, feedback.isCanceled
 
-    @staticmethod
-    def processing_error(error: InputError) -> QgsProcessingException:
-        return QgsProcessingException(str(error))
+    # What a core input error is about (``InputError.about``, domain words) → the parameter that
+    # holds it in this algorithm; the error then names that parameter first.
+    PARAMETER_ABOUT: dict[About, str] = {}
+
+    def processing_error(self, error: InputError) -> QgsProcessingException:
+        parameter = self.PARAMETER_ABOUT.get(error.about)
+        return QgsProcessingException(f"{parameter}: {error}" if parameter else str(error))

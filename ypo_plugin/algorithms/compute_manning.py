@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import html
 import math
 
 import numpy as np
-import shapely
 from qgis.core import (
     QgsField,
     QgsFields,
@@ -27,22 +25,24 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QMetaType
 
 from ..core.crime_types import CRIME_TYPE_FIELDS
-from ..core.errors import InputError
+from ..core.defaults import DEFAULT_EXPOSED_WEIGHT, DEFAULT_TYPE_WEIGHTS, MIN_OFFICERS
+from ..core.errors import About
 from ..core.lazy import lazy_module
 from ..core.manning import (
-    DEFAULT_EXPOSED_WEIGHT,
-    DEFAULT_THRESHOLDS,
-    DEFAULT_TYPE_WEIGHTS,
+    DEFAULT_THRESHOLDS_TEXT,
     FACTOR_METHODS,
-    MIN_OFFICERS,
     CrimeInput,
     ManningSettings,
     PopulationInput,
     SectorInput,
     compute_manning,
+    parse_thresholds,
     parse_type_weights,
 )
-from ..inputs.crime_input import CrimeParameters
+from ..core.reports import summary_html, summary_text
+from ..core.sectors import district_of_sectors
+from ..core.staffing import district_budgets, staffed_from
+from ..inputs.crime_input import DATE_FIELD, CrimeParameters
 from ..inputs.sector_input import (
     SECTOR_GEOMETRY_HELP,
     SECTORS,
@@ -80,9 +80,6 @@ RESULT_FIELDS = (
     ("officers_allocated", QMetaType.Type.Int),
 )
 DEFAULT_TYPE_WEIGHTS_TEXT = "; ".join(f"{name}={weight:g}" for name, weight in DEFAULT_TYPE_WEIGHTS.items())
-DEFAULT_THRESHOLDS_TEXT = "; ".join(f"{value:g}" for value in DEFAULT_THRESHOLDS)
-# A sector lying less than this share inside its district is reported.
-DISTRICT_SHARE_WARNING = 0.99
 
 
 class ComputeManningAlgorithm(YpoAlgorithm):
@@ -106,6 +103,18 @@ class ComputeManningAlgorithm(YpoAlgorithm):
     POPULATION_OUTSIDE = "POPULATION_OUTSIDE"
     OFFICERS_REQUIRED_TOTAL = "OFFICERS_REQUIRED_TOTAL"
     OFFICERS_ALLOCATED_TOTAL = "OFFICERS_ALLOCATED_TOTAL"
+    PARAMETER_ABOUT = {
+        About.SECTORS: SECTORS,
+        About.POPULATION_FIELD: POPULATION_FIELD,
+        About.DATE_FIELD: DATE_FIELD,
+        About.FACTOR_METHOD: FACTOR_METHOD,
+        About.FACTOR_OVERRIDE: FACTOR_FIELD,
+        About.FACTOR_THRESHOLDS: FACTOR_THRESHOLDS,
+        About.TYPE_WEIGHTS: TYPE_WEIGHTS,
+        About.MIN_OFFICERS: MIN_OFFICERS,
+        About.STAFF: STAFF,
+        About.DISTRICT_STAFF: DISTRICTS,
+    }
 
     def name(self):
         return "computemanning"
@@ -424,37 +433,13 @@ class ComputeManningAlgorithm(YpoAlgorithm):
         if frame.empty:
             raise QgsProcessingException("DISTRICTS has no features; give district polygons with staff.")
         staff = numeric_values(frame[staff_field], "DISTRICT_STAFF_FIELD", staff_field, "Districts")
-        budgets = {}
-        for name, fid, value in zip(frame[name_field], frame.index, staff, strict=True):
-            if name is None:
-                raise QgsProcessingException(
-                    f"DISTRICTS: feature {fid} has no {name_field}; name every district."
-                )
-            if not float(value).is_integer():
-                raise QgsProcessingException(
-                    f"DISTRICTS: district '{name}' has staff {value:g}; staff must be a whole number."
-                )
-            if name in budgets:
-                raise QgsProcessingException(
-                    f"DISTRICTS: district '{name}' occurs more than once; dissolve the districts by "
-                    f"{name_field} first so each has one staff number."
-                )
-            budgets[name] = int(value)
+        budgets = district_budgets(frame[name_field], staff, frame.index, name_field)
         settings_kwargs["district_staff"] = budgets
         names, shares = district_of_sectors(
             sector_table.geometries, frame.geometry.values.to_numpy(), list(budgets)
         )
-        for sector_id, name, share in zip(sector_table.ids, names, shares, strict=True):
-            if name is None:
-                raise QgsProcessingException(
-                    f"Sector '{sector_id}' lies in none of the DISTRICTS; extend the districts or leave "
-                    "the sector out."
-                )
-            if share < DISTRICT_SHARE_WARNING:
-                feedback.pushWarning(
-                    f"Sector '{sector_id}' lies only {share:.0%} inside district '{name}' "
-                    "(the district covering most of it); it is staffed from that district."
-                )
+        for warning in staffed_from(sector_table.ids, names, shares):
+            feedback.pushWarning(warning)
         return names
 
     # --- output --------------------------------------------------------------
@@ -566,21 +551,6 @@ class _SectorTable:
 # --- helpers (no Processing state) --------------------------------------------
 
 
-def parse_thresholds(text: str) -> list[float]:
-    """Four need scores from ``200; 120; 70; 35`` (also ',' or spaces between them)."""
-    parts = [p for p in (text or "").replace(",", ";").replace(" ", ";").split(";") if p.strip()]
-    try:
-        values = [float(p) for p in parts]
-    except ValueError:
-        values = []
-    if len(values) != 4:
-        raise InputError(
-            f"FACTOR_THRESHOLDS '{text}' must be four numbers separated by ';', where factor 1, 2, 3 "
-            f"and 4 start (default {DEFAULT_THRESHOLDS_TEXT})."
-        )
-    return values
-
-
 def numeric_values(column: pd.Series, parameter: str, field: str, layer: str) -> np.ndarray:
     """Numbers of an attribute column indexed by feature id (None → NaN); the first non-number
     is named in the error."""
@@ -593,94 +563,6 @@ def numeric_values(column: pd.Series, parameter: str, field: str, layer: str) ->
             f"{column.index[first]} has '{column.iloc[first]}'. Choose a field holding numbers."
         )
     return numbers
-
-
-def district_of_sectors(sectors: np.ndarray, districts: np.ndarray, names: list) -> tuple[list, np.ndarray]:
-    """Name of the district covering the largest part of each sector, and the share it covers.
-
-    None (share 0) for a sector that overlaps no district.
-    """
-    n = len(sectors)
-    best, best_area = [None] * n, np.zeros(n)
-    usable = ~(shapely.is_missing(districts) | shapely.is_empty(districts))
-    districts = np.where(usable, shapely.make_valid(districts), None)
-    sector_idx, district_idx = shapely.STRtree(districts).query(sectors, predicate="intersects")
-    areas = shapely.area(shapely.intersection(sectors[sector_idx], districts[district_idx]))
-    for s, d, area in zip(sector_idx, district_idx, areas, strict=True):
-        if area > best_area[s]:
-            best[s], best_area[s] = names[d], area
-    sector_areas = shapely.area(sectors)
-    shares = np.divide(best_area, sector_areas, out=np.zeros(n), where=sector_areas > 0)
-    return best, shares
-
-
-def summary_rows(result):
-    """The summary table's rows: sector id, population, crimes, need, factor, officers."""
-    table = result.sectors
-    for row in table.itertuples(index=False):
-        need = "" if math.isnan(row.need_score) else f"{row.need_score:.1f}"
-        yield (
-            str(row.sector_id),
-            f"{row.population:,.0f}",
-            f"{row.area_km2:.2f}",
-            f"{row.crimes_total:,}",
-            f"{row.crimes_per_1000:.1f}" if not math.isnan(row.crimes_per_1000) else "",
-            f"{row.exposed_share:.0%}",
-            need,
-            str(row.factor),
-            str(row.officers_required),
-            str(row.officers_allocated),
-        )
-
-
-SUMMARY_HEADER = (
-    "sector",
-    "population",
-    "km²",
-    "crimes",
-    "per 1,000",
-    "exposed",
-    "need",
-    "factor",
-    "required",
-    "allocated",
-)
-
-
-def summary_text(result, totals) -> str:
-    """A plain-text table of the sectors and the totals, for the log."""
-    rows = [SUMMARY_HEADER, *summary_rows(result)]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(SUMMARY_HEADER))]
-    lines = ["  ".join(cell.rjust(width) for cell, width in zip(row, widths, strict=True)) for row in rows]
-    lines.append("")
-    lines += [
-        f"{name}: {value:,.0f}" if isinstance(value, float) else f"{name}: {value}"
-        for name, value in totals.items()
-    ]
-    return "\n".join(lines)
-
-
-def summary_html(result, totals, id_field) -> str:
-    """A readable HTML page of the sectors, totals and warnings, for the results viewer."""
-    escape = html.escape
-    head = "".join(f"<th>{escape(h)}</th>" for h in SUMMARY_HEADER)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in summary_rows(result)
-    )
-    total_rows = "".join(
-        f"<tr><th>{escape(name)}</th><td>{value:,.0f}</td></tr>" for name, value in totals.items()
-    )
-    warnings = "".join(f"<li>{escape(w)}</li>" for w in result.warnings)
-    return (
-        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Sector manning</title>"
-        "<style>body{font-family:sans-serif}table{border-collapse:collapse}"
-        "td,th{border:1px solid #bbb;padding:2px 6px;text-align:right}</style></head><body>"
-        f"<h1>Sector manning</h1><p>{len(result.sectors)} sectors (id field {escape(id_field)}); "
-        "factor 1 = 1 officer per 1,000 inhabitants … factor 5 = 1 per 5,000.</p>"
-        f"<table><tr>{head}</tr>{body}</table><h2>Totals</h2><table>{total_rows}</table>"
-        + (f"<h2>Warnings</h2><ul>{warnings}</ul>" if warnings else "")
-        + "</body></html>"
-    )
 
 
 def _is_empty(value) -> bool:

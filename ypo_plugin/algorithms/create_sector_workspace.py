@@ -25,9 +25,8 @@ from ..core.sector_log import (
     TARGET_GROUPS,
     TARGET_GROUPS_TABLE,
     checked_sector_ids,
-    neighbour_list_texts,
-    sector_id_text,
 )
+from ..core.sectors import attribute_text, neighbour_texts
 from ..core.texts import DEFAULT_TEXTS
 from ..inputs.public_texts import layout_variables
 from ..inputs.sector_input import (
@@ -192,15 +191,15 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
         frame = read_sectors(source, id_field, crs, context.transformContext(), feedback, names[1:])
         layer_name = f"SECTORS ({source.sourceName()})"
         ids = checked_sector_ids(frame[id_field].tolist(), layer_name, id_field)
-        sector_names = [sector_id_text(v) for v in frame["sector_name"]] if "sector_name" in names else ids
+        sector_names = [attribute_text(v) for v in frame["sector_name"]] if "sector_name" in names else ids
         districts = (
-            [sector_id_text(v) for v in frame["district"]] if "district" in names else [None] * len(ids)
+            [attribute_text(v) for v in frame["district"]] if "district" in names else [None] * len(ids)
         )
         if "neighbours" in names:
             neighbours = frame["neighbours"].tolist()
         else:
             neighbours = touching_neighbours(frame.geometry.values.to_numpy())
-        texts = neighbour_list_texts(ids, sector_names, districts, neighbours)
+        texts = neighbour_texts(ids, sector_names, neighbours, districts)
         return dict(zip(frame.index.tolist(), zip(ids, texts, strict=True), strict=True)), frame.attrs[
             "repaired"
         ]

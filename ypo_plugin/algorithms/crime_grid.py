@@ -31,11 +31,13 @@ from ..core.crime_grid import (
     compute_crime_grid,
 )
 from ..core.crime_types import Period, period_label
+from ..core.errors import About
 from ..core.grid_report import summary_text
 from ..core.lazy import lazy_module
-from ..inputs.crime_input import CrimeParameters, datetime_text
+from ..inputs.crime_input import CRIMES, CrimeParameters, datetime_text
 from ..inputs.sector_input import (
     SECTOR_GEOMETRY_HELP,
+    SECTORS,
     add_sector_parameters,
     dissolve_by_id,
     read_sectors,
@@ -63,6 +65,12 @@ class CrimeGridAlgorithm(YpoAlgorithm):
     OUTPUT_TIME_TABLE = "OUTPUT_TIME_TABLE"
     OUTPUT_PLACES = "OUTPUT_PLACES"
     CHART_FOLDER = "CHART_FOLDER"
+    PARAMETER_ABOUT = {
+        About.GRID_TYPE: GRID_TYPE,
+        About.CELL_SIZE: CELL_SIZE,
+        About.CRIMES: CRIMES,
+        About.SECTORS: SECTORS,
+    }
     CRIMES_OUTSIDE = "CRIMES_OUTSIDE"
     CRIMES_IN_PERIOD = "CRIMES_IN_PERIOD"
     COMPARE_IN_PERIOD = "COMPARE_IN_PERIOD"

@@ -16,7 +16,7 @@ from qgis.core import (
 from ..core.crime_types import CRIME_TYPES
 from ..core.errors import InputError
 from ..core.initiative import InitiativeSettings, evaluate_initiative
-from ..core.sector_log import sector_id_text
+from ..core.sectors import attribute_text
 from ..core.threat_assessment import yes_no_flags
 from ..inputs.crime_input import CrimeParameters, datetime_text
 from ..inputs.sector_input import (
@@ -211,13 +211,13 @@ class EvaluateInitiativeAlgorithm(YpoAlgorithm):
 
     def _targets(self, parameters, context, by_id, target_field) -> np.ndarray:
         text = self.parameterAsString(parameters, self.TARGET_IDS, context)
-        wanted = [sector_id_text(part) for part in text.split(",") if part.strip()]
+        wanted = [attribute_text(part) for part in text.split(",") if part.strip()]
         if bool(wanted) == bool(target_field):
             raise QgsProcessingException(
                 "Name the initiative's sectors either in TARGET_IDS (comma-separated ids) or with "
                 "TARGET_FIELD (a yes/no field), not both and not neither."
             )
-        ids = [sector_id_text(sector_id) for sector_id in by_id.ids]
+        ids = [attribute_text(sector_id) for sector_id in by_id.ids]
         if target_field:
             values = [group[target_field] for group in by_id.groups]
             return np.array([yes_no_flags(list(value), "target field").any() for value in values])

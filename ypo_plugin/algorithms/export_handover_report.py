@@ -12,7 +12,7 @@ from qgis.core import (
     QgsProject,
 )
 
-from ..core.sector_log import sector_id_text
+from ..core.sectors import attribute_text
 from ..inputs.public_texts import HELP as TEXT_HELP
 from ..inputs.public_texts import add_text_parameters, read_texts
 from ..layouts import print_layouts
@@ -75,7 +75,7 @@ class ExportHandoverReportAlgorithm(YpoAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - name fixed by QGIS
         path = self.parameterAsFile(parameters, self.WORKSPACE, context)
-        sector_id = sector_id_text(self.parameterAsString(parameters, self.SECTOR_ID, context))
+        sector_id = attribute_text(self.parameterAsString(parameters, self.SECTOR_ID, context))
         dpi = self.parameterAsInt(parameters, self.DPI, context) or DEFAULT_DPI
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         texts = read_texts(self, parameters, context)

@@ -27,8 +27,9 @@ from ..core.errors import InputError
 from ..core.lazy import lazy_module
 from ..core.map_figures import dates_span_text, join_figures
 from ..core.progress import Cancelled
-from ..core.publication import PUBLIC_FIELDS, neighbour_lists
+from ..core.publication import PUBLIC_FIELDS
 from ..core.publication_charts import write_page_charts
+from ..core.sectors import touching_neighbour_texts
 from ..crs import working_crs
 from ..inputs.crime_input import CRIMES, CrimeParameters
 from ..inputs.public_texts import HELP as TEXT_HELP
@@ -280,7 +281,7 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
                 f"SECTORS has no field {', '.join(missing)}: shown as '–'. Run Compute sector manning "
                 "on the sectors for the full key figures."
             )
-        frame["neighbour_list"] = neighbour_lists(
+        frame["neighbour_list"] = touching_neighbour_texts(
             list(frame["sector_id"]), list(frame["sector_name"]), frame.geometry.values.to_numpy()
         )
         return frame

@@ -21,7 +21,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QMetaType
 
-from ..core.errors import InputError
+from ..core.defaults import (
+    SPLIT_TOLERANCE_PCT,
+    WORKLOAD_CRIME_WEIGHT,
+    WORKLOAD_EXPOSED_WEIGHT,
+    WORKLOAD_POPULATION_WEIGHT,
+)
+from ..core.errors import About, InputError
 from ..core.geometry import as_multipolygons, repair_polygons
 from ..core.lazy import lazy_module
 from ..core.progress import Cancelled
@@ -29,11 +35,11 @@ from ..core.sector_plan import (
     SECTOR_FIELDS,
     Districts,
     WorkloadWeights,
-    dissolve,
     multipart_sectors,
     parse_target_shares,
     plan_sectors,
 )
+from ..core.sectors import dissolve
 from ..core.splitting import UnitValueError
 from ..crs import valid_in_both, working_crs, working_crs_of_extent
 from ..layouts.styling import style_sink_output
@@ -74,6 +80,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
     OUTSIDE_UNIT_COUNT = "OUTSIDE_UNIT_COUNT"
     OUTSIDE_POPULATION = "OUTSIDE_POPULATION"
     KEPT_POPULATION_SHARE = "KEPT_POPULATION_SHARE"
+    PARAMETER_ABOUT = {About.UNITS: UNITS, About.DISTRICTS: DISTRICTS}
     RUN_SECONDS = "RUN_SECONDS"
 
     def name(self):
@@ -207,9 +214,9 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
             )
         )
         for name, description, default in (
-            (self.POPULATION_WEIGHT, "Population weight", 1.0),
-            (self.CRIME_WEIGHT, "Crime weight", 0.5),
-            (self.EXPOSED_WEIGHT, "Exposed areas weight", 0.2),
+            (self.POPULATION_WEIGHT, "Population weight", WORKLOAD_POPULATION_WEIGHT),
+            (self.CRIME_WEIGHT, "Crime weight", WORKLOAD_CRIME_WEIGHT),
+            (self.EXPOSED_WEIGHT, "Exposed areas weight", WORKLOAD_EXPOSED_WEIGHT),
         ):
             weight = QgsProcessingParameterNumber(
                 name,
@@ -238,7 +245,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
                 self.TOLERANCE,
                 self.tr("Tolerance (%)"),
                 QgsProcessingParameterNumber.Type.Double,
-                defaultValue=1.0,
+                defaultValue=SPLIT_TOLERANCE_PCT,
                 minValue=0.01,
                 maxValue=100.0,
             )

@@ -15,8 +15,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QMetaType
 
+from ..core.defaults import MIN_OFFICERS
+from ..core.errors import About
 from ..core.geometry import MIN_REPORTED_AREA_M2, MIN_REPORTED_AREA_SHARE
-from ..core.manning import MIN_OFFICERS
 from ..core.validation import ERROR_TYPES, validate_sectors
 from ..inputs.sector_input import add_sector_parameters, read_sectors, sector_source, sector_working_crs
 from ..qgis_io.read import read_features, source_to_frame
@@ -50,6 +51,11 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
     UNDERMANNED = "UNDERMANNED"
     ERRORS_TOTAL = "ERRORS_TOTAL"
     NONCONTIGUOUS_SECTORS = "NONCONTIGUOUS_SECTORS"
+    PARAMETER_ABOUT = {
+        About.MIN_AREA: MIN_AREA,
+        About.MIN_OFFICERS: MIN_OFFICERS,
+        About.DISTRICTS: DISTRICT,
+    }
 
     # Result name of each error type's count.
     COUNT_OUTPUTS = {

@@ -28,7 +28,7 @@ Which cell owns an incident (each incident in exactly one cell)
    included), as in ``ypo:computemanning`` (:func:`.counting.assign_points`):
    a point on a sector line counts in the sector that comes first in the
    input. Overlapping sectors are made disjoint the same way
-   (:func:`.manning.effective_sectors`).
+   (:func:`.sectors.effective_sectors`).
 2. **Lattice cell**, by arithmetic on the half-open cells: for squares a point
    on a vertical cell edge belongs to the cell **east** of it, on a horizontal
    edge to the cell **north** of it (a corner: the north-east cell). For
@@ -98,10 +98,9 @@ from .crime_types import (
     dates_in_period,
     without_location_warnings,
 )
-from .errors import InputError
+from .errors import About, InputError
 from .geometry import intersection
 from .lazy import lazy_module
-from .manning import checked_sectors, effective_sectors, overlap_warnings
 from .progress import (
     CancelCheck,
     ProgressCallback,
@@ -110,6 +109,7 @@ from .progress import (
     raise_if_cancelled,
     scaled,
 )
+from .sectors import checked_sectors, effective_sectors, overlap_warnings
 
 gpd = lazy_module("geopandas")
 pd = lazy_module("pandas")
@@ -145,7 +145,8 @@ WEEKDAY_NAMES: tuple[str, ...] = (
 
 DEFAULT_CELL_SIZE = 250.0
 DEFAULT_MAX_CELLS = 1_000_000
-"""Upper limit on lattice cells over the sectors' bounding boxes: more means CELL_SIZE is too small."""
+"""Upper limit on lattice cells over the sectors' bounding boxes: more means the cell size is too small."""
+
 
 _SQRT3 = math.sqrt(3.0)
 _NO_CELL = -1
@@ -163,9 +164,14 @@ class Lattice:
 
     def __post_init__(self):
         if self.kind not in GRID_TYPES:
-            raise InputError(f"GRID_TYPE '{self.kind}' is unknown; use one of {', '.join(GRID_TYPES)}.")
+            raise InputError(
+                f"Grid type '{self.kind}' is unknown; use one of {', '.join(GRID_TYPES)}.",
+                about=About.GRID_TYPE,
+            )
         if not (math.isfinite(self.size) and self.size > 0):
-            raise InputError(f"CELL_SIZE must be a positive number of metres (got {self.size}).")
+            raise InputError(
+                f"The cell size must be a positive number of metres (got {self.size}).", about=About.CELL_SIZE
+            )
 
     @property
     def side(self) -> float:
@@ -334,9 +340,10 @@ def check_cell_count(sectors: np.ndarray, lattice: Lattice, max_cells: int = DEF
     if count > max_cells:
         suggested = _nice_ceiling(lattice.size * math.sqrt(count / max_cells))
         raise InputError(
-            f"CELL_SIZE {lattice.size:g} m is too small for the sectors: it makes about {count:,} grid "
-            f"cells (at most {max_cells:,} are allowed). Choose a CELL_SIZE of at least {suggested:g} m, "
-            "or run the grid on fewer sectors at a time."
+            f"A cell size of {lattice.size:g} m is too small for the sectors: it makes about {count:,} "
+            f"grid cells (at most {max_cells:,} are allowed). Choose a cell size of at least "
+            f"{suggested:g} m, or run the grid on fewer sectors at a time.",
+            about=About.CELL_SIZE,
         )
     return count
 
@@ -647,7 +654,7 @@ def compute_crime_grid(
     parsed, in_period = dates_in_period(crimes, settings, warnings)
     types = np.asarray(crimes.types, dtype=object)
     if len(parsed.values) != n or len(types) != n:
-        raise InputError("CRIMES: one crime type and one date-time per incident are needed.")
+        raise InputError("The incidents need one crime type and one date-time each.", about=About.CRIMES)
     in_compare = (
         settings.compare.contains(parsed.values) if settings.compare is not None else np.zeros(n, dtype=bool)
     )
@@ -797,7 +804,7 @@ def _place_table(ids: np.ndarray, sector: np.ndarray, places: Sequence[Any] | No
     else:
         values = np.asarray(places, dtype=object)
         if len(values) != n:
-            raise InputError("CRIMES: one place value per incident is needed.")
+            raise InputError("The incidents need one place value each.", about=About.CRIMES)
         values = values[keep]
     # Distinct values first (fast), then their names: a million incidents, a few dozen places.
     raw_codes, raw_distinct = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)

@@ -10,19 +10,35 @@ import shapely
 from .errors import InputError
 
 
-def repair_polygons(geoms: Sequence) -> tuple[np.ndarray, np.ndarray]:
-    """Valid polygonal geometries, and a mask of those that had to be repaired.
+def made_valid(geoms: Sequence) -> tuple[np.ndarray, np.ndarray]:
+    """The geometries with the invalid ones made valid, and a mask of those.
 
-    Invalid polygons are made valid (GEOS ``make_valid``, structure method) and
-    only their polygonal parts are kept, so a bow-tie becomes two triangles and
-    a collapsed spike disappears instead of failing later.
+    GEOS ``make_valid`` with the structure method, collapsed parts dropped: an
+    invalid polygon becomes a (multi)polygon or empty, as GEOS gives it. Used
+    where any geometry type may come (population units, points too);
+    :func:`repair_polygons` further keeps only polygonal parts.
     """
     geoms = np.asarray(getattr(geoms, "values", geoms), dtype=object)
     invalid = ~shapely.is_valid(geoms) & ~shapely.is_missing(geoms)
+    if not invalid.any():
+        return geoms, invalid
     repaired = geoms.copy()
+    repaired[invalid] = shapely.make_valid(geoms[invalid], method="structure", keep_collapsed=False)
+    return repaired, invalid
+
+
+def repair_polygons(geoms: Sequence) -> tuple[np.ndarray, np.ndarray]:
+    """Valid polygonal geometries, and a mask of those that had to be repaired.
+
+    Invalid polygons are made valid (:func:`made_valid`) and only their
+    polygonal parts are kept, united into one (an empty Polygon when none is
+    left), so a bow-tie becomes two triangles and a collapsed spike disappears
+    instead of failing later.
+    """
+    fixed, invalid = made_valid(geoms)
+    repaired = fixed.copy()
     for index in np.flatnonzero(invalid):
-        fixed = shapely.make_valid(geoms[index], method="structure", keep_collapsed=False)
-        parts = shapely.get_parts(fixed)
+        parts = shapely.get_parts(fixed[index])
         polygons = parts[np.isin(shapely.get_type_id(parts), (3, 6))]
         repaired[index] = shapely.union_all(polygons) if len(polygons) else shapely.Polygon()
     return repaired, invalid
@@ -105,21 +121,33 @@ class Overlaps:
     reported: np.ndarray
 
 
-def find_overlaps(geometries, minimum: float = MIN_REPORTED_AREA_M2) -> Overlaps:
-    """The overlapping pairs of ``geometries`` (valid polygons in a metric CRS): the one place that
-    decides which sectors overlap, for every algorithm."""
+def intersecting_pairs(geometries) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs ``earlier < later`` (input positions) of geometries that intersect, sorted;
+    missing and empty geometries are in none."""
     geometries = np.asarray(geometries, dtype=object)
     usable = ~(shapely.is_missing(geometries) | shapely.is_empty(geometries))
     tree = shapely.STRtree(np.where(usable, geometries, None))
     later, earlier = tree.query(np.where(usable, geometries, None), predicate="intersects")
     candidate = earlier < later
     later, earlier = later[candidate], earlier[candidate]
-    # Neighbours that only share edges or corners (most pairs) need no intersection: the
-    # interiors of two intersecting polygons meet unless they only touch.
-    meet = ~shapely.touches(geometries[later], geometries[earlier])
-    later, earlier = later[meet], earlier[meet]
     order = np.lexsort((later, earlier))
-    earlier, later = earlier[order].astype(np.int64), later[order].astype(np.int64)
+    return earlier[order].astype(np.int64), later[order].astype(np.int64)
+
+
+def interiors_meet(a, b) -> np.ndarray:
+    """Whether the interiors of intersecting polygons ``a`` and ``b`` meet (they overlap): they
+    do unless they only touch (share edges or corners)."""
+    return ~shapely.touches(a, b)
+
+
+def find_overlaps(geometries, minimum: float = MIN_REPORTED_AREA_M2) -> Overlaps:
+    """The overlapping pairs of ``geometries`` (valid polygons in a metric CRS): the one place that
+    decides which sectors overlap, for every algorithm."""
+    geometries = np.asarray(geometries, dtype=object)
+    earlier, later = intersecting_pairs(geometries)
+    # Neighbours that only share edges or corners (most pairs) need no intersection.
+    meet = interiors_meet(geometries[later], geometries[earlier])
+    earlier, later = earlier[meet], later[meet]
     pieces = polygonal(intersection(geometries[earlier], geometries[later]))
     areas = shapely.area(pieces) if len(pieces) else np.empty(0)
     sector_areas = shapely.area(geometries)

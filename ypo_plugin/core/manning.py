@@ -5,21 +5,10 @@ Rules and formulas (each also documented where it is computed)
 Overlapping sectors
     Every place belongs to the **lowest-index sector** that covers it (input
     order), for incidents, population points and population areas alike
-    (:func:`effective_sectors`). Nothing is counted twice; overlaps are
+    (:func:`.sectors.effective_sectors`). Nothing is counted twice; overlaps are
     reported. ``area_km2`` is still the area of the sector as drawn.
-Population
-    A polygon unit's population is shared by area (mass-preserving):
-    ``pop(unit ∩ sector) = pop(unit) × area(unit ∩ sector) / area(unit)``; the
-    part in no sector is ``population_outside``. Point units (and units of zero
-    area) count wholly in the sector at their location.
-Population outside
-    Less than 0.01 inhabitant outside every sector (``POPULATION_TOLERANCE``) is
-    reported as 0: areal weighting leaves floating-point residues (about 1e-8
-    inhabitants where the units tile the sectors exactly), not a finding.
-Exposed share
-    Share of the sector's population living inside the (united) exposed
-    housing areas, found the same way as the population. A sector without
-    population uses the share of its area instead.
+Population, population outside, exposed share
+    Areal weighting, see :mod:`.population`.
 Need score
     ``need = Σ_t w_t · rate_t · (1 + e · exposed_share)`` where ``rate_t`` is
     crimes of type t per 1,000 inhabitants **per year** (counts × 1000 /
@@ -35,9 +24,9 @@ Factor
 Officers required
     ``max(MIN_OFFICERS, ceil(population / (factor × 1000)))``.
 Officers allocated
-    See :func:`allocate_officers`: minimum-constrained proportional shares,
-    rounded by the largest-remainder (Hamilton) method, summing exactly to the
-    budget. Without a budget every sector is allocated what it requires.
+    See :mod:`.staffing`: minimum-constrained proportional shares, rounded by
+    the largest-remainder (Hamilton) method, summing exactly to the budget.
+    Without a budget every sector is allocated what it requires.
 """
 
 from __future__ import annotations
@@ -51,13 +40,7 @@ from typing import Any
 import numpy as np
 import shapely
 
-from .counting import (
-    OUTSIDE,
-    assign_points,
-    coordinates_of,
-    count_per_sector,
-    count_per_sector_and_category,
-)
+from .counting import OUTSIDE, assign_points, count_per_sector, count_per_sector_and_category
 from .crime_types import (
     CRIME_TYPE_FIELDS,
     CRIME_TYPES,
@@ -67,9 +50,10 @@ from .crime_types import (
     dates_in_period,
     without_location_warnings,
 )
-from .errors import InputError
-from .geometry import find_overlaps, format_area, intersection, named_pair, natural_rank
+from .defaults import DEFAULT_EXPOSED_WEIGHT, DEFAULT_THRESHOLDS, DEFAULT_TYPE_WEIGHTS, MIN_OFFICERS
+from .errors import About, InputError
 from .lazy import lazy_module
+from .population import exposed_share, population_in_sectors, population_outside
 from .progress import (
     CancelCheck,
     ProgressCallback,
@@ -78,26 +62,16 @@ from .progress import (
     raise_if_cancelled,
     scaled,
 )
+from .sectors import Overlap, checked_sectors, effective_sectors, overlap_warnings, united_areas
+from .staffing import allocate_staff
 
 pd = lazy_module("pandas")
 
-MIN_OFFICERS = 2
 FACTOR_METHODS = ("thresholds", "quintiles")
-DEFAULT_TYPE_WEIGHTS: Mapping[str, float] = {
-    "violence": 3.0,
-    "burglary": 2.0,
-    "theft": 1.0,
-    "drugs": 1.5,
-    "vandalism": 1.0,
-    "harassment": 1.5,
-}
-DEFAULT_EXPOSED_WEIGHT = 1.0
-DEFAULT_THRESHOLDS: tuple[float, float, float, float] = (200.0, 120.0, 70.0, 35.0)
-"""Weighted crimes per 1,000 inhabitants per year at which factor 1, 2, 3, 4 start."""
-
 DAYS_PER_YEAR = 365.25
-POPULATION_TOLERANCE = 0.01
-"""Inhabitants outside every sector below this are a floating-point residue, reported as 0."""
+DEFAULT_THRESHOLDS_TEXT = "; ".join(f"{value:g}" for value in DEFAULT_THRESHOLDS)
+"""The default thresholds as :func:`parse_thresholds` reads them."""
+
 
 OUTPUT_FIELDS: tuple[str, ...] = (
     "sector_id",
@@ -163,17 +137,6 @@ class ManningSettings:
     district_staff: Mapping[Any, int] | None = None
 
 
-@dataclass(frozen=True)
-class Overlap:
-    """Two sectors whose interiors overlap; the overlap counts in ``first`` (the earlier one).
-    ``named`` is the pair in the order every algorithm names it (natural id order)."""
-
-    first: Any
-    second: Any
-    area_km2: float
-    named: tuple = ()
-
-
 @dataclass
 class ManningResult:
     """Per-sector table (``OUTPUT_FIELDS``) and the totals that make every input accountable.
@@ -229,21 +192,21 @@ def compute_manning(
     warnings: list[str] = []
     effective, overlaps = effective_sectors(geometries, ids)
     warnings += overlap_warnings(overlaps, "is counted in")
-    exposed = _united(exposed_areas)
+    exposed = united_areas(exposed_areas)
     progress(5.0)
 
-    pop = _population_in_sectors(
+    pop = population_in_sectors(
         population, effective, exposed, warnings, scaled(progress, 5, 35), is_cancelled
     )
     crime = _crimes_in_sectors(crimes, effective, settings, warnings, scaled(progress, 35, 90), is_cancelled)
     raise_if_cancelled(is_cancelled)
 
     area_km2 = shapely.area(geometries) / 1e6
-    exposed_share = _exposed_share(pop, effective, exposed)
+    share = exposed_share(pop.per_sector, pop.exposed, effective, exposed)
     need = need_scores(
         crime.per_type,
         pop.per_sector,
-        exposed_share,
+        share,
         crime.period_days,
         settings.type_weights,
         settings.exposed_weight,
@@ -252,7 +215,15 @@ def compute_manning(
     if sectors.factor_override is not None:
         factor = apply_factor_override(factor, sectors.factor_override, ids)
     required = officers_required(pop.per_sector, factor, settings.min_officers)
-    allocated = _allocate(required, ids, sectors.districts, settings, warnings)
+    allocated = allocate_staff(
+        required,
+        ids,
+        sectors.districts,
+        settings.staff,
+        settings.district_staff,
+        settings.min_officers,
+        warnings,
+    )
 
     table = pd.DataFrame(
         {
@@ -268,7 +239,7 @@ def compute_manning(
         table["crimes_per_1000"] = np.where(
             pop.per_sector > 0, crime.per_sector * 1000.0 / pop.per_sector, np.nan
         )
-    table["exposed_share"] = exposed_share
+    table["exposed_share"] = share
     table["need_score"] = need
     table["factor"] = factor
     table["officers_required"] = required
@@ -292,215 +263,6 @@ def compute_manning(
         overlaps=overlaps,
         warnings=warnings,
     )
-
-
-def population_outside(total: float, per_sector: np.ndarray) -> float:
-    """Inhabitants of ``total`` in no sector; 0 below ``POPULATION_TOLERANCE`` (a residue)."""
-    outside = total - float(np.sum(per_sector))
-    return 0.0 if abs(outside) < POPULATION_TOLERANCE else outside
-
-
-# --- sectors ----------------------------------------------------------------
-
-
-def effective_sectors(
-    geometries: np.ndarray, ids: Sequence[Any] | None = None
-) -> tuple[np.ndarray, list[Overlap]]:
-    """Sectors made disjoint by the lowest-index rule, and the overlaps to report.
-
-    ``effective[j] = sector[j] − ∪{sector[i] : i < j, interiors of i and j
-    intersect}``; sectors that only touch are left as they are, so a clean
-    partition is returned unchanged. The pairs and which of them are more than
-    floating-point noise come from :func:`.geometry.find_overlaps`, as in every
-    algorithm.
-    """
-    geometries = np.asarray(geometries, dtype=object)
-    ids = list(range(len(geometries))) if ids is None else list(ids)
-    found = find_overlaps(geometries)
-    effective = geometries.copy()
-    for j in np.unique(found.later):
-        effective[j] = shapely.difference(
-            geometries[j], shapely.union_all(geometries[found.earlier[found.later == j]])
-        )
-    rank = natural_rank(ids)
-    overlaps = [
-        Overlap(ids[i], ids[j], float(area) / 1e6, tuple(ids[k] for k in named_pair(rank, i, j)))
-        for i, j, area in zip(
-            found.earlier[found.reported],
-            found.later[found.reported],
-            found.areas[found.reported],
-            strict=True,
-        )
-    ]
-    return effective, overlaps
-
-
-def overlap_warnings(overlaps: Sequence[Overlap], counted: str) -> list[str]:
-    """One warning per overlap, e.g. ``counted="is counted in"`` → "… the overlap is counted in 'A' only"."""
-    return [
-        f"Sectors '{o.named[0]}' and '{o.named[1]}' overlap by {format_area(o.area_km2 * 1e6)}; "
-        f"the overlap {counted} '{o.first}' only."
-        for o in overlaps
-    ]
-
-
-def checked_sectors(
-    sector_ids: Sequence[Any], sector_geometries: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """Sector ids and (multi)polygons as object arrays, refused unless ids are unique and
-    every geometry is a valid polygon."""
-    ids = np.asarray(list(sector_ids), dtype=object)
-    geometries = np.asarray(sector_geometries, dtype=object)
-    if len(geometries) == 0:
-        raise InputError("SECTORS has no features; give a polygon layer with at least one sector.")
-    if len(ids) != len(geometries):
-        raise InputError("SECTORS: one sector id per geometry is needed.")
-    if pd.isna(pd.Series(ids, dtype=object)).any():
-        raise InputError("SECTORS: some sectors have no SECTOR_ID_FIELD value; give every sector an id.")
-    duplicated = pd.Series(ids, dtype=object).duplicated().to_numpy()
-    if duplicated.any():
-        raise InputError(
-            f"SECTORS: sector id '{ids[duplicated][0]}' is used more than once; "
-            "SECTOR_ID_FIELD must be unique (dissolve multi-part sectors by it first)."
-        )
-    for problem, bad in (
-        ("has no geometry", shapely.is_missing(geometries) | shapely.is_empty(geometries)),
-        ("is not a polygon", ~np.isin(shapely.get_type_id(geometries), (3, 6))),
-        ("has an invalid geometry (run 'Fix geometries' first)", ~shapely.is_valid(geometries)),
-    ):
-        if bad.any():
-            raise InputError(f"SECTORS: sector '{ids[bad][0]}' {problem}.")
-    return ids, geometries
-
-
-# --- population -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Population:
-    per_sector: np.ndarray
-    exposed: np.ndarray
-    total: float
-    without_location: float
-
-
-def _population_in_sectors(population, effective, exposed, warnings, progress, is_cancelled) -> _Population:
-    n = len(effective)
-    if population is None:
-        return _Population(np.zeros(n), np.zeros(n), 0.0, 0.0)
-    geometries = np.asarray(population.geometries, dtype=object)
-    values = _checked_population_values(population.values, warnings)
-    geometries = _repaired(geometries, "POPULATION", warnings)
-    areal, at_point, missing = _unit_kinds(geometries)
-    per_sector, exposed_pop = areal_population(geometries[areal], values[areal], effective, exposed)
-    progress(60.0)
-    raise_if_cancelled(is_cancelled)
-    xy = coordinates_of(shapely.point_on_surface(geometries[at_point]))
-    in_sector = assign_points(xy, effective, is_cancelled=is_cancelled)
-    per_sector += count_per_sector(in_sector, n, values[at_point])
-    if exposed is not None:
-        in_exposed = shapely.intersects_xy(exposed, xy[:, 0], xy[:, 1])
-        exposed_pop += count_per_sector(in_sector, n, values[at_point] * in_exposed)
-    without_location = float(values[missing].sum())
-    if missing.any():
-        warnings.append(
-            f"POPULATION: {int(missing.sum())} units without geometry "
-            f"({without_location:g} inhabitants) are counted as population outside the sectors."
-        )
-    progress(100.0)
-    return _Population(per_sector, exposed_pop, float(values.sum()), without_location)
-
-
-def areal_population(
-    units: np.ndarray, values: np.ndarray, sectors: np.ndarray, exposed: Any | None = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """Population per sector by areal weighting, and the part of it inside ``exposed``.
-
-    ``pop_s = Σ_u pop_u · area(u ∩ s) / area(u)``: mass-preserving, so each
-    unit's population is either in a sector or outside all of them.
-    ``sectors`` must be disjoint (see :func:`effective_sectors`).
-    """
-    units = np.asarray(units, dtype=object)
-    values = np.asarray(values, dtype=float)
-    n = len(sectors)
-    per_sector, exposed_pop = np.zeros(n), np.zeros(n)
-    if len(units) == 0:
-        return per_sector, exposed_pop
-    unit_idx, sector_idx = shapely.STRtree(sectors).query(units, predicate="intersects")
-    pieces = intersection(units[unit_idx], sectors[sector_idx])
-    per_area = values[unit_idx] / shapely.area(units[unit_idx])
-    per_sector += np.bincount(sector_idx, weights=per_area * shapely.area(pieces), minlength=n)
-    if exposed is not None:
-        exposed_area = shapely.area(intersection(pieces, exposed))
-        exposed_pop += np.bincount(sector_idx, weights=per_area * exposed_area, minlength=n)
-    return per_sector, exposed_pop
-
-
-def _checked_population_values(values, warnings) -> np.ndarray:
-    try:
-        numbers = pd.to_numeric(pd.Series(list(values), dtype=object), errors="raise").to_numpy(dtype=float)
-    except (ValueError, TypeError) as error:
-        raise InputError(f"POPULATION_FIELD must be numeric ({error}); choose a number field.") from None
-    nulls = np.isnan(numbers)
-    if nulls.any():
-        warnings.append(f"POPULATION: {int(nulls.sum())} units have no population value; counted as 0.")
-    negative = np.flatnonzero(numbers < 0)
-    if len(negative):
-        raise InputError(
-            f"POPULATION_FIELD: unit {negative[0]} has a negative population "
-            f"({numbers[negative[0]]:g}); population must be 0 or more."
-        )
-    return np.where(nulls, 0.0, numbers)
-
-
-def _repaired(geometries: np.ndarray, layer: str, warnings: list[str]) -> np.ndarray:
-    """Invalid geometries made valid (keeping their polygonal part), with a warning."""
-    invalid = ~shapely.is_valid(geometries) & ~shapely.is_missing(geometries)
-    if not invalid.any():
-        return geometries
-    warnings.append(f"{layer}: {int(invalid.sum())} invalid geometries were repaired (make_valid).")
-    repaired = geometries.copy()
-    repaired[invalid] = shapely.make_valid(geometries[invalid], method="structure", keep_collapsed=False)
-    return repaired
-
-
-def _unit_kinds(geometries: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Masks: units shared by area, units counted at a point, units without geometry."""
-    missing = shapely.is_missing(geometries) | shapely.is_empty(geometries)
-    areas = np.where(missing, 0.0, shapely.area(geometries))
-    areal = areas > 0
-    return areal, ~areal & ~missing, missing
-
-
-def _united(polygons: np.ndarray | None) -> Any | None:
-    """One prepared geometry of all ``polygons`` (so overlapping areas count once), or None."""
-    if polygons is None:
-        return None
-    polygons = np.asarray(polygons, dtype=object)
-    polygons = polygons[~(shapely.is_missing(polygons) | shapely.is_empty(polygons))]
-    if len(polygons) == 0:
-        return None
-    united = shapely.union_all(shapely.make_valid(polygons, method="structure", keep_collapsed=False))
-    shapely.prepare(united)
-    return united
-
-
-def _exposed_share(population: _Population, sectors: np.ndarray, exposed: Any | None) -> np.ndarray:
-    """Exposed population / population; the exposed share of the area where no one lives."""
-    if exposed is None:
-        return np.zeros(len(sectors))
-    areas = shapely.area(sectors)
-    area_share = np.divide(
-        shapely.area(intersection(sectors, exposed)),
-        areas,
-        out=np.zeros(len(sectors)),
-        where=areas > 0,
-    )
-    inhabited = population.per_sector > 0
-    population_share = np.divide(
-        population.exposed, population.per_sector, out=np.zeros(len(sectors)), where=inhabited
-    )
-    return np.where(inhabited, population_share, area_share)
 
 
 # --- crimes -----------------------------------------------------------------
@@ -582,31 +344,40 @@ def _dates_in_period(crimes, count, settings, warnings) -> tuple[np.ndarray, dic
     """
     if crimes.datetimes is None:
         if not settings.period.is_open:
-            raise InputError("PERIOD_START/PERIOD_END need DATE_FIELD: choose the crimes' date field.")
+            raise InputError(
+                "A period start or end needs the incidents' date field: choose the crimes' date field.",
+                about=About.DATE_FIELD,
+            )
         return np.full(count, np.datetime64("NaT"), dtype="datetime64[s]"), {}, np.ones(count, dtype=bool)
     parsed, in_period = dates_in_period(crimes, settings, warnings)
     return parsed.values, parsed.invalid, in_period
 
 
-def _period_days(period: Period, dates: np.ndarray, warnings: list[str]) -> float:
-    """Length of the analysed period in days, to annualise crime rates.
+def period_days(period: Period, dates: np.ndarray) -> tuple[float, bool]:
+    """Length of the analysed period in days, to annualise crime rates, and whether it is one
+    year by assumption.
 
     The period's own length when both ends are given; else the whole days
-    from the first to the last incident (inclusive); else one year, with a
-    warning.
+    from the first to the last incident (inclusive); else one year (assumed).
     """
     days = period.days()
     if days is not None:
-        return days
+        return days, False
     valid = dates[~np.isnat(dates)].astype("datetime64[D]")
     if len(valid):
-        return float((valid.max() - valid.min()) / np.timedelta64(1, "D")) + 1.0
-    if len(dates):
+        return float((valid.max() - valid.min()) / np.timedelta64(1, "D")) + 1.0, False
+    return DAYS_PER_YEAR, True
+
+
+def _period_days(period: Period, dates: np.ndarray, warnings: list[str]) -> float:
+    """:func:`period_days`, with a warning when incidents without dates make it one year."""
+    days, assumed = period_days(period, dates)
+    if assumed and len(dates):
         warnings.append(
             "No incident dates: crime rates in need_score assume the crimes cover one year; "
             "give DATE_FIELD or PERIOD_START and PERIOD_END."
         )
-    return DAYS_PER_YEAR
+    return days
 
 
 # --- need, factor, officers -------------------------------------------------
@@ -642,7 +413,10 @@ def factors(
         return factors_by_thresholds(need, thresholds)
     if method == "quintiles":
         return factors_by_quintiles(need)
-    raise InputError(f"FACTOR_METHOD '{method}' is unknown; use one of {', '.join(FACTOR_METHODS)}.")
+    raise InputError(
+        f"Factor method '{method}' is unknown; use one of {', '.join(FACTOR_METHODS)}.",
+        about=About.FACTOR_METHOD,
+    )
 
 
 def factors_by_thresholds(need: np.ndarray, thresholds: Sequence[float] = DEFAULT_THRESHOLDS) -> np.ndarray:
@@ -678,8 +452,9 @@ def apply_factor_override(
         number = _as_number(value)
         if number is None or number not in (1, 2, 3, 4, 5):
             raise InputError(
-                f"Sector '{sector_id}': FACTOR_FIELD value '{value}' is not a factor 1–5; "
-                "use 1, 2, 3, 4 or 5, or leave it empty to compute the factor."
+                f"Sector '{sector_id}': factor override value '{value}' is not a factor 1–5; "
+                "use 1, 2, 3, 4 or 5, or leave it empty to compute the factor.",
+                about=About.FACTOR_OVERRIDE,
             )
         result[i] = int(number)
     return result
@@ -697,104 +472,6 @@ def officers_required(
     return np.maximum(min_officers, np.ceil(ratio)).astype(np.int64)
 
 
-def allocate_officers(
-    required: np.ndarray, budget: int, min_officers: int = MIN_OFFICERS, label: str = "STAFF"
-) -> np.ndarray:
-    """Share ``budget`` officers over sectors: at least ``min_officers`` each, the sum exactly ``budget``.
-
-    Method (minimum-constrained proportional shares, Hamilton rounding), in
-    exact integer arithmetic:
-
-    1. Every sector's quota is ``q_i = B · r_i / Σ r`` (r = officers_required;
-       equal shares if all r are 0), B the budget still to share.
-    2. Sectors with ``q_i < min_officers`` are fixed at the minimum, B is
-       reduced by their officers and step 1 is repeated for the others.
-    3. The others get ``⌊q_i⌋`` and the officers left over go one each to the
-       largest remainders ``q_i − ⌊q_i⌋`` (ties: larger requirement, then input order).
-
-    When the budget equals Σ r and every r ≥ the minimum, allocation = requirement.
-    """
-    required = np.asarray(required, dtype=np.int64)
-    n = len(required)
-    budget = _checked_budget(budget, label)
-    if budget < min_officers * n:
-        raise InputError(
-            f"{label} {budget} is too small for {n} sectors: every sector needs at least "
-            f"MIN_OFFICERS {min_officers} ({min_officers * n} in all). "
-            f"Raise {label} or lower MIN_OFFICERS."
-        )
-    weights = required if required.sum() > 0 else np.ones(n, dtype=np.int64)
-    fixed = np.zeros(n, dtype=bool)
-    while True:
-        free = ~fixed
-        remaining = budget - min_officers * int(fixed.sum())
-        total_weight = int(weights[free].sum())
-        if total_weight == 0:
-            break
-        below = free & (remaining * weights < min_officers * total_weight)
-        if not below.any():
-            break
-        fixed |= below
-    allocated = np.full(n, min_officers, dtype=np.int64)
-    if total_weight:
-        numerators = remaining * weights[free]
-        allocated[free] = numerators // total_weight
-        left_over = remaining - int(allocated[free].sum())
-        remainders = numerators % total_weight
-        free_idx = np.flatnonzero(free)
-        order = np.lexsort((free_idx, -weights[free], -remainders))
-        allocated[free_idx[order[:left_over]]] += 1
-    return allocated
-
-
-def allocate_officers_by_district(
-    required: np.ndarray,
-    districts: Sequence[Any],
-    budgets: Mapping[Any, int],
-    min_officers: int = MIN_OFFICERS,
-    sector_ids: Sequence[Any] | None = None,
-) -> np.ndarray:
-    """:func:`allocate_officers` separately within each district, with that district's budget."""
-    required = np.asarray(required, dtype=np.int64)
-    districts = np.asarray(list(districts), dtype=object)
-    sector_ids = (
-        np.arange(len(required)) if sector_ids is None else np.asarray(list(sector_ids), dtype=object)
-    )
-    allocated = np.zeros(len(required), dtype=np.int64)
-    for district in pd.unique(districts):
-        members = districts == district
-        if district not in budgets:
-            raise InputError(
-                f"Sector '{sector_ids[members][0]}' is in district '{district}', which has no staff "
-                "in DISTRICTS; add the district's staff or correct the sector's district."
-            )
-        allocated[members] = allocate_officers(
-            required[members], budgets[district], min_officers, label=f"District '{district}': staff"
-        )
-    return allocated
-
-
-def _allocate(required, ids, districts, settings, warnings) -> np.ndarray:
-    """Per-district budgets, else one STAFF budget, else what each sector requires."""
-    if settings.district_staff is not None and settings.staff is not None:
-        raise InputError("Give either STAFF (one budget) or DISTRICTS with staff (per district), not both.")
-    if settings.district_staff is not None:
-        if districts is None:
-            raise InputError("Per-district staff needs the district of every sector.")
-        unused = [d for d in settings.district_staff if d not in set(districts)]
-        if unused:
-            warnings.append(
-                f"DISTRICTS {', '.join(map(str, unused))} have staff but no sectors; "
-                "their staff is not allocated."
-            )
-        return allocate_officers_by_district(
-            required, districts, settings.district_staff, settings.min_officers, ids
-        )
-    if settings.staff is not None:
-        return allocate_officers(required, settings.staff, settings.min_officers)
-    return required.copy()
-
-
 # --- parameter helpers ------------------------------------------------------
 
 
@@ -810,16 +487,34 @@ def parse_type_weights(text: str | None) -> dict[str, float]:
         if name not in CRIME_TYPES or number is None or number < 0:
             raise InputError(
                 f"Type weight '{entry.strip()}' is not 'type=number' with a type of "
-                f"{', '.join(CRIME_TYPES)} and a number ≥ 0."
+                f"{', '.join(CRIME_TYPES)} and a number ≥ 0.",
+                about=About.TYPE_WEIGHTS,
             )
         weights[name] = float(number)
     return weights
 
 
+def parse_thresholds(text: str | None) -> list[float]:
+    """Four need scores from ``200; 120; 70; 35`` (also ',' or spaces between them)."""
+    parts = [p for p in (text or "").replace(",", ";").replace(" ", ";").split(";") if p.strip()]
+    try:
+        values = [float(p) for p in parts]
+    except ValueError:
+        values = []
+    if len(values) != 4:
+        raise InputError(
+            f"The factor thresholds '{text}' must be four numbers separated by ';', where factor 1, 2, 3 "
+            f"and 4 start (default {DEFAULT_THRESHOLDS_TEXT}).",
+            about=About.FACTOR_THRESHOLDS,
+        )
+    return values
+
+
 def _check_settings(settings: ManningSettings) -> None:
     if settings.factor_method not in FACTOR_METHODS:
         raise InputError(
-            f"FACTOR_METHOD '{settings.factor_method}' is unknown; use one of {', '.join(FACTOR_METHODS)}."
+            f"Factor method '{settings.factor_method}' is unknown; use one of {', '.join(FACTOR_METHODS)}.",
+            about=About.FACTOR_METHOD,
         )
     thresholds = list(settings.thresholds)
     if len(thresholds) != 4 or any(a <= b for a, b in pairwise(thresholds)):
@@ -828,16 +523,12 @@ def _check_settings(settings: ManningSettings) -> None:
             "(where factor 1, 2, 3 and 4 start)."
         )
     if not float(settings.min_officers).is_integer() or settings.min_officers < 0:
-        raise InputError(f"MIN_OFFICERS {settings.min_officers} must be a whole number ≥ 0.")
+        raise InputError(
+            f"The minimum officers per sector ({settings.min_officers}) must be a whole number ≥ 0.",
+            about=About.MIN_OFFICERS,
+        )
     if settings.exposed_weight < 0 or any(w < 0 for w in settings.type_weights.values()):
         raise InputError("Type weights and the exposed weight must be 0 or more.")
-
-
-def _checked_budget(budget: Any, label: str) -> int:
-    number = _as_number(budget)
-    if number is None or not float(number).is_integer() or number < 0:
-        raise InputError(f"{label} '{budget}' must be a whole number of officers ≥ 0.")
-    return int(number)
 
 
 def _as_number(value: Any) -> float | None:

@@ -30,8 +30,8 @@ import numpy as np
 import shapely
 
 from .errors import InputError
-from .geometry import touching_neighbours
 from .lazy import lazy_module
+from .sectors import attribute_text
 from .texts import DEFAULT_TEXTS, LANGUAGE_NAMES, PublicTexts
 
 gpd = lazy_module("geopandas")
@@ -52,19 +52,7 @@ WEB_ASSETS = Path(__file__).resolve().parent.parent / "resources" / "webmap"
 COORDINATE_DECIMALS = 6  # about 0.1 m: more than the drawing needs, nothing more precise
 
 
-def public_text(value: Any) -> str | None:
-    """A published attribute as trimmed text; None when missing or blank."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
-    return text or None
-
-
-def public_frame(frame: gpd.GeoDataFrame, layer_name: str = "SECTORS") -> gpd.GeoDataFrame:
+def public_frame(frame: gpd.GeoDataFrame, layer_name: str = "The sectors layer") -> gpd.GeoDataFrame:
     """Exactly :data:`PUBLIC_FIELDS` (as text) and the geometry of ``frame``, sorted by sector id.
 
     ``sector_id`` is required; a missing ``sector_name`` is filled with the id, a
@@ -76,7 +64,7 @@ def public_frame(frame: gpd.GeoDataFrame, layer_name: str = "SECTORS") -> gpd.Ge
             "Compute sector manning, or rename the sector id field to sector_id "
             f"(fields found: {', '.join(c for c in frame.columns if c != frame.geometry.name)})."
         )
-    ids = [public_text(v) for v in frame["sector_id"]]
+    ids = [attribute_text(v) for v in frame["sector_id"]]
     if any(v is None for v in ids):
         raise InputError(f"{layer_name}: a sector has no sector_id; give every sector an id.")
     duplicates = sorted({v for v in ids if ids.count(v) > 1})
@@ -88,7 +76,7 @@ def public_frame(frame: gpd.GeoDataFrame, layer_name: str = "SECTORS") -> gpd.Ge
     columns: dict[str, list] = {"sector_id": ids}
     for name in PUBLIC_FIELDS[1:]:
         values = frame[name] if name in frame.columns else [None] * len(frame)
-        columns[name] = [public_text(v) for v in values]
+        columns[name] = [attribute_text(v) for v in values]
     columns["sector_name"] = [n or i for n, i in zip(columns["sector_name"], ids, strict=True)]
     result = gpd.GeoDataFrame(columns, geometry=list(frame.geometry.values), crs=frame.crs)
     order = sorted(range(len(result)), key=lambda i: _natural_key(ids[i]))
@@ -116,24 +104,6 @@ def _natural_key(text: str) -> tuple:
     if word:
         parts.append((1, word.casefold(), 0))
     return tuple(parts)
-
-
-def neighbour_lists(
-    ids: Sequence[Any], names: Sequence[Any], geometries: np.ndarray, min_shared: float = 1.0
-) -> list[str]:
-    """Per sector, ``id name`` of the sectors sharing a boundary with it (at least
-    ``min_shared`` long, in CRS units), in the input order, joined by ``, ``; ``–`` for
-    none, empty for a sector without geometry."""
-    geometries = np.asarray(geometries, dtype=object)
-    no_geometry = shapely.is_missing(geometries) | shapely.is_empty(geometries)
-    result = []
-    for missing, found in zip(no_geometry, touching_neighbours(geometries, min_shared), strict=True):
-        if missing:
-            result.append("")
-            continue
-        texts = [f"{ids[j]} {names[j]}" if names[j] not in (None, ids[j]) else f"{ids[j]}" for j in found]
-        result.append(", ".join(texts) if texts else "–")
-    return result
 
 
 # --- labels of the overview map ---------------------------------------------------------

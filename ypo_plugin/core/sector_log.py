@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import InputError
+from .sectors import attribute_text
 
 TARGET_GROUPS: tuple[tuple[str, str], ...] = (
     ("young_people_at_risk", "Unge i risikogruppen / Young people at risk"),
@@ -127,20 +128,10 @@ SECTOR_TABLES: tuple[Table, ...] = (LOG, PARTNERS, EVENTS)
 """The tables whose rows belong to a sector (by ``sector_id``); never published."""
 
 
-def sector_id_text(value: Any) -> str | None:
-    """A sector id as the workspace stores it: trimmed text (12.0 → "12"); None when missing or blank."""
-    if value is None or (isinstance(value, float) and value != value):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
-    return text or None
-
-
 def checked_sector_ids(values: Sequence[Any], layer_name: str, id_field: str) -> list[str]:
     """The sector ids as text, refused when one is missing or occurs twice (the log, partners
     and events refer to a sector by its id, so it must name exactly one sector)."""
-    ids = [sector_id_text(value) for value in values]
+    ids = [attribute_text(value) for value in values]
     if None in ids:
         raise InputError(
             f"{layer_name}: feature number {ids.index(None) + 1} has no {id_field}; give every sector an id."
@@ -156,28 +147,3 @@ def checked_sector_ids(values: Sequence[Any], layer_name: str, id_field: str) ->
             "needs one feature per sector (dissolve the sectors by their id first)."
         )
     return ids
-
-
-def neighbour_list_texts(ids, names, districts, neighbours) -> list[str]:
-    """'id name (district)' of each sector's neighbours, joined by ', ' ('–' for none).
-
-    ``neighbours`` holds per sector either the positions of its neighbours (from
-    :func:`~.geometry.touching_neighbours`) or the text of a ``neighbours`` field: ids separated by commas,
-    as Split sectors writes them (an id not among ``ids`` is shown as it is).
-    """
-    position = {sector_id: i for i, sector_id in enumerate(ids)}
-    texts = []
-    for found in neighbours:
-        if found is None or isinstance(found, str):
-            found = [part.strip() for part in (found or "").split(",") if part.strip()]
-            found = [position.get(sector_id_text(part), part) for part in found]
-        parts = []
-        for j in found:
-            if isinstance(j, str):
-                parts.append(j)
-                continue
-            name = f" {names[j]}" if names[j] and names[j] != ids[j] else ""
-            district = f" ({districts[j]})" if districts[j] else ""
-            parts.append(f"{ids[j]}{name}{district}")
-        texts.append(", ".join(parts) if parts else "–")
-    return texts

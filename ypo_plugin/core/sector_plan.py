@@ -43,15 +43,21 @@ import shapely
 from .adjacency import LINK_NEAREST, Link, build_adjacency
 from .compactness import polsby_popper, reock
 from .counting import assign_points
-from .errors import InputError
+from .defaults import (
+    SPLIT_TOLERANCE_PCT,
+    WORKLOAD_CRIME_WEIGHT,
+    WORKLOAD_EXPOSED_WEIGHT,
+    WORKLOAD_POPULATION_WEIGHT,
+)
+from .errors import About, InputError
 from .geometry import intersection, noise_area, part_counts, repair_polygons
 from .lazy import lazy_module
 from .progress import CancelCheck, ProgressCallback, never_cancelled, no_progress, scaled
+from .sectors import attribute_text, dissolve, sector_codes
 from .splitting import (
     SplitResult,
     compute_workload,
     describe_link,
-    district_code,
     exposed_population,
     sector_neighbours,
     split_sectors,
@@ -86,12 +92,16 @@ class Districts:
 
 @dataclass(frozen=True)
 class WorkloadWeights:
-    population: float = 1.0
-    crime: float = 1.0
-    exposed: float = 1.0
+    """Weights of population, crime and exposed population in the workload (defaults as the
+    algorithms' and the dock's)."""
+
+    population: float = WORKLOAD_POPULATION_WEIGHT
+    crime: float = WORKLOAD_CRIME_WEIGHT
+    exposed: float = WORKLOAD_EXPOSED_WEIGHT
 
 
 POPULATION_ONLY = WorkloadWeights(1.0, 0.0, 0.0)
+
 
 # A unit is reported as straddling districts when a second district holds at least this share of
 # its area (or when the district holding most of it is not the one holding its inner point).
@@ -140,7 +150,7 @@ class SectorPlan:
 
 def parse_target_shares(value, sector_count: int, district_name: str) -> list[float] | None:
     """Per-sector target shares from a district's target field (module rules)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)) or str(value).strip() == "":
+    if attribute_text(value) is None:
         return None
     parts = [part.strip() for part in str(value).replace(";", ",").split(",") if part.strip()]
     try:
@@ -256,31 +266,6 @@ def multipart_sectors(
     return MultipartSectors(counts, tuple(messages))
 
 
-def sector_codes(district_names: Sequence[str]) -> list[str]:
-    """A distinct short code per district ("NE", "NW", "FR"); clashing codes get a number."""
-    codes = [district_code(name) for name in district_names]
-    seen: dict[str, int] = {}
-    for code in codes:
-        seen[code] = seen.get(code, 0) + 1
-    counters: dict[str, int] = {}
-    unique = []
-    for code in codes:
-        if seen[code] > 1:
-            counters[code] = counters.get(code, 0) + 1
-            code = f"{code}{counters[code]}"
-        unique.append(code)
-    return unique
-
-
-def dissolve(geoms: np.ndarray, labels: np.ndarray, count: int) -> np.ndarray:
-    """The union of the geometries of each label 0..count-1."""
-    order = np.argsort(labels, kind="stable")
-    bounds = np.searchsorted(labels[order], np.arange(count + 1))
-    return np.array(
-        [shapely.union_all(geoms[order[bounds[s] : bounds[s + 1]]]) for s in range(count)], dtype=object
-    )
-
-
 def plan_sectors(
     unit_geoms: Sequence,
     population: Sequence[float],
@@ -291,7 +276,7 @@ def plan_sectors(
     barrier_geoms: Sequence | None = None,
     existing_geoms: Sequence | None = None,
     weights: WorkloadWeights = POPULATION_ONLY,
-    tolerance_pct: float = 1.0,
+    tolerance_pct: float = SPLIT_TOLERANCE_PCT,
     rng: np.random.Generator | None = None,
     progress: ProgressCallback = no_progress,
     is_cancelled: CancelCheck = never_cancelled,
@@ -309,15 +294,19 @@ def plan_sectors(
     """
     geoms = np.asarray(getattr(unit_geoms, "values", unit_geoms), dtype=object)
     if len(geoms) == 0:
-        raise InputError("UNITS has no features; choose a layer with the base units (polygons).")
+        raise InputError(
+            "The units layer has no features; choose a layer with the base units (polygons).",
+            about=About.UNITS,
+        )
     names = list(unit_names) if unit_names is not None else [f"#{k}" for k in range(len(geoms))]
     notes: list[str] = []
     warnings: list[str] = []
     missing_geometry = np.flatnonzero(shapely.is_missing(geoms) | shapely.is_empty(geoms))
     if len(missing_geometry):
         raise InputError(
-            f"UNITS has {len(missing_geometry)} features without a geometry (e.g. unit "
-            f"{names[int(missing_geometry[0])]}); give every unit a polygon or remove it."
+            f"The units layer has {len(missing_geometry)} features without a geometry (e.g. unit "
+            f"{names[int(missing_geometry[0])]}); give every unit a polygon or remove it.",
+            about=About.UNITS,
         )
     geoms, repaired = repair_polygons(geoms)
     if repaired.any():
@@ -325,8 +314,9 @@ def plan_sectors(
     collapsed = np.flatnonzero(shapely.is_empty(geoms))
     if len(collapsed):
         raise InputError(
-            f"UNITS: unit {names[int(collapsed[0])]} has no area left once made valid "
-            f"({len(collapsed)} such units); fix its geometry or remove it."
+            f"Unit {names[int(collapsed[0])]} has no area left once made valid "
+            f"({len(collapsed)} such units); fix its geometry or remove it.",
+            about=About.UNITS,
         )
 
     pop = np.asarray(population, dtype=float)
@@ -341,7 +331,10 @@ def plan_sectors(
         district_names, counts, shares, codes = [""], [int(sector_count)], None, ["S"]
     else:
         if len(districts.geoms) == 0:
-            raise InputError("DISTRICTS has no features; choose a district layer or leave it empty.")
+            raise InputError(
+                "The districts layer has no features; choose a district layer or leave it out.",
+                about=About.DISTRICTS,
+            )
         district_names, counts, shares = districts.names, districts.sector_counts, districts.target_shares
         assignment = units_in_districts(geoms, districts.geoms, district_names, names, assign_outside)
         district_of = assignment.district_of
@@ -369,8 +362,9 @@ def plan_sectors(
         empty = [district_names[d] for d in range(len(district_names)) if not (district_of == d).any()]
         if empty:
             raise InputError(
-                f"District(s) {', '.join(empty)} contain no units; check that UNITS and DISTRICTS cover "
-                "the same area, or remove those districts."
+                f"District(s) {', '.join(empty)} contain no units; check that the units and the districts "
+                "cover the same area, or remove those districts.",
+                about=About.DISTRICTS,
             )
     inside = district_of >= 0
     kept = np.flatnonzero(inside)

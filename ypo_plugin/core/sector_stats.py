@@ -4,7 +4,7 @@ The numbers follow :mod:`.manning` exactly (same rules, same public building
 blocks), so the dock shows what ``ypo:computemanning`` would write:
 
 * overlapping sectors: every place counts in the **lowest-index** sector
-  covering it (as :func:`.manning.effective_sectors`);
+  covering it (as :func:`.sectors.effective_sectors`);
 * population: polygon units shared by area, point units at their location;
   exposed share as in manning (population share, else area share);
 * need score, factor (thresholds or quintiles), officers required
@@ -30,7 +30,7 @@ Flags (one sector can have several)
 
 Speed (the dock recomputes after every edit)
     What does not change while sectors are edited is prepared once:
-    :func:`prepare_population` (units, their exposed population, a spatial
+    :func:`.population.prepare_population` (units, their exposed population, a spatial
     index) and :func:`prepare_crimes` (coordinates, crime type codes, period).
     :class:`StatsCache` then keeps, between two calls, the population of every
     sector keyed by its geometry (areal weighting is independent per sector
@@ -52,24 +52,25 @@ import shapely
 from .compactness import polsby_popper
 from .counting import assign_points, count_per_sector, count_per_sector_and_category
 from .crime_types import CRIME_TYPE_FIELDS, CRIME_TYPES, CrimeTypeMap, Period, parse_datetimes
-from .errors import InputError
-from .geometry import intersection
-from .lazy import lazy_module
-from .manning import (
-    DAYS_PER_YEAR,
+from .defaults import (
     DEFAULT_EXPOSED_WEIGHT,
     DEFAULT_THRESHOLDS,
     DEFAULT_TYPE_WEIGHTS,
     MIN_OFFICERS,
-    areal_population,
-    factors,
-    need_scores,
-    officers_required,
-    population_outside,
+    REVIEW_TOLERANCE_PCT,
+    WORKLOAD_CRIME_WEIGHT,
+    WORKLOAD_EXPOSED_WEIGHT,
+    WORKLOAD_POPULATION_WEIGHT,
 )
+from .errors import InputError
+from .geometry import repair_polygons
+from .lazy import lazy_module
+from .manning import DAYS_PER_YEAR, factors, need_scores, officers_required, period_days
+from .population import PreparedPopulation, areal_population_of, exposed_share, population_outside
 from .progress import CancelCheck, ProgressCallback, never_cancelled, no_progress, raise_if_cancelled
+from .sectors import MeetingPairs, attribute_text
 from .splitting import compute_workload
-from .validation import validate_sectors
+from .validation import officers_needed, officers_text, undermanned, validate_sectors
 
 gpd = lazy_module("geopandas")
 pd = lazy_module("pandas")
@@ -98,115 +99,25 @@ FLAG_EMPTY = "empty"
 FLAG_NO_ID = "no id"
 FLAG_DUPLICATE = "duplicate id"
 FLAG_WORKLOAD = "workload"
-DEFAULT_TOLERANCE_PCT = 10.0
 
 
 @dataclass(frozen=True)
 class StatsSettings:
-    """How need, factor, officers and workload are computed (defaults as ``ypo:computemanning``)."""
+    """How need, factor, officers and workload are computed: the defaults of :mod:`.defaults`, as
+    ``ypo:computemanning`` (need, factor, officers) and ``ypo:splitsectors`` (workload weights)."""
 
     type_weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_TYPE_WEIGHTS))
     exposed_weight: float = DEFAULT_EXPOSED_WEIGHT
     factor_method: str = "thresholds"
     thresholds: Sequence[float] = DEFAULT_THRESHOLDS
     min_officers: int = MIN_OFFICERS
-    workload_population_weight: float = 1.0
-    workload_crime_weight: float = 1.0
-    workload_exposed_weight: float = 1.0
-    tolerance_pct: float = DEFAULT_TOLERANCE_PCT
+    workload_population_weight: float = WORKLOAD_POPULATION_WEIGHT
+    workload_crime_weight: float = WORKLOAD_CRIME_WEIGHT
+    workload_exposed_weight: float = WORKLOAD_EXPOSED_WEIGHT
+    tolerance_pct: float = REVIEW_TOLERANCE_PCT
 
 
 # --- prepared inputs (computed once, while sectors are edited) ------------------------------
-
-
-@dataclass(frozen=True)
-class PreparedPopulation:
-    """Population units ready for repeated areal weighting.
-
-    Polygon units (``areal_*``) are shared by area, point units (and units of
-    zero area) count at ``point_xy``; ``*_exposed`` is the population living
-    in the exposed areas (``pop · area(unit ∩ exposed) / area(unit)``).
-    """
-
-    areal_geoms: np.ndarray
-    areal_values: np.ndarray
-    areal_exposed: np.ndarray
-    point_xy: np.ndarray
-    point_values: np.ndarray
-    point_exposed: np.ndarray
-    total: float
-    tree: Any
-    exposed: Any
-    warnings: tuple[str, ...] = ()
-
-
-def united_exposed(polygons: Sequence | None) -> Any | None:
-    """The union of the exposed housing areas, prepared (None without any)."""
-    if polygons is None:
-        return None
-    polygons = np.asarray(getattr(polygons, "values", polygons), dtype=object)
-    polygons = polygons[~(shapely.is_missing(polygons) | shapely.is_empty(polygons))]
-    if len(polygons) == 0:
-        return None
-    united = shapely.union_all(shapely.make_valid(polygons, method="structure", keep_collapsed=False))
-    shapely.prepare(united)
-    return united
-
-
-def prepare_population(
-    geometries: Sequence, values: Sequence, exposed: Any | None = None
-) -> PreparedPopulation:
-    """Units and their population (numbers ≥ 0; empty counts as 0).
-
-    ``exposed`` is the geometry from :func:`united_exposed` (or None).
-    """
-    geometries = np.asarray(getattr(geometries, "values", geometries), dtype=object).reshape(-1)
-    try:
-        numbers = pd.to_numeric(pd.Series(list(values), dtype=object), errors="raise").to_numpy(dtype=float)
-    except (ValueError, TypeError) as error:
-        raise InputError(f"The population field must be numeric ({error}).") from None
-    if len(numbers) != len(geometries):
-        raise InputError(f"{len(numbers)} population values were given for {len(geometries)} units.")
-    warnings = []
-    nulls = np.isnan(numbers)
-    if nulls.any():
-        warnings.append(f"{int(nulls.sum())} units have no population value; counted as 0.")
-    if (numbers < 0).any():
-        raise InputError("Some units have a negative population; population must be 0 or more.")
-    numbers = np.where(nulls, 0.0, numbers)
-    invalid = ~shapely.is_valid(geometries) & ~shapely.is_missing(geometries)
-    if invalid.any():
-        geometries = geometries.copy()
-        geometries[invalid] = shapely.make_valid(
-            geometries[invalid], method="structure", keep_collapsed=False
-        )
-        warnings.append(f"{int(invalid.sum())} invalid unit geometries were repaired.")
-    missing = shapely.is_missing(geometries) | shapely.is_empty(geometries)
-    areas = np.where(missing, 0.0, shapely.area(geometries))
-    areal = areas > 0
-    at_point = ~areal & ~missing
-    areal_geoms = geometries[areal]
-    areal_values = numbers[areal]
-    areal_exposed = np.zeros(len(areal_geoms))
-    point_xy = shapely.get_coordinates(shapely.point_on_surface(geometries[at_point])).reshape(-1, 2)
-    point_exposed = np.zeros(len(point_xy), dtype=bool)
-    if exposed is not None:
-        covered = shapely.area(intersection(areal_geoms, exposed))
-        areal_exposed = areal_values * covered / areas[areal]
-        if len(point_xy):
-            point_exposed = shapely.intersects_xy(exposed, point_xy[:, 0], point_xy[:, 1])
-    return PreparedPopulation(
-        areal_geoms=areal_geoms,
-        areal_values=areal_values,
-        areal_exposed=areal_exposed,
-        point_xy=point_xy,
-        point_values=numbers[at_point],
-        point_exposed=point_exposed,
-        total=float(numbers.sum()),
-        tree=shapely.STRtree(areal_geoms),
-        exposed=exposed,
-        warnings=tuple(warnings),
-    )
 
 
 @dataclass(frozen=True)
@@ -252,15 +163,9 @@ def prepare_crimes(
     if classified.unknown:
         listed = ", ".join(f"'{v}' ({c})" for v, c in list(classified.unknown.items())[:10])
         warnings.append(f"Crime types not in the type map (in the total only): {listed}.")
-    days = period.days()
-    if days is None:
-        valid = dates[~np.isnat(dates)].astype("datetime64[D]")
-        if len(valid):
-            days = float((valid.max() - valid.min()) / np.timedelta64(1, "D")) + 1.0
-        else:
-            days = DAYS_PER_YEAR
-            if len(xy):
-                warnings.append("No incident dates: crime rates assume the incidents cover one year.")
+    days, assumed = period_days(period, dates)
+    if assumed and len(xy):
+        warnings.append("No incident dates: crime rates assume the incidents cover one year.")
     return PreparedCrimes(
         xy=xy[located],
         type_codes=codes[located],
@@ -284,7 +189,7 @@ class StatsCache:
 
     def __init__(self):
         self._population: dict[bytes, tuple[float, float]] = {}
-        self._overlapping: dict[tuple[bytes, bytes], bool] = {}
+        self._pairs = MeetingPairs()
         self._crime_wkbs: list[bytes] | None = None
         self._crime_sector: np.ndarray | None = None
         self._crime_source: Any = None
@@ -294,33 +199,8 @@ class StatsCache:
         """Incidents assigned again in the last call (all of them after a change of sector count)."""
 
     def effective(self, geometries: np.ndarray) -> np.ndarray:
-        """:func:`.manning.effective_sectors` of ``geometries``; pairs of sectors already known
-        to overlap or not (by their geometries) are not tested again."""
-        geometries = np.asarray(geometries, dtype=object)
-        if len(geometries) == 0:
-            return geometries
-        wkbs = shapely.to_wkb(geometries)
-        later, earlier = shapely.STRtree(geometries).query(geometries, predicate="intersects")
-        candidate = earlier < later
-        later, earlier = later[candidate], earlier[candidate]
-        keys = [(wkbs[i], wkbs[j]) for i, j in zip(earlier, later, strict=True)]
-        unknown = [k for k, key in enumerate(keys) if key not in self._overlapping]
-        if unknown:
-            found = shapely.relate_pattern(
-                geometries[later[unknown]], geometries[earlier[unknown]], "T********"
-            )
-            if len(self._overlapping) > 10_000:
-                self._overlapping.clear()
-            for k, value in zip(unknown, found, strict=True):
-                self._overlapping[keys[k]] = bool(value)
-        overlapping = np.array([self._overlapping[key] for key in keys], dtype=bool)
-        later, earlier = later[overlapping], earlier[overlapping]
-        effective = geometries.copy()
-        for j in np.unique(later):
-            effective[j] = shapely.difference(
-                geometries[j], shapely.union_all(geometries[earlier[later == j]])
-            )
-        return effective
+        """:func:`.sectors.effective_sectors` of ``geometries``, memoised (:class:`.sectors.MeetingPairs`)."""
+        return self._pairs.effective(geometries)
 
     def areal_population(self, key: bytes, compute) -> tuple[float, float]:
         if key not in self._population:
@@ -429,18 +309,12 @@ def sector_statistics(
     progress(80)
     raise_if_cancelled(is_cancelled)
 
-    exposed_share = np.zeros(len(rows))
-    if population is not None and population.exposed is not None and len(rows):
-        inhabited = pop > 0
-        exposed_share[inhabited] = exposed_pop[inhabited] / pop[inhabited]
-        for k in np.flatnonzero(~inhabited):
-            area = shapely.area(effective[k])
-            if area > 0:
-                inside = shapely.area(intersection(effective[k], population.exposed))
-                exposed_share[k] = inside / area
+    share = np.zeros(len(rows))
+    if population is not None and len(rows):
+        share = exposed_share(pop, exposed_pop, effective, population.exposed)
     period_days = crimes.period_days if crimes is not None else DAYS_PER_YEAR
     need = need_scores(
-        crimes_per_type, pop, exposed_share, period_days, settings.type_weights, settings.exposed_weight
+        crimes_per_type, pop, share, period_days, settings.type_weights, settings.exposed_weight
     )
     factor = factors(need, settings.factor_method, settings.thresholds)
     required = officers_required(pop, factor, settings.min_officers)
@@ -467,7 +341,7 @@ def sector_statistics(
         "officers_required": required,
         "polsby_popper": polsby_popper(usable_geoms[rows]),
         "area_km2": shapely.area(usable_geoms[rows]) / 1e6,
-        "exposed_share": exposed_share,
+        "exposed_share": share,
     }
     for name, values in numbers.items():
         column = np.full(n, np.nan)
@@ -503,14 +377,16 @@ def sector_statistics(
 
 
 def _labels(ids: list, flags: list[list[str]]) -> list[str]:
-    """The sector labels used in problems: the id as text, or '#position' without an id."""
+    """The sector labels used in problems: the id as text (:func:`.sectors.attribute_text`), or
+    '#position' without an id."""
     labels = []
     for k, value in enumerate(ids):
-        if value is None or (isinstance(value, float) and math.isnan(value)) or str(value).strip() == "":
+        text = attribute_text(value)
+        if text is None:
             flags[k].append(FLAG_NO_ID)
             labels.append(f"#{k + 1}")
         else:
-            labels.append(str(value))
+            labels.append(text)
     counts = pd.Series(labels).value_counts()
     for k, label in enumerate(labels):
         if counts[label] > 1:
@@ -520,14 +396,8 @@ def _labels(ids: list, flags: list[list[str]]) -> list[str]:
 
 def _usable(geometries: np.ndarray, flags: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
     """Valid polygonal geometries (repaired where needed) and which sectors have one."""
-    result = geometries.copy()
-    missing = shapely.is_missing(result) | shapely.is_empty(result)
-    invalid = ~missing & ~shapely.is_valid(np.where(missing, None, result))
+    result, invalid = repair_polygons(geometries)
     for k in np.flatnonzero(invalid):
-        fixed = shapely.make_valid(result[k], method="structure", keep_collapsed=False)
-        parts = shapely.get_parts(fixed)
-        polygons = parts[np.isin(shapely.get_type_id(parts), (3, 6))]
-        result[k] = shapely.union_all(polygons) if len(polygons) else None
         flags[k].append(FLAG_INVALID)
     polygonal = np.isin(shapely.get_type_id(result), (3, 6))
     usable = polygonal & ~shapely.is_empty(result)
@@ -546,40 +416,13 @@ def _population(population, effective, wkbs, cache) -> tuple[np.ndarray, np.ndar
         return pop, exposed_pop
     for k in range(n):
         pop[k], exposed_pop[k] = cache.areal_population(
-            wkbs[k], lambda k=k: _areal_population_of(population, effective[k])
+            wkbs[k], lambda k=k: areal_population_of(population, effective[k])
         )
     if len(population.point_xy):
         sector = assign_points(population.point_xy, effective)
         pop += count_per_sector(sector, n, population.point_values)
         exposed_pop += count_per_sector(sector, n, population.point_values * population.point_exposed)
     return pop, exposed_pop
-
-
-def _areal_population_of(population: PreparedPopulation, sector) -> tuple[float, float]:
-    """Areal population of one sector, as :func:`.manning.areal_population`.
-
-    Units the sector covers count whole (no intersection needed); only the
-    units on its boundary are intersected.
-    """
-    candidates = population.tree.query(sector, predicate="intersects")
-    if len(candidates) == 0:
-        return 0.0, 0.0
-    shapely.prepare(sector)
-    whole = shapely.covers(sector, population.areal_geoms[candidates])
-    inside = candidates[whole]
-    cut = candidates[~whole]
-    total = float(population.areal_values[inside].sum())
-    exposed = float(population.areal_exposed[inside].sum())
-    if len(cut):
-        cut_pop, cut_exposed = areal_population(
-            population.areal_geoms[cut],
-            population.areal_values[cut],
-            np.array([sector], dtype=object),
-            population.exposed,
-        )
-        total += float(cut_pop[0])
-        exposed += float(cut_exposed[0])
-    return total, exposed
 
 
 def _crimes(crimes, effective, wkbs, cache) -> tuple[np.ndarray, np.ndarray]:
@@ -627,9 +470,9 @@ def _validation(labels, geoms, rows, table, allocated, settings, cache, crs):
     problems, warnings = cache.validation(key, compute)
     if allocated is not None:
         required = table["officers_required"].to_numpy()
-        needed = np.fmax(np.nan_to_num(required, nan=0.0), float(settings.min_officers))
+        needed = officers_needed(required, settings.min_officers)
         have = np.nan_to_num(allocated, nan=0.0)
-        short = [k for k in rows if have[k] < needed[k]]
+        short = [k for k in rows if undermanned(allocated[k], required[k], settings.min_officers)]
         if short:
             extra = gpd.GeoDataFrame(
                 {
@@ -637,8 +480,8 @@ def _validation(labels, geoms, rows, table, allocated, settings, cache, crs):
                     "sector_ids": [labels[k] for k in short],
                     "area_m2": [float(shapely.area(geoms[k])) for k in short],
                     "message": [
-                        f"Sector {labels[k]} has {_officers(have[k])} allocated "
-                        f"but needs {_officers(needed[k])}."
+                        f"Sector {labels[k]} has {officers_text(have[k])} allocated "
+                        f"but needs {officers_text(needed[k])}."
                         for k in short
                     ],
                 },
@@ -648,8 +491,3 @@ def _validation(labels, geoms, rows, table, allocated, settings, cache, crs):
     if crs is not None:
         problems = problems.set_crs(crs, allow_override=True)
     return problems, list(warnings)
-
-
-def _officers(count: float) -> str:
-    count = int(count) if float(count).is_integer() else count
-    return f"{count:g} officer" + ("" if count == 1 else "s")

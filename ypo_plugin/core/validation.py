@@ -54,7 +54,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import shapely
 
-from .errors import InputError
+from .defaults import MIN_OFFICERS
+from .errors import About, InputError
 from .geometry import (
     MIN_REPORTED_AREA_M2,
     find_overlaps,
@@ -67,8 +68,8 @@ from .geometry import (
     significant_parts,
 )
 from .lazy import lazy_module
-from .manning import MIN_OFFICERS
 from .progress import CancelCheck, ProgressCallback, never_cancelled, no_progress, raise_if_cancelled
+from .sectors import attribute_text
 
 gpd = lazy_module("geopandas")
 pd = lazy_module("pandas")
@@ -119,9 +120,14 @@ def validate_sectors(
     ``officers_allocated`` is needed. ``crs`` is given to the errors frame.
     """
     if min_area is not None and (not math.isfinite(min_area) or min_area < 0):
-        raise InputError(f"MIN_AREA {min_area} must be a number of square metres ≥ 0 (or left empty).")
+        raise InputError(
+            f"The minimum area {min_area} must be a number of square metres ≥ 0 (or left empty).",
+            about=About.MIN_AREA,
+        )
     if min_officers < 0:
-        raise InputError(f"MIN_OFFICERS {min_officers} must be 0 or more.")
+        raise InputError(
+            f"The minimum officers per sector ({min_officers}) must be 0 or more.", about=About.MIN_OFFICERS
+        )
     warnings: list[str] = []
     sectors = _sectors(ids, geometries, officers_required, officers_allocated, warnings)
     raise_if_cancelled(is_cancelled)
@@ -194,7 +200,7 @@ def _sectors(ids, geometries, officers_required, officers_allocated, warnings) -
     if not ids:
         raise InputError("There are no sectors to validate; give a layer with at least one sector polygon.")
     for position, sector_id in enumerate(ids):
-        if _is_missing(sector_id):
+        if attribute_text(sector_id) is None:
             raise InputError(f"Sector feature {position + 1} has no sector id; give every sector an id.")
     labels = [str(i) for i in ids]
 
@@ -259,7 +265,10 @@ def _district_union(districts, warnings):
     districts = np.asarray(districts, dtype=object).reshape(-1)
     usable = districts[~(shapely.is_missing(districts) | shapely.is_empty(districts))]
     if len(usable) == 0:
-        raise InputError("DISTRICT has no polygons; give the district polygons or leave DISTRICT empty.")
+        raise InputError(
+            "The districts have no polygons; give the district polygons or leave the districts out.",
+            about=About.DISTRICTS,
+        )
     invalid = ~shapely.is_valid(usable)
     if invalid.any():
         usable = usable.copy()
@@ -267,7 +276,9 @@ def _district_union(districts, warnings):
         warnings.append(f"{int(invalid.sum())} invalid district geometries were repaired before the checks.")
     union = shapely.union_all(polygonal(usable))
     if shapely.area(union) <= 0:
-        raise InputError("DISTRICT has no polygon with an area; give the district polygons.")
+        raise InputError(
+            "The districts have no polygon with an area; give the district polygons.", about=About.DISTRICTS
+        )
     shapely.prepare(union)
     return union
 
@@ -412,27 +423,42 @@ def _parts(sectors: _Sectors, min_area, tolerance) -> pd.DataFrame:
     return pd.DataFrame(rows) if rows else _empty_rows()
 
 
+def officers_needed(required, min_officers: int = MIN_OFFICERS) -> np.ndarray:
+    """The officers a sector needs: ``max(officers_required, min_officers)``, an empty
+    ``officers_required`` counting as 0 (so the minimum is needed)."""
+    required = np.asarray(required, dtype=float)
+    return np.fmax(np.nan_to_num(required, nan=0.0), float(min_officers))
+
+
+def undermanned(allocated, required, min_officers: int = MIN_OFFICERS) -> np.ndarray:
+    """The under-manned rule: ``officers_allocated < max(officers_required, min_officers)``, an
+    empty allocation counting as 0 and an empty requirement as the minimum. ``required`` None:
+    only the minimum is needed."""
+    allocated = np.asarray(allocated, dtype=float)
+    if required is None:
+        required = np.full(allocated.shape, np.nan)
+    return np.nan_to_num(allocated, nan=0.0) < officers_needed(required, min_officers)
+
+
 def _undermanned(sectors: _Sectors, min_officers) -> pd.DataFrame:
     allocated = np.nan_to_num(sectors.allocated, nan=0.0)
-    if sectors.required is None:
-        needed = np.full(len(sectors), float(min_officers))
-    else:
-        needed = np.fmax(np.nan_to_num(sectors.required, nan=0.0), float(min_officers))
+    required = sectors.required if sectors.required is not None else np.full(len(sectors), np.nan)
+    needed = officers_needed(required, min_officers)
     rows = []
-    for k in np.flatnonzero(allocated < needed):
+    for k in np.flatnonzero(undermanned(sectors.allocated, sectors.required, min_officers)):
         have = (
             "no officers allocated"
             if np.isnan(sectors.allocated[k])
-            else f"{_officers(allocated[k])} allocated"
+            else f"{officers_text(allocated[k])} allocated"
         )
         if (
             sectors.required is not None
             and not np.isnan(sectors.required[k])
             and needed[k] == sectors.required[k]
         ):
-            reason = f"requires {_officers(needed[k])}"
+            reason = f"requires {officers_text(needed[k])}"
         else:
-            reason = f"needs at least the minimum of {_officers(needed[k])}"
+            reason = f"needs at least the minimum of {officers_text(needed[k])}"
         rows.append(
             _row(
                 "undermanned",
@@ -474,15 +500,7 @@ def _holes(geometry) -> np.ndarray:
     return shapely.polygons(shapely.get_interior_ring(parts[owner], ring.astype(int)))
 
 
-def _is_missing(value) -> bool:
-    return (
-        value is None
-        or (isinstance(value, float) and math.isnan(value))
-        or (isinstance(value, str) and not value.strip())
-        or (hasattr(value, "isNull") and value.isNull())
-    )
-
-
-def _officers(count: float) -> str:
+def officers_text(count: float) -> str:
+    """A number of officers in words: 1 officer, 3 officers (a whole count without decimals)."""
     count = int(count) if float(count).is_integer() else count
     return f"{count:g} officer" + ("" if count == 1 else "s")

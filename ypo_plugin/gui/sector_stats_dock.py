@@ -20,8 +20,6 @@ from qgis.core import (
     QgsFieldProxyModel,
     QgsProcessingException,
     QgsProject,
-    QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsFieldComboBox, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
@@ -31,7 +29,6 @@ from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -43,62 +40,25 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.crime_types import CRIME_TYPES, CrimeTypeMap
 from ..core.errors import InputError
-from ..core.sector_stats import (
-    DEFAULT_TOLERANCE_PCT,
-    FLAG_WORKLOAD,
-    StatsCache,
-    StatsSettings,
-    prepare_crimes,
-    prepare_population,
-    sector_statistics,
-    united_exposed,
-)
+from ..core.sector_stats import StatsCache, StatsSettings, sector_statistics
+from ..core.sectors import attribute_text
+from ..core.stats_table import BAD, COLUMNS, GOOD, WARN, cell_status, cell_text, cell_tooltip
 from ..crs import working_crs
 from ..qgis_compat import layer_filters, null_rectangle
-from ..qgis_io.points import read_points
-from ..qgis_io.read import read_geometries, source_to_frame
+from ..qgis_io.read import read_geometries
 from ..qgis_io.write import qgs_geometry
+from .layer_choice import form_row, layer_named, pick_field
+from .stats_inputs import PreparedInputs
 from .unit_mover import UnitMover
 
 DEBOUNCE_MS = 20
 ALLOCATED_FIELD = "officers_allocated"
 
-# (column of the core table, header, decimals or None for text)
-COLUMNS = (
-    ("sector_id", "Sector", None),
-    ("population", "Population", 0),
-    ("crimes_total", "Crimes", 0),
-    *((f"crimes_{name}", name.capitalize(), 0) for name in CRIME_TYPES),
-    ("workload_dev_pct", "Workload dev. %", 1),
-    ("factor", "Factor", 0),
-    ("officers_required", "Officers req.", 0),
-    ("officers_allocated", "Officers alloc.", 0),
-    ("polsby_popper", "Polsby-Popper", 2),
-    ("flags", "Flags", None),
-)
 COLUMN_INDEX = {key: i for i, (key, _, _) in enumerate(COLUMNS)}
 FLAGS_COLUMN = COLUMN_INDEX["flags"]
 
-GOOD = QColor(200, 235, 200)
-WARN = QColor(255, 225, 160)
-BAD = QColor(245, 180, 180)
-
-# Layers picked by name when the dock opens (first match wins).
-_LAYER_NAMES = {
-    "sectors": ("sectors", "sector"),
-    "units": ("units", "units with sector", "base units", "unit"),
-    "population": ("units", "population", "unit"),
-    "crimes": ("crimes", "incidents", "crime"),
-    "exposed": ("exposed_areas", "exposed"),
-}
-_FIELD_NAMES = {
-    "sector_id": ("sector_id", "sector", "id"),
-    "population": ("population", "pop", "inhabitants"),
-    "crime_type": ("crime_type", "type", "offence", "primary_type"),
-    "date": ("occurred", "date", "datetime"),
-}
+STATUS_COLOURS = {GOOD: QColor(200, 235, 200), WARN: QColor(255, 225, 160), BAD: QColor(245, 180, 180)}
 
 
 class SectorStatsDock(QgsDockWidget):
@@ -117,8 +77,9 @@ class SectorStatsDock(QgsDockWidget):
         self.last_compute_ms = math.nan
         self._fids: list[int] = []
         self._crs = None
-        self._prepared: dict[str, tuple] = {}
+        self._inputs = PreparedInputs()
         self._cache = StatsCache()
+        self._cache_inputs: tuple = (None, None)
         self._connections: list[tuple] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -139,17 +100,17 @@ class SectorStatsDock(QgsDockWidget):
         form = QFormLayout(self.layers_box)
         self.sectors_combo = self._layer_combo(layer_filters("PolygonLayer"))
         self.id_field_combo = QgsFieldComboBox()
-        form.addRow("Sectors", _row(self.sectors_combo, self.id_field_combo))
+        form.addRow("Sectors", form_row(self.sectors_combo, self.id_field_combo))
         self.population_combo = self._layer_combo(layer_filters("PolygonLayer", "PointLayer"))
         self.population_field_combo = QgsFieldComboBox()
         self.population_field_combo.setFilters(QgsFieldProxyModel.Filter.Numeric)
-        form.addRow("Population", _row(self.population_combo, self.population_field_combo))
+        form.addRow("Population", form_row(self.population_combo, self.population_field_combo))
         self.crimes_combo = self._layer_combo(layer_filters("PointLayer"))
         self.crime_type_field_combo = QgsFieldComboBox()
         self.date_field_combo = QgsFieldComboBox()
         self.date_field_combo.setAllowEmptyFieldName(True)
         self.date_field_combo.setToolTip("Incident date field: crime rates are per year over its span.")
-        form.addRow("Crimes", _row(self.crimes_combo, self.crime_type_field_combo, self.date_field_combo))
+        form.addRow("Crimes", form_row(self.crimes_combo, self.crime_type_field_combo, self.date_field_combo))
         self.type_map_edit = QLineEdit()
         self.type_map_edit.setPlaceholderText("default types; add e.g. BATTERY=violence; ASSAULT=violence")
         form.addRow("Crime type map", self.type_map_edit)
@@ -159,7 +120,7 @@ class SectorStatsDock(QgsDockWidget):
         self.tolerance_spin.setRange(0.0, 100.0)
         self.tolerance_spin.setDecimals(1)
         self.tolerance_spin.setSuffix(" %")
-        self.tolerance_spin.setValue(DEFAULT_TOLERANCE_PCT)
+        self.tolerance_spin.setValue(StatsSettings().tolerance_pct)
         self.tolerance_spin.setToolTip("Allowed workload deviation from the mean")
         form.addRow("Tolerance", self.tolerance_spin)
         layout.addWidget(self.layers_box)
@@ -168,12 +129,12 @@ class SectorStatsDock(QgsDockWidget):
         move_form = QFormLayout(self.move_box)
         self.units_combo = self._layer_combo(layer_filters("PolygonLayer"))
         self.unit_field_combo = QgsFieldComboBox()
-        move_form.addRow("Units", _row(self.units_combo, self.unit_field_combo))
+        move_form.addRow("Units", form_row(self.units_combo, self.unit_field_combo))
         self.target_combo = QComboBox()
         self.target_combo.setToolTip("The sector that clicked or dragged-over units move to")
         self.paint_button = QToolButton()
         self.paint_button.setText("Paint units")
-        move_form.addRow("Target sector", _row(self.target_combo, self.paint_button))
+        move_form.addRow("Target sector", form_row(self.target_combo, self.paint_button))
         layout.addWidget(self.move_box)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -279,19 +240,10 @@ class SectorStatsDock(QgsDockWidget):
             (self.crimes_combo, "crimes"),
             (self.exposed_combo, "exposed"),
         ):
-            if combo.currentLayer() is not None:
-                continue
-            for name in _LAYER_NAMES[role]:
-                match = [
-                    layer
-                    for layer in layers
-                    if layer.name().casefold() == name
-                    and _accepts(combo.filters(), layer)
-                    and layer is not self.sectors_combo.currentLayer()
-                ]
-                if match:
-                    combo.setLayer(match[0])
-                    break
+            if combo.currentLayer() is None:
+                layer = layer_named(layers, role, combo.filters(), excluded=self.sectors_combo.currentLayer())
+                if layer is not None:
+                    combo.setLayer(layer)
 
     def schedule(self) -> None:
         """Recompute once the edits pause (debounced)."""
@@ -304,29 +256,29 @@ class SectorStatsDock(QgsDockWidget):
 
     def _sectors_layer_changed(self, layer):
         self.id_field_combo.setLayer(layer)
-        _pick_field(self.id_field_combo, _FIELD_NAMES["sector_id"])
+        pick_field(self.id_field_combo, "sector_id")
         self._reconnect()
         self._crs = None
-        self._prepared.clear()
+        self._inputs.forget()
         self._cache = StatsCache()
         self._configure_mover()
         self.schedule()
 
     def _units_layer_changed(self, layer):
         self.unit_field_combo.setLayer(layer)
-        _pick_field(self.unit_field_combo, _FIELD_NAMES["sector_id"])
+        pick_field(self.unit_field_combo, "sector_id")
         self._configure_mover()
 
     def _input_layer_changed(self, role):
         if role == "population":
             self.population_field_combo.setLayer(self.population_combo.currentLayer())
-            _pick_field(self.population_field_combo, _FIELD_NAMES["population"])
+            pick_field(self.population_field_combo, "population")
         elif role == "crimes":
             layer = self.crimes_combo.currentLayer()
             self.crime_type_field_combo.setLayer(layer)
             self.date_field_combo.setLayer(layer)
-            _pick_field(self.crime_type_field_combo, _FIELD_NAMES["crime_type"])
-            _pick_field(self.date_field_combo, _FIELD_NAMES["date"])
+            pick_field(self.crime_type_field_combo, "crime_type")
+            pick_field(self.date_field_combo, "date")
         self._reconnect()
         self._invalidate(role)
 
@@ -336,9 +288,7 @@ class SectorStatsDock(QgsDockWidget):
 
     def _invalidate(self, role: str) -> None:
         """Forget a prepared input (its layer changed); the population depends on the exposed areas."""
-        self._prepared.pop(role, None)
-        if role == "exposed":
-            self._prepared.pop("population", None)
+        self._inputs.forget(role)
         self._cache = StatsCache()
         self.schedule()
 
@@ -427,8 +377,23 @@ class SectorStatsDock(QgsDockWidget):
             return
         try:
             crs = self._working_crs(sectors)
-            population = self._prepared_population(crs)
-            crimes = self._prepared_crimes(crs)
+            population = self._inputs.population(
+                self.population_combo.currentLayer(),
+                self.population_field_combo.currentField(),
+                self.exposed_combo.currentLayer(),
+                crs,
+            )
+            crimes = self._inputs.crimes(
+                self.crimes_combo.currentLayer(),
+                self.crime_type_field_combo.currentField(),
+                self.date_field_combo.currentField(),
+                self.type_map_edit.text().strip(),
+                crs,
+            )
+            if self._cache_inputs[0] is not population or self._cache_inputs[1] is not crimes:
+                # The cache is tied to one prepared population and one prepared set of incidents.
+                self._cache = StatsCache()
+                self._cache_inputs = (population, crimes)
             fields = [id_field]
             has_allocated = sectors.fields().lookupField(ALLOCATED_FIELD) >= 0 and id_field != ALLOCATED_FIELD
             if has_allocated:
@@ -472,62 +437,6 @@ class SectorStatsDock(QgsDockWidget):
             self._crs = working_crs(sectors, sectors.name(), QgsProject.instance().transformContext())
         return self._crs
 
-    def _prepared_population(self, crs):
-        layer = self.population_combo.currentLayer()
-        field = self.population_field_combo.currentField()
-        if layer is None or not field:
-            return None
-        exposed = self._prepared_exposed(crs)
-        key = (layer.id(), field, crs.authid(), id(exposed))
-        cached = self._prepared.get("population")
-        if cached is not None and cached[0] == key:
-            return cached[1]
-        context = QgsProject.instance().transformContext()
-        frame = source_to_frame(layer, [field], target_crs=crs, transform_context=context)
-        prepared = prepare_population(frame.geometry.values, frame[field].tolist(), exposed)
-        self._prepared["population"] = (key, prepared)
-        self._cache = StatsCache()
-        return prepared
-
-    def _prepared_exposed(self, crs):
-        layer = self.exposed_combo.currentLayer()
-        if layer is None:
-            return None
-        key = (layer.id(), crs.authid())
-        cached = self._prepared.get("exposed")
-        if cached is not None and cached[0] == key:
-            return cached[1]
-        context = QgsProject.instance().transformContext()
-        frame = source_to_frame(layer, [], target_crs=crs, transform_context=context)
-        united = united_exposed(frame.geometry.values)
-        self._prepared["exposed"] = (key, united)
-        self._prepared.pop("population", None)
-        return united
-
-    def _prepared_crimes(self, crs):
-        layer = self.crimes_combo.currentLayer()
-        type_field = self.crime_type_field_combo.currentField()
-        if layer is None or not type_field:
-            return None
-        date_field = self.date_field_combo.currentField()
-        map_text = self.type_map_edit.text().strip()
-        key = (layer.id(), type_field, date_field, map_text, crs.authid())
-        cached = self._prepared.get("crimes")
-        if cached is not None and cached[0] == key:
-            return cached[1]
-        names = [type_field] + ([date_field] if date_field else [])
-        context = QgsProject.instance().transformContext()
-        points = read_points(layer, names, target_crs=crs, transform_context=context, layer=layer)
-        prepared = prepare_crimes(
-            points.xy,
-            points.columns[type_field],
-            points.columns[date_field] if date_field else None,
-            CrimeTypeMap.from_parameter(map_text),
-        )
-        self._prepared["crimes"] = (key, prepared)
-        self._cache = StatsCache()
-        return prepared
-
     # --- showing ---------------------------------------------------------------------------
 
     def _clear(self):
@@ -554,14 +463,16 @@ class SectorStatsDock(QgsDockWidget):
                     if item is None:
                         item = QTableWidgetItem()
                         widget.setItem(row, column, item)
-                    item.setText(_format(value, decimals))
+                    item.setText(cell_text(value, decimals))
                     item.setData(Qt.ItemDataRole.UserRole, self._fids[row])
                     if decimals is not None:
                         item.setTextAlignment(
                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                         )
-                    item.setBackground(QBrush(_colour(key, record, settings)))
-                    item.setToolTip(_tooltip(key, record, settings))
+                    status = cell_status(key, record, settings.tolerance_pct, settings.min_officers)
+                    colour = STATUS_COLOURS.get(status, QColor(Qt.GlobalColor.transparent))
+                    item.setBackground(QBrush(colour))
+                    item.setToolTip(cell_tooltip(key, record, settings.tolerance_pct))
             problems = statistics.problems
             self.problems_table.setRowCount(len(problems))
             for row, (error_type, sector_ids, message) in enumerate(
@@ -575,7 +486,7 @@ class SectorStatsDock(QgsDockWidget):
             widget.setUpdatesEnabled(True)
 
     def _fill_targets(self, statistics) -> None:
-        ids = sorted({_id_text(v) for v in statistics.table["sector_id"] if _id_text(v) is not None})
+        ids = sorted({attribute_text(v) for v in statistics.table["sector_id"]} - {None})
         current = [self.target_combo.itemData(i) for i in range(self.target_combo.count())]
         if [str(v) for v in current] == ids:
             return
@@ -659,90 +570,3 @@ class SectorStatsDock(QgsDockWidget):
             QgsProject.instance().layersAdded.disconnect(self._layers_added)
         except (TypeError, RuntimeError):
             pass
-
-
-def _row(*widgets) -> QWidget:
-    holder = QWidget()
-    layout = QHBoxLayout(holder)
-    layout.setContentsMargins(0, 0, 0, 0)
-    for widget in widgets:
-        layout.addWidget(widget, 1)
-    return holder
-
-
-def _accepts(filters, layer) -> bool:
-    """Whether a layer combo with ``filters`` (polygon and/or point layers) lists ``layer``."""
-    if not isinstance(layer, QgsVectorLayer):
-        return False
-    kind = layer.geometryType()
-    return bool(
-        (kind == QgsWkbTypes.GeometryType.PolygonGeometry and filters & layer_filters("PolygonLayer"))
-        or (kind == QgsWkbTypes.GeometryType.PointGeometry and filters & layer_filters("PointLayer"))
-    )
-
-
-def _pick_field(combo: QgsFieldComboBox, candidates) -> None:
-    """Choose the first field named like ``candidates`` when none is chosen."""
-    layer = combo.layer()
-    if layer is None or combo.currentField():
-        return
-    names = {name.casefold(): name for name in layer.fields().names()}
-    for candidate in candidates:
-        if candidate in names:
-            combo.setField(names[candidate])
-            return
-
-
-def _id_text(value):
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value)
-    return text if text.strip() else None
-
-
-def _format(value, decimals) -> str:
-    if decimals is None:
-        if isinstance(value, tuple):
-            return ", ".join(value)
-        text = _id_text(value)
-        return "" if text is None else text
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    if decimals == 0:
-        return f"{value:,.0f}"
-    return f"{value:,.{decimals}f}"
-
-
-def _colour(key, record, settings: StatsSettings) -> QColor:
-    if key == "workload_dev_pct":
-        deviation = record[key]
-        if deviation is None or math.isnan(deviation):
-            return QColor(Qt.GlobalColor.transparent)
-        if abs(deviation) > settings.tolerance_pct:
-            return BAD
-        if abs(deviation) > 0.75 * settings.tolerance_pct:
-            return WARN
-        return GOOD
-    if key == "officers_allocated":
-        allocated, required = record[key], record["officers_required"]
-        if allocated is None or math.isnan(allocated) or math.isnan(required):
-            return QColor(Qt.GlobalColor.transparent)
-        return BAD if allocated < max(required, settings.min_officers) else GOOD
-    if key == "flags":
-        flags = set(record[key])
-        if flags - {FLAG_WORKLOAD}:
-            return BAD
-        return WARN if flags else GOOD
-    return QColor(Qt.GlobalColor.transparent)
-
-
-def _tooltip(key, record, settings: StatsSettings) -> str:
-    if key == "workload_dev_pct":
-        return f"Workload {record['workload']:,.0f} (tolerance ±{settings.tolerance_pct:g} % of the mean)"
-    if key == "flags" and record[key]:
-        return "Click to zoom to the problems of this sector"
-    if key == "polsby_popper":
-        return "Compactness: 1 for a disk, π/4 for a square"
-    return ""

@@ -17,6 +17,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
+from ..core.sectors import attribute_text
 from ..core.unit_moves import sector_polygons, sectors_touched
 from ..qgis_io.read import read_columns, read_geometries
 from ..qgis_io.write import qgs_geometry
@@ -93,7 +94,7 @@ class UnitMover(QObject):
         request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
         current = {feature.id(): feature.attribute(unit_index) for feature in units.getFeatures(request)}
         target_value = _typed(target, units.fields().at(unit_index))
-        moving = {fid: value for fid, value in current.items() if _text(value) != str(target)}
+        moving = {fid: value for fid, value in current.items() if attribute_text(value) != str(target)}
         if not moving:
             return 0
         for layer in (units, sectors):
@@ -103,12 +104,14 @@ class UnitMover(QObject):
         # The sector polygons after the move, from the units of the sectors it touches (edit buffer
         # included), united in the layer's order.
         fids, columns = read_columns(units, [self.unit_sector_field])
-        labels = [_text(value) for value in columns[self.unit_sector_field]]
+        labels = [attribute_text(value) for value in columns[self.unit_sector_field]]
         position = {fid: k for k, fid in enumerate(fids.tolist())}
         for fid in moving:
             labels[position[fid]] = str(target)
         touched = [
-            t for t in sectors_touched([_text(v) for v in moving.values()], str(target)) if t is not None
+            t
+            for t in sectors_touched([attribute_text(v) for v in moving.values()], str(target))
+            if t is not None
         ]
         touched = [t for t in touched if t in sector_features]
         members = [k for k, label in enumerate(labels) if label in touched]
@@ -172,18 +175,9 @@ class UnitMover(QObject):
         )
         result = {}
         for feature in sectors.getFeatures(request):
-            result.setdefault(_text(feature.attribute(index)), feature.id())
+            result.setdefault(attribute_text(feature.attribute(index)), feature.id())
         result.pop(None, None)
         return result
-
-
-def _text(value):
-    """A sector id as text (None for NULL); 3.0 and 3 are one id."""
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value)
 
 
 def _typed(target, field):

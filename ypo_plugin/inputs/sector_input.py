@@ -19,11 +19,11 @@ from ..core.geometry import (
     MIN_REPORTED_AREA_M2,
     MIN_REPORTED_AREA_SHARE,
     repair_after_projection,
-    repair_polygons,
 )
 from ..core.lazy import lazy_module
 from ..core.progress import Cancelled
 from ..core.publication import public_frame
+from ..core.sectors import dissolve_by_id as sectors_dissolved_by_id
 from ..crs import valid_in_both, working_crs
 from ..qgis_io.read import source_to_frame
 from ..qgis_io.write import qgs_geometry
@@ -152,28 +152,23 @@ class SectorsById:
 
 
 def dissolve_by_id(frame, id_field, note="") -> SectorsById:
-    """The sectors of ``frame`` (from :func:`read_sectors`) one per id; ``note`` ends each
-    dissolve warning (e.g. what happens to the attributes)."""
-    ids, geometries, groups, warnings = [], [], [], []
-    for sector_id, group in frame.groupby(id_field, sort=False):
-        parts = group.geometry.values.to_numpy()
+    """The sectors of ``frame`` (from :func:`read_sectors`) one per id (see
+    :func:`~..core.sectors.dissolve_by_id`); ``note`` ends each dissolve warning (e.g. what
+    happens to the attributes)."""
+    dissolved = sectors_dissolved_by_id(frame[id_field], frame.geometry.values.to_numpy())
+    ids, groups, warnings = [], [], []
+    for members, repaired in zip(dissolved.members, dissolved.repaired, strict=True):
+        group = frame.iloc[members]
         if len(group) > 1:
-            present = ~(shapely.is_missing(parts) | shapely.is_empty(parts))
-            # A union of invalid parts can fail (GEOS topology errors): parts are repaired first.
-            valid, repaired = repair_polygons(parts[present])
-            fixed = ", ".join(str(fid) for fid in group.index[present][repaired])
+            fixed = ", ".join(str(fid) for fid in frame.index[repaired])
             warnings.append(
-                f"SECTORS: sector id '{sector_id}' occurs in {len(group)} features; they are dissolved "
-                f"into one multi-part sector{note}"
+                f"SECTORS: sector id '{group[id_field].iloc[0]}' occurs in {len(group)} features; they are "
+                f"dissolved into one multi-part sector{note}"
                 + (f" (the invalid features {fixed} were repaired first)." if fixed else ".")
             )
-            parts = [shapely.union_all(valid) if len(valid) else None]
         ids.append(group[id_field].iloc[0])
-        geometries.append(parts[0])
         groups.append(group)
-    geometry_array = np.empty(len(geometries), dtype=object)
-    geometry_array[:] = geometries
-    return SectorsById(ids, geometry_array, groups, warnings)
+    return SectorsById(ids, dissolved.geometries, groups, warnings)
 
 
 def read_public_frame(source, wanted, crs, transform_context, feedback):

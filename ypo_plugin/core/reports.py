@@ -1,0 +1,76 @@
+"""Readable summaries of results: the plain-text table for the log and the HTML page for the
+results viewer of Compute sector manning."""
+
+from __future__ import annotations
+
+import html
+import math
+
+
+def summary_rows(result):
+    """The summary table's rows: sector id, population, crimes, need, factor, officers."""
+    table = result.sectors
+    for row in table.itertuples(index=False):
+        need = "" if math.isnan(row.need_score) else f"{row.need_score:.1f}"
+        yield (
+            str(row.sector_id),
+            f"{row.population:,.0f}",
+            f"{row.area_km2:.2f}",
+            f"{row.crimes_total:,}",
+            f"{row.crimes_per_1000:.1f}" if not math.isnan(row.crimes_per_1000) else "",
+            f"{row.exposed_share:.0%}",
+            need,
+            str(row.factor),
+            str(row.officers_required),
+            str(row.officers_allocated),
+        )
+
+
+SUMMARY_HEADER = (
+    "sector",
+    "population",
+    "km²",
+    "crimes",
+    "per 1,000",
+    "exposed",
+    "need",
+    "factor",
+    "required",
+    "allocated",
+)
+
+
+def summary_text(result, totals) -> str:
+    """A plain-text table of the sectors and the totals, for the log."""
+    rows = [SUMMARY_HEADER, *summary_rows(result)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(SUMMARY_HEADER))]
+    lines = ["  ".join(cell.rjust(width) for cell, width in zip(row, widths, strict=True)) for row in rows]
+    lines.append("")
+    lines += [
+        f"{name}: {value:,.0f}" if isinstance(value, float) else f"{name}: {value}"
+        for name, value in totals.items()
+    ]
+    return "\n".join(lines)
+
+
+def summary_html(result, totals, id_field) -> str:
+    """A readable HTML page of the sectors, totals and warnings, for the results viewer."""
+    escape = html.escape
+    head = "".join(f"<th>{escape(h)}</th>" for h in SUMMARY_HEADER)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in summary_rows(result)
+    )
+    total_rows = "".join(
+        f"<tr><th>{escape(name)}</th><td>{value:,.0f}</td></tr>" for name, value in totals.items()
+    )
+    warnings = "".join(f"<li>{escape(w)}</li>" for w in result.warnings)
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Sector manning</title>"
+        "<style>body{font-family:sans-serif}table{border-collapse:collapse}"
+        "td,th{border:1px solid #bbb;padding:2px 6px;text-align:right}</style></head><body>"
+        f"<h1>Sector manning</h1><p>{len(result.sectors)} sectors (id field {escape(id_field)}); "
+        "factor 1 = 1 officer per 1,000 inhabitants … factor 5 = 1 per 5,000.</p>"
+        f"<table><tr>{head}</tr>{body}</table><h2>Totals</h2><table>{total_rows}</table>"
+        + (f"<h2>Warnings</h2><ul>{warnings}</ul>" if warnings else "")
+        + "</body></html>"
+    )
