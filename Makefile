@@ -50,7 +50,12 @@ demo: setup stage
 	$(QGIS_PROCESS) run ypo:exportsectormaps -- SECTORS=build/demo/sectors_with_officers.gpkg \
 	    AUDIENCE=public FORMAT=pdf "TITLE=Bellahøj (sample)" OUTPUT_FOLDER=$(OUT)/maps/public
 	$(QGIS_PROCESS) run ypo:exportpublicwebmap -- SECTORS=build/demo/sectors_with_officers.gpkg \
+	    "ADDRESSES=$(SAMPLE)|layername=addresses" "STREETS=$(SAMPLE)|layername=streets" \
 	    "TITLE=Bellahøj (sample): find your police officer" OUTPUT=$(OUT)/web/index.html
+	$(QGIS_PROCESS) run ypo:exportbusinesscards -- SECTORS=build/demo/sectors_with_officers.gpkg \
+	    WEB_MAP_URL=https://politi.example/bellahoej/sektorer.html OUTPUT=$(OUT)/business_cards.pdf
+	$(QGIS_PROCESS) run ypo:exportsectorleaflets -- SECTORS=build/demo/sectors_with_officers.gpkg \
+	    "STREETS=$(SAMPLE)|layername=streets" OUTPUT=$(OUT)/sector_leaflets.pdf
 	$(QGIS_PROCESS) run ypo:createsectorworkspace -- SECTORS=build/demo/sectors_with_officers.gpkg \
 	    OUTPUT_FOLDER=$(OUT)/workspace REPLACE=true
 	$(PYTHON) tools/fill_demo_workspace.py $(OUT)/workspace/workspace.gpkg NE-02

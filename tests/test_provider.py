@@ -14,6 +14,7 @@ ALGORITHM_IDS = {
     "ypo:exporthandoverreport",
     "ypo:evaluateinitiative",
     "ypo:exportbusinesscards",
+    "ypo:exportsectorleaflets",
 }
 
 

@@ -19,6 +19,7 @@ def _algorithm_classes():
     from .algorithms.export_business_cards import ExportBusinessCardsAlgorithm
     from .algorithms.export_handover_report import ExportHandoverReportAlgorithm
     from .algorithms.export_public_web_map import ExportPublicWebMapAlgorithm
+    from .algorithms.export_sector_leaflets import ExportSectorLeafletsAlgorithm
     from .algorithms.export_sector_maps import ExportSectorMapsAlgorithm
     from .algorithms.split_sectors import SplitSectorsAlgorithm
     from .algorithms.validate_sectors import ValidateSectorsAlgorithm
@@ -35,6 +36,7 @@ def _algorithm_classes():
         ExportHandoverReportAlgorithm,
         EvaluateInitiativeAlgorithm,
         ExportBusinessCardsAlgorithm,
+        ExportSectorLeafletsAlgorithm,
     ]
 
 

@@ -16,6 +16,8 @@ LAYERS = {
     "exposed_areas": ["name", "district"],
     "barriers": ["name", "kind"],
     "special_places": ["name", "kind"],
+    "streets": ["name", "kind"],
+    "addresses": ["street", "house_number", "postcode", "city", "unit_id"],
 }
 CRIME_TYPES = {"violence", "burglary", "theft", "drugs", "vandalism", "harassment"}
 

@@ -17,7 +17,7 @@ from tests.algorithms.publication_data import (
     planted_sample,
     small_sectors,
 )
-from tests.layers import box, memory_layer, point
+from tests.layers import box, line, memory_layer, point
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
@@ -341,6 +341,15 @@ ADDRESS_ROWS = [
 ]
 
 
+# Streets along the addresses (one name twice, in two lines), and one without a name.
+STREET_ROWS = [
+    (line((0, 500), (1000, 500)), "Søndre Allé"),
+    (line((1000, 500), (2000, 520)), "Søndre Allé"),
+    (line((1500, 0), (1500, 1000)), "Bygade"),
+    (line((2500, 0), (2500, 1000)), None),
+]
+
+
 @pytest.fixture(scope="module")
 def address_page(run_algorithm, tmp_path_factory):
     addresses = memory_layer(
@@ -350,9 +359,27 @@ def address_page(run_algorithm, tmp_path_factory):
         "EPSG:4326",
         name="addresses",
     )
+    streets = memory_layer("LineString", ["name:string"], STREET_ROWS, name="streets")
     path = tmp_path_factory.mktemp("web-addresses") / "index.html"
-    results, html = export(run_algorithm, small_sectors(), path, ADDRESSES=addresses)
+    results, html = export(run_algorithm, small_sectors(), path, ADDRESSES=addresses, STREETS=streets)
     return path, html, results
+
+
+def test_in_chromium_streets_are_drawn_and_the_main_ones_named(browser, address_page):
+    from selenium.webdriver.common.by import By
+
+    path, html, _ = address_page
+    assert [street["n"] for street in embedded_data(html)["streets"]["streets"]] == ["Bygade", "Søndre Allé"]
+    browser.get(path.as_uri())
+    assert len(browser.find_elements(By.CSS_SELECTOR, "svg#map path.street")) == 2
+    labels = browser.find_elements(By.CSS_SELECTOR, "svg#map text.street-label")
+    assert sorted(label.text for label in labels) == ["Bygade", "Søndre Allé"]
+    # under the sector boundaries and labels, never in the way of a click
+    order = browser.execute_script(
+        "return Array.prototype.map.call(document.querySelectorAll('svg#map > g'), "
+        "function (g) { return g.firstChild ? g.firstChild.getAttribute('class') : ''; })"
+    )
+    assert order.index("street main") < order.index("district") < order.index("label")
 
 
 def test_address_counts_and_index(address_page):

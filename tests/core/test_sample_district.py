@@ -1,5 +1,6 @@
 """Tests of the generated sample station area (pure Python, no QGIS)."""
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pytest
@@ -33,7 +34,16 @@ def small():
 
 def test_layers_have_the_contract_names_columns_and_types(sample):
     layers = sample.layers()
-    assert list(layers) == ["districts", "units", "crimes", "exposed_areas", "barriers", "special_places"]
+    assert list(layers) == [
+        "districts",
+        "units",
+        "crimes",
+        "exposed_areas",
+        "barriers",
+        "special_places",
+        "streets",
+        "addresses",
+    ]
     expected = {
         "districts": ["district", "sector_count", "staff", "geometry"],
         "units": ["unit_id", "district", "land_use", "population", "geometry"],
@@ -41,6 +51,8 @@ def test_layers_have_the_contract_names_columns_and_types(sample):
         "exposed_areas": ["name", "district", "geometry"],
         "barriers": ["name", "kind", "geometry"],
         "special_places": ["name", "kind", "geometry"],
+        "streets": ["name", "kind", "geometry"],
+        "addresses": ["street", "house_number", "postcode", "city", "unit_id", "geometry"],
     }
     for name, frame in layers.items():
         assert list(frame.columns) == expected[name], name
@@ -209,6 +221,40 @@ def test_crimes_concentrate_in_exposed_areas(sample):
     rate_inside = crimes_inside / units["population"][in_exposed].sum()
     rate_overall = len(sample.crimes) / units["population"].sum()
     assert rate_inside > 1.5 * rate_overall
+
+
+def test_addresses_follow_the_population_and_lie_in_their_block(sample):
+    addresses, units = sample.addresses, sample.units
+    inhabited = units[units["population"] > 0]
+    expected = np.maximum(1, np.round(inhabited["population"] / 20)).sum()
+    assert 0.97 * expected <= len(addresses) <= expected
+    assert set(addresses["unit_id"]) <= set(inhabited["unit_id"])
+    assert addresses["unit_id"].nunique() >= 0.97 * len(inhabited)
+    # a second method: QGIS-free spatial join of the points on the blocks
+    joined = gpd.sjoin(
+        addresses, units[["unit_id", "geometry"]], predicate="within", lsuffix="a", rsuffix="u"
+    )
+    assert len(joined) == len(addresses) and (joined["unit_id_a"] == joined["unit_id_u"]).all()
+    assert not addresses.duplicated(["street", "house_number", "postcode"]).any()
+    assert addresses["house_number"].str.fullmatch(r"[1-9][0-9]*[A-Z]?").all()
+    assert set(zip(addresses["postcode"], addresses["city"], strict=False)) == {
+        ("2400", "København NV"),
+        ("2700", "Brønshøj"),
+        ("2000", "Frederiksberg"),
+    }
+
+
+def test_streets_are_named_the_longest_main_and_never_on_a_barrier(sample):
+    streets = sample.streets
+    assert streets["name"].is_unique and set(sample.addresses["street"]) <= set(streets["name"])
+    assert (streets["kind"] == "main").sum() == 20
+    lengths = streets.geometry.length
+    assert lengths[streets["kind"] == "main"].min() >= lengths[streets["kind"] == "local"].max()
+    assert lengths.min() >= 60
+    assert streets["name"].str.contains("[æøåÆØÅ]").mean() > 0.3
+    barriers = sample.barriers.geometry.union_all()
+    middles = streets.geometry.interpolate(0.5, normalized=True)
+    assert (middles.distance(barriers) > 0.5).all()
 
 
 def _units_covered_by(units, geometry):

@@ -150,6 +150,14 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
         """The option names chosen for the enum parameter ``name`` that takes several."""
         return enum_choice(self.parameterDefinition(name), parameters.get(name))
 
+    def optional_source(self, parameters, name, context):
+        """The layer of the optional parameter ``name``; None when it is left out, a clear error when
+        it is given but cannot be read."""
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None and parameters.get(name):
+            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        return source
+
     def checked_field(self, parameters, name, context, source, layer_description, required=False):
         """The field chosen in parameter ``name`` (None when optional and empty), checked to exist
         on ``source``. An empty layer is not checked: saved without features, some formats

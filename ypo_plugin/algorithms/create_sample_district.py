@@ -27,6 +27,8 @@ LAYER_OUTPUTS = {
     "exposed_areas": ("EXPOSED_AREAS", "Particularly exposed housing areas"),
     "barriers": ("BARRIERS", "Barriers"),
     "special_places": ("SPECIAL_PLACES", "Special places"),
+    "streets": ("STREETS", "Streets"),
+    "addresses": ("ADDRESSES", "Addresses"),
 }
 
 
@@ -57,7 +59,11 @@ class CreateSampleDistrictAlgorithm(YpoAlgorithm):
             "drugs, vandalism, harassment), occurred (date-time) and place\n"
             "• exposed_areas — particularly exposed housing areas, where crime concentrates\n"
             "• barriers — a railway, a motorway and a waterway that cross the area\n"
-            "• special_places — stations, nightlife streets, a stadium, shopping centres\n\n"
+            "• special_places — stations, nightlife streets, a stadium, shopping centres\n"
+            "• streets — named streets (Danish names) along the blocks, with kind main or local\n"
+            "• addresses — address points on the blocks' street fronts, about one per 20 "
+            "inhabitants, with street, house_number (odd left, even right, 12A beside 12), postcode, "
+            "city and unit_id\n\n"
             "Parameters:\n"
             "Seed — the same seed always gives the same file, byte for byte; another seed "
             "gives another town.\n"

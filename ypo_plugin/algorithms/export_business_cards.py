@@ -1,6 +1,5 @@
 """ypo:exportbusinesscards — print-ready business cards of the sector officers, ten to an A4 sheet."""
 
-import importlib.util
 import math
 
 from qgis.core import (
@@ -9,7 +8,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterString,
 )
 from qgis.PyQt.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QPageSize, QPainter, QPdfWriter, QPen
@@ -27,6 +25,7 @@ from ..core.business_cards import (
 from ..core.lazy import lazy_module
 from ..inputs.public_texts import HELP as TEXT_HELP
 from ..inputs.public_texts import add_text_parameters, read_texts
+from ..inputs.qr_input import add_web_map_url_parameter, read_web_map_url, require_qr_package
 from ..layouts.print_layouts import CREATOR
 from .base import YpoAlgorithm
 from .export_public_web_map import read_public_sectors
@@ -42,7 +41,6 @@ QR_MM = 21.0
 
 class ExportBusinessCardsAlgorithm(YpoAlgorithm):
     SECTORS = "SECTORS"
-    WEB_MAP_URL = "WEB_MAP_URL"
     OUTPUT = "OUTPUT"
     CARD_COUNT = "CARD_COUNT"
     PAGE_COUNT = "PAGE_COUNT"
@@ -80,9 +78,7 @@ class ExportBusinessCardsAlgorithm(YpoAlgorithm):
                 self.SECTORS, self.tr("Sectors"), [QgsProcessing.SourceType.TypeVectorPolygon]
             )
         )
-        self.addParameter(
-            QgsProcessingParameterString(self.WEB_MAP_URL, self.tr("Web map address"), optional=True)
-        )
+        add_web_map_url_parameter(self)
         add_text_parameters(self)
         self.addParameter(
             QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("Business cards"), "PDF files (*.pdf)")
@@ -91,18 +87,9 @@ class ExportBusinessCardsAlgorithm(YpoAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, self.tr("Pages")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - name fixed by QGIS
-        if importlib.util.find_spec("segno") is None:
-            raise QgsProcessingException(
-                "Business cards need the Python package segno for their QR codes: install it (e.g. "
-                "python3 -m pip install segno, or the OSGeo4W shell's pip on Windows) and run again."
-            )
+        require_qr_package("Business cards")
         texts = read_texts(self, parameters, context)
-        url = (self.parameterAsString(parameters, self.WEB_MAP_URL, context) or "").strip() or None
-        if url and not url.lower().startswith(("https://", "http://")):
-            raise QgsProcessingException(
-                f"WEB_MAP_URL '{url}' is not a web address: give the https:// address of the web map, or "
-                "leave it empty for vCard QR codes."
-            )
+        url = read_web_map_url(self, parameters, context)
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         _, frame = read_public_sectors(self, parameters, context, feedback, texts=texts)
         cards, without = cards_from_sectors(frame.drop(columns=frame.geometry.name).to_dict("records"))

@@ -17,10 +17,13 @@ from ..core.address_index import build_address_index
 from ..core.counting import assign_points
 from ..core.errors import InputError
 from ..core.publication import PUBLIC_FIELDS, web_map_data, web_map_html
+from ..core.streets import web_streets
 from ..core.texts import DEFAULT_TEXTS
 from ..inputs.public_texts import HELP as TEXT_HELP
 from ..inputs.public_texts import add_text_parameters, read_texts
 from ..inputs.sector_input import read_public_frame
+from ..inputs.street_input import HELP as STREET_HELP
+from ..inputs.street_input import add_street_parameters, read_streets
 from ..qgis_io.points import read_points
 from ..qgis_io.read import has_features
 from .base import YpoAlgorithm
@@ -102,7 +105,8 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
             "and the officer fields (optional). Any CRS.\n"
             "Title — the page title (default: 'Find your local police officer' in the page's "
             "languages).\n"
-            "Addresses (optional) — address points; any CRS. Street field (default street), House "
+            + STREET_HELP
+            + "Addresses (optional) — address points; any CRS. Street field (default street), House "
             "number field (default house_number), Postcode field and City field (optional; default "
             "postcode and city when the layer has them). Addresses without a street, a house number "
             "such as 12 or 12B, or a position are left out and counted in the log.\n"
@@ -138,6 +142,7 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
                     name, self.tr(description), default, self.ADDRESSES, optional=True
                 )
             )
+        add_street_parameters(self)
         add_text_parameters(self)
         self.addParameter(
             QgsProcessingParameterFileDestination(
@@ -166,9 +171,12 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
         addresses = self._addresses(parameters, context, feedback, frame)
         if feedback.isCanceled():
             return {}
+        streets = self._streets(parameters, context, feedback, frame)
+        if feedback.isCanceled():
+            return {}
         feedback.setProgress(60)
         feedback.setProgressText(self.tr("Writing the web page…"))
-        html = web_map_html(web_map_data(frame, title, texts, addresses.data if addresses else None))
+        html = web_map_html(web_map_data(frame, title, texts, addresses.data if addresses else None, streets))
         target = Path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
@@ -180,12 +188,15 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
             results[self.ADDRESSES_OUTSIDE] = addresses.outside
         return results
 
+    def _streets(self, parameters, context, feedback, frame):
+        """The streets' drawing data (None without STREETS), simplified to the page's drawing."""
+        streets = read_streets(self, parameters, context, QgsCoordinateReferenceSystem("EPSG:4326"), feedback)
+        return web_streets(*streets, tuple(frame.total_bounds)) if streets else None
+
     def _addresses(self, parameters, context, feedback, frame):
         """The address index of ADDRESSES (None without), each address in the sector the page shows it in."""
-        source = self.parameterAsSource(parameters, self.ADDRESSES, context)
+        source = self.optional_source(parameters, self.ADDRESSES, context)
         if source is None:
-            if parameters.get(self.ADDRESSES):
-                raise QgsProcessingException(self.invalidSourceError(parameters, self.ADDRESSES))
             return None
         feedback.setProgressText(self.tr("Reading the addresses…"))
         fields = {}

@@ -252,11 +252,16 @@ def example_coordinate(frame: gpd.GeoDataFrame) -> str:
 
 
 def web_map_data(
-    frame: gpd.GeoDataFrame, title: str, texts: PublicTexts = DEFAULT_TEXTS, addresses: dict | None = None
+    frame: gpd.GeoDataFrame,
+    title: str,
+    texts: PublicTexts = DEFAULT_TEXTS,
+    addresses: dict | None = None,
+    streets: dict | None = None,
 ) -> dict:
     """The JSON data of the web map: allow-listed properties, rings in lon/lat (EPSG:4326), and
     the page's texts in ``texts``' languages (the first shown first); with ``addresses`` (the
-    data of :func:`ypo_plugin.core.address_index.build_address_index`) the page searches them.
+    data of :func:`ypo_plugin.core.address_index.build_address_index`) the page searches them,
+    with ``streets`` (:func:`ypo_plugin.core.streets.web_streets`) it draws them.
 
     ``frame`` comes from :func:`public_frame`, transformed to EPSG:4326.
     """
@@ -288,7 +293,7 @@ def web_map_data(
         }
         for code in texts.codes
     }
-    extra = {"addresses": addresses} if addresses else {}
+    extra = {name: value for name, value in (("addresses", addresses), ("streets", streets)) if value}
     return {
         **extra,
         "title": title,

@@ -141,6 +141,21 @@ _ROWS: dict[str, tuple[str, str]] = {
     # business cards
     "police": ("Politiet", "Police"),
     "business_cards": ("Visitkort", "Business cards"),
+    # sector leaflets
+    "sector_leaflets": ("Sektorfoldere", "Sector leaflets"),
+    "streets": ("Gader", "Streets"),
+    "leaflet_offer": (
+        "Din nærpolitibetjent kender området og arbejder i det hver uge. Kontakt betjenten, hvis du har "
+        "spørgsmål, er bekymret for noget i området eller har en idé til at gøre det trygt at bo her. "
+        "Betjenten samarbejder med skoler, foreninger, boligselskaber og forretninger i sektoren.",
+        "Your local police officer knows the area and works in it every week. Get in touch with questions, "
+        "worries about something in the area or an idea for making it a safe place to live. The officer "
+        "works with the sector's schools, clubs, housing associations and shops.",
+    ),
+    "leaflet_when_emergency": (
+        "Ring {emergency}, når der er fare for liv, helbred eller ejendom lige nu. Ellers ring {general}.",
+        "Call {emergency} when life, health or property is in danger right now. Otherwise call {general}.",
+    ),
     # the handover report
     "handover": ("Overdragelsesrapport", "Handover report"),
     "sector_handover": ("Sektoroverdragelse", "Sector handover"),
@@ -184,6 +199,8 @@ SEPARATORS = {
     "public_sources": " · ",
     "find_officer": " · ",
     "emergency": " ",
+    "leaflet_offer": "\n\n",
+    "leaflet_when_emergency": "\n",
     "factor_high": "\n",
     "factor_class": "\n",
     "factor_low": "\n",

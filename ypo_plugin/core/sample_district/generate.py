@@ -1,13 +1,15 @@
 """The generator: :func:`generate_sample_district` and its :class:`SampleDistrict`.
 
 Draws the area (:mod:`.area`), the street blocks (:mod:`.streets`), land
-use, districts, exposed areas and population (:mod:`.population`) and
-special places and crime (:mod:`.crime`), in that order and from one
-random generator, and assembles the layers.
+use, districts, exposed areas and population (:mod:`.population`),
+special places and crime (:mod:`.crime`) and the named streets and
+addresses (:mod:`.addresses`), in that order and from one random
+generator, and assembles the layers.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,6 +25,7 @@ from ..progress import (
     no_progress,
     raise_if_cancelled,
 )
+from .addresses import streets_and_addresses
 from .area import BARRIERS, DISTRICTS, SAMPLE_CRS, UrbanityField, draw_barrier_lines, station_outline
 from .crime import Crimes, SpecialPlaces, draw_crimes, draw_special_places
 from .population import (
@@ -42,7 +45,16 @@ pd = lazy_module("pandas")
 MIN_UNIT_COUNT = 50
 MAX_UNIT_COUNT = 50_000
 
-LAYER_NAMES = ("districts", "units", "crimes", "exposed_areas", "barriers", "special_places")
+LAYER_NAMES = (
+    "districts",
+    "units",
+    "crimes",
+    "exposed_areas",
+    "barriers",
+    "special_places",
+    "streets",
+    "addresses",
+)
 
 
 @dataclass(frozen=True)
@@ -55,6 +67,8 @@ class SampleDistrict:
     exposed_areas: gpd.GeoDataFrame
     barriers: gpd.GeoDataFrame
     special_places: gpd.GeoDataFrame
+    streets: gpd.GeoDataFrame
+    addresses: gpd.GeoDataFrame
 
     def layers(self) -> dict[str, gpd.GeoDataFrame]:
         """Layer name -> frame, in the order they are written."""
@@ -69,7 +83,8 @@ def generate_sample_district(
     is_cancelled: CancelCheck = never_cancelled,
 ) -> SampleDistrict:
     """Generate a station area of about ``unit_count`` street blocks housing
-    exactly ``total_population`` residents, with one quarter of crime."""
+    exactly ``total_population`` residents, with one quarter of crime, named streets
+    and addresses."""
     _check_arguments(unit_count, total_population)
     outline = station_outline(rng)
     urbanity = UrbanityField.random(rng, outline)
@@ -109,8 +124,9 @@ def generate_sample_district(
     raise_if_cancelled(is_cancelled)
 
     result = _assemble(blocks, district, use, population, exposed, barrier_geometry, places, crimes)
+    streets, addresses = streets_and_addresses(result.units, barrier_geometry, rng)
     progress(100)
-    return result
+    return dataclasses.replace(result, streets=_frame(**streets), addresses=_frame(**addresses))
 
 
 def _check_arguments(unit_count: int, total_population: int) -> None:
@@ -173,7 +189,11 @@ def _assemble(
         place=crimes.place,
         geometry=shapely.points(crimes.xy.reshape(-1, 2)),
     )
-    return SampleDistrict(districts, units, crime_frame, exposed_areas, barriers, special_places)
+    # The streets and addresses are named on the assembled blocks (see generate_sample_district).
+    unnamed = _frame(geometry=[])
+    return SampleDistrict(
+        districts, units, crime_frame, exposed_areas, barriers, special_places, unnamed, unnamed
+    )
 
 
 def _reading_order(xy: np.ndarray, district: np.ndarray, band_m: float = 250.0) -> np.ndarray:

@@ -75,11 +75,61 @@
   svg.setAttribute("viewBox", (-pad).toFixed(2) + " " + (-pad).toFixed(2) + " " +
     (width + 2 * pad).toFixed(2) + " " + (height + 2 * pad).toFixed(2));
   var sectorLayer = document.createElementNS(SVG, "g");
+  var streetLayer = document.createElementNS(SVG, "g");
   var districtLayer = document.createElementNS(SVG, "g");
   var labelLayer = document.createElementNS(SVG, "g");
   var markerLayer = document.createElementNS(SVG, "g");
-  [sectorLayer, districtLayer, labelLayer, markerLayer].forEach(function (g) { svg.appendChild(g); });
+  [sectorLayer, streetLayer, districtLayer, labelLayer, markerLayer].forEach(function (g) { svg.appendChild(g); });
+  streetLayer.setAttribute("aria-hidden", "true");
   var fontSize = Math.max(width, height) / 55;
+
+  // Streets, when the page has them: light lines over the sectors' fill, under their boundaries;
+  // the main streets named along their longest part.
+  function streetPoints(flat, origin, step) {
+    var points = [], x = origin[0], y = origin[1];
+    for (var i = 0; i < flat.length; i += 2) {
+      x += flat[i];
+      y += flat[i + 1];
+      points.push(screen(x * step, y * step));
+    }
+    return points;
+  }
+
+  function streetLabel(name, points) {
+    var middle = Math.floor((points.length - 1) / 2);
+    var a = points[middle], b = points[middle + 1];
+    var angle = Math.atan2(b[1] - a[1], b[0] - a[0]) * 180 / Math.PI;
+    if (angle > 90) { angle -= 180; } else if (angle < -90) { angle += 180; } // never upside down
+    var text = document.createElementNS(SVG, "text");
+    var cx = (a[0] + b[0]) / 2, cy = (a[1] + b[1]) / 2;
+    text.setAttribute("x", cx.toFixed(2));
+    text.setAttribute("y", cy.toFixed(2));
+    text.setAttribute("transform", "rotate(" + angle.toFixed(1) + " " + cx.toFixed(2) + " " + cy.toFixed(2) + ")");
+    text.setAttribute("class", "street-label");
+    text.setAttribute("font-size", (fontSize * 0.55).toFixed(1));
+    text.textContent = name;
+    streetLayer.appendChild(text);
+  }
+
+  if (data.streets) {
+    data.streets.streets.forEach(function (street) {
+      var longest = null, length = -1, parts = [];
+      street.p.forEach(function (flat) {
+        var points = streetPoints(flat, data.streets.origin, data.streets.step);
+        var partLength = 0;
+        for (var i = 1; i < points.length; i++) {
+          partLength += Math.hypot(points[i][0] - points[i - 1][0], points[i][1] - points[i - 1][1]);
+        }
+        if (partLength > length) { length = partLength; longest = points; }
+        parts.push(points.map(function (p, i) { return (i ? "L" : "M") + p[0].toFixed(1) + " " + p[1].toFixed(1); }).join(""));
+      });
+      var path = document.createElementNS(SVG, "path");
+      path.setAttribute("d", parts.join(""));
+      path.setAttribute("class", street.m ? "street main" : "street");
+      streetLayer.appendChild(path);
+      if (street.m && longest && longest.length > 1) { streetLabel(street.n, longest); }
+    });
+  }
 
   data.sectors.forEach(function (sector) {
     byId[sector.sector_id] = sector;

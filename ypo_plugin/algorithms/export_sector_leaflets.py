@@ -1,0 +1,101 @@
+"""ypo:exportsectorleaflets — an A5 leaflet per sector for citizens: map, officer, offer, emergency."""
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+)
+
+from ..core.streets import main_street_names, street_names_and_lines
+from ..crs import working_crs
+from ..inputs.public_texts import HELP as TEXT_HELP
+from ..inputs.public_texts import add_text_parameters, read_texts
+from ..inputs.qr_input import add_web_map_url_parameter, read_web_map_url, require_qr_package
+from ..inputs.street_input import HELP as STREET_HELP
+from ..inputs.street_input import add_street_parameters, read_streets
+from ..layouts.leaflet import streets_layer, write_leaflets
+from .base import YpoAlgorithm
+from .export_public_web_map import read_public_sectors
+
+
+class ExportSectorLeafletsAlgorithm(YpoAlgorithm):
+    SECTORS = "SECTORS"
+    OFFER_TEXT = "OFFER_TEXT"
+    OUTPUT = "OUTPUT"
+    PAGE_COUNT = "PAGE_COUNT"
+
+    def name(self):
+        return "exportsectorleaflets"
+
+    def displayName(self):  # noqa: N802 - name fixed by QGIS
+        return self.tr("Sector leaflets")
+
+    def shortHelpString(self):  # noqa: N802 - name fixed by QGIS
+        return self.tr(
+            "Writes a leaflet per sector for citizens, one A5 page each in one PDF: the sector on a map "
+            "with its streets and neighbours, 'Your local police officer' with the officer's name, phone "
+            "and e-mail, what the local police officer offers (an editable text), when to call the "
+            "emergency number and when the general number, and the QR code of the business cards (the "
+            "officer's vCard, or the web map opened at the sector). Only the public fields are read; "
+            "the PDF holds nothing else.\n\n"
+            "Parameters:\n"
+            "Sectors — the sectors with sector_id, sector_name and the officer fields. Any CRS.\n"
+            + STREET_HELP
+            + "Offer text (optional) — what the local police officer offers, in the leaflet's own "
+            "words (default: a short text in the leaflet's languages).\n"
+            "Web map address (optional) — as for Business cards: the QR code opens the web map at the "
+            "sector.\n" + TEXT_HELP + "Sector leaflets — the PDF file to write.\n\n"
+            "Result: PAGE_COUNT, one page per sector."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - name fixed by QGIS
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.SECTORS, self.tr("Sectors"), [QgsProcessing.SourceType.TypeVectorPolygon]
+            )
+        )
+        add_street_parameters(self)
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.OFFER_TEXT, self.tr("Offer text"), multiLine=True, optional=True
+            )
+        )
+        add_web_map_url_parameter(self)
+        add_text_parameters(self)
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT, self.tr("Sector leaflets"), "PDF files (*.pdf)"
+            )
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, self.tr("Pages")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - name fixed by QGIS
+        require_qr_package("Sector leaflets")
+        texts = read_texts(self, parameters, context)
+        url = read_web_map_url(self, parameters, context)
+        offer = (self.parameterAsString(parameters, self.OFFER_TEXT, context) or "").strip() or texts(
+            "leaflet_offer"
+        )
+        path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        source = self.parameterAsSource(parameters, self.SECTORS, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.SECTORS))
+        crs = working_crs(source, "Sectors", context.transformContext())
+        _, frame = read_public_sectors(self, parameters, context, feedback, crs, texts)
+        streets = read_streets(self, parameters, context, crs, feedback)
+        layer = None
+        if streets:
+            by_name = street_names_and_lines(*streets)
+            main = main_street_names(
+                {name: sum(line.length for line in lines) for name, lines in by_name.items()}
+            )
+            layer = streets_layer(*streets, crs, main, texts("streets"))
+        feedback.setProgressText(self.tr("Writing {} leaflets…").format(len(frame)))
+        pages = write_leaflets(path, frame, layer, texts, offer, url, crs, feedback)
+        if pages is None:
+            return {}
+        feedback.pushInfo(f"Wrote {path}: {pages} leaflets.")
+        return {self.OUTPUT: path, self.PAGE_COUNT: pages}

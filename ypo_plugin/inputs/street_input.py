@@ -1,0 +1,39 @@
+"""The street lines a publication may draw: the STREETS and STREET_NAME_FIELD parameters, their help,
+and reading them for the core."""
+
+from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSource, QgsProcessingParameterField
+
+from ..core.streets import MAIN_STREETS
+from ..qgis_io.read import source_to_frame
+
+STREETS = "STREETS"
+STREET_NAME_FIELD = "STREET_NAME_FIELD"
+HELP = (
+    "Streets (optional) — street lines, drawn lightly under the sector boundaries, the "
+    f"{MAIN_STREETS} longest streets named; any CRS. Street name field — their name (default name).\n"
+)
+
+
+def add_street_parameters(algorithm) -> None:
+    """STREETS (optional lines) and STREET_NAME_FIELD (default name)."""
+    algorithm.addParameter(
+        QgsProcessingParameterFeatureSource(
+            STREETS, algorithm.tr("Streets"), [QgsProcessing.SourceType.TypeVectorLine], optional=True
+        )
+    )
+    algorithm.addParameter(
+        QgsProcessingParameterField(
+            STREET_NAME_FIELD, algorithm.tr("Street name field"), "name", STREETS, optional=True
+        )
+    )
+
+
+def read_streets(algorithm, parameters, context, crs, feedback):
+    """``(names, lines)`` of STREETS in ``crs`` (shapely lines), or None when it is left out."""
+    source = algorithm.optional_source(parameters, STREETS, context)
+    if source is None:
+        return None
+    feedback.setProgressText(algorithm.tr("Reading the streets…"))
+    name = algorithm.checked_field(parameters, STREET_NAME_FIELD, context, source, "Streets", True)
+    frame = source_to_frame(source, [name], crs, context.transformContext(), feedback)
+    return list(frame[name]), list(frame.geometry.values)
