@@ -1,7 +1,6 @@
 """Pages built in code (the initiative report, the sector leaflets): labels, maps and pictures placed
 in millimetres, and simple styled layers, with the QGIS quirks of doing so handled in one place."""
 
-import geopandas as gpd
 from qgis.core import (
     QgsFillSymbol,
     QgsLayoutItemLabel,
@@ -15,8 +14,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QFont
 
+from ..core.lazy import lazy_module
 from ..qgis_compat import set_label_font
 from ..qgis_io.write import memory_layer, typed_fields
+
+gpd = lazy_module("geopandas")
 
 MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
 FONT_FAMILY = "DejaVu Sans"
