@@ -53,5 +53,7 @@ def test_sample_district_runs_from_the_processing_dialog(qgis_process, staged_pl
         "exposed_areas": "singleSymbol",
         "barriers": "categorizedSymbol",
         "special_places": "categorizedSymbol",
+        "streets": "categorizedSymbol",
+        "addresses": "singleSymbol",
     }
     assert report.with_suffix(".png").stat().st_size > 50_000
