@@ -38,15 +38,15 @@ class Recorder(QgsProcessingFeedback):
         self.infos = []
         self.errors = []
 
-    def reportError(self, error, fatalError=False):  # noqa: N802, N803 - names fixed by QGIS
+    def reportError(self, error, fatalError=False):  # noqa: N803 - argument name fixed by QGIS
         self.errors.append(error)
         super().reportError(error, fatalError)
 
-    def pushWarning(self, warning):  # noqa: N802 - name fixed by QGIS
+    def pushWarning(self, warning):
         self.warnings.append(warning)
         super().pushWarning(warning)
 
-    def pushInfo(self, info):  # noqa: N802 - name fixed by QGIS
+    def pushInfo(self, info):
         self.infos.append(info)
         super().pushInfo(info)
 

@@ -110,26 +110,39 @@ def upload_rule_breaches(zip_path):
     if not package.isidentifier() or not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]+", package):
         breaches.append(f"top-level folder {package!r} is not a Python identifier")
     for info in archive.infolist():
-        parts = info.filename.split("/")
-        if info.filename.startswith("/") or ".." in info.filename:
-            breaches.append(f"path information in {info.filename}")
-        if FORBIDDEN_FOLDERS & set(parts) or ".pyc" in info.filename:
-            breaches.append(f"forbidden cache or VCS entry {info.filename}")
-        if any(part.startswith(".") for part in parts if part):
-            breaches.append(f"hidden file {info.filename}")
-        mode = info.external_attr >> 16
-        if info.filename.lower().endswith(EXECUTABLE_SUFFIXES) or (
-            stat.S_ISREG(mode) and mode & (stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
-        ):
-            breaches.append(f"executable {info.filename}")
+        breaches += member_breaches(info)
     for required in ("__init__.py", "metadata.txt", "LICENSE"):
         if f"{package}/{required}" not in names:
             breaches.append(f"no {required}")
     metadata = configparser.ConfigParser()
     metadata.optionxform = str
     metadata.read_string(archive.read(f"{package}/metadata.txt").decode("utf-8"))
-    general = metadata["general"]
-    breaches += [
+    return breaches + metadata_breaches(metadata["general"], package, names)
+
+
+def member_breaches(info):
+    """The upload rules one zip member breaks: path information, caches or VCS folders, hidden
+    files, executables."""
+    breaches = []
+    parts = info.filename.split("/")
+    if info.filename.startswith("/") or ".." in info.filename:
+        breaches.append(f"path information in {info.filename}")
+    if FORBIDDEN_FOLDERS & set(parts) or ".pyc" in info.filename:
+        breaches.append(f"forbidden cache or VCS entry {info.filename}")
+    if any(part.startswith(".") for part in parts if part):
+        breaches.append(f"hidden file {info.filename}")
+    mode = info.external_attr >> 16
+    if info.filename.lower().endswith(EXECUTABLE_SUFFIXES) or (
+        stat.S_ISREG(mode) and mode & (stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+    ):
+        breaches.append(f"executable {info.filename}")
+    return breaches
+
+
+def metadata_breaches(general, package, names):
+    """The upload rules the ``[general]`` metadata breaks: required keys, the author, web
+    addresses and an icon that is in the zip (``names``)."""
+    breaches = [
         f"metadata lacks {key}" for key in UPLOAD_REQUIRED_METADATA if not general.get(key, "").strip()
     ]
     if "/" in general.get("author", ""):

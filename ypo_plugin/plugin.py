@@ -16,14 +16,14 @@ class YpoPlugin:
         self.editing_gui = None  # the Sector statistics dock and the unit-painting tool
         self.export_action = None  # menu/toolbar entry: Export sector maps
 
-    def initProcessing(self):  # noqa: N802 - name fixed by QGIS
+    def initProcessing(self):
         if self.provider is None:
             provider = YpoProvider()
             # On refusal (another "ypo" provider is registered) QGIS deletes the object.
             if QgsApplication.processingRegistry().addProvider(provider):
                 self.provider = provider
 
-    def initGui(self):  # noqa: N802 - name fixed by QGIS
+    def initGui(self):
         self.initProcessing()
         missing = absent_requirements()  # cheap at start; the full check runs with an algorithm
         if missing:

@@ -561,7 +561,7 @@ def test_progress_is_reported(run_algorithm, tmp_path):
     seen = []
 
     class Progress(QgsProcessingFeedback):
-        def setProgress(self, progress):  # noqa: N802 - name fixed by QGIS
+        def setProgress(self, progress):
             seen.append(progress)
             super().setProgress(progress)
 

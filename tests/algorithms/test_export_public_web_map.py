@@ -308,7 +308,7 @@ def test_missing_officers_are_named_in_the_pages_language(run_algorithm, tmp_pat
     warnings = []
 
     class Feedback(QgsProcessingFeedback):
-        def pushWarning(self, warning):  # noqa: N802
+        def pushWarning(self, warning):
             warnings.append(warning)
 
     run_algorithm(

@@ -117,7 +117,7 @@ def test_public_maps_never_draw_crimes_or_grid(run_algorithm, tmp_path):
     warnings = []
 
     class Feedback(QgsProcessingFeedback):
-        def pushWarning(self, warning):  # noqa: N802
+        def pushWarning(self, warning):
             warnings.append(warning)
 
     results, _ = run_algorithm(
@@ -471,7 +471,7 @@ def test_missing_officers_are_named_in_the_outputs_language(run_algorithm, tmp_p
     warnings = []
 
     class Feedback(QgsProcessingFeedback):
-        def pushWarning(self, warning):  # noqa: N802
+        def pushWarning(self, warning):
             warnings.append(warning)
 
     for layer, language in ((small_sectors(officers=False), "en"), (small_sectors(), "da")):

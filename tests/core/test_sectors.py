@@ -37,7 +37,7 @@ def test_sector_ids_are_trimmed_text():
 
 def test_attribute_text_of_numpy_numbers_and_qgis_nulls():
     class Null:
-        def isNull(self):  # noqa: N802 - QVariant's name
+        def isNull(self):
             return True
 
     assert [attribute_text(v) for v in (np.int64(7), np.float32(3.0), np.float64("nan"), Null())] == [

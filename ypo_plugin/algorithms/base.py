@@ -88,7 +88,7 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
     def tr(self, text):
         return QCoreApplication.translate(type(self).__name__, text)
 
-    def createInstance(self):  # noqa: N802 - name fixed by QGIS
+    def createInstance(self):
         return type(self)()
 
     def icon(self):
@@ -97,10 +97,10 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
     def group(self):
         return self.tr("Sector planning")
 
-    def groupId(self):  # noqa: N802 - name fixed by QGIS
+    def groupId(self):
         return "sectorplanning"
 
-    def addParameter(self, parameter, createOutput=True):  # noqa: N802, N803 - names fixed by QGIS
+    def addParameter(self, parameter, createOutput=True):  # noqa: N803 - argument name fixed by QGIS
         # qgis_process (3.22) insists on mandatory field parameters even when they have a
         # default; flagged optional, a left-out field takes its default (each algorithm
         # still checks that the field exists).
@@ -108,7 +108,7 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
             parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagOptional)
         return super().addParameter(parameter, createOutput)
 
-    def checkParameterValues(self, parameters, context):  # noqa: N802 - name fixed by QGIS
+    def checkParameterValues(self, parameters, context):
         # qgis_process (3.22) rejects a left-out parameter even when it has a default
         # ("Incorrect parameter value for SECTOR_ID_FIELD"); check it as if the default was
         # given, which is what parameterAsString and friends read then.
@@ -134,7 +134,7 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
                     return False, str(error)
         return super().checkParameterValues(filled, context)
 
-    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 - name fixed by QGIS
+    def prepareAlgorithm(self, parameters, context, feedback):
         # A model's steps are prepared without checkParameterValues.
         problem = unusable_requirements_problem()
         if problem:

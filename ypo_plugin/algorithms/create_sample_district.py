@@ -41,10 +41,10 @@ class CreateSampleDistrictAlgorithm(YpoAlgorithm):
     def name(self):
         return "createsampledistrict"
 
-    def displayName(self):  # noqa: N802 - name fixed by QGIS
+    def displayName(self):
         return self.tr("Create sample district")
 
-    def shortHelpString(self):  # noqa: N802 - name fixed by QGIS
+    def shortHelpString(self):
         return self.tr(
             "Writes a realistic sample police station area to one GeoPackage (EPSG:25832), "
             "to try the other tools without data of your own. It is modelled loosely on the "
@@ -73,7 +73,7 @@ class CreateSampleDistrictAlgorithm(YpoAlgorithm):
             "for use in models, and is loaded styled when the algorithm is run from QGIS."
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802 - name fixed by QGIS
+    def initAlgorithm(self, config=None):
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.SEED,
@@ -109,7 +109,7 @@ class CreateSampleDistrictAlgorithm(YpoAlgorithm):
         for output_name, description in LAYER_OUTPUTS.values():
             self.addOutput(QgsProcessingOutputVectorLayer(output_name, self.tr(description)))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - name fixed by QGIS
+    def processAlgorithm(self, parameters, context, feedback):
         seed = self.parameterAsInt(parameters, self.SEED, context)
         unit_count = self.parameterAsInt(parameters, self.UNIT_COUNT, context)
         total_population = self.parameterAsInt(parameters, self.TOTAL_POPULATION, context)

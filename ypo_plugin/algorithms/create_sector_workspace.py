@@ -67,14 +67,14 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
     def name(self):
         return "createsectorworkspace"
 
-    def displayName(self):  # noqa: N802 - name fixed by QGIS
+    def displayName(self):
         return self.tr("Create sector workspace")
 
     def flags(self):
         # Writes a project and print layouts: done in the main thread, like QGIS's own project tools.
         return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
-    def shortHelpString(self):  # noqa: N802 - name fixed by QGIS
+    def shortHelpString(self):
         groups = "; ".join(label.split(" / ")[-1] for _, label in TARGET_GROUPS)
         return self.tr(
             "Creates a sector workspace for the schematic sector log: one GeoPackage (workspace.gpkg) and a "
@@ -106,7 +106,7 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
             "Results: GEOPACKAGE, PROJECT and SECTOR_COUNT."
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802 - name fixed by QGIS
+    def initAlgorithm(self, config=None):
         add_sector_parameters(self)
         self.addParameter(
             QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Output folder"))
@@ -118,7 +118,7 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
         self.addOutput(QgsProcessingOutputFile(self.PROJECT, self.tr("Workspace project")))
         self.addOutput(QgsProcessingOutputNumber(self.SECTOR_COUNT, self.tr("Number of sectors")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - name fixed by QGIS
+    def processAlgorithm(self, parameters, context, feedback):
         return self.run_core(self._create, parameters, context, feedback)
 
     def _create(self, parameters, context, feedback):

@@ -66,10 +66,10 @@ class EvaluateInitiativeAlgorithm(YpoAlgorithm):
     def name(self):
         return "evaluateinitiative"
 
-    def displayName(self):  # noqa: N802 - name fixed by QGIS
+    def displayName(self):
         return self.tr("Evaluate an initiative")
 
-    def shortHelpString(self):  # noqa: N802 - name fixed by QGIS
+    def shortHelpString(self):
         return self.tr(
             "Did an initiative (bicycle patrols, a burglary-prevention campaign…) started in some sectors "
             "change crime there more than elsewhere, and did crime move next door? Counts incidents "
@@ -103,7 +103,7 @@ class EvaluateInitiativeAlgorithm(YpoAlgorithm):
             "P_VALUE, WDQ (empty when undefined) and READING."
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802 - name fixed by QGIS
+    def initAlgorithm(self, config=None):
         add_sector_parameters(self)
         self.addParameter(
             QgsProcessingParameterString(self.TARGET_IDS, self.tr("Target sector ids"), optional=True)
@@ -152,7 +152,7 @@ class EvaluateInitiativeAlgorithm(YpoAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(description)))
         self.addOutput(QgsProcessingOutputString(self.READING, self.tr("Reading")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - name fixed by QGIS
+    def processAlgorithm(self, parameters, context, feedback):
         return self.run_core(self._run, parameters, context, feedback)
 
     def _run(self, parameters, context, feedback):

@@ -48,10 +48,10 @@ class ExportBusinessCardsAlgorithm(YpoAlgorithm):
     def name(self):
         return "exportbusinesscards"
 
-    def displayName(self):  # noqa: N802 - name fixed by QGIS
+    def displayName(self):
         return self.tr("Business cards")
 
-    def shortHelpString(self):  # noqa: N802 - name fixed by QGIS
+    def shortHelpString(self):
         return self.tr(
             "Writes the sector officers' business cards as a print-ready PDF: 85 × 55 mm cards, ten to "
             "an A4 sheet (two columns of five, butted together) with crop marks in the margins at every "
@@ -72,7 +72,7 @@ class ExportBusinessCardsAlgorithm(YpoAlgorithm):
             "Results: CARD_COUNT and PAGE_COUNT."
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802 - name fixed by QGIS
+    def initAlgorithm(self, config=None):
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.SECTORS, self.tr("Sectors"), [QgsProcessing.SourceType.TypeVectorPolygon]
@@ -86,7 +86,7 @@ class ExportBusinessCardsAlgorithm(YpoAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.CARD_COUNT, self.tr("Cards")))
         self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, self.tr("Pages")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - name fixed by QGIS
+    def processAlgorithm(self, parameters, context, feedback):
         require_qr_package("Business cards")
         texts = read_texts(self, parameters, context)
         url = read_web_map_url(self, parameters, context)

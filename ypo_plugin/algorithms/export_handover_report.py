@@ -31,14 +31,14 @@ class ExportHandoverReportAlgorithm(YpoAlgorithm):
     def name(self):
         return "exporthandoverreport"
 
-    def displayName(self):  # noqa: N802 - name fixed by QGIS
+    def displayName(self):
         return self.tr("Export handover report")
 
     def flags(self):
         # Reads a project and renders its layout: done in the main thread, like QGIS's layout exports.
         return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
-    def shortHelpString(self):  # noqa: N802 - name fixed by QGIS
+    def shortHelpString(self):
         return self.tr(
             "Writes the handover report of a sector workspace (made by Create sector workspace) as one PDF: "
             "a page per sector for the officer taking over the sector, from the workspace's layout "
@@ -59,7 +59,7 @@ class ExportHandoverReportAlgorithm(YpoAlgorithm):
             "Results: OUTPUT (the PDF) and PAGE_COUNT."
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802 - name fixed by QGIS
+    def initAlgorithm(self, config=None):
         self.addParameter(
             QgsProcessingParameterFile(self.WORKSPACE, self.tr("Workspace project"), extension="qgz")
         )
@@ -73,7 +73,7 @@ class ExportHandoverReportAlgorithm(YpoAlgorithm):
         )
         self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, self.tr("Number of pages")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - name fixed by QGIS
+    def processAlgorithm(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, self.WORKSPACE, context)
         sector_id = attribute_text(self.parameterAsString(parameters, self.SECTOR_ID, context))
         dpi = self.parameterAsInt(parameters, self.DPI, context) or DEFAULT_DPI

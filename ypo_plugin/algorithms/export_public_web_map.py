@@ -73,10 +73,10 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
     def name(self):
         return "exportpublicwebmap"
 
-    def displayName(self):  # noqa: N802 - name fixed by QGIS
+    def displayName(self):
         return self.tr("Export public web map")
 
-    def shortHelpString(self):  # noqa: N802 - name fixed by QGIS
+    def shortHelpString(self):
         return self.tr(
             "Writes one self-contained HTML page where citizens find their sector and its "
             "responsible officer: the sector boundaries and names are drawn on a plain background; "
@@ -116,7 +116,7 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
             "ADDRESSES_OUTSIDE, the addresses searchable on the page and those of them in no sector."
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802 - name fixed by QGIS
+    def initAlgorithm(self, config=None):
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.SECTORS, self.tr("Sectors"), [QgsProcessing.SourceType.TypeVectorPolygon]
@@ -153,7 +153,7 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.ADDRESS_COUNT, self.tr("Addresses on the page")))
         self.addOutput(QgsProcessingOutputNumber(self.ADDRESSES_OUTSIDE, self.tr("Addresses in no sector")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - name fixed by QGIS
+    def processAlgorithm(self, parameters, context, feedback):
         texts = read_texts(self, parameters, context)
         title = (self.parameterAsString(parameters, self.TITLE, context) or "").strip() or texts(
             "find_officer"

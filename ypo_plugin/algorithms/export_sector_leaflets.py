@@ -30,10 +30,10 @@ class ExportSectorLeafletsAlgorithm(YpoAlgorithm):
     def name(self):
         return "exportsectorleaflets"
 
-    def displayName(self):  # noqa: N802 - name fixed by QGIS
+    def displayName(self):
         return self.tr("Sector leaflets")
 
-    def shortHelpString(self):  # noqa: N802 - name fixed by QGIS
+    def shortHelpString(self):
         return self.tr(
             "Writes a leaflet per sector for citizens, one A5 page each in one PDF: the sector on a map "
             "with its streets and neighbours, 'Your local police officer' with the officer's name, phone "
@@ -51,7 +51,7 @@ class ExportSectorLeafletsAlgorithm(YpoAlgorithm):
             "Result: PAGE_COUNT, one page per sector."
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802 - name fixed by QGIS
+    def initAlgorithm(self, config=None):
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.SECTORS, self.tr("Sectors"), [QgsProcessing.SourceType.TypeVectorPolygon]
@@ -72,7 +72,7 @@ class ExportSectorLeafletsAlgorithm(YpoAlgorithm):
         )
         self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, self.tr("Pages")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - name fixed by QGIS
+    def processAlgorithm(self, parameters, context, feedback):
         require_qr_package("Sector leaflets")
         texts = read_texts(self, parameters, context)
         url = read_web_map_url(self, parameters, context)

@@ -70,10 +70,10 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
     def name(self):
         return "validatesectors"
 
-    def displayName(self):  # noqa: N802 - name fixed by QGIS
+    def displayName(self):
         return self.tr("Validate sectors")
 
-    def shortHelpString(self):  # noqa: N802 - name fixed by QGIS
+    def shortHelpString(self):
         return self.tr(
             "Checks a sector plan (generated or redrawn by hand) and writes one feature per problem, "
             "with error_type, sector_ids (comma-separated, sorted), area_m2, a short message and the "
@@ -118,7 +118,7 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
             "the split counts them) and ERRORS_TOTAL."
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802 - name fixed by QGIS
+    def initAlgorithm(self, config=None):
         add_sector_parameters(self)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
@@ -163,7 +163,7 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
 
     # --- running -----------------------------------------------------------
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - name fixed by QGIS
+    def processAlgorithm(self, parameters, context, feedback):
         steps = QgsProcessingMultiStepFeedback(4, feedback)
         return self.run_core(self._run, parameters, context, feedback, steps)
 

@@ -48,6 +48,7 @@ def house_number_key(text: Any) -> tuple[int, str] | None:
 
 
 def house_number_text(key: tuple[int, str]) -> str:
+    """The house number as written (``12B``) from its :func:`house_number_key`."""
     return f"{key[0]}{key[1]}"
 
 

@@ -117,4 +117,6 @@ def sector_link(web_map_url: str, sector_id: str) -> str:
 
 
 def qr_text(card: Card, web_map_url: str | None, organisation: str, title: str) -> str:
+    """What a card's QR code holds: the link to the sector on the public web map when
+    ``web_map_url`` is given, otherwise the officer's vCard."""
     return sector_link(web_map_url, card.sector_id) if web_map_url else vcard(card, organisation, title)

@@ -383,6 +383,7 @@ class Period:
 
     @property
     def is_open(self) -> bool:
+        """True when neither end is given: every date-time, even a missing one, lies inside."""
         return self.start is None and self.end is None
 
     def contains(self, datetimes: np.ndarray) -> np.ndarray:

@@ -94,14 +94,17 @@ class IncidentSource:
 
     @property
     def layer_label(self) -> str:
+        """How messages name the incident layer: ``CRIMES`` with the layer's name when known."""
         return f"CRIMES ({self.layer})" if self.layer else "CRIMES"
 
     @property
     def date_label(self) -> str:
+        """How messages name the date field: the layer label, the parameter and the field's name."""
         return self._label("DATE_FIELD", self.date_field)
 
     @property
     def time_label(self) -> str:
+        """How messages name the time field: the layer label, the parameter and the field's name."""
         return self._label("TIME_FIELD", self.time_field)
 
     def _label(self, parameter: str, field_name: str) -> str:

@@ -166,10 +166,12 @@ class ManningResult:
 
     @property
     def officers_required_total(self) -> int:
+        """Officers the sectors require, summed over all sectors."""
         return int(self.sectors["officers_required"].sum())
 
     @property
     def officers_allocated_total(self) -> int:
+        """Officers allocated to the sectors, summed over all sectors."""
         return int(self.sectors["officers_allocated"].sum())
 
 

@@ -69,6 +69,8 @@ class Column:
 
 @dataclass(frozen=True)
 class Table:
+    """One table of the sector log: its name, title, geometry type ('' for none) and columns."""
+
     name: str
     title: str
     geometry: str  # "Point" or "" (no geometry)

@@ -127,6 +127,7 @@ class MultipartSectors:
 
     @property
     def count(self) -> int:
+        """Number of sectors drawn in more than one part."""
         return int((self.part_counts > 1).sum())
 
 
@@ -169,6 +170,7 @@ def parse_target_shares(value, sector_count: int, district_name: str) -> list[fl
 
 
 def representative_xy(geoms: np.ndarray) -> np.ndarray:
+    """A point inside each geometry (shapely's ``point_on_surface``), as an ``(n, 2)`` array."""
     return shapely.get_coordinates(shapely.point_on_surface(geoms))
 
 
@@ -292,99 +294,22 @@ def plan_sectors(
     position). Units outside every district are left out unless
     ``assign_outside``.
     """
-    geoms = np.asarray(getattr(unit_geoms, "values", unit_geoms), dtype=object)
-    if len(geoms) == 0:
-        raise InputError(
-            "The units layer has no features; choose a layer with the base units (polygons).",
-            about=About.UNITS,
-        )
-    names = list(unit_names) if unit_names is not None else [f"#{k}" for k in range(len(geoms))]
+    names = list(unit_names) if unit_names is not None else [f"#{k}" for k in range(len(unit_geoms))]
     notes: list[str] = []
     warnings: list[str] = []
-    missing_geometry = np.flatnonzero(shapely.is_missing(geoms) | shapely.is_empty(geoms))
-    if len(missing_geometry):
-        raise InputError(
-            f"The units layer has {len(missing_geometry)} features without a geometry (e.g. unit "
-            f"{names[int(missing_geometry[0])]}); give every unit a polygon or remove it.",
-            about=About.UNITS,
-        )
-    geoms, repaired = repair_polygons(geoms)
-    if repaired.any():
-        notes.append(f"{int(repaired.sum())} invalid unit geometries were repaired (make valid).")
-    collapsed = np.flatnonzero(shapely.is_empty(geoms))
-    if len(collapsed):
-        raise InputError(
-            f"Unit {names[int(collapsed[0])]} has no area left once made valid "
-            f"({len(collapsed)} such units); fix its geometry or remove it.",
-            about=About.UNITS,
-        )
-
-    pop = np.asarray(population, dtype=float)
-    if np.isnan(pop).any():
-        warnings.append(
-            f"{int(np.isnan(pop).sum())} units have no population value; they count as 0 inhabitants."
-        )
-        pop = np.nan_to_num(pop, nan=0.0)
-
+    geoms = _unit_polygons(unit_geoms, names, notes)
+    pop = _unit_population(population, warnings)
     if districts is None:
         district_of = np.zeros(len(geoms), dtype=np.int64)
         district_names, counts, shares, codes = [""], [int(sector_count)], None, ["S"]
     else:
-        if len(districts.geoms) == 0:
-            raise InputError(
-                "The districts layer has no features; choose a district layer or leave it out.",
-                about=About.DISTRICTS,
-            )
+        district_of = _district_of_units(geoms, pop, districts, names, assign_outside, notes, warnings)
         district_names, counts, shares = districts.names, districts.sector_counts, districts.target_shares
-        assignment = units_in_districts(geoms, districts.geoms, district_names, names, assign_outside)
-        district_of = assignment.district_of
-        notes.extend(assignment.straddling)
-        if assignment.straddling:
-            warnings.append(
-                f"{len(assignment.straddling)} units straddle districts; each goes to the district "
-                "holding most of its area (listed in the log)."
-            )
-        outside = assignment.outside
-        if len(outside) and assign_outside:
-            notes.extend(assignment.placed_outside)
-            warnings.append(
-                f"{len(outside)} units lie outside every district ({pop[outside].sum():,.0f} inhabitants); "
-                "each was given to the district it overlaps most, or the nearest one (listed in the log)."
-            )
-        elif len(outside):
-            listed = ", ".join(str(names[k]) for k in outside)
-            warnings.append(
-                f"{len(outside)} units lie outside every district ({pop[outside].sum():,.0f} inhabitants) "
-                "and are left out of the plan (ASSIGN_OUTSIDE_TO_NEAREST gives them to the nearest "
-                f"district): units {listed}."
-            )
         codes = sector_codes(district_names)
-        empty = [district_names[d] for d in range(len(district_names)) if not (district_of == d).any()]
-        if empty:
-            raise InputError(
-                f"District(s) {', '.join(empty)} contain no units; check that the units and the districts "
-                "cover the same area, or remove those districts.",
-                about=About.DISTRICTS,
-            )
     inside = district_of >= 0
     kept = np.flatnonzero(inside)
     kept_geoms, kept_pop, kept_names = geoms[kept], pop[kept], [names[k] for k in kept]
-
-    crimes = None
-    if crime_xy is not None and len(crime_xy):
-        unit_of_crime = assign_points(crime_xy, geoms)
-        outside_units = int((unit_of_crime < 0).sum())
-        if outside_units:
-            notes.append(
-                f"{outside_units} of {len(crime_xy)} crimes lie outside every unit and are not counted."
-            )
-        in_left_out = int(((unit_of_crime >= 0) & ~inside[np.maximum(unit_of_crime, 0)]).sum())
-        if in_left_out:
-            notes.append(
-                f"{in_left_out} of {len(crime_xy)} crimes lie in units left out of the plan and are not "
-                "counted."
-            )
-        crimes = np.bincount(unit_of_crime[unit_of_crime >= 0], minlength=len(geoms)).astype(float)[kept]
+    crimes = _crimes_per_kept_unit(crime_xy, geoms, inside, kept, notes)
     exposed = None
     if exposed_geoms is not None and len(exposed_geoms):
         exposed = exposed_population(kept_geoms, kept_pop, np.asarray(exposed_geoms, dtype=object))
@@ -434,32 +359,7 @@ def plan_sectors(
         f"{codes[d]}-{number:02d}"
         for d, number in zip(split.sector_district, split.sector_number, strict=True)
     ]
-    sector_names = [
-        f"{district_names[d]} {number}".strip() if district_names[d] else f"Sector {number}"
-        for d, number in zip(split.sector_district, split.sector_number, strict=True)
-    ]
-    sector_population = np.bincount(kept_labels, weights=kept_pop, minlength=count)
-    sector_crimes = (
-        np.bincount(kept_labels, weights=crimes, minlength=count) if crimes is not None else np.zeros(count)
-    )
-    sectors = pd.DataFrame(
-        {
-            "sector_id": ids,
-            "sector_name": sector_names,
-            "district": [district_names[d] or None for d in split.sector_district],
-            "population": sector_population,
-            "crimes_total": sector_crimes.astype(np.int64),
-            "workload": split.workload,
-            "workload_dev_pct": split.deviation_pct,
-            "area_km2": shapely.area(sector_geoms) / 1e6,
-            "polsby_popper": polsby_popper(sector_geoms),
-            "reock": reock(sector_geoms),
-            "neighbours": [
-                ",".join(sorted(ids[n] for n in found))
-                for found in sector_neighbours(split.adjacency, kept_labels)
-            ],
-        }
-    )
+    sectors = _sector_table(split, ids, district_names, sector_geoms, kept_pop, crimes)
     # The links of the split, by position among all units.
     links = tuple(replace(link, i=int(kept[link.i]), j=int(kept[link.j])) for link in split.adjacency.links)
     multipart = multipart_sectors(sector_geoms, ids, labels, geoms, names, links)
@@ -476,4 +376,153 @@ def plan_sectors(
         outside,
         float(pop[outside].sum()),
         links,
+    )
+
+
+def _unit_polygons(unit_geoms: Sequence, names: list, notes: list[str]) -> np.ndarray:
+    """The units' polygons, repaired where invalid (noted); raises :class:`InputError` when there
+    are none, when one has no geometry or when one has no area left once made valid."""
+    geoms = np.asarray(getattr(unit_geoms, "values", unit_geoms), dtype=object)
+    if len(geoms) == 0:
+        raise InputError(
+            "The units layer has no features; choose a layer with the base units (polygons).",
+            about=About.UNITS,
+        )
+    missing_geometry = np.flatnonzero(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    if len(missing_geometry):
+        raise InputError(
+            f"The units layer has {len(missing_geometry)} features without a geometry (e.g. unit "
+            f"{names[int(missing_geometry[0])]}); give every unit a polygon or remove it.",
+            about=About.UNITS,
+        )
+    geoms, repaired = repair_polygons(geoms)
+    if repaired.any():
+        notes.append(f"{int(repaired.sum())} invalid unit geometries were repaired (make valid).")
+    collapsed = np.flatnonzero(shapely.is_empty(geoms))
+    if len(collapsed):
+        raise InputError(
+            f"Unit {names[int(collapsed[0])]} has no area left once made valid "
+            f"({len(collapsed)} such units); fix its geometry or remove it.",
+            about=About.UNITS,
+        )
+    return geoms
+
+
+def _unit_population(population: Sequence[float], warnings: list[str]) -> np.ndarray:
+    """The units' population as floats, a missing value (NaN) counted as 0 and warned about."""
+    pop = np.asarray(population, dtype=float)
+    if np.isnan(pop).any():
+        warnings.append(
+            f"{int(np.isnan(pop).sum())} units have no population value; they count as 0 inhabitants."
+        )
+        pop = np.nan_to_num(pop, nan=0.0)
+    return pop
+
+
+def _district_of_units(
+    geoms: np.ndarray,
+    pop: np.ndarray,
+    districts: Districts,
+    names: list,
+    assign_outside: bool,
+    notes: list[str],
+    warnings: list[str],
+) -> np.ndarray:
+    """The district of each unit (-1: left out), with notes and warnings on units straddling
+    districts or lying outside them; raises :class:`InputError` for no districts or a district
+    without units."""
+    if len(districts.geoms) == 0:
+        raise InputError(
+            "The districts layer has no features; choose a district layer or leave it out.",
+            about=About.DISTRICTS,
+        )
+    district_names = districts.names
+    assignment = units_in_districts(geoms, districts.geoms, district_names, names, assign_outside)
+    district_of = assignment.district_of
+    notes.extend(assignment.straddling)
+    if assignment.straddling:
+        warnings.append(
+            f"{len(assignment.straddling)} units straddle districts; each goes to the district "
+            "holding most of its area (listed in the log)."
+        )
+    outside = assignment.outside
+    if len(outside) and assign_outside:
+        notes.extend(assignment.placed_outside)
+        warnings.append(
+            f"{len(outside)} units lie outside every district ({pop[outside].sum():,.0f} inhabitants); "
+            "each was given to the district it overlaps most, or the nearest one (listed in the log)."
+        )
+    elif len(outside):
+        listed = ", ".join(str(names[k]) for k in outside)
+        warnings.append(
+            f"{len(outside)} units lie outside every district ({pop[outside].sum():,.0f} inhabitants) "
+            "and are left out of the plan (ASSIGN_OUTSIDE_TO_NEAREST gives them to the nearest "
+            f"district): units {listed}."
+        )
+    empty = [district_names[d] for d in range(len(district_names)) if not (district_of == d).any()]
+    if empty:
+        raise InputError(
+            f"District(s) {', '.join(empty)} contain no units; check that the units and the districts "
+            "cover the same area, or remove those districts.",
+            about=About.DISTRICTS,
+        )
+    return district_of
+
+
+def _crimes_per_kept_unit(
+    crime_xy: np.ndarray | None, geoms: np.ndarray, inside: np.ndarray, kept: np.ndarray, notes: list[str]
+) -> np.ndarray | None:
+    """Crimes counted in each kept unit (None without crimes), noting those outside every unit
+    and those in units left out."""
+    if crime_xy is None or not len(crime_xy):
+        return None
+    unit_of_crime = assign_points(crime_xy, geoms)
+    outside_units = int((unit_of_crime < 0).sum())
+    if outside_units:
+        notes.append(f"{outside_units} of {len(crime_xy)} crimes lie outside every unit and are not counted.")
+    in_left_out = int(((unit_of_crime >= 0) & ~inside[np.maximum(unit_of_crime, 0)]).sum())
+    if in_left_out:
+        notes.append(
+            f"{in_left_out} of {len(crime_xy)} crimes lie in units left out of the plan and are not counted."
+        )
+    return np.bincount(unit_of_crime[unit_of_crime >= 0], minlength=len(geoms)).astype(float)[kept]
+
+
+def _sector_table(
+    split: SplitResult,
+    ids: list[str],
+    district_names: Sequence[str],
+    sector_geoms: np.ndarray,
+    kept_pop: np.ndarray,
+    crimes: np.ndarray | None,
+) -> pd.DataFrame:
+    """One row per sector of ``split``: ids, names, district, population, crimes, workload and its
+    deviation, area, compactness and the ids of its neighbours."""
+    count = len(split.target)
+    kept_labels = split.labels
+    sector_names = [
+        f"{district_names[d]} {number}".strip() if district_names[d] else f"Sector {number}"
+        for d, number in zip(split.sector_district, split.sector_number, strict=True)
+    ]
+    sector_population = np.bincount(kept_labels, weights=kept_pop, minlength=count)
+    sector_crimes = (
+        np.bincount(kept_labels, weights=crimes, minlength=count) if crimes is not None else np.zeros(count)
+    )
+    return pd.DataFrame(
+        {
+            "sector_id": ids,
+            "sector_name": sector_names,
+            "district": [district_names[d] or None for d in split.sector_district],
+            "population": sector_population,
+            "crimes_total": sector_crimes.astype(np.int64),
+            "workload": split.workload,
+            "workload_dev_pct": split.deviation_pct,
+            "area_km2": shapely.area(sector_geoms) / 1e6,
+            "polsby_popper": polsby_popper(sector_geoms),
+            "reock": reock(sector_geoms),
+            "neighbours": [
+                ",".join(sorted(ids[n] for n in found))
+                for found in sector_neighbours(split.adjacency, kept_labels)
+            ],
+        }
     )

@@ -203,6 +203,8 @@ class StatsCache:
         return self._pairs.effective(geometries)
 
     def areal_population(self, key: bytes, compute) -> tuple[float, float]:
+        """``compute()`` (a sector's population and exposed population) memoised by the sector's
+        WKB ``key``; the memo is emptied when it grows past 10,000 sectors."""
         if key not in self._population:
             if len(self._population) > 10_000:
                 self._population.clear()
@@ -243,6 +245,8 @@ class StatsCache:
         return sector
 
     def validation(self, key, compute):
+        """``compute()`` (the validation problems and warnings) reused while ``key`` (the labels and
+        geometries validated) is that of the previous call."""
         if key != self._validation_key:
             self._validation = compute()
             self._validation_key = key
@@ -323,11 +327,7 @@ def sector_statistics(
     with np.errstate(divide="ignore", invalid="ignore"):
         deviation = 100.0 * (workload - mean) / mean if mean > 0 else np.full(len(workload), np.nan)
 
-    allocated = None
-    if officers_allocated is not None:
-        allocated = pd.to_numeric(
-            pd.Series(list(officers_allocated), dtype=object), errors="coerce"
-        ).to_numpy(dtype=float)
+    allocated = _allocated_numbers(officers_allocated)
 
     columns: dict[str, Any] = {"sector_id": ids}
     numbers = {
@@ -353,14 +353,7 @@ def sector_statistics(
         flags[k].append(FLAG_WORKLOAD)
 
     problems, warnings = _validation(labels, usable_geoms, rows, table, allocated, settings, cache, crs)
-    by_label: dict[str, list[int]] = {}
-    for k, label in enumerate(labels):
-        by_label.setdefault(label, []).append(k)
-    for error_type, sector_ids in zip(problems["error_type"], problems["sector_ids"], strict=True):
-        for label in str(sector_ids).split(",") if sector_ids else ():
-            for k in by_label.get(label, ()):
-                if error_type not in flags[k]:
-                    flags[k].append(error_type)
+    _flag_problems(labels, problems, flags)
     table["flags"] = [tuple(f) for f in flags]
     if population is not None:
         warnings = list(population.warnings) + warnings
@@ -374,6 +367,27 @@ def sector_statistics(
         population_outside=population_outside(population.total if population is not None else 0.0, pop),
         crimes_outside=(len(crimes.xy) if crimes is not None else 0) - int(crimes_total.sum()),
     )
+
+
+def _allocated_numbers(officers_allocated: Sequence[Any] | None) -> np.ndarray | None:
+    """The officers allocated as floats (NaN where a value is not a number); None without the field."""
+    if officers_allocated is None:
+        return None
+    return pd.to_numeric(pd.Series(list(officers_allocated), dtype=object), errors="coerce").to_numpy(
+        dtype=float
+    )
+
+
+def _flag_problems(labels: list[str], problems: gpd.GeoDataFrame, flags: list[list[str]]) -> None:
+    """Add each problem's error type, once, to the flags of every sector the problem names."""
+    by_label: dict[str, list[int]] = {}
+    for k, label in enumerate(labels):
+        by_label.setdefault(label, []).append(k)
+    for error_type, sector_ids in zip(problems["error_type"], problems["sector_ids"], strict=True):
+        for label in str(sector_ids).split(",") if sector_ids else ():
+            for k in by_label.get(label, ()):
+                if error_type not in flags[k]:
+                    flags[k].append(error_type)
 
 
 def _labels(ids: list, flags: list[list[str]]) -> list[str]:

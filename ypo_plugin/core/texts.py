@@ -273,6 +273,8 @@ class PublicTexts:
 
     @classmethod
     def checked(cls, language: str | None, emergency_number: str | None, general_number: str | None = None):
+        """The texts for ``language`` and the phone numbers, each checked (empty means the default);
+        raises :class:`.errors.InputError` for an unknown language or an unusable number."""
         return cls(
             checked_language(language),
             checked_emergency_number(emergency_number),

@@ -90,6 +90,7 @@ class ValidationResult:
 
     @property
     def total(self) -> int:
+        """Number of errors found, of all types."""
         return len(self.errors)
 
     @property

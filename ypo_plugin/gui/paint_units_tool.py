@@ -53,12 +53,12 @@ class PaintUnitsTool(QgsMapTool):
 
     # --- mouse -----------------------------------------------------------------------------
 
-    def canvasPressEvent(self, event):  # noqa: N802 - Qt name
+    def canvasPressEvent(self, event):
         if event.button() == Qt.MouseButton.LeftButton:
             self._start = event.pos()
             self._dragging = False
 
-    def canvasMoveEvent(self, event):  # noqa: N802 - Qt name
+    def canvasMoveEvent(self, event):
         if self._start is None:
             return
         if not self._dragging and (event.pos() - self._start).manhattanLength() >= DRAG_THRESHOLD_PX:
@@ -66,7 +66,7 @@ class PaintUnitsTool(QgsMapTool):
         if self._dragging:
             self._show_band(self._rectangle(event.pos()))
 
-    def canvasReleaseEvent(self, event):  # noqa: N802 - Qt name
+    def canvasReleaseEvent(self, event):
         if self._start is None or event.button() != Qt.MouseButton.LeftButton:
             return
         if self._dragging:
@@ -77,7 +77,7 @@ class PaintUnitsTool(QgsMapTool):
             self._reset()
             self.move_units_at_point(self.toMapCoordinates(event.pos()))
 
-    def keyPressEvent(self, event):  # noqa: N802 - Qt name
+    def keyPressEvent(self, event):
         if event.key() == Qt.Key.Key_Escape:
             self._reset()
 

@@ -557,7 +557,7 @@ class SectorStatsDock(QgsDockWidget):
         self.canvas.refresh()
         self.canvas.flashGeometries(geometries, crs)
 
-    def closeEvent(self, event):  # noqa: N802 - Qt name
+    def closeEvent(self, event):
         self._timer.stop()
         super().closeEvent(event)
 

@@ -371,11 +371,7 @@ def export_image(layout, path: str, dpi: int) -> list[str]:
     settings.dpi = dpi
     settings.exportMetadata = False
     settings.generateWorldFile = False
-    settings.pages = list(range(layout.pageCollection().pageCount()))
-    result = QgsLayoutExporter(layout).exportToImage(path, settings)
-    if result != QgsLayoutExporter.ExportResult.Success:
-        raise QgsProcessingException(f"Could not write {path} (QGIS layout export error {result}).")
-    return page_paths(layout, path)
+    return _export_pages(layout, path, settings, "exportToImage")
 
 
 def export_svg(layout, path: str, dpi: int) -> list[str]:
@@ -387,8 +383,14 @@ def export_svg(layout, path: str, dpi: int) -> list[str]:
     settings.forceVectorOutput = True
     settings.exportAsLayers = False
     settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
+    return _export_pages(layout, path, settings, "exportToSvg")
+
+
+def _export_pages(layout, path: str, settings, method: str) -> list[str]:
+    """Every page of the layout written to ``path`` by the exporter's ``method`` with ``settings``;
+    the files written (see :func:`page_paths`). A QGIS export error raises QgsProcessingException."""
     settings.pages = list(range(layout.pageCollection().pageCount()))
-    result = QgsLayoutExporter(layout).exportToSvg(path, settings)
+    result = getattr(QgsLayoutExporter(layout), method)(path, settings)
     if result != QgsLayoutExporter.ExportResult.Success:
         raise QgsProcessingException(f"Could not write {path} (QGIS layout export error {result}).")
     return page_paths(layout, path)

@@ -375,29 +375,7 @@ def export_maps(overview, pages, audience, fmt, dpi, title, folder: Path, frame,
         write(overview, f"{audience}_overview")
         feedback.setProgress(40 + 60 * overview_pages / total)
         if pages is not None:
-            atlas = pages.atlas()
-            if not atlas.beginRender():
-                raise QgsProcessingException("The sector pages could not be prepared (atlas error).")
-            stems = dict(zip(frame["sector_id"], file_stems(list(frame["sector_id"])), strict=True))
-            hours, types = (
-                layouts.item(pages, "chart_hours", False),
-                layouts.item(pages, "chart_types", False),
-            )
-            for number in range(atlas.count()):
-                if feedback.isCanceled():
-                    break
-                atlas.seekTo(number)
-                feature = atlas.layout().reportContext().feature()
-                sector_id = feature["sector_id"]
-                if hours is not None and types is not None:
-                    for picture, field_name in ((hours, "chart_hours"), (types, "chart_types")):
-                        path = feature[field_name] if feature.fields().lookupField(field_name) >= 0 else None
-                        picture.setVisibility(bool(path))
-                        if path:
-                            picture.setPicturePath(path)
-                write(pages, f"{audience}_sector_{stems[sector_id]}")
-                feedback.setProgress(40 + 60 * (overview_pages + number + 1) / total)
-            atlas.endRender()
+            _write_sector_pages(pages, frame, audience, write, feedback, overview_pages, total)
     finally:
         if book is not None:
             book.close()
@@ -406,6 +384,40 @@ def export_maps(overview, pages, audience, fmt, dpi, title, folder: Path, frame,
     if feedback.isCanceled():
         return None
     return files, total
+
+
+def _write_sector_pages(pages, frame, audience, write, feedback, pages_before, total):
+    """Write one atlas page per sector through ``write`` until cancelled, each with its sector's
+    charts; progress counts on from the ``pages_before`` pages written, out of ``total``."""
+    atlas = pages.atlas()
+    if not atlas.beginRender():
+        raise QgsProcessingException("The sector pages could not be prepared (atlas error).")
+    stems = dict(zip(frame["sector_id"], file_stems(list(frame["sector_id"])), strict=True))
+    hours, types = (
+        layouts.item(pages, "chart_hours", False),
+        layouts.item(pages, "chart_types", False),
+    )
+    for number in range(atlas.count()):
+        if feedback.isCanceled():
+            break
+        atlas.seekTo(number)
+        feature = atlas.layout().reportContext().feature()
+        sector_id = feature["sector_id"]
+        if hours is not None and types is not None:
+            _show_charts(feature, ((hours, "chart_hours"), (types, "chart_types")))
+        write(pages, f"{audience}_sector_{stems[sector_id]}")
+        feedback.setProgress(40 + 60 * (pages_before + number + 1) / total)
+    atlas.endRender()
+
+
+def _show_charts(feature, pictures):
+    """Point each ``(picture, field name)`` of a sector page at the chart file the sector's feature
+    names in that field; a picture without a file is hidden."""
+    for picture, field_name in pictures:
+        path = feature[field_name] if feature.fields().lookupField(field_name) >= 0 else None
+        picture.setVisibility(bool(path))
+        if path:
+            picture.setPicturePath(path)
 
 
 def crime_layers(result, points, settings, crs, texts, grid=None):

@@ -17,7 +17,7 @@ class _ApplyStyle(QgsProcessingLayerPostProcessorInterface):
         super().__init__()
         self.qml_path = qml_path
 
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - name fixed by QGIS
+    def postProcessLayer(self, layer, context, feedback):
         layer.loadNamedStyle(self.qml_path)
         layer.triggerRepaint()
 

@@ -38,17 +38,49 @@ def multipoint_xy(wkb: bytes) -> np.ndarray:
 def read_points_gdal(layer, source, names: list[str], feedback) -> tuple[np.ndarray, dict, int] | None:
     """Points (N×2), the ``names`` columns and the number of multi-part geometries, read in bulk
     through GDAL's Arrow stream; None when that does not apply to ``layer``."""
-    if layer.providerType() != "ogr" or layer.subsetString() or layer.isModified():
+    if not _plain_ogr_layer(layer, names):
         return None
+    from osgeo import ogr
+
+    if not hasattr(ogr.Layer, "GetArrowStreamAsNumPy"):
+        return None
+    opened = _open_ogr_layer(layer, source)
+    if opened is None:
+        return None
+    _dataset, ogr_layer = opened  # the layer lives as long as its dataset is referenced
+    definition = ogr_layer.GetLayerDefn()
+    ogr_names = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
+    fid_name = ogr_layer.GetFIDColumn()
+    if any(name not in ogr_names and name != fid_name for name in names):
+        return None
+    ogr_layer.SetIgnoredFields([name for name in ogr_names if name not in names])
+    wkbs, batches = _arrow_batches(ogr_layer, names, max(source.featureCount(), 1), feedback)
+    xy, multipart = _wkb_point_coordinates(wkbs)
+    columns = {
+        name: np.concatenate(parts_) if parts_ else np.empty(0, dtype=object)
+        for name, parts_ in batches.items()
+    }
+    return xy, columns, multipart
+
+
+def _plain_ogr_layer(layer, names: list[str]) -> bool:
+    """True for an OGR layer without a filter or unsaved edits whose ``names`` are all fields of
+    the data source (not joined or virtual)."""
+    if layer.providerType() != "ogr" or layer.subsetString() or layer.isModified():
+        return False
     fields = layer.fields()
     for name in names:
         index = fields.lookupField(name)
         if index < 0 or fields.fieldOrigin(index) != QgsFields.FieldOrigin.OriginProvider:
-            return None
-    from osgeo import gdal, ogr
+            return False
+    return True
 
-    if not hasattr(ogr.Layer, "GetArrowStreamAsNumPy"):
-        return None
+
+def _open_ogr_layer(layer, source) -> tuple | None:
+    """``(dataset, OGR layer)`` of ``layer``'s data source, read-only; None when it cannot be
+    opened or does not hold as many features as ``source``."""
+    from osgeo import gdal
+
     parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
     dataset = gdal.OpenEx(parts.get("path", ""), gdal.OF_VECTOR | gdal.OF_READONLY)
     if dataset is None:
@@ -59,18 +91,16 @@ def read_points_gdal(layer, source, names: list[str], feedback) -> tuple[np.ndar
         ogr_layer = dataset.GetLayer(int(parts.get("layerId") or 0))
     if ogr_layer is None or ogr_layer.GetFeatureCount() != source.featureCount():
         return None
-    definition = ogr_layer.GetLayerDefn()
-    ogr_names = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
-    fid_name = ogr_layer.GetFIDColumn()
-    if any(name not in ogr_names and name != fid_name for name in names):
-        return None
-    ogr_layer.SetIgnoredFields([name for name in ogr_names if name not in names])
-    geometry_name = ogr_layer.GetGeometryColumn() or "wkb_geometry"
+    return dataset, ogr_layer
 
+
+def _arrow_batches(ogr_layer, names: list[str], total: int, feedback) -> tuple[list, dict[str, list]]:
+    """The geometry column's WKB batches and each of ``names``' value batches of the layer's Arrow
+    stream, reporting progress out of ``total`` features; stops early when cancelled."""
+    geometry_name = ogr_layer.GetGeometryColumn() or "wkb_geometry"
     batches = {name: [] for name in names}
     wkbs = []
     read = 0
-    total = max(source.featureCount(), 1)
     for batch in ogr_layer.GetArrowStreamAsNumPy(options=["MAX_FEATURES_IN_BATCH=100000"]):
         if feedback is not None:
             if feedback.isCanceled():
@@ -80,12 +110,7 @@ def read_points_gdal(layer, source, names: list[str], feedback) -> tuple[np.ndar
         for name in names:
             batches[name].append(_arrow_column(batch[name]))
         read += len(wkbs[-1])
-    xy, multipart = _wkb_point_coordinates(wkbs)
-    columns = {
-        name: np.concatenate(parts_) if parts_ else np.empty(0, dtype=object)
-        for name, parts_ in batches.items()
-    }
-    return xy, columns, multipart
+    return wkbs, batches
 
 
 def _wkb_point_coordinates(batches: list) -> tuple[np.ndarray, int]:

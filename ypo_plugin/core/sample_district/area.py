@@ -24,6 +24,8 @@ AREA_KM2_RANGE = (27.0, 33.0)
 
 @dataclass(frozen=True)
 class DistrictSpec:
+    """One district of the sample area: its name, number of sectors, staff and direction."""
+
     name: str
     sector_count: int
     staff: int
@@ -39,6 +41,9 @@ DISTRICTS = (
 
 @dataclass(frozen=True)
 class BarrierSpec:
+    """One barrier (railway or motorway) across the sample area: its name, kind and the waves
+    that bend it."""
+
     name: str
     kind: str
     waves: tuple[tuple[float, float], ...]  # (amplitude, wavelength) as fractions of the area radius
@@ -73,10 +78,12 @@ def area_radius(outline: Polygon) -> float:
 
 
 def area_centre(outline: Polygon) -> np.ndarray:
+    """The centroid of the area's outline as an ``(x, y)`` array."""
     return np.array(outline.centroid.coords[0])
 
 
 def unit_vector(angle: np.ndarray | float) -> np.ndarray:
+    """Unit vectors ``(cos, sin)`` of angles in radians: shape ``(2,)`` for one angle, ``(n, 2)`` for n."""
     return np.column_stack([np.cos(angle), np.sin(angle)]).squeeze()
 
 
@@ -93,6 +100,8 @@ class UrbanityField:
 
     @classmethod
     def random(cls, rng: np.random.Generator, outline: Polygon) -> UrbanityField:
+        """A field drawn with ``rng``: the city centre about 1.2 area radii south-east of
+        the area's centre and twelve bumps scattered over the area."""
         centre, radius = area_centre(outline), area_radius(outline)
         bump_count = 12
         return cls(
@@ -104,6 +113,7 @@ class UrbanityField:
         )
 
     def __call__(self, xy: np.ndarray) -> np.ndarray:
+        """Urbanity, 0 … 1, at each point of ``xy`` (shape ``(n, 2)``)."""
         distance = np.hypot(*(xy - self.city_centre).T)
         squared = ((xy[:, None, :] - self.bump_centres[None, :, :]) ** 2).sum(axis=2)
         bumps = (self.bump_heights * np.exp(-0.5 * squared / self.bump_sizes_m**2)).sum(axis=1)

@@ -94,6 +94,9 @@ EVENING_ENDS_HOUR = 6  # incidents before 06:00 belong to the previous evening
 
 @dataclass(frozen=True)
 class SpecialPlaces:
+    """Places that draw crime (stations, nightlife streets, shopping centres, the stadium):
+    name, kind and position of each."""
+
     name: list[str]
     kind: list[str]
     xy: np.ndarray
@@ -150,6 +153,8 @@ def _spread_choice(
 
 @dataclass(frozen=True)
 class Crimes:
+    """Simulated incidents, one entry each: crime type, time of occurrence, kind of place and position."""
+
     crime_type: np.ndarray
     occurred: np.ndarray
     place: np.ndarray

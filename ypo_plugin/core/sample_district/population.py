@@ -51,6 +51,8 @@ EXPOSED_DENSITY_FACTOR = 1.8  # exposed housing areas are dense estates
 
 @dataclass(frozen=True)
 class LandUse:
+    """The land use of each street block, its urbanity and where the stadium stands."""
+
     use: np.ndarray  # LAND_USES value per block
     urbanity: np.ndarray  # per block
     stadium: np.ndarray  # xy of the stadium, in the largest park
@@ -180,6 +182,8 @@ def _contiguous(district: np.ndarray, blocks: Blocks) -> np.ndarray:
 
 @dataclass(frozen=True)
 class ExposedArea:
+    """An exposed housing area: its name, the index of its district and the indices of its blocks."""
+
     name: str
     district: int
     units: np.ndarray

@@ -133,6 +133,7 @@ class Segments:
 
     @property
     def length(self) -> np.ndarray:
+        """Length of each segment, in metres."""
         return np.hypot(*(self.end - self.start).T)
 
     def regrouped(self, group: np.ndarray) -> Segments:
@@ -218,15 +219,18 @@ class Blocks:
 
     @classmethod
     def from_faces(cls, faces: np.ndarray, segments: Segments) -> Blocks:
+        """Blocks from the network faces and their boundary segments, slivers merged into a neighbour."""
         group = _sliver_groups(shapely.area(faces), segments)
         return cls(union_groups(faces, group), segments.regrouped(group))
 
     @property
     def count(self) -> int:
+        """Number of blocks."""
         return len(self.geometry)
 
     @cached_property
     def area(self) -> np.ndarray:
+        """Area of each block, in square metres."""
         return shapely.area(self.geometry)
 
     @cached_property

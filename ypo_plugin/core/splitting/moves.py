@@ -95,6 +95,7 @@ class MovablePlan:
         )
 
     def shape_score(self) -> float:
+        """Sum of the sectors' shape scores (each 1 for a disk): higher is more compact."""
         return sum(self.shape_of)
 
     def _shared_lengths(self, u: int, source: int, dest: int) -> tuple[float, float]:
@@ -194,31 +195,43 @@ class MovablePlan:
             owner[v] = index
             frontier.append([v])
         searches = UnionFind(len(seeds))
-        find = searches.find
         while True:
             for index in range(len(seeds)):
-                if find(index) != index:
+                if searches.find(index) != index:
                     continue
-                grown: list[int] = []
-                for s in frontier[index]:
-                    for v in neighbours[s]:
-                        if label[v] != part:
-                            continue
-                        other = owner.get(v)
-                        if other is None:
-                            owner[v] = index
-                            grown.append(v)
-                        elif other >= 0:
-                            other_root = find(other)
-                            if other_root != index:
-                                searches.attach(other_root, index)
-                                grown.extend(frontier[other_root])
-                                frontier[other_root] = []
-                                if searches.count == 1:
-                                    return True
+                grown = self._grow_search(index, part, frontier, owner, searches)
+                if searches.count == 1:
+                    return True
                 if not grown:
                     return False
                 frontier[index] = grown
+
+    def _grow_search(
+        self, index: int, part: int, frontier: list[list[int]], owner: dict[int, int], searches: UnionFind
+    ) -> list[int]:
+        """One ring of search ``index`` of :meth:`_can_leave` within sector ``part``: the units it
+        reaches first, the frontiers of the searches it meets taken over. Stops early once all
+        searches have merged (``searches.count == 1``)."""
+        label, neighbours = self.label, self.p.neighbours
+        find = searches.find
+        grown: list[int] = []
+        for s in frontier[index]:
+            for v in neighbours[s]:
+                if label[v] != part:
+                    continue
+                other = owner.get(v)
+                if other is None:
+                    owner[v] = index
+                    grown.append(v)
+                elif other >= 0:
+                    other_root = find(other)
+                    if other_root != index:
+                        searches.attach(other_root, index)
+                        grown.extend(frontier[other_root])
+                        frontier[other_root] = []
+                        if searches.count == 1:
+                            return grown
+        return grown
 
     def _boundary(self, part: int | None = None) -> list[int]:
         """Units with a neighbour in another sector (of ``part`` only, if given), ascending."""

@@ -337,20 +337,7 @@ def _pack_partials(
             return
         anchor = anchors[i]
         options = [leaving] if anchor == leaving_anchor and leaving >= 0 else range(len(caps))
-        tried_empty = False
-        ranked = []
-        for b in options:
-            if not held[b]:
-                if tried_empty:
-                    continue  # empty bins are interchangeable
-                tried_empty = True
-                extra_cost = 0.0
-            else:
-                extra_cost = min(float(np.hypot(*(xy[anchor] - xy[other]))) for other in held[b])
-            extra_overflow = max(0.0, load[b] + share[i] - caps[b] - 1e-9)
-            extra_overflow -= max(0.0, load[b] - caps[b] - 1e-9)
-            ranked.append((extra_overflow, extra_cost, b))
-        for extra_overflow, extra_cost, b in sorted(ranked):
+        for extra_overflow, extra_cost, b in _ranked_bins(anchor, share[i], options, held, load, caps, xy):
             assignment[i] = b
             load[b] += share[i]
             held[b].append(anchor)
@@ -364,6 +351,34 @@ def _pack_partials(
         return None
     bin_of_anchor = dict(zip(anchors, best[1], strict=True))
     return [bin_of_anchor[anchor] for _, anchor in items]
+
+
+def _ranked_bins(
+    anchor: int,
+    share: float,
+    options,
+    held: list[list[int]],
+    load: list[float],
+    caps: list[float],
+    xy: np.ndarray,
+) -> list[tuple[float, float, int]]:
+    """``(added overflow, added cost, bin)`` of putting a partial of ``share`` anchored at unit
+    ``anchor`` into each bin of ``options``, best first. Only the first empty bin is offered:
+    empty bins are interchangeable. The cost is the distance to the nearest anchor the bin holds."""
+    tried_empty = False
+    ranked = []
+    for b in options:
+        if not held[b]:
+            if tried_empty:
+                continue
+            tried_empty = True
+            extra_cost = 0.0
+        else:
+            extra_cost = min(float(np.hypot(*(xy[anchor] - xy[other]))) for other in held[b])
+        extra_overflow = max(0.0, load[b] + share - caps[b] - 1e-9)
+        extra_overflow -= max(0.0, load[b] - caps[b] - 1e-9)
+        ranked.append((extra_overflow, extra_cost, b))
+    return sorted(ranked)
 
 
 def _grow_from_anchors(

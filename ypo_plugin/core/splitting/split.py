@@ -97,14 +97,17 @@ class SplitResult:
 
     @property
     def max_deviation_pct(self) -> float:
+        """Largest absolute workload deviation of any sector from its target, in percent."""
         return float(np.abs(self.deviation_pct).max())
 
     @property
     def noncontiguous_count(self) -> int:
+        """Number of sectors that are not contiguous."""
         return int((~self.contiguous).sum())
 
     @property
     def within_tolerance(self) -> bool:
+        """True when every sector's workload deviation is within the tolerance."""
         return self.max_deviation_pct <= self.tolerance_pct + 1e-9
 
 
