@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 from qgis.core import (
+    QgsField,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterFeatureSource,
@@ -76,6 +77,14 @@ def sector_working_crs(algorithm, sectors, transform_context, feedback):
             )
         )
     return crs
+
+
+def sector_id_field(source, id_field) -> QgsField:
+    """A copy of the sectors' ``id_field`` named ``sector_id``: the id column of an output, typed as the
+    layer has it."""
+    field = QgsField(source.fields().field(id_field))
+    field.setName("sector_id")
+    return field
 
 
 def read_sectors(source, id_field, crs, transform_context, feedback, other_fields=()) -> pd.DataFrame:
