@@ -413,18 +413,18 @@ def export_maps(overview, pages, audience, fmt, dpi, title, folder: Path, frame,
                 layouts.item(pages, "chart_hours", False),
                 layouts.item(pages, "chart_types", False),
             )
+            charts = (
+                [(hours, "chart_hours"), (types, "chart_types")]
+                if hours is not None and types is not None
+                else []
+            )
             for number in range(atlas.count()):
                 if feedback.isCanceled():
                     break
                 atlas.seekTo(number)
                 feature = atlas.layout().reportContext().feature()
                 sector_id = feature["sector_id"]
-                if hours is not None and types is not None:
-                    for picture, field_name in ((hours, "chart_hours"), (types, "chart_types")):
-                        path = feature[field_name] if feature.fields().lookupField(field_name) >= 0 else None
-                        picture.setVisibility(bool(path))
-                        if path:
-                            picture.setPicturePath(path)
+                _show_charts(feature, charts)
                 write(pages, f"{audience}_sector_{stems[sector_id]}")
                 feedback.setProgress(40 + 60 * (overview_pages + number + 1) / total)
             atlas.endRender()
@@ -436,6 +436,16 @@ def export_maps(overview, pages, audience, fmt, dpi, title, folder: Path, frame,
     if feedback.isCanceled():
         return None
     return files, total
+
+
+def _show_charts(feature, charts) -> None:
+    """Each chart picture of ``charts`` [(picture item, field name)] shows the file the sector's
+    field names, and is hidden where there is none."""
+    for picture, field_name in charts:
+        path = feature[field_name] if feature.fields().lookupField(field_name) >= 0 else None
+        picture.setVisibility(bool(path))
+        if path:
+            picture.setPicturePath(path)
 
 
 def crime_layers(result, points, settings, crs, texts, grid=None):
