@@ -53,16 +53,6 @@ MAY_IMPORT = {
     "__init__": {"plugin"},
 }
 
-# Imports that break the table today, each with why it stays for now. When one is removed, its
-# entry goes too (test_each_known_exception_still_exists fails until then).
-KNOWN_EXCEPTIONS = {
-    # add_text_parameters builds LANGUAGE with algorithms.base.enum_parameter (the one place of
-    # the static-string enum idea); enum_parameter belongs below the algorithms, but the
-    # algorithms being reshaped in issue 13 import it from base.
-    ("inputs/public_texts.py", "algorithms.base"),
-}
-
-
 def room_of(module: str) -> str:
     """The room of a module named relative to ``ypo_plugin`` (``core.splitting.refine`` →
     ``core.splitting``, ``layouts.sector_maps`` → ``layouts``, ``crs`` → ``crs``)."""
@@ -124,12 +114,7 @@ def test_every_module_belongs_to_a_room_of_the_table():
 
 
 def test_the_rooms_import_only_downward():
-    broken = upward_imports()
-    assert {key: rule for key, rule in broken.items() if key not in KNOWN_EXCEPTIONS} == {}
-
-
-def test_each_known_exception_still_exists():
-    assert KNOWN_EXCEPTIONS - set(upward_imports()) == set()
+    assert upward_imports() == {}
 
 
 def test_the_check_sees_an_upward_import(tmp_path):

@@ -246,7 +246,7 @@ def test_every_incident_in_exactly_one_covering_cell_random_and_on_lines():
 
 
 def test_large_lattices_use_a_sorted_index_with_the_same_answer(monkeypatch):
-    from ypo_plugin.core import crime_grid
+    from ypo_plugin.core.crime_grid import locate
 
     rng = np.random.default_rng(5)
     sectors = np.array([A, B, box(300, 0, 420, 260)])
@@ -254,7 +254,7 @@ def test_large_lattices_use_a_sorted_index_with_the_same_answer(monkeypatch):
     for kind in ("square", "hexagon"):
         cells = build_cells(sectors, Lattice(kind, 100.0))
         dense = locate_incidents(xy, sectors, cells)
-        monkeypatch.setattr(crime_grid._KeyIndex, "DENSE_LIMIT", 0)
+        monkeypatch.setattr(locate._KeyIndex, "DENSE_LIMIT", 0)
         sparse = locate_incidents(xy, sectors, cells)
         monkeypatch.undo()
         assert np.array_equal(dense[0], sparse[0]) and np.array_equal(dense[1], sparse[1])

@@ -16,59 +16,11 @@ from qgis.PyQt.QtGui import QIcon
 from ..core.errors import About, InputError
 from ..core.progress import Cancelled
 from ..dependencies import missing_requirements_message, missing_requirements_once
+from ..inputs.choices import enum_choice, enum_option
 from ..layouts.styling import style_sink_output
 from ..qgis_io.read import has_features
 from ..qgis_io.write import write_frame
 from ..resources import icon_path
-
-
-def enum_parameter(name, description, options, default=None, optional=False) -> QgsProcessingParameterEnum:
-    """A choice parameter whose values are its option names (``AUDIENCE=public``): what
-    models, batch runs and ``qgis_process`` store. An option's 0-based number, which
-    ``qgis_process help`` shows next to each name, is accepted too. Read the choice with
-    :meth:`YpoAlgorithm.enum_value`, which always gives the name."""
-    return QgsProcessingParameterEnum(
-        name, description, list(options), defaultValue=default, optional=optional, usesStaticStrings=True
-    )
-
-
-def enum_option(definition: QgsProcessingParameterEnum, value):
-    """The option name chosen by ``value``: a name (any letter case) or an option's 0-based
-    number, as int or text. No value (None or empty text) gives the default, None when
-    there is none. Anything else raises a QgsProcessingException naming the parameter and
-    its options."""
-    options = definition.options()
-    if isinstance(value, float) and value.is_integer():  # a number through QVariant may be a double
-        value = int(value)
-    text = "" if value is None else str(value).strip()
-    if not text:
-        default = definition.defaultValue()
-        return None if default in (None, "") else enum_option(definition, default)
-    if text in options:
-        return text
-    by_case = [option for option in options if option.casefold() == text.casefold()]
-    if len(by_case) == 1:
-        return by_case[0]
-    if not isinstance(value, bool) and text.isdigit() and int(text) < len(options):
-        return options[int(text)]
-    raise QgsProcessingException(
-        f"{definition.name()}: '{text}' is not an option; give one of {', '.join(options)} "
-        f"(or its number, 0 to {len(options) - 1})."
-    )
-
-
-def enum_choice(definition: QgsProcessingParameterEnum, value):
-    """:func:`enum_option` of ``value``, or the list of them when the parameter takes several
-    (a list, or names or numbers separated by commas)."""
-    if not definition.allowMultiple():
-        return enum_option(definition, value)
-    if isinstance(value, str):
-        value = [part for part in value.split(",") if part.strip()]
-    elif value is None:
-        value = definition.defaultValue() or []
-    elif not isinstance(value, list | tuple):
-        value = [value]
-    return [enum_option(definition, item) for item in value]
 
 
 def unusable_requirements_problem() -> str | None:
@@ -142,7 +94,7 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
         return super().prepareAlgorithm(parameters, context, feedback)
 
     def enum_value(self, parameters, name, context):
-        """The option name chosen for the enum parameter ``name`` (see :func:`enum_parameter`)."""
+        """The option name chosen for the enum parameter ``name`` (see ``inputs.choices.enum_parameter``)."""
         definition = self.parameterDefinition(name)
         return enum_option(definition, self.parameterAsString(parameters, name, context))
 

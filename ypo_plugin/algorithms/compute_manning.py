@@ -42,6 +42,7 @@ from ..core.manning import (
 from ..core.reports import summary_html, summary_text
 from ..core.sectors import district_of_sectors
 from ..core.staffing import district_budgets, staffed_from
+from ..inputs.choices import enum_parameter
 from ..inputs.crime_input import DATE_FIELD, CrimeParameters
 from ..inputs.sector_input import (
     SECTOR_GEOMETRY_HELP,
@@ -58,7 +59,7 @@ from ..qgis_compat import new_field
 from ..qgis_io.read import read_features, source_to_frame
 from ..qgis_io.values import whole_as_int
 from ..qgis_io.write import copy_features
-from .base import YpoAlgorithm, enum_parameter
+from .base import YpoAlgorithm
 
 pd = lazy_module("pandas")
 

@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsField,
-    QgsFields,
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterDateTime,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFolderDestination,
-    QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QMetaType
@@ -21,46 +16,38 @@ from qgis.PyQt.QtCore import QMetaType
 from ..core.crime_grid import (
     CELL_FIELDS,
     COMPARE_FIELDS,
-    DEFAULT_CELL_SIZE,
     DEFAULT_MAX_CELLS,
-    GRID_TYPES,
     CrimeGridInput,
     CrimeGridSettings,
     Lattice,
     check_cell_count,
     compute_crime_grid,
 )
-from ..core.crime_types import Period, period_label
+from ..core.crime_types import period_label
 from ..core.errors import About
 from ..core.grid_report import summary_text
-from ..core.lazy import lazy_module
-from ..inputs.crime_input import CRIMES, CrimeParameters, datetime_text
+from ..inputs.crime_input import CRIMES, CrimeParameters
+from ..inputs.grid_input import CELL_SIZE, GRID_TYPE, add_grid_parameters, grid_settings
 from ..inputs.sector_input import (
     SECTOR_GEOMETRY_HELP,
     SECTORS,
     add_sector_parameters,
     dissolve_by_id,
     read_sectors,
+    sector_id_field,
     sector_source,
     sector_working_crs,
 )
 from ..qgis_io.read import read_features
 from ..qgis_io.write import typed_fields
-from .base import YpoAlgorithm, enum_parameter
-
-pd = lazy_module("pandas")
+from .base import YpoAlgorithm
 
 STYLE_NAME = "crime_grid"
-MIN_CELL_SIZE = 1.0
 # The grid needs every incident's date (time bands, weekdays) and reads its scene.
 CRIME_PARAMETERS = CrimeParameters(place_field=True)
 
 
 class CrimeGridAlgorithm(YpoAlgorithm):
-    CELL_SIZE = "CELL_SIZE"
-    GRID_TYPE = "GRID_TYPE"
-    COMPARE_START = "COMPARE_START"
-    COMPARE_END = "COMPARE_END"
     OUTPUT = "OUTPUT"
     OUTPUT_TIME_TABLE = "OUTPUT_TIME_TABLE"
     OUTPUT_PLACES = "OUTPUT_PLACES"
@@ -140,25 +127,7 @@ class CrimeGridAlgorithm(YpoAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 - name fixed by QGIS
         add_sector_parameters(self)
         CRIME_PARAMETERS.add_to(self)
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.CELL_SIZE,
-                self.tr("Cell size"),
-                QgsProcessingParameterNumber.Type.Double,
-                DEFAULT_CELL_SIZE,
-                minValue=MIN_CELL_SIZE,
-            )
-        )
-        self.addParameter(enum_parameter(self.GRID_TYPE, self.tr("Grid type"), GRID_TYPES, GRID_TYPES[0]))
-        for name, description in (
-            (self.COMPARE_START, "Comparison period start"),
-            (self.COMPARE_END, "Comparison period end"),
-        ):
-            self.addParameter(
-                QgsProcessingParameterDateTime(
-                    name, self.tr(description), QgsProcessingParameterDateTime.Type.DateTime, optional=True
-                )
-            )
+        add_grid_parameters(self)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, self.tr("Crime grid"), QgsProcessing.SourceType.TypeVectorPolygon
@@ -204,7 +173,9 @@ class CrimeGridAlgorithm(YpoAlgorithm):
         transform_context = context.transformContext()
         sectors, id_field = sector_source(self, parameters, context)
         crimes = CRIME_PARAMETERS.layer(self, parameters, context)
-        settings = self._settings(parameters, context)
+        settings = CrimeGridSettings(
+            **grid_settings(self, parameters, context), **CRIME_PARAMETERS.settings(self, parameters, context)
+        )
         crs = sector_working_crs(self, sectors, transform_context, feedback)
 
         steps.setCurrentStep(0)
@@ -218,12 +189,7 @@ class CrimeGridAlgorithm(YpoAlgorithm):
 
         steps.setCurrentStep(1)
         steps.setProgressText(self.tr("Reading the crime incidents…"))
-        if crimes.source.featureCount() == 0:
-            raise QgsProcessingException(
-                f"CRIMES ({crimes.source.sourceName()}) has no features; give a point layer of crime "
-                "incidents."
-            )
-        points = crimes.read(self, crs, transform_context, steps)
+        points = crimes.read(self, crs, transform_context, steps, required=True)
 
         steps.setCurrentStep(2)
         steps.setProgressText(self.tr("Building the grid and counting…"))
@@ -241,8 +207,7 @@ class CrimeGridAlgorithm(YpoAlgorithm):
 
         steps.setCurrentStep(3)
         steps.setProgressText(self.tr("Writing {} cells…").format(len(result.cells)))
-        sector_field = QgsField(sectors.fields().field(id_field))
-        sector_field.setName("sector_id")
+        sector_field = sector_id_field(sectors, id_field)
         compare = COMPARE_FIELDS if "compare_total" in result.cells.columns else ()
         cell_fields = [
             (name, QMetaType.Type.Double if name == "change_pct" else QMetaType.Type.LongLong)
@@ -253,7 +218,7 @@ class CrimeGridAlgorithm(YpoAlgorithm):
             self.OUTPUT,
             context,
             result.cells,
-            _with_sector(sector_field, cell_fields),
+            typed_fields(cell_fields, leading=[sector_field]),
             QgsWkbTypes.Type.MultiPolygon,
             sectors.sourceCrs(),
             steps,
@@ -275,7 +240,7 @@ class CrimeGridAlgorithm(YpoAlgorithm):
             ),
             (self.OUTPUT_PLACES, result.places, (("place", QMetaType.Type.QString),)),
         ):
-            fields = _with_sector(sector_field, [*extra, ("crimes", QMetaType.Type.LongLong)])
+            fields = typed_fields([*extra, ("crimes", QMetaType.Type.LongLong)], leading=[sector_field])
             no_crs = QgsCoordinateReferenceSystem()
             table_id = self.write_output(
                 parameters,
@@ -304,25 +269,6 @@ class CrimeGridAlgorithm(YpoAlgorithm):
         feedback.pushInfo(summary_text(result, results, settings))
         return results
 
-    # --- parameters ----------------------------------------------------------
-
-    def _settings(self, parameters, context) -> CrimeGridSettings:
-        compare_start = datetime_text(self, parameters, self.COMPARE_START, context)
-        compare_end = datetime_text(self, parameters, self.COMPARE_END, context)
-        compare = None
-        if compare_start or compare_end:
-            if not (compare_start and compare_end):
-                raise QgsProcessingException(
-                    "Give both COMPARE_START and COMPARE_END for a comparison period (or neither)."
-                )
-            compare = Period.parse(compare_start, compare_end, "COMPARE_START", "COMPARE_END")
-        return CrimeGridSettings(
-            cell_size=self.parameterAsDouble(parameters, self.CELL_SIZE, context),
-            grid_type=self.enum_value(parameters, self.GRID_TYPE, context),
-            **CRIME_PARAMETERS.settings(self, parameters, context),
-            compare=compare,
-        )
-
     # --- output --------------------------------------------------------------
 
     def _write_charts(self, parameters, context, result, settings, feedback):
@@ -345,15 +291,3 @@ class CrimeGridAlgorithm(YpoAlgorithm):
             is_cancelled=is_cancelled,
         )
         return folder, sum(len(paths) for paths in written.values())
-
-
-# --- helpers (no Processing state) --------------------------------------------
-
-
-def _with_sector(sector_field, fields) -> QgsFields:
-    """``sector_field`` followed by the typed ``fields`` [(name, type)]."""
-    result = QgsFields()
-    result.append(sector_field)
-    for field in typed_fields(fields):
-        result.append(field)
-    return result

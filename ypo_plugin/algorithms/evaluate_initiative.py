@@ -18,6 +18,7 @@ from ..core.errors import InputError
 from ..core.initiative import InitiativeSettings, evaluate_initiative
 from ..core.sectors import attribute_text
 from ..core.threat_assessment import yes_no_flags
+from ..inputs.choices import enum_parameter
 from ..inputs.crime_input import CrimeParameters, datetime_text
 from ..inputs.sector_input import (
     SECTORS,
@@ -29,7 +30,7 @@ from ..inputs.sector_input import (
 )
 from ..layouts.initiative_report import write_initiative_report
 from ..qgis_io.read import read_features
-from .base import YpoAlgorithm, enum_parameter
+from .base import YpoAlgorithm
 
 CRIME_PARAMETERS = CrimeParameters(period=False)
 COMPARISONS = ("all_sectors", "same_district")

@@ -6,9 +6,7 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
-import shapely
 from qgis.core import (
-    QgsFeatureRequest,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -19,22 +17,16 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProject,
 )
-from qgis.PyQt.QtCore import QMetaType
 
 from ..core.crime_grid import CrimeGridInput, CrimeGridSettings, compute_crime_grid
-from ..core.crime_types import period_label
-from ..core.errors import InputError
-from ..core.lazy import lazy_module
-from ..core.map_figures import dates_span_text, join_figures
-from ..core.progress import Cancelled
-from ..core.publication import PUBLIC_FIELDS
+from ..core.map_figures import period_on_pages
 from ..core.publication_charts import write_page_charts
-from ..core.sectors import touching_neighbour_texts
 from ..crs import working_crs
+from ..inputs.choices import enum_parameter
 from ..inputs.crime_input import CRIMES, CrimeParameters
 from ..inputs.public_texts import HELP as TEXT_HELP
 from ..inputs.public_texts import add_text_parameters, read_texts
-from ..inputs.sector_input import read_public_frame
+from ..inputs.sector_input import read_internal_map_sectors, read_public_map_sectors
 from ..layouts import print_layouts as layouts
 from ..layouts.print_layouts import DEFAULT_DPI
 from ..layouts.sector_maps import (
@@ -42,16 +34,13 @@ from ..layouts.sector_maps import (
     compose_maps,
     crime_layers,
     export_maps,
-    load_grid_style,
+    grid_layer,
     page_variables,
+    sector_fields,
     sector_layers,
-    text_fields,
 )
-from .base import YpoAlgorithm, enum_parameter
+from .base import YpoAlgorithm
 from .compute_manning import RESULT_FIELDS as MANNING_FIELDS
-
-gpd = lazy_module("geopandas")
-pd = lazy_module("pandas")
 
 AUDIENCES = ("public", "internal")
 FORMATS = ("pdf", "png", "svg")
@@ -171,11 +160,7 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - name fixed by QGIS
         self._temporary = None
         try:
-            return self._run(parameters, context, feedback)
-        except Cancelled:
-            return {}
-        except InputError as error:
-            raise self.processing_error(error) from None
+            return self.run_core(self._run, parameters, context, feedback)
         finally:
             if self._temporary is not None:
                 self._temporary.cleanup()
@@ -203,7 +188,8 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
         sectors = self.parameterAsSource(parameters, self.SECTORS, context)
         if sectors is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.SECTORS))
-        crs = working_crs(sectors, "Sectors", context.transformContext())
+        transform_context = context.transformContext()
+        crs = working_crs(sectors, "Sectors", transform_context)
         project = QgsProject()  # private: nothing of the user's project reaches the files
         project.setCrs(crs)
         project.setTitle(title)
@@ -214,21 +200,23 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
             for name in (CRIMES, self.GRID):
                 if parameters.get(name):
                     feedback.pushWarning(f"{name} is never drawn on public maps; it is ignored.")
-            frame = self._public_sectors(sectors, crs, context, feedback, texts)
+            frame = read_public_map_sectors(sectors, crs, transform_context, feedback, texts)
             frame[KEY_FIELD] = np.arange(1, len(frame) + 1)
-            fields = text_fields(PUBLIC_FIELDS) + [(KEY_FIELD, QMetaType.Type.Int)]
-            layers = sector_layers(frame, audience, crs, sectors_name, fields, texts)
+            layers = sector_layers(frame, audience, crs, sectors_name, sector_fields(), texts)
             period_text = ""
             sources = texts("public_sources")
         else:
-            frame = self._internal_sectors(sectors, crs, context, feedback, texts)
+            frame = read_internal_map_sectors(
+                sectors, INTERNAL_NUMBERS, crs, transform_context, feedback, texts
+            )
             frame[KEY_FIELD] = np.arange(1, len(frame) + 1)
             charts, incidents, grid, period_text = self._crime_layers(
                 parameters, context, frame, crs, feedback, texts
             )
             frame["chart_hours"] = [charts.get(i, ("", ""))[0] for i in frame["sector_id"]]
             frame["chart_types"] = [charts.get(i, ("", ""))[1] for i in frame["sector_id"]]
-            layers = sector_layers(frame, audience, crs, sectors_name, _internal_fields(), texts)
+            fields = sector_fields(INTERNAL_NUMBERS)
+            layers = sector_layers(frame, audience, crs, sectors_name, fields, texts)
             layers.extra = [layer for layer in (incidents, grid) if layer is not None]
             layers.atlas_legend = layers.extra
             sources = "; ".join(
@@ -261,31 +249,6 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
 
     # --- reading ---------------------------------------------------------------
 
-    def _public_sectors(self, sectors, crs, context, feedback, texts):
-        _, frame, names = read_public_frame(sectors, PUBLIC_FIELDS, crs, context.transformContext(), feedback)
-        _warn_about_officers(frame, names, feedback, texts)
-        return frame
-
-    def _internal_sectors(self, sectors, crs, context, feedback, texts):
-        wanted = list(PUBLIC_FIELDS) + [name for name, _ in INTERNAL_NUMBERS]
-        source_frame, frame, names = read_public_frame(
-            sectors, wanted, crs, context.transformContext(), feedback
-        )
-        _warn_about_officers(frame, names, feedback, texts)
-        join_figures(frame, source_frame, [name for name, _ in INTERNAL_NUMBERS])
-        if "area_km2" not in names:
-            frame["area_km2"] = shapely.area(frame.geometry.values.to_numpy()) / 1e6
-        missing = [name for name, _ in INTERNAL_NUMBERS if name not in names and name != "area_km2"]
-        if missing:
-            feedback.pushWarning(
-                f"SECTORS has no field {', '.join(missing)}: shown as '–'. Run Compute sector manning "
-                "on the sectors for the full key figures."
-            )
-        frame["neighbour_list"] = touching_neighbour_texts(
-            list(frame["sector_id"]), list(frame["sector_name"]), frame.geometry.values.to_numpy()
-        )
-        return frame
-
     def _source_name(self, parameters, name, context):
         if not parameters.get(name):
             return ""
@@ -300,21 +263,12 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
             self.parameterAsSource(parameters, self.GRID, context) if parameters.get(self.GRID) else None
         )
         if grid_source is not None:
-            request = QgsFeatureRequest().setDestinationCrs(crs, transform_context)
-            grid = grid_source.materialize(request, feedback)
-            grid.setName(texts("layer_grid"))
-            load_grid_style(grid, texts)
-            grid.setOpacity(0.7)
-            if grid.fields().lookupField("crimes_total") < 0:
-                raise QgsProcessingException(
-                    f"GRID ({grid_source.sourceName()}) has no field 'crimes_total'; give the cells written "
-                    "by Crime grid."
-                )
+            grid = grid_layer(grid_source, crs, transform_context, texts, feedback)
         crimes = CRIME_PARAMETERS.layer(self, parameters, context)
         settings = CrimeGridSettings(**CRIME_PARAMETERS.settings(self, parameters, context))
         period = settings.period
         if crimes is None:
-            return {}, None, grid, period_label(period) if not period.is_open else ""
+            return {}, None, grid, period_on_pages(period)
         feedback.setProgressText(self.tr("Reading the crime incidents…"))
         points = crimes.read(self, crs, transform_context, feedback)
         feedback.setProgressText(self.tr("Counting crime by sector, hour and type…"))
@@ -329,35 +283,8 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
         )
         for warning in result.warnings:
             feedback.pushWarning(warning)
-        parsed = result.dates.values
-        text = dates_span_text(parsed) if period.is_open else period_label(period)
+        text = period_on_pages(period, result.dates.values)
         incidents, grid = crime_layers(result, points, settings, crs, texts, grid)
         feedback.setProgressText(self.tr("Drawing the charts…"))
         charts = write_page_charts(result, self._chart_dir(), is_cancelled=is_cancelled, texts=texts)
         return charts, incidents, grid, text
-
-
-# --- helpers --------------------------------------------------------------------
-
-
-def _warn_about_officers(frame, names, feedback, texts):
-    missing = [name for name in PUBLIC_FIELDS[3:] if name not in names]
-    if missing:
-        feedback.pushWarning(
-            f"SECTORS has no field {', '.join(missing)}: shown as '{texts('officer_tba')}' or '–'. Add "
-            "the officers' contact details (e.g. with the Field calculator) before publishing."
-        )
-    elif frame["officer_name"].isna().any():
-        feedback.pushWarning(
-            f"{int(frame['officer_name'].isna().sum())} sectors have no officer_name: shown as "
-            f"'{texts('officer_tba')}'."
-        )
-
-
-def _internal_fields():
-    return (
-        text_fields(PUBLIC_FIELDS)
-        + list(INTERNAL_NUMBERS)
-        + text_fields(("neighbour_list", "chart_hours", "chart_types"))
-        + [(KEY_FIELD, QMetaType.Type.Int)]
-    )

@@ -1,10 +1,11 @@
 """What the sector maps print besides the sectors' own fields: key figures joined to the
-sectors by id, and the span of the incident dates."""
+sectors by id, and the period of the incidents."""
 
 from __future__ import annotations
 
 import numpy as np
 
+from .crime_types import Period, period_label
 from .lazy import lazy_module
 
 pd = lazy_module("pandas")
@@ -26,3 +27,11 @@ def dates_span_text(datetimes: np.ndarray) -> str:
     if not len(dated):
         return ""
     return f"{pd.Timestamp(dated.min()):%Y-%m-%d} – {pd.Timestamp(dated.max()):%Y-%m-%d}"
+
+
+def period_on_pages(period: Period, datetimes: np.ndarray | None = None) -> str:
+    """The period printed on internal pages: its label when it is bounded, else the span of the
+    incidents' ``datetimes`` (:func:`dates_span_text`; empty without incidents)."""
+    if not period.is_open:
+        return period_label(period)
+    return dates_span_text(datetimes) if datetimes is not None else ""

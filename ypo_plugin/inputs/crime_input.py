@@ -64,8 +64,13 @@ class CrimeLayer:
     whole_layer: Any
     time_field: str | None = None
 
-    def read(self, algorithm, crs, transform_context, feedback) -> CrimePoints:
-        """The incidents in ``crs``; raises Cancelled when the run is cancelled while reading."""
+    def read(self, algorithm, crs, transform_context, feedback, required=False) -> CrimePoints:
+        """The incidents in ``crs``; raises Cancelled when the run is cancelled while reading.
+        ``required``: a layer without features is refused."""
+        if required and self.source.featureCount() == 0:
+            raise QgsProcessingException(
+                f"CRIMES ({self.source.sourceName()}) has no features; give a point layer of crime incidents."
+            )
         chosen = [self.type_field, self.date_field, self.place_field, self.time_field]
         names = list(dict.fromkeys(name for name in chosen if name))
         table = read_points(self.source, names, crs, transform_context, feedback, self.whole_layer)

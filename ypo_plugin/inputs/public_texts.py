@@ -7,7 +7,6 @@ joined on one line) and ``@ypo_lines_<key>`` (one line per language).
 
 from qgis.core import QgsProcessingException, QgsProcessingParameterDefinition, QgsProcessingParameterString
 
-from ..algorithms.base import enum_parameter
 from ..core.errors import InputError
 from ..core.texts import (
     DEFAULT_EMERGENCY_NUMBER,
@@ -17,6 +16,7 @@ from ..core.texts import (
     TEXTS,
     PublicTexts,
 )
+from .choices import enum_parameter
 
 LANGUAGE = "LANGUAGE"
 EMERGENCY_NUMBER = "EMERGENCY_NUMBER"

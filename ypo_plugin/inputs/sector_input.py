@@ -1,5 +1,6 @@
 """The sector layer as the YPO algorithms take it: the SECTORS and SECTOR_ID_FIELD
-parameters, and reading the sectors with an id each."""
+parameters, reading the sectors with an id each, and reading them for publications (the
+allow-listed public fields; for internal maps also key figures and neighbours)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 from qgis.core import (
+    QgsField,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterFeatureSource,
@@ -21,9 +23,11 @@ from ..core.geometry import (
     repair_after_projection,
 )
 from ..core.lazy import lazy_module
+from ..core.map_figures import join_figures
 from ..core.progress import Cancelled
-from ..core.publication import public_frame
+from ..core.publication import PUBLIC_FIELDS, public_frame
 from ..core.sectors import dissolve_by_id as sectors_dissolved_by_id
+from ..core.sectors import touching_neighbour_texts
 from ..crs import valid_in_both, working_crs
 from ..qgis_io.read import source_to_frame
 from ..qgis_io.write import qgs_geometry
@@ -76,6 +80,14 @@ def sector_working_crs(algorithm, sectors, transform_context, feedback):
             )
         )
     return crs
+
+
+def sector_id_field(source, id_field) -> QgsField:
+    """A copy of the sectors' ``id_field`` named ``sector_id``: the id column of an output, typed as the
+    layer has it."""
+    field = QgsField(source.fields().field(id_field))
+    field.setName("sector_id")
+    return field
 
 
 def read_sectors(source, id_field, crs, transform_context, feedback, other_fields=()) -> pd.DataFrame:
@@ -186,3 +198,49 @@ def read_public_frame(source, wanted, crs, transform_context, feedback):
     except InputError as error:
         raise QgsProcessingException(str(error)) from None
     return source_frame, frame, names
+
+
+def read_public_map_sectors(source, crs, transform_context, feedback, texts):
+    """The sectors of public maps: :func:`read_public_frame` of the public fields, with a warning
+    where officers are missing."""
+    _, frame, names = read_public_frame(source, PUBLIC_FIELDS, crs, transform_context, feedback)
+    _warn_about_officers(frame, names, feedback, texts)
+    return frame
+
+
+def read_internal_map_sectors(source, figures, crs, transform_context, feedback, texts):
+    """The sectors of internal maps: the public fields, the key ``figures`` [(name, type)] (NaN where
+    the layer lacks them, ``area_km2`` computed) and each sector's touching neighbours, with warnings
+    where officers or figures are missing."""
+    figure_names = [name for name, _ in figures]
+    source_frame, frame, names = read_public_frame(
+        source, list(PUBLIC_FIELDS) + figure_names, crs, transform_context, feedback
+    )
+    _warn_about_officers(frame, names, feedback, texts)
+    join_figures(frame, source_frame, figure_names)
+    if "area_km2" not in names:
+        frame["area_km2"] = shapely.area(frame.geometry.values.to_numpy()) / 1e6
+    missing = [name for name in figure_names if name not in names and name != "area_km2"]
+    if missing:
+        feedback.pushWarning(
+            f"SECTORS has no field {', '.join(missing)}: shown as '–'. Run Compute sector manning "
+            "on the sectors for the full key figures."
+        )
+    frame["neighbour_list"] = touching_neighbour_texts(
+        list(frame["sector_id"]), list(frame["sector_name"]), frame.geometry.values.to_numpy()
+    )
+    return frame
+
+
+def _warn_about_officers(frame, names, feedback, texts):
+    missing = [name for name in PUBLIC_FIELDS[3:] if name not in names]
+    if missing:
+        feedback.pushWarning(
+            f"SECTORS has no field {', '.join(missing)}: shown as '{texts('officer_tba')}' or '–'. Add "
+            "the officers' contact details (e.g. with the Field calculator) before publishing."
+        )
+    elif frame["officer_name"].isna().any():
+        feedback.pushWarning(
+            f"{int(frame['officer_name'].isna().sum())} sectors have no officer_name: shown as "
+            f"'{texts('officer_tba')}'."
+        )

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import shapely
 from qgis.core import (
+    QgsFeatureRequest,
     QgsNullSymbolRenderer,
     QgsPalLayerSettings,
     QgsProcessingException,
@@ -26,7 +27,7 @@ from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF
 from ..core.crime_charts import file_stems
 from ..core.crime_types import CRIME_TYPES, OTHER
 from ..core.lazy import lazy_module
-from ..core.publication import place_labels
+from ..core.publication import PUBLIC_FIELDS, place_labels
 from ..inputs.public_texts import layout_variables
 from ..qgis_compat import label_placement
 from ..qgis_io.write import memory_layer, typed_fields
@@ -237,6 +238,21 @@ def load_grid_style(layer, texts) -> None:
         renderer.updateRangeLabel(last, texts("more_than", count=int(ranges[last].lowerValue())))
 
 
+def grid_layer(source, crs, transform_context, texts, feedback) -> QgsVectorLayer:
+    """The cells of ``source`` (written by Crime grid) in ``crs``, drawn as a heat map; refused
+    without a ``crimes_total`` field."""
+    request = QgsFeatureRequest().setDestinationCrs(crs, transform_context)
+    grid = source.materialize(request, feedback)
+    grid.setName(texts("layer_grid"))
+    load_grid_style(grid, texts)
+    grid.setOpacity(0.7)
+    if grid.fields().lookupField("crimes_total") < 0:
+        raise QgsProcessingException(
+            f"GRID ({source.sourceName()}) has no field 'crimes_total'; give the cells written by Crime grid."
+        )
+    return grid
+
+
 def district_frame(frame):
     """District outlines dissolved from the sectors (the district name is public)."""
     rows = frame[frame["district"].notna()]
@@ -276,6 +292,20 @@ class MapLayers:
     extra: list = field(default_factory=list)
     legend: list = field(default_factory=list)
     atlas_legend: list = field(default_factory=list)
+
+
+def sector_fields(figures=None) -> list:
+    """The fields [(name, type)] of the sectors' map layers: the public fields and the sector's number
+    in the table; for internal maps (``figures``, the key figures [(name, type)]) also the figures,
+    the neighbours and the chart files."""
+    if figures is None:
+        return text_fields(PUBLIC_FIELDS) + [(KEY_FIELD, QMetaType.Type.Int)]
+    return (
+        text_fields(PUBLIC_FIELDS)
+        + list(figures)
+        + text_fields(("neighbour_list", "chart_hours", "chart_types"))
+        + [(KEY_FIELD, QMetaType.Type.Int)]
+    )
 
 
 def sector_layers(frame, audience, crs, name, fields, texts) -> MapLayers:

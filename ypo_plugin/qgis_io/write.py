@@ -19,6 +19,7 @@ from qgis.core import (
     QgsCsException,
     QgsFeature,
     QgsFeatureSink,
+    QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessingException,
@@ -69,9 +70,11 @@ def fields_for_frame(frame: gpd.GeoDataFrame) -> QgsFields:
     return fields
 
 
-def typed_fields(fields: Iterable[tuple[str, QMetaType.Type]]) -> QgsFields:
-    """QgsFields of (name, type) pairs."""
+def typed_fields(fields: Iterable[tuple[str, QMetaType.Type]], leading: Iterable[QgsField] = ()) -> QgsFields:
+    """QgsFields of (name, type) pairs, after the ``leading`` fields (e.g. a copy of a source's id field)."""
     result = QgsFields()
+    for field in leading:
+        result.append(field)
     for name, field_type in fields:
         result.append(new_field(name, field_type))
     return result
