@@ -43,6 +43,7 @@ class Lattice:
 
     @property
     def cell_area(self) -> float:
+        """Area of one cell in square metres (a hexagon's is √3/2 of its width squared)."""
         return self.size * self.size * (_SQRT3 / 2.0 if self.kind == "hexagon" else 1.0)
 
     def cells_in_box(self, box: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
@@ -53,6 +54,7 @@ class Lattice:
         return col.ravel(), row.ravel()
 
     def count_in_box(self, box: Sequence[float]) -> int:
+        """How many cells :meth:`cells_in_box` gives for ``box``, without listing them."""
         xmin, ymin, xmax, ymax = (float(v) for v in box)
         cols, rows = self._ranges(xmin, ymin, xmax, ymax)
         return (cols[1] - cols[0] + 1) * (rows[1] - rows[0] + 1)
