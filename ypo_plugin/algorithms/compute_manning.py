@@ -16,7 +16,7 @@ from qgis.PyQt.QtCore import QMetaType
 from ..core.crime_types import CRIME_TYPE_FIELDS
 from ..core.errors import About
 from ..core.manning import CrimeInput, ManningSettings, SectorInput, compute_manning
-from ..core.reports import summary_html, summary_text
+from ..core.reports import manning_totals, summary_html, summary_text
 from ..inputs.crime_input import DATE_FIELD, CrimeParameters
 from ..inputs.geometry_input import read_geometries
 from ..inputs.need_input import (
@@ -247,13 +247,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
             return {}
 
         steps.setCurrentStep(5)
-        totals = {
-            self.CRIMES_OUTSIDE: int(result.crimes_outside),
-            self.CRIMES_IN_PERIOD: int(result.crimes_in_period),
-            self.POPULATION_OUTSIDE: float(result.population_outside),
-            self.OFFICERS_REQUIRED_TOTAL: result.officers_required_total,
-            self.OFFICERS_ALLOCATED_TOTAL: result.officers_allocated_total,
-        }
+        totals = manning_totals(result)
         feedback.pushInfo(summary_text(result, totals))
         results = {self.OUTPUT: dest_id, **totals}
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)

@@ -17,6 +17,7 @@ from qgis.core import (
 
 from ..core.defaults import SPLIT_TOLERANCE_PCT
 from ..core.errors import About
+from ..core.reports import split_summary
 from ..core.sector_plan import plan_sectors
 from ..core.splitting import UnitValueError
 from ..crs import working_crs
@@ -243,14 +244,9 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
         steps.setProgressText(self.tr("Writing the units…"))
         units_id, outside_id = self._write_units(parameters, context, units.table, plan, steps)
 
+        for line in split_summary(plan, multipart.count):
+            feedback.pushInfo(line)
         split = plan.split
-        feedback.pushInfo(
-            self.tr(
-                "{} sectors; largest workload deviation {:.2f}%; {} non-contiguous; split in {:.1f} s."
-            ).format(len(plan.sectors), split.max_deviation_pct, multipart.count, split.seconds)
-        )
-        if split.kept_share is not None:
-            feedback.pushInfo(self.tr("{:.1%} of the population keeps its sector.").format(split.kept_share))
         results = {
             self.OUTPUT_SECTORS: sectors_id,
             self.OUTPUT_UNITS: units_id,
