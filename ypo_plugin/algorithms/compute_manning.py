@@ -19,15 +19,10 @@ from ..core.manning import CrimeInput, ManningSettings, SectorInput, compute_man
 from ..core.reports import manning_totals, summary_html, summary_text
 from ..inputs.crime_input import DATE_FIELD, CrimeParameters
 from ..inputs.geometry_input import read_geometries
-from ..inputs.need_input import (
-    EXPOSED_AREAS,
-    FACTOR_METHOD,
-    FACTOR_THRESHOLDS,
-    TYPE_WEIGHTS,
-    add_need_parameters,
-    read_need_settings,
-)
-from ..inputs.population_input import POPULATION_FIELD, add_population_parameters, read_population
+from ..inputs.need_input import ABOUT as NEED_ABOUT
+from ..inputs.need_input import EXPOSED_AREAS, add_need_parameters, read_need_settings
+from ..inputs.population_input import ABOUT as POPULATION_ABOUT
+from ..inputs.population_input import add_population_parameters, read_population
 from ..inputs.sector_input import (
     SECTOR_GEOMETRY_HELP,
     SECTORS,
@@ -36,14 +31,8 @@ from ..inputs.sector_input import (
     sector_source,
     sector_working_crs,
 )
-from ..inputs.staff_input import (
-    DISTRICTS,
-    MIN_OFFICERS,
-    STAFF,
-    add_staff_parameters,
-    read_staff,
-    read_staff_districts,
-)
+from ..inputs.staff_input import ABOUT as STAFF_ABOUT
+from ..inputs.staff_input import add_staff_parameters, read_staff, read_staff_districts
 from .base import YpoAlgorithm
 
 STYLE_NAME = "manning"
@@ -64,27 +53,27 @@ RESULT_FIELDS = (
     ("officers_allocated", QMetaType.Type.Int),
 )
 
+# The totals given as results (named as core.reports.manning_totals names them), with their descriptions.
+TOTAL_OUTPUTS = (
+    ("CRIMES_OUTSIDE", "Incidents in the period outside every sector"),
+    ("CRIMES_IN_PERIOD", "Incidents in the period"),
+    ("POPULATION_OUTSIDE", "Population outside every sector"),
+    ("OFFICERS_REQUIRED_TOTAL", "Officers required in all"),
+    ("OFFICERS_ALLOCATED_TOTAL", "Officers allocated in all"),
+)
+
 
 class ComputeManningAlgorithm(YpoAlgorithm):
     FACTOR_FIELD = "FACTOR_FIELD"
     OUTPUT = "OUTPUT"
     OUTPUT_HTML = "OUTPUT_HTML"
-    CRIMES_OUTSIDE = "CRIMES_OUTSIDE"
-    CRIMES_IN_PERIOD = "CRIMES_IN_PERIOD"
-    POPULATION_OUTSIDE = "POPULATION_OUTSIDE"
-    OFFICERS_REQUIRED_TOTAL = "OFFICERS_REQUIRED_TOTAL"
-    OFFICERS_ALLOCATED_TOTAL = "OFFICERS_ALLOCATED_TOTAL"
     PARAMETER_ABOUT = {
         About.SECTORS: SECTORS,
-        About.POPULATION_FIELD: POPULATION_FIELD,
         About.DATE_FIELD: DATE_FIELD,
-        About.FACTOR_METHOD: FACTOR_METHOD,
         About.FACTOR_OVERRIDE: FACTOR_FIELD,
-        About.FACTOR_THRESHOLDS: FACTOR_THRESHOLDS,
-        About.TYPE_WEIGHTS: TYPE_WEIGHTS,
-        About.MIN_OFFICERS: MIN_OFFICERS,
-        About.STAFF: STAFF,
-        About.DISTRICT_STAFF: DISTRICTS,
+        **POPULATION_ABOUT,
+        **NEED_ABOUT,
+        **STAFF_ABOUT,
     }
 
     def name(self):
@@ -181,13 +170,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
                 self.OUTPUT_HTML, self.tr("Summary (HTML)"), self.tr("HTML files (*.html)"), optional=True
             )
         )
-        for name, description in (
-            (self.CRIMES_OUTSIDE, "Incidents in the period outside every sector"),
-            (self.CRIMES_IN_PERIOD, "Incidents in the period"),
-            (self.POPULATION_OUTSIDE, "Population outside every sector"),
-            (self.OFFICERS_REQUIRED_TOTAL, "Officers required in all"),
-            (self.OFFICERS_ALLOCATED_TOTAL, "Officers allocated in all"),
-        ):
+        for name, description in TOTAL_OUTPUTS:
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(description)))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - name fixed by QGIS

@@ -16,18 +16,18 @@ from qgis.core import (
 )
 
 from ..core.defaults import SPLIT_TOLERANCE_PCT
-from ..core.errors import About
 from ..core.reports import split_summary
 from ..core.sector_plan import plan_sectors
 from ..core.splitting import UnitValueError
 from ..crs import working_crs
 from ..inputs.crime_input import read_crime_points
-from ..inputs.district_input import DISTRICTS, add_district_parameters, read_districts
+from ..inputs.district_input import ABOUT as DISTRICT_ABOUT
+from ..inputs.district_input import add_district_parameters, read_districts
 from ..inputs.geometry_input import read_geometries
+from ..inputs.unit_input import ABOUT as UNIT_ABOUT
 from ..inputs.unit_input import (
     LAYER_DESCRIPTION,
     POPULATION_FIELD,
-    UNITS,
     add_unit_parameters,
     read_units,
     sectors_as_written,
@@ -57,7 +57,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
     OUTSIDE_POPULATION = "OUTSIDE_POPULATION"
     KEPT_POPULATION_SHARE = "KEPT_POPULATION_SHARE"
     RUN_SECONDS = "RUN_SECONDS"
-    PARAMETER_ABOUT = {About.UNITS: UNITS, About.DISTRICTS: DISTRICTS}
+    PARAMETER_ABOUT = {**UNIT_ABOUT, **DISTRICT_ABOUT}
 
     def name(self):
         return "splitsectors"

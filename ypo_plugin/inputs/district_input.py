@@ -10,6 +10,7 @@ from qgis.core import (
     QgsProcessingParameterField,
 )
 
+from ..core.errors import About
 from ..core.sector_plan import Districts, parse_target_shares
 from ..qgis_io.read import source_to_frame
 from .field_input import numeric_field
@@ -19,6 +20,8 @@ DISTRICT_NAME_FIELD = "DISTRICT_NAME_FIELD"
 SECTORS_FIELD = "SECTORS_FIELD"
 TARGET_FIELD = "TARGET_FIELD"
 LAYER_DESCRIPTION = "Districts"
+# The parameter that holds each thing a core error can be about.
+ABOUT = {About.DISTRICTS: DISTRICTS}
 
 
 def add_district_parameters(algorithm) -> None:

@@ -12,6 +12,7 @@ from qgis.core import (
 
 from ..algorithms.base import advanced, enum_parameter
 from ..core.defaults import DEFAULT_EXPOSED_WEIGHT, DEFAULT_TYPE_WEIGHTS
+from ..core.errors import About
 from ..core.manning import DEFAULT_THRESHOLDS_TEXT, FACTOR_METHODS, parse_thresholds, parse_type_weights
 
 EXPOSED_AREAS = "EXPOSED_AREAS"
@@ -19,6 +20,12 @@ FACTOR_METHOD = "FACTOR_METHOD"
 FACTOR_THRESHOLDS = "FACTOR_THRESHOLDS"
 TYPE_WEIGHTS = "TYPE_WEIGHTS"
 EXPOSED_WEIGHT = "EXPOSED_WEIGHT"
+# The parameter that holds each thing a core error can be about.
+ABOUT = {
+    About.FACTOR_METHOD: FACTOR_METHOD,
+    About.FACTOR_THRESHOLDS: FACTOR_THRESHOLDS,
+    About.TYPE_WEIGHTS: TYPE_WEIGHTS,
+}
 DEFAULT_TYPE_WEIGHTS_TEXT = "; ".join(f"{name}={weight:g}" for name, weight in DEFAULT_TYPE_WEIGHTS.items())
 
 

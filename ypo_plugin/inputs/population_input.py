@@ -10,6 +10,7 @@ from qgis.core import (
     QgsProcessingParameterField,
 )
 
+from ..core.errors import About
 from ..core.manning import PopulationInput
 from ..qgis_io.read import source_to_frame
 from .field_input import numeric_values
@@ -17,6 +18,8 @@ from .field_input import numeric_values
 POPULATION = "POPULATION"
 POPULATION_FIELD = "POPULATION_FIELD"
 LAYER_DESCRIPTION = "Population"
+# The parameter that holds each thing a core error can be about.
+ABOUT = {About.POPULATION_FIELD: POPULATION_FIELD}
 
 
 def add_population_parameters(algorithm) -> None:

@@ -13,6 +13,7 @@ from qgis.core import (
 )
 
 from ..core.defaults import MIN_OFFICERS as DEFAULT_MIN_OFFICERS
+from ..core.errors import About
 from ..core.sectors import district_of_sectors
 from ..core.staffing import district_budgets, staffed_from
 from ..qgis_io.read import source_to_frame
@@ -24,6 +25,8 @@ DISTRICTS = "DISTRICTS"
 DISTRICT_FIELD = "DISTRICT_FIELD"
 DISTRICT_STAFF_FIELD = "DISTRICT_STAFF_FIELD"
 LAYER_DESCRIPTION = "Districts"
+# The parameter that holds each thing a core error can be about.
+ABOUT = {About.MIN_OFFICERS: MIN_OFFICERS, About.STAFF: STAFF, About.DISTRICT_STAFF: DISTRICTS}
 
 
 def min_officers_parameter(algorithm) -> QgsProcessingParameterNumber:

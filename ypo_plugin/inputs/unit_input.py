@@ -17,6 +17,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QMetaType
 
+from ..core.errors import About
 from ..core.geometry import as_multipolygons, repair_polygons
 from ..core.lazy import lazy_module
 from ..core.progress import Cancelled
@@ -33,6 +34,8 @@ gpd = lazy_module("geopandas")
 UNITS = "UNITS"
 POPULATION_FIELD = "POPULATION_FIELD"
 LAYER_DESCRIPTION = "Base units"
+# The parameter that holds each thing a core error can be about.
+ABOUT = {About.UNITS: UNITS}
 
 
 def add_unit_parameters(algorithm) -> None:
