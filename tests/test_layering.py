@@ -53,6 +53,7 @@ MAY_IMPORT = {
     "__init__": {"plugin"},
 }
 
+
 def room_of(module: str) -> str:
     """The room of a module named relative to ``ypo_plugin`` (``core.splitting.refine`` →
     ``core.splitting``, ``layouts.sector_maps`` → ``layouts``, ``crs`` → ``crs``)."""

@@ -22,7 +22,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ypo_plugin.inputs.choices import enum_option
+from ypo_plugin.inputs.parameters import enum_option
 
 from .publication_data import pdf_text, small_sectors, write_gpkg
 from .test_compute_manning import base_parameters, crimes_layer, population_layer, run, sectors_layer

@@ -16,10 +16,10 @@ from qgis.PyQt.QtGui import QIcon
 from ..core.errors import About, InputError
 from ..core.progress import Cancelled
 from ..dependencies import missing_requirements_message, missing_requirements_once
-from ..inputs.choices import enum_choice, enum_option
+from ..inputs.parameters import enum_choice, enum_option
 from ..layouts.styling import style_sink_output
 from ..qgis_io.read import has_features
-from ..qgis_io.write import write_frame
+from ..qgis_io.write import copy_features, write_frame
 from ..resources import icon_path
 
 
@@ -94,7 +94,7 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
         return super().prepareAlgorithm(parameters, context, feedback)
 
     def enum_value(self, parameters, name, context):
-        """The option name chosen for the enum parameter ``name`` (see ``inputs.choices.enum_parameter``)."""
+        """The option name chosen for the enum parameter ``name`` (``inputs.parameters.enum_parameter``)."""
         definition = self.parameterDefinition(name)
         return enum_option(definition, self.parameterAsString(parameters, name, context))
 
@@ -146,19 +146,49 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
         geometries when it is not ``crs``: they are transformed), ``multi`` (geometries written
         multi-part), ``style`` = (style name, layer title) stored with the output once written.
         """
+        transform = None
+        working_crs = options.get("working_crs")
+        if working_crs is not None and crs.isValid() and working_crs != crs:
+            transform = QgsCoordinateTransform(working_crs, crs, context.transformContext())
+
+        def fill(sink, description):
+            return write_frame(
+                frame, sink, fields, description, feedback, transform, options.get("multi", False)
+            )
+
+        return self._fill_output(parameters, name, context, fields, wkb_type, crs, fill, options)
+
+    def copy_output(self, parameters, name, context, copied, wkb_type, crs, feedback, **options):
+        """Copy source features to the sink parameter ``name``: ``copied`` is the
+        (features, fields, copied_from, computed) of :func:`~..qgis_io.write.copy_features`. Its id, or
+        None as for :meth:`write_output`, whose options it takes; ``geometries`` replace the features' own.
+        """
+        features, fields, copied_from, computed = copied
+
+        def fill(sink, description):
+            return copy_features(
+                features,
+                sink,
+                fields,
+                copied_from,
+                computed,
+                description,
+                feedback,
+                geometries=options.get("geometries"),
+                multi=options.get("multi", False),
+            )
+
+        return self._fill_output(parameters, name, context, fields, wkb_type, crs, fill, options)
+
+    def _fill_output(self, parameters, name, context, fields, wkb_type, crs, fill, options):
+        """Open the sink ``name``, ``fill(sink, description)`` it, close and style it (see
+        :meth:`write_output`)."""
         sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
         if sink is None:
             if options.get("optional") and not parameters.get(name):
                 return None
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
-        transform = None
-        working_crs = options.get("working_crs")
-        if working_crs is not None and crs.isValid() and working_crs != crs:
-            transform = QgsCoordinateTransform(working_crs, crs, context.transformContext())
-        description = self.parameterDefinition(name).description()
-        written = write_frame(
-            frame, sink, fields, description, feedback, transform, options.get("multi", False)
-        )
+        written = fill(sink, self.parameterDefinition(name).description())
         del sink  # flushed and closed, so its default style can be stored
         if not written:
             return None

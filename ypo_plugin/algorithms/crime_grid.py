@@ -67,10 +67,10 @@ class CrimeGridAlgorithm(YpoAlgorithm):
     def name(self):
         return "crimegrid"
 
-    def displayName(self):  # noqa: N802 - name fixed by QGIS
+    def displayName(self):
         return self.tr("Crime grid")
 
-    def shortHelpString(self):  # noqa: N802 - name fixed by QGIS
+    def shortHelpString(self):
         return self.tr(
             "Divides every sector into grid cells and counts the crime incidents in each cell by "
             "type, time band and weekday/weekend, for reviewing crime by type, scene and time; with "
@@ -124,7 +124,7 @@ class CrimeGridAlgorithm(YpoAlgorithm):
             "CRIMES_IN_PERIOD), and with a comparison period COMPARE_IN_PERIOD and COMPARE_OUTSIDE."
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802 - name fixed by QGIS
+    def initAlgorithm(self, config=None):
         add_sector_parameters(self)
         CRIME_PARAMETERS.add_to(self)
         add_grid_parameters(self)
@@ -165,7 +165,7 @@ class CrimeGridAlgorithm(YpoAlgorithm):
 
     # --- running -----------------------------------------------------------
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - name fixed by QGIS
+    def processAlgorithm(self, parameters, context, feedback):
         steps = QgsProcessingMultiStepFeedback(6, feedback)
         return self.run_core(self._run, parameters, context, feedback, steps)
 

@@ -18,8 +18,8 @@ from ..core.errors import InputError
 from ..core.initiative import InitiativeSettings, evaluate_initiative
 from ..core.sectors import attribute_text
 from ..core.threat_assessment import yes_no_flags
-from ..inputs.choices import enum_parameter
 from ..inputs.crime_input import CrimeParameters, datetime_text
+from ..inputs.parameters import enum_parameter
 from ..inputs.sector_input import (
     SECTORS,
     add_sector_parameters,

@@ -22,8 +22,8 @@ from ..core.crime_grid import CrimeGridInput, CrimeGridSettings, compute_crime_g
 from ..core.map_figures import period_on_pages
 from ..core.publication_charts import write_page_charts
 from ..crs import working_crs
-from ..inputs.choices import enum_parameter
 from ..inputs.crime_input import CRIMES, CrimeParameters
+from ..inputs.parameters import enum_parameter
 from ..inputs.public_texts import HELP as TEXT_HELP
 from ..inputs.public_texts import add_text_parameters, read_texts
 from ..inputs.sector_input import read_internal_map_sectors, read_public_map_sectors
@@ -81,10 +81,10 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
     def name(self):
         return "exportsectormaps"
 
-    def displayName(self):  # noqa: N802 - name fixed by QGIS
+    def displayName(self):
         return self.tr("Export sector maps")
 
-    def shortHelpString(self):  # noqa: N802 - name fixed by QGIS
+    def shortHelpString(self):
         return self.tr(
             "Writes publication-ready sector maps from the print-layout templates in the plugin's "
             "styles folder: an overview page and, with Atlas, one page per sector after it. Texts are "
@@ -126,7 +126,7 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
             "Results: FILES (the files written, separated by ';'), FILE_COUNT and PAGE_COUNT."
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802 - name fixed by QGIS
+    def initAlgorithm(self, config=None):
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.SECTORS, self.tr("Sectors"), [QgsProcessing.SourceType.TypeVectorPolygon]
@@ -157,7 +157,7 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
 
     # --- running -----------------------------------------------------------
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - name fixed by QGIS
+    def processAlgorithm(self, parameters, context, feedback):
         self._temporary = None
         try:
             return self.run_core(self._run, parameters, context, feedback)

@@ -7,7 +7,6 @@ from qgis.core import (
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
@@ -19,7 +18,9 @@ from ..core.defaults import MIN_OFFICERS
 from ..core.errors import About
 from ..core.geometry import MIN_REPORTED_AREA_M2, MIN_REPORTED_AREA_SHARE
 from ..core.validation import ERROR_TYPES, validate_sectors
+from ..inputs.parameters import advanced
 from ..inputs.sector_input import add_sector_parameters, read_sectors, sector_source, sector_working_crs
+from ..inputs.staff_input import min_officers_parameter
 from ..qgis_io.read import read_features, source_to_frame
 from ..qgis_io.write import typed_fields
 from .base import YpoAlgorithm
@@ -137,15 +138,7 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
                 minValue=0.0,
             )
         )
-        min_officers = QgsProcessingParameterNumber(
-            self.MIN_OFFICERS,
-            self.tr("Minimum officers per sector"),
-            QgsProcessingParameterNumber.Type.Integer,
-            MIN_OFFICERS,
-            minValue=0,
-        )
-        min_officers.setFlags(min_officers.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        self.addParameter(min_officers)
+        self.addParameter(advanced(min_officers_parameter(self)))
         self.addParameter(
             QgsProcessingParameterBoolean(self.FAIL_ON_ERROR, self.tr("Fail on errors"), defaultValue=False)
         )

@@ -1,5 +1,5 @@
 """Readable summaries of results: the plain-text table for the log and the HTML page for the
-results viewer of Compute sector manning."""
+results viewer of Compute sector manning, its totals, and the closing lines of a split."""
 
 from __future__ import annotations
 
@@ -74,3 +74,28 @@ def summary_html(result, totals, id_field) -> str:
         + (f"<h2>Warnings</h2><ul>{warnings}</ul>" if warnings else "")
         + "</body></html>"
     )
+
+
+def manning_totals(result) -> dict:
+    """The totals of a manning result, by the names Compute sector manning gives them as results
+    (and the summaries show)."""
+    return {
+        "CRIMES_OUTSIDE": int(result.crimes_outside),
+        "CRIMES_IN_PERIOD": int(result.crimes_in_period),
+        "POPULATION_OUTSIDE": float(result.population_outside),
+        "OFFICERS_REQUIRED_TOTAL": result.officers_required_total,
+        "OFFICERS_ALLOCATED_TOTAL": result.officers_allocated_total,
+    }
+
+
+def split_summary(plan, noncontiguous: int) -> list[str]:
+    """The closing lines of a split's log: its sectors, largest workload deviation, ``noncontiguous``
+    sectors and run time, and (with an existing plan) the share of population keeping its sector."""
+    split = plan.split
+    lines = [
+        f"{len(plan.sectors)} sectors; largest workload deviation {split.max_deviation_pct:.2f}%; "
+        f"{noncontiguous} non-contiguous; split in {split.seconds:.1f} s."
+    ]
+    if split.kept_share is not None:
+        lines.append(f"{split.kept_share:.1%} of the population keeps its sector.")
+    return lines

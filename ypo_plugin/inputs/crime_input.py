@@ -285,3 +285,21 @@ def _whole_layer(algorithm, parameters, context):
     ):
         return None
     return algorithm.parameterAsVectorLayer(parameters, CRIMES, context)
+
+
+def read_crime_points(algorithm, parameters, context, crs, feedback) -> np.ndarray | None:
+    """The located incidents of the optional CRIMES layer as N×2 coordinates in ``crs`` (None
+    without it), for counting alone; those without a location are left out and reported."""
+    source = algorithm.parameterAsSource(parameters, CRIMES, context)
+    if source is None:
+        return None
+    layer = algorithm.parameterAsVectorLayer(parameters, CRIMES, context)
+    table = read_points(source, [], crs, context.transformContext(), feedback, layer=layer)
+    located = ~np.isnan(table.xy).any(axis=1)
+    if not located.all():
+        feedback.pushWarning(
+            algorithm.tr("{} crime incidents have no location and are not counted.").format(
+                int((~located).sum())
+            )
+        )
+    return table.xy[located]

@@ -6,8 +6,8 @@ from qgis.core import QgsProcessingException, QgsProcessingParameterDateTime, Qg
 
 from ..core.crime_grid import DEFAULT_CELL_SIZE, GRID_TYPES
 from ..core.crime_types import Period
-from .choices import enum_parameter
 from .crime_input import datetime_text
+from .parameters import enum_parameter
 
 CELL_SIZE = "CELL_SIZE"
 GRID_TYPE = "GRID_TYPE"

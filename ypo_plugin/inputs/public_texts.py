@@ -16,7 +16,7 @@ from ..core.texts import (
     TEXTS,
     PublicTexts,
 )
-from .choices import enum_parameter
+from .parameters import enum_parameter
 
 LANGUAGE = "LANGUAGE"
 EMERGENCY_NUMBER = "EMERGENCY_NUMBER"

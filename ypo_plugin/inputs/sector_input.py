@@ -10,11 +10,14 @@ import numpy as np
 import shapely
 from qgis.core import (
     QgsField,
+    QgsFields,
+    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
 )
+from qgis.PyQt.QtCore import QMetaType
 
 from ..core.errors import InputError
 from ..core.geometry import (
@@ -26,10 +29,12 @@ from ..core.lazy import lazy_module
 from ..core.map_figures import join_figures
 from ..core.progress import Cancelled
 from ..core.publication import PUBLIC_FIELDS, public_frame
+from ..core.sectors import attribute_text, touching_neighbour_texts
 from ..core.sectors import dissolve_by_id as sectors_dissolved_by_id
-from ..core.sectors import touching_neighbour_texts
 from ..crs import valid_in_both, working_crs
-from ..qgis_io.read import source_to_frame
+from ..qgis_compat import new_field
+from ..qgis_io.read import read_features, source_to_frame
+from ..qgis_io.values import whole_as_int
 from ..qgis_io.write import qgs_geometry
 
 gpd = lazy_module("geopandas")
@@ -181,6 +186,86 @@ def dissolve_by_id(frame, id_field, note="") -> SectorsById:
         ids.append(group[id_field].iloc[0])
         groups.append(group)
     return SectorsById(ids, dissolved.geometries, groups, warnings)
+
+
+class SectorTable:
+    """The sectors as the core needs them (working CRS, one row per id) and as they are written:
+    each id's features and the geometry written for it (None: the feature's own)."""
+
+    def __init__(self, id_field, by_id, factor_override, features, geometries_to_write, multipart):
+        self.id_field = id_field
+        self.ids = by_id.ids
+        self.geometries = by_id.geometries
+        self.factor_override = factor_override
+        self.features = features
+        self.geometries_to_write = geometries_to_write
+        self.multipart = multipart  # written as multi-part (dissolved or repaired sectors)
+        self.warnings = by_id.warnings
+
+    @classmethod
+    def read(cls, source, id_field, factor_field, crs, transform_context, feedback):
+        """The sectors of ``source`` one per id, with the first non-empty ``factor_field`` value of
+        each id (when given) as its factor override."""
+        table = read_features(source, feedback)
+        other_fields = [factor_field] if factor_field else []
+        frame = read_sectors(table, id_field, crs, transform_context, feedback, other_fields)
+        by_id = dissolve_by_id(frame, id_field, " (the first feature's attributes are kept)")
+        originals = {feature.id(): feature for feature in table.features}
+        repaired = set(frame.attrs.get("repaired", ()))
+        overrides, features, geometries = [], [], []
+        for group in by_id.groups:
+            group_features = [originals[fid] for fid in group.index]
+            geometry = None
+            if len(group_features) > 1:
+                geometry = QgsGeometry.unaryUnion([f.geometry() for f in group_features])
+            if repaired.intersection(group.index):
+                own = group_features[0].geometry() if geometry is None else geometry
+                geometry = valid_for_writing(own, source.sourceCrs(), crs, transform_context)
+            features.append(group_features)
+            geometries.append(geometry)
+            if factor_field:
+                values = [v for v in group[factor_field] if attribute_text(v) is not None]
+                overrides.append(whole_as_int(values[0]) if values else None)
+        return cls(
+            id_field,
+            by_id,
+            overrides if factor_field else None,
+            features,
+            geometries,
+            multipart=bool(by_id.warnings) or bool(repaired),
+        )
+
+    def with_results(self, source_fields, results, districts, feedback):
+        """What :meth:`~..algorithms.base.YpoAlgorithm.copy_output` copies: each sector's first
+        feature with its fields (those named like a result left out, with a warning), sector_id
+        (when the layer has none), district (when ``districts`` are given and the layer has none)
+        and ``results``, (name, QGIS type, one value per sector) each."""
+        written = {name for name, _, _ in results}
+        fields, kept = QgsFields(), []
+        for index in range(source_fields.count()):
+            field = source_fields.at(index)
+            if field.name().lower() in written:
+                feedback.pushWarning(
+                    f"SECTORS field '{field.name()}' is replaced by the computed {field.name().lower()}."
+                )
+                continue
+            fields.append(field)
+            kept.append(index)
+        lower_names = {name.lower() for name in source_fields.names()}
+        computed = {}
+        if "sector_id" not in lower_names:
+            id_field = QgsField(source_fields.field(self.id_field))
+            id_field.setName("sector_id")
+            fields.append(id_field)
+            computed["sector_id"] = self.ids
+        if districts is not None and "district" not in lower_names:
+            fields.append(new_field("district", QMetaType.Type.QString))
+            computed["district"] = [None if district is None else str(district) for district in districts]
+        for name, field_type, values in results:
+            fields.append(new_field(name, field_type))
+            computed[name] = values
+        copied_from = kept + [-1] * (fields.count() - len(kept))
+        return [features[0] for features in self.features], fields, copied_from, computed
 
 
 def read_public_frame(source, wanted, crs, transform_context, feedback):

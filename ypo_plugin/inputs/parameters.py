@@ -1,8 +1,14 @@
-"""Choice (enum) parameters that take their option names: what models, batch runs and
-``qgis_process`` store, with an option's number accepted too. Every algorithm declares and reads
-its choices through these."""
+"""What every parameter declaration may use: choice (enum) parameters that take their option names
+(what models, batch runs and ``qgis_process`` store, with an option's number accepted too), and
+the advanced flag. The algorithms and the parameter groups of ``inputs/`` declare through these."""
 
-from qgis.core import QgsProcessingException, QgsProcessingParameterEnum
+from qgis.core import QgsProcessingException, QgsProcessingParameterDefinition, QgsProcessingParameterEnum
+
+
+def advanced(parameter: QgsProcessingParameterDefinition) -> QgsProcessingParameterDefinition:
+    """``parameter`` flagged advanced (shown folded in the dialog)."""
+    parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+    return parameter
 
 
 def enum_parameter(name, description, options, default=None, optional=False) -> QgsProcessingParameterEnum:

@@ -1,0 +1,38 @@
+"""Fields chosen in parameters that must hold numbers: the field's type checked before reading,
+and the values checked once read."""
+
+from __future__ import annotations
+
+import numpy as np
+from qgis.core import QgsProcessingException
+
+from ..core.lazy import lazy_module
+
+pd = lazy_module("pandas")
+
+
+def numeric_field(algorithm, parameters, name, context, source, layer_description) -> str:
+    """A required field (see :meth:`~..algorithms.base.YpoAlgorithm.checked_field`) that must hold numbers."""
+    field_name = algorithm.checked_field(parameters, name, context, source, layer_description, required=True)
+    index = source.fields().lookupField(field_name)  # an empty layer may lack it (see checked_field)
+    if index >= 0 and not source.fields().at(index).isNumeric():
+        raise QgsProcessingException(
+            algorithm.tr("{}: the field '{}' of '{}' is not numeric; choose a field holding numbers.").format(
+                name, field_name, layer_description
+            )
+        )
+    return field_name
+
+
+def numeric_values(column: pd.Series, parameter: str, field: str, layer: str) -> np.ndarray:
+    """Numbers of an attribute column indexed by feature id (None → NaN); the first non-number
+    is named in the error."""
+    numbers = pd.to_numeric(column, errors="coerce").to_numpy(dtype=float)
+    bad = np.isnan(numbers) & ~column.isna().to_numpy()
+    if bad.any():
+        first = int(np.flatnonzero(bad)[0])
+        raise QgsProcessingException(
+            f"{parameter}: field '{field}' of the layer '{layer}' is not numeric — feature "
+            f"{column.index[first]} has '{column.iloc[first]}'. Choose a field holding numbers."
+        )
+    return numbers

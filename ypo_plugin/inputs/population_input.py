@@ -1,0 +1,60 @@
+"""Where people live, as Compute sector manning takes it: the POPULATION layer (polygons shared
+out by area, or points) and its POPULATION_FIELD."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+)
+
+from ..core.errors import About
+from ..core.manning import PopulationInput
+from ..qgis_io.read import source_to_frame
+from .field_input import numeric_values
+
+POPULATION = "POPULATION"
+POPULATION_FIELD = "POPULATION_FIELD"
+LAYER_DESCRIPTION = "Population"
+# The parameter that holds each thing a core error can be about.
+ABOUT = {About.POPULATION_FIELD: POPULATION_FIELD}
+
+
+def add_population_parameters(algorithm) -> None:
+    """POPULATION (optional polygons or points) and POPULATION_FIELD (numeric, default population)."""
+    algorithm.addParameter(
+        QgsProcessingParameterFeatureSource(
+            POPULATION,
+            algorithm.tr("Population"),
+            [QgsProcessing.SourceType.TypeVectorPolygon, QgsProcessing.SourceType.TypeVectorPoint],
+            optional=True,
+        )
+    )
+    algorithm.addParameter(
+        QgsProcessingParameterField(
+            POPULATION_FIELD,
+            algorithm.tr("Population field"),
+            "population",
+            POPULATION,
+            QgsProcessingParameterField.DataType.Numeric,
+            optional=True,
+        )
+    )
+
+
+def read_population(algorithm, parameters, context, crs, feedback) -> PopulationInput | None:
+    """The population units in ``crs`` with their numbers (None, with a warning, without POPULATION)."""
+    source = algorithm.parameterAsSource(parameters, POPULATION, context)
+    if source is None:
+        if parameters.get(POPULATION):
+            raise QgsProcessingException(algorithm.invalidSourceError(parameters, POPULATION))
+        feedback.pushWarning(algorithm.tr("No POPULATION layer: every sector has population 0."))
+        return None
+    field_name = algorithm.checked_field(
+        parameters, POPULATION_FIELD, context, source, LAYER_DESCRIPTION, True
+    )
+    frame = source_to_frame(source, [field_name], crs, context.transformContext(), feedback)
+    values = numeric_values(frame[field_name], POPULATION_FIELD, field_name, LAYER_DESCRIPTION)
+    return PopulationInput(frame.geometry.values.to_numpy(), values)

@@ -1,0 +1,108 @@
+"""The officers Compute sector manning shares out: MIN_OFFICERS, STAFF (one number for all sectors)
+or DISTRICTS with a staff number each (DISTRICT_FIELD, DISTRICT_STAFF_FIELD). Validate sectors
+takes the same MIN_OFFICERS."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+)
+
+from ..core.defaults import MIN_OFFICERS as DEFAULT_MIN_OFFICERS
+from ..core.errors import About
+from ..core.sectors import district_of_sectors
+from ..core.staffing import district_budgets, staffed_from
+from ..qgis_io.read import source_to_frame
+from .field_input import numeric_values
+
+MIN_OFFICERS = "MIN_OFFICERS"
+STAFF = "STAFF"
+DISTRICTS = "DISTRICTS"
+DISTRICT_FIELD = "DISTRICT_FIELD"
+DISTRICT_STAFF_FIELD = "DISTRICT_STAFF_FIELD"
+LAYER_DESCRIPTION = "Districts"
+# The parameter that holds each thing a core error can be about.
+ABOUT = {About.MIN_OFFICERS: MIN_OFFICERS, About.STAFF: STAFF, About.DISTRICT_STAFF: DISTRICTS}
+
+
+def min_officers_parameter(algorithm) -> QgsProcessingParameterNumber:
+    """MIN_OFFICERS: the officers every sector has at least (default 2)."""
+    return QgsProcessingParameterNumber(
+        MIN_OFFICERS,
+        algorithm.tr("Minimum officers per sector"),
+        QgsProcessingParameterNumber.Type.Integer,
+        DEFAULT_MIN_OFFICERS,
+        minValue=0,
+    )
+
+
+def add_staff_parameters(algorithm) -> None:
+    """MIN_OFFICERS, STAFF (optional) and DISTRICTS (optional polygons) with their name and staff fields."""
+    algorithm.addParameter(min_officers_parameter(algorithm))
+    algorithm.addParameter(
+        QgsProcessingParameterNumber(
+            STAFF,
+            algorithm.tr("Staff to allocate"),
+            QgsProcessingParameterNumber.Type.Integer,
+            optional=True,
+            minValue=0,
+        )
+    )
+    algorithm.addParameter(
+        QgsProcessingParameterFeatureSource(
+            DISTRICTS,
+            algorithm.tr("Districts with staff"),
+            [QgsProcessing.SourceType.TypeVectorPolygon],
+            optional=True,
+        )
+    )
+    algorithm.addParameter(
+        QgsProcessingParameterField(
+            DISTRICT_FIELD, algorithm.tr("District name field"), "district", DISTRICTS, optional=True
+        )
+    )
+    algorithm.addParameter(
+        QgsProcessingParameterField(
+            DISTRICT_STAFF_FIELD,
+            algorithm.tr("District staff field"),
+            "staff",
+            DISTRICTS,
+            QgsProcessingParameterField.DataType.Numeric,
+            optional=True,
+        )
+    )
+
+
+def read_staff(algorithm, parameters, context) -> dict:
+    """``min_officers`` and ``staff`` (None when not given) for the core's settings."""
+    staff = None
+    if parameters.get(STAFF) not in (None, ""):
+        staff = algorithm.parameterAsInt(parameters, STAFF, context)
+    return {"min_officers": algorithm.parameterAsInt(parameters, MIN_OFFICERS, context), "staff": staff}
+
+
+def read_staff_districts(algorithm, parameters, context, crs, sectors, feedback):
+    """The district of every sector of ``sectors`` (a SectorTable; by location) and each district's
+    staff, or (None, None) without DISTRICTS. A sector partly outside its district is reported."""
+    source = algorithm.parameterAsSource(parameters, DISTRICTS, context)
+    if source is None:
+        if parameters.get(DISTRICTS):
+            raise QgsProcessingException(algorithm.invalidSourceError(parameters, DISTRICTS))
+        return None, None
+    name_field = algorithm.checked_field(parameters, DISTRICT_FIELD, context, source, LAYER_DESCRIPTION, True)
+    staff_field = algorithm.checked_field(
+        parameters, DISTRICT_STAFF_FIELD, context, source, LAYER_DESCRIPTION, True
+    )
+    frame = source_to_frame(source, [name_field, staff_field], crs, context.transformContext())
+    if frame.empty:
+        raise QgsProcessingException("DISTRICTS has no features; give district polygons with staff.")
+    staff = numeric_values(frame[staff_field], DISTRICT_STAFF_FIELD, staff_field, LAYER_DESCRIPTION)
+    budgets = district_budgets(frame[name_field], staff, frame.index, name_field)
+    names, shares = district_of_sectors(sectors.geometries, frame.geometry.values.to_numpy(), list(budgets))
+    for warning in staffed_from(sectors.ids, names, shares):
+        feedback.pushWarning(warning)
+    return names, budgets

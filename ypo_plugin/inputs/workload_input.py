@@ -1,0 +1,53 @@
+"""What a unit's workload is made of in the split: the CRIMES and EXPOSED_AREAS layers and the
+POPULATION_WEIGHT, CRIME_WEIGHT and EXPOSED_WEIGHT parameters (defaults shared with the dock)."""
+
+from __future__ import annotations
+
+from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSource, QgsProcessingParameterNumber
+
+from ..core.defaults import WORKLOAD_CRIME_WEIGHT, WORKLOAD_EXPOSED_WEIGHT, WORKLOAD_POPULATION_WEIGHT
+from ..core.sector_plan import WorkloadWeights
+from .crime_input import CRIMES
+from .parameters import advanced
+
+EXPOSED_AREAS = "EXPOSED_AREAS"
+POPULATION_WEIGHT = "POPULATION_WEIGHT"
+CRIME_WEIGHT = "CRIME_WEIGHT"
+EXPOSED_WEIGHT = "EXPOSED_WEIGHT"
+
+
+def add_workload_parameters(algorithm) -> None:
+    """CRIMES (optional points), EXPOSED_AREAS (optional polygons) and the three weights (advanced)."""
+    for name, description, source_type in (
+        (CRIMES, "Crime incidents", QgsProcessing.SourceType.TypeVectorPoint),
+        (EXPOSED_AREAS, "Exposed housing areas", QgsProcessing.SourceType.TypeVectorPolygon),
+    ):
+        algorithm.addParameter(
+            QgsProcessingParameterFeatureSource(name, algorithm.tr(description), [source_type], optional=True)
+        )
+    for name, description, default in (
+        (POPULATION_WEIGHT, "Population weight", WORKLOAD_POPULATION_WEIGHT),
+        (CRIME_WEIGHT, "Crime weight", WORKLOAD_CRIME_WEIGHT),
+        (EXPOSED_WEIGHT, "Exposed areas weight", WORKLOAD_EXPOSED_WEIGHT),
+    ):
+        algorithm.addParameter(
+            advanced(
+                QgsProcessingParameterNumber(
+                    name,
+                    algorithm.tr(description),
+                    QgsProcessingParameterNumber.Type.Double,
+                    defaultValue=default,
+                    minValue=0,
+                )
+            )
+        )
+
+
+def read_weights(algorithm, parameters, context) -> WorkloadWeights:
+    """The weights of population, crime and exposed population chosen."""
+    return WorkloadWeights(
+        *(
+            algorithm.parameterAsDouble(parameters, name, context)
+            for name in (POPULATION_WEIGHT, CRIME_WEIGHT, EXPOSED_WEIGHT)
+        )
+    )
