@@ -35,3 +35,15 @@ def test_only_the_twenty_longest_are_main():
     ]
     streets = {street["n"]: street["m"] for street in web_streets(names, lines, BOUNDS)["streets"]}
     assert sorted(name for name, main in streets.items() if main) == sorted(f"Vej {n}" for n in range(5, 25))
+
+
+def test_main_street_lines_measure_each_name_whole():
+    from ypo_plugin.core.streets import main_street_lines
+
+    # 21 streets 100 m … 2,100 m long; "Vej 0" is the shortest but has a second line of 2,000 m
+    # written with other spacing: together 2,100 m, so "Vej 1" (200 m) is the one left out.
+    names = [f"Vej {n}" for n in range(21)] + ["Vej  0", None]
+    lines = [shapely.LineString([(0, n * 10), (100 * (n + 1), n * 10)]) for n in range(21)]
+    lines += [shapely.LineString([(0, -10), (2000, -10)]), shapely.LineString([(0, -20), (9000, -20)])]
+    flags = main_street_lines(names, lines)
+    assert [name for name, main in zip(names, flags, strict=True) if not main] == ["Vej 1", None]

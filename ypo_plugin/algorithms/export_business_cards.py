@@ -22,15 +22,12 @@ from ..core.business_cards import (
     crop_marks,
     qr_text,
 )
-from ..core.lazy import lazy_module
 from ..inputs.public_texts import HELP as TEXT_HELP
 from ..inputs.public_texts import add_text_parameters, read_texts
-from ..inputs.qr_input import add_web_map_url_parameter, read_web_map_url, require_qr_package
+from ..inputs.qr_input import add_web_map_url_parameter, qr_code, read_web_map_url, require_qr_package
 from ..layouts.print_layouts import CREATOR
 from .base import YpoAlgorithm
 from .export_public_web_map import read_public_sectors
-
-segno = lazy_module("segno")
 
 RESOLUTION_DPI = 600
 FONT_FAMILY = "DejaVu Sans"
@@ -168,13 +165,7 @@ def _draw_card(painter: QPainter, card: Card, corner: tuple[float, float], texts
     contact = f"{texts('phone_short')}: {card.phone or '–'}\n{texts('email')}: {card.email or '–'}"
     _text(painter, contact, left, top + 22, text_width, 12, 7)
     _text(painter, texts("emergency"), left, top + 37, inner, 8, 6.5, True, RED)
-    qr = segno.make(
-        qr_text(card, url, texts("police"), texts("your_officer")),
-        error="m",
-        micro=False,
-        encoding="utf-8",
-        eci=True,
-    )
+    qr = qr_code(qr_text(card, url, texts("police"), texts("your_officer")))
     _draw_qr(painter, qr.matrix, left + inner - QR_MM, top + 8, QR_MM)
 
 

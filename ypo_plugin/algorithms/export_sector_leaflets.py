@@ -9,7 +9,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core.streets import main_street_names, street_names_and_lines
+from ..core.streets import main_street_lines
 from ..crs import working_crs
 from ..inputs.public_texts import HELP as TEXT_HELP
 from ..inputs.public_texts import add_text_parameters, read_texts
@@ -88,11 +88,7 @@ class ExportSectorLeafletsAlgorithm(YpoAlgorithm):
         streets = read_streets(self, parameters, context, crs, feedback)
         layer = None
         if streets:
-            by_name = street_names_and_lines(*streets)
-            main = main_street_names(
-                {name: sum(line.length for line in lines) for name, lines in by_name.items()}
-            )
-            layer = streets_layer(*streets, crs, main, texts("streets"))
+            layer = streets_layer(*streets, main_street_lines(*streets), crs, texts("streets"))
         feedback.setProgressText(self.tr("Writing {} leaflets…").format(len(frame)))
         pages = write_leaflets(path, frame, layer, texts, offer, url, crs, feedback)
         if pages is None:

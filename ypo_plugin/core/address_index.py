@@ -39,6 +39,11 @@ class AddressIndex:
     without_street: int
 
 
+def coordinate_steps(lonlat: np.ndarray) -> np.ndarray:
+    """Longitude/latitude as whole ``COORDINATE_STEP`` steps (the pages' coordinates, about a metre)."""
+    return np.round(np.asarray(lonlat, dtype=float) / COORDINATE_STEP).astype(np.int64)
+
+
 def house_number_key(text: Any) -> tuple[int, str] | None:
     """``(number, letter)`` of a house number such as ``12``, ``12B`` or ``12 b``; None otherwise."""
     match = _HOUSE_NUMBER.match("" if text is None else str(text))
@@ -81,7 +86,7 @@ def build_address_index(
         )
     postcode_list, postcode_of = _postcodes(postcodes, cities, sector, usable)
     steps = np.zeros((count, 2), dtype=np.int64)
-    steps[usable] = np.round(lonlat[usable] / COORDINATE_STEP).astype(np.int64)
+    steps[usable] = coordinate_steps(lonlat[usable])
     origin = steps[usable].min(axis=0)
     steps -= origin
     by_street: dict[str, list[int]] = {}

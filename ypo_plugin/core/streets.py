@@ -15,7 +15,8 @@ from collections import defaultdict
 import numpy as np
 import shapely
 
-COORDINATE_STEP = 1e-5  # degrees, as the address index
+from .address_index import COORDINATE_STEP, coordinate_steps
+
 SIMPLIFY_SHARE = 1 / 2000
 MAIN_STREETS = 20
 
@@ -49,14 +50,27 @@ def web_streets(names: list, lines: list, bounds: tuple[float, float, float, flo
     return {"origin": origin.tolist(), "step": COORDINATE_STEP, "streets": streets}
 
 
+def street_name(value) -> str:
+    """A street's name as the maps group it: spacing folded; "" for none."""
+    return " ".join(str(value).split()) if value is not None else ""
+
+
 def street_names_and_lines(names: list, lines: list) -> dict[str, list]:
-    """The lines of each named street (names with spacing folded; lines without a name left out)."""
+    """The lines of each named street (names as :func:`street_name`; lines without a name left out)."""
     by_name = defaultdict(list)
     for name, line in zip(names, lines, strict=True):
-        text = " ".join(str(name).split()) if name is not None else ""
+        text = street_name(name)
         if text and line is not None and not line.is_empty:
             by_name[text].extend(shapely.get_parts(line))
     return by_name
+
+
+def main_street_lines(names: list, lines: list) -> list[bool]:
+    """For each line (in a metric CRS), whether its street is one of the ``MAIN_STREETS`` longest,
+    all lines of one name measured together."""
+    by_name = street_names_and_lines(names, lines)
+    main = main_street_names({name: sum(part.length for part in parts) for name, parts in by_name.items()})
+    return [street_name(name) in main for name in names]
 
 
 def main_street_names(length_of: dict[str, float]) -> set[str]:
@@ -73,5 +87,5 @@ def _ground_length(line, latitude: float) -> float:
 def _deltas(line, origin: np.ndarray) -> list[int]:
     """The line's points as 1e-5° steps from ``origin``, each after the first from the one before:
     ``[x0, y0, dx1, dy1, …]``."""
-    steps = np.round(shapely.get_coordinates(line) / COORDINATE_STEP).astype(np.int64) - origin
+    steps = coordinate_steps(shapely.get_coordinates(line)) - origin
     return np.diff(steps, axis=0, prepend=np.zeros((1, 2), dtype=np.int64)).ravel().tolist()

@@ -5,6 +5,10 @@ import importlib.util
 
 from qgis.core import QgsProcessingException, QgsProcessingParameterString
 
+from ..core.lazy import lazy_module
+
+segno = lazy_module("segno")
+
 WEB_MAP_URL = "WEB_MAP_URL"
 
 
@@ -33,3 +37,9 @@ def require_qr_package(what: str) -> None:
             f"{what} need the Python package segno for their QR codes: install it (e.g. python3 -m pip "
             "install segno, or the OSGeo4W shell's pip on Windows) and run again."
         )
+
+
+def qr_code(text: str):
+    """The QR symbol of ``text`` (segno): a full QR code (no micro QR, which phones read badly),
+    error correction M, UTF-8 with an ECI header so that readers decode æ, ø and å."""
+    return segno.make(text, error="m", micro=False, encoding="utf-8", eci=True)

@@ -22,13 +22,13 @@ from qgis.PyQt.QtCore import QMetaType
 
 from ..core.business_cards import Card, qr_text
 from ..core.lazy import lazy_module
+from ..inputs.qr_input import qr_code
 from ..qgis_io.write import memory_layer, typed_fields
 from ..resources import style_path
 from .page_items import add_label, add_map, add_picture, fill_layer
 from .print_layouts import DEFAULT_DPI, PdfBook
 
 gpd = lazy_module("geopandas")
-segno = lazy_module("segno")
 
 PAGE_MM = (148.0, 210.0)  # A5
 MARGIN_MM = 10.0
@@ -50,7 +50,8 @@ def write_leaflets(path, frame, streets, texts, offer, web_map_url, crs, feedbac
     with tempfile.TemporaryDirectory() as folder:
         frame = frame.copy()
         frame["qr_path"] = [
-            _qr_svg(Path(folder), row, texts, web_map_url) for row in frame.to_dict("records")
+            _qr_svg(Path(folder) / f"qr_{number}.svg", row, texts, web_map_url)
+            for number, row in enumerate(frame.to_dict("records"))
         ]
         project = QgsProject()  # private: nothing of the user's project reaches the file
         project.setCrs(crs)
@@ -65,11 +66,9 @@ def write_leaflets(path, frame, streets, texts, offer, web_map_url, crs, feedbac
         return _export(layout, path, texts, feedback)
 
 
-def streets_layer(names, lines, crs, main_names, name):
-    """The streets drawn on the leaflets, the main ones named (``styles/map_streets.qml``)."""
-    frame = gpd.GeoDataFrame(
-        {"name": names, "main": [int(text in main_names) for text in names]}, geometry=lines
-    )
+def streets_layer(names, lines, main, crs, name):
+    """The streets drawn on the leaflets, the ``main`` ones named (``styles/map_streets.qml``)."""
+    frame = gpd.GeoDataFrame({"name": names, "main": [int(flag) for flag in main]}, geometry=lines)
     layer = memory_layer(
         frame,
         "MultiLineString",
@@ -93,12 +92,11 @@ def _highlight_the_page_sector(layer) -> None:
     layer.setRenderer(QgsRuleBasedRenderer(root))
 
 
-def _qr_svg(folder: Path, row: dict, texts, web_map_url) -> str:
+def _qr_svg(target: Path, row: dict, texts, web_map_url) -> str:
     officer = row["officer_name"] or texts("officer_tba")
     card = Card(row["sector_id"], row["sector_name"], officer, row["officer_phone"], row["officer_email"])
-    target = folder / f"qr_{len(list(folder.iterdir()))}.svg"
     text = qr_text(card, web_map_url, texts("police"), texts("your_officer"))
-    segno.make(text, error="m", micro=False, encoding="utf-8", eci=True).save(str(target), border=0)
+    qr_code(text).save(str(target), border=0)
     return str(target)
 
 
