@@ -58,5 +58,7 @@ def test_positions_decode_to_a_metre():
 
 
 def test_no_usable_address_is_said_in_words():
+    with pytest.raises(InputError, match="The address layer has no addresses"):
+        build_address_index([], [], None, None, np.empty((0, 2)), np.array([], dtype=int))
     with pytest.raises(InputError, match="No address has a street name"):
         build_address_index([None], ["1"], None, None, np.array([[12.0, 55.0]]), np.array([0]))

@@ -72,6 +72,8 @@ def build_address_index(
     count = len(streets)
     if not (len(house_numbers) == len(lonlat) == len(sector) == count):
         raise InputError("Every address needs its street, house number, position and sector.")
+    if count == 0:
+        raise InputError("The address layer has no addresses: give the address points, or leave it out.")
     postcodes = [None] * count if postcodes is None else postcodes
     cities = [None] * count if cities is None else cities
     keys = [house_number_key(number) for number in house_numbers]
