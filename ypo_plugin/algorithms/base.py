@@ -14,13 +14,15 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.errors import About, InputError
+from ..core.lazy import lazy_module
 from ..core.progress import Cancelled
 from ..dependencies import missing_requirements_message, missing_requirements_once
 from ..inputs.parameters import enum_choice, enum_option
 from ..layouts.styling import style_sink_output
-from ..qgis_io.read import has_features
-from ..qgis_io.write import copy_features, write_frame
 from ..resources import icon_path
+
+qgis_read = lazy_module("..qgis_io.read", __package__)
+qgis_write = lazy_module("..qgis_io.write", __package__)
 
 
 def unusable_requirements_problem() -> str | None:
@@ -120,7 +122,7 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
                 raise QgsProcessingException(f"Choose {name}: a field of the layer '{layer_description}'.")
             return None
         if source.fields().lookupField(field_name) < 0:
-            if not has_features(source):
+            if not qgis_read.has_features(source):
                 return field_name
             raise QgsProcessingException(
                 f"{name}: the layer '{layer_description}' ({source.sourceName()}) has no field "
@@ -152,7 +154,7 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
             transform = QgsCoordinateTransform(working_crs, crs, context.transformContext())
 
         def fill(sink, description):
-            return write_frame(
+            return qgis_write.write_frame(
                 frame, sink, fields, description, feedback, transform, options.get("multi", False)
             )
 
@@ -166,7 +168,7 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
         features, fields, copied_from, computed = copied
 
         def fill(sink, description):
-            return copy_features(
+            return qgis_write.copy_features(
                 features,
                 sink,
                 fields,

@@ -13,9 +13,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QMetaType
 
-from ..core.crime_types import CRIME_TYPE_FIELDS
+from ..core.defaults import CRIME_TYPE_FIELDS
 from ..core.errors import About
-from ..core.manning import CrimeInput, ManningSettings, SectorInput, compute_manning
+from ..core.lazy import lazy_module
 from ..core.reports import manning_totals, summary_html, summary_text
 from ..inputs.crime_input import DATE_FIELD, CrimeParameters
 from ..inputs.geometry_input import read_geometries
@@ -34,6 +34,9 @@ from ..inputs.sector_input import (
 from ..inputs.staff_input import ABOUT as STAFF_ABOUT
 from ..inputs.staff_input import add_staff_parameters, read_staff, read_staff_districts
 from .base import YpoAlgorithm
+
+crime_types = lazy_module("..core.crime_types", __package__)
+manning = lazy_module("..core.manning", __package__)
 
 STYLE_NAME = "manning"
 # Crime is optional; dates are needed only for a period or yearly rates.
@@ -211,12 +214,14 @@ class ComputeManningAlgorithm(YpoAlgorithm):
         steps.setCurrentStep(3)
         steps.setProgressText(self.tr("Computing the manning…"))
         progress, is_cancelled = self.core_callbacks(steps)
-        result = compute_manning(
-            SectorInput(sector_table.ids, sector_table.geometries, sector_table.factor_override, districts),
+        result = manning.compute_manning(
+            manning.SectorInput(
+                sector_table.ids, sector_table.geometries, sector_table.factor_override, districts
+            ),
             population,
             crimes,
             exposed,
-            ManningSettings(**settings),
+            manning.ManningSettings(**settings),
             progress,
             is_cancelled,
         )
@@ -245,7 +250,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
         if crimes is None:
             return None
         points = crimes.read(self, crs, context.transformContext(), feedback)
-        return CrimeInput(points.xy, points.types, points.datetimes, points.times)
+        return manning.CrimeInput(points.xy, points.types, points.datetimes, points.times)
 
     def _write(self, parameters, context, sectors, sector_table, districts, result, feedback):
         computed = [(name, field_type, result.sectors[name].tolist()) for name, field_type in RESULT_FIELDS]

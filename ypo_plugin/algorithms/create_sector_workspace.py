@@ -16,17 +16,8 @@ from qgis.core import (
     QgsProject,
 )
 
-from ..core.geometry import touching_neighbours
-from ..core.sector_log import (
-    EVENTS_TABLE,
-    LOG_TABLE,
-    PARTNERS_TABLE,
-    SECTORS_TABLE,
-    TARGET_GROUPS,
-    TARGET_GROUPS_TABLE,
-    checked_sector_ids,
-)
-from ..core.sectors import attribute_text, neighbour_texts
+from ..core import sector_log
+from ..core.lazy import lazy_module
 from ..core.texts import DEFAULT_TEXTS
 from ..inputs.public_texts import layout_variables
 from ..inputs.sector_input import (
@@ -37,20 +28,14 @@ from ..inputs.sector_input import (
     valid_for_writing,
 )
 from ..layouts import print_layouts
-from ..layouts.handover_layout import build_handover_layout
-from ..layouts.sector_maps import overview_columns
-from ..qgis_io.read import read_features
-from ..workspace.sector_workspace import (
-    add_relation_editors,
-    add_relations,
-    load_style_file,
-    load_workspace_layers,
-    save_project,
-    style_and_configure,
-    write_sectors,
-    write_workspace_tables,
-)
 from .base import YpoAlgorithm
+
+geometry_logic = lazy_module("..core.geometry", __package__)
+sector_logic = lazy_module("..core.sectors", __package__)
+handover_layout = lazy_module("..layouts.handover_layout", __package__)
+sector_maps = lazy_module("..layouts.sector_maps", __package__)
+qgis_read = lazy_module("..qgis_io.read", __package__)
+sector_workspace = lazy_module("..workspace.sector_workspace", __package__)
 
 GEOPACKAGE_NAME = "workspace.gpkg"
 PROJECT_NAME = "workspace.qgz"
@@ -75,7 +60,7 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
         return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def shortHelpString(self):
-        groups = "; ".join(label.split(" / ")[-1] for _, label in TARGET_GROUPS)
+        groups = "; ".join(label.split(" / ")[-1] for _, label in sector_log.TARGET_GROUPS)
         return self.tr(
             "Creates a sector workspace for the schematic sector log: one GeoPackage (workspace.gpkg) and a "
             "QGIS project (workspace.qgz) beside it. Open the project and the workspace is ready to edit.\n\n"
@@ -124,7 +109,7 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
     def _create(self, parameters, context, feedback):
         source, id_field = sector_source(self, parameters, context)
         crs = sector_working_crs(self, source, context.transformContext(), feedback)
-        sectors = read_features(source, feedback)
+        sectors = qgis_read.read_features(source, feedback)
         computed, repaired = self._sector_ids_and_neighbours(sectors, id_field, crs, context, feedback)
         folder = self._output_folder(parameters, context)
         geopackage, project_path = folder / GEOPACKAGE_NAME, folder / PROJECT_NAME
@@ -138,7 +123,7 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
             for feature in sectors.features
             if feature.id() in repaired
         }
-        added = write_sectors(
+        added = sector_workspace.write_sectors(
             str(geopackage), sectors, id_field, computed, context.transformContext(), feedback, geometries
         )
         if added:
@@ -148,12 +133,14 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
         if feedback.isCanceled():
             return {}
         feedback.setProgressText(self.tr("Writing the log, partner, event and target group tables…"))
-        write_workspace_tables(str(geopackage), source.sourceCrs(), context.transformContext())
+        sector_workspace.write_workspace_tables(
+            str(geopackage), source.sourceCrs(), context.transformContext()
+        )
         feedback.setProgress(50)
 
         feedback.setProgressText(self.tr("Setting up the forms…"))
-        layers = load_workspace_layers(str(geopackage))
-        style_and_configure(layers, self._sector_choices(layers[SECTORS_TABLE]))
+        layers = sector_workspace.load_workspace_layers(str(geopackage))
+        sector_workspace.style_and_configure(layers, self._sector_choices(layers[sector_log.SECTORS_TABLE]))
         feedback.setProgress(70)
         if feedback.isCanceled():
             return {}
@@ -163,14 +150,20 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
         project.setTitle(PROJECT_TITLE)
         project.setCrs(crs)
         project.setTransformContext(context.transformContext())
-        for name in (PARTNERS_TABLE, EVENTS_TABLE, SECTORS_TABLE, LOG_TABLE, TARGET_GROUPS_TABLE):
+        for name in (
+            sector_log.PARTNERS_TABLE,
+            sector_log.EVENTS_TABLE,
+            sector_log.SECTORS_TABLE,
+            sector_log.LOG_TABLE,
+            sector_log.TARGET_GROUPS_TABLE,
+        ):
             project.addMapLayer(layers[name])
-        relations = add_relations(project, layers)
-        add_relation_editors(layers[SECTORS_TABLE], relations)
-        build_handover_layout(project, layers)
-        self._add_public_layouts(project, layers[SECTORS_TABLE], len(computed))
+        relations = sector_workspace.add_relations(project, layers)
+        sector_workspace.add_relation_editors(layers[sector_log.SECTORS_TABLE], relations)
+        handover_layout.build_handover_layout(project, layers)
+        self._add_public_layouts(project, layers[sector_log.SECTORS_TABLE], len(computed))
         feedback.setProgress(90)
-        save_project(project, project_path)
+        sector_workspace.save_project(project, project_path)
         feedback.setProgress(100)
         feedback.pushInfo(
             f"Wrote {geopackage} and {project_path} ({len(computed)} sectors). Open the project to edit."
@@ -190,16 +183,20 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
         names = [name for name in dict.fromkeys(wanted) if source.fields().lookupField(name) >= 0]
         frame = read_sectors(source, id_field, crs, context.transformContext(), feedback, names[1:])
         layer_name = f"SECTORS ({source.sourceName()})"
-        ids = checked_sector_ids(frame[id_field].tolist(), layer_name, id_field)
-        sector_names = [attribute_text(v) for v in frame["sector_name"]] if "sector_name" in names else ids
+        ids = sector_log.checked_sector_ids(frame[id_field].tolist(), layer_name, id_field)
+        sector_names = (
+            [sector_logic.attribute_text(v) for v in frame["sector_name"]] if "sector_name" in names else ids
+        )
         districts = (
-            [attribute_text(v) for v in frame["district"]] if "district" in names else [None] * len(ids)
+            [sector_logic.attribute_text(v) for v in frame["district"]]
+            if "district" in names
+            else [None] * len(ids)
         )
         if "neighbours" in names:
             neighbours = frame["neighbours"].tolist()
         else:
-            neighbours = touching_neighbours(frame.geometry.values.to_numpy())
-        texts = neighbour_texts(ids, sector_names, neighbours, districts)
+            neighbours = geometry_logic.touching_neighbours(frame.geometry.values.to_numpy())
+        texts = sector_logic.neighbour_texts(ids, sector_names, neighbours, districts)
         return dict(zip(frame.index.tolist(), zip(ids, texts, strict=True), strict=True)), frame.attrs[
             "repaired"
         ]
@@ -238,7 +235,7 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
         """The public sector map layouts, drawing the sectors in the public style whatever the layer's
         own style shows (e.g. the manning factor)."""
         public = sectors.clone()
-        message, loaded = load_style_file(public, "sectors_public")
+        message, loaded = sector_workspace.load_style_file(public, "sectors_public")
         if not loaded:
             raise QgsProcessingException(
                 f"The public sector style could not be loaded ({message}); reinstall the plugin."
@@ -262,7 +259,9 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
             map_item.setLayerStyleOverrides({sectors.id(): style.xmlData()})
             map_item.setKeepLayerStyles(True)
             if kind == "overview_public":
-                print_layouts.set_table(layout, sectors, overview_columns("public", DEFAULT_TEXTS, key=False))
+                print_layouts.set_table(
+                    layout, sectors, sector_maps.overview_columns("public", DEFAULT_TEXTS, key=False)
+                )
             else:
                 map_item.setAtlasDriven(True)
                 layout.atlas().setCoverageLayer(sectors)

@@ -13,19 +13,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QMetaType
 
-from ..core.crime_grid import (
-    CELL_FIELDS,
-    COMPARE_FIELDS,
-    DEFAULT_MAX_CELLS,
-    CrimeGridInput,
-    CrimeGridSettings,
-    Lattice,
-    check_cell_count,
-    compute_crime_grid,
-)
-from ..core.crime_types import period_label
+from ..core.defaults import DEFAULT_MAX_CELLS
 from ..core.errors import About
-from ..core.grid_report import summary_text
+from ..core.lazy import lazy_module
 from ..inputs.crime_input import CRIMES, CrimeParameters
 from ..inputs.grid_input import CELL_SIZE, GRID_TYPE, add_grid_parameters, grid_settings
 from ..inputs.sector_input import (
@@ -38,9 +28,13 @@ from ..inputs.sector_input import (
     sector_source,
     sector_working_crs,
 )
-from ..qgis_io.read import read_features
-from ..qgis_io.write import typed_fields
 from .base import YpoAlgorithm
+
+crime_grid_logic = lazy_module("..core.crime_grid", __package__)
+crime_types = lazy_module("..core.crime_types", __package__)
+grid_report = lazy_module("..core.grid_report", __package__)
+qgis_read = lazy_module("..qgis_io.read", __package__)
+qgis_write = lazy_module("..qgis_io.write", __package__)
 
 STYLE_NAME = "crime_grid"
 # The grid needs every incident's date (time bands, weekdays) and reads its scene.
@@ -173,19 +167,21 @@ class CrimeGridAlgorithm(YpoAlgorithm):
         transform_context = context.transformContext()
         sectors, id_field = sector_source(self, parameters, context)
         crimes = CRIME_PARAMETERS.layer(self, parameters, context)
-        settings = CrimeGridSettings(
+        settings = crime_grid_logic.CrimeGridSettings(
             **grid_settings(self, parameters, context), **CRIME_PARAMETERS.settings(self, parameters, context)
         )
         crs = sector_working_crs(self, sectors, transform_context, feedback)
 
         steps.setCurrentStep(0)
         steps.setProgressText(self.tr("Reading the sectors…"))
-        frame = read_sectors(read_features(sectors, steps), id_field, crs, transform_context, steps)
+        frame = read_sectors(qgis_read.read_features(sectors, steps), id_field, crs, transform_context, steps)
         by_id = dissolve_by_id(frame, id_field)
         for warning in by_id.warnings:
             feedback.pushWarning(warning)
         ids, geometries = by_id.ids, by_id.geometries
-        check_cell_count(geometries, Lattice(settings.grid_type, settings.cell_size), settings.max_cells)
+        crime_grid_logic.check_cell_count(
+            geometries, crime_grid_logic.Lattice(settings.grid_type, settings.cell_size), settings.max_cells
+        )
 
         steps.setCurrentStep(1)
         steps.setProgressText(self.tr("Reading the crime incidents…"))
@@ -194,10 +190,12 @@ class CrimeGridAlgorithm(YpoAlgorithm):
         steps.setCurrentStep(2)
         steps.setProgressText(self.tr("Building the grid and counting…"))
         progress, is_cancelled = self.core_callbacks(steps)
-        result = compute_crime_grid(
+        result = crime_grid_logic.compute_crime_grid(
             ids,
             geometries,
-            CrimeGridInput(points.xy, points.types, points.datetimes, points.places, points.times),
+            crime_grid_logic.CrimeGridInput(
+                points.xy, points.types, points.datetimes, points.places, points.times
+            ),
             settings,
             progress=progress,
             is_cancelled=is_cancelled,
@@ -208,17 +206,17 @@ class CrimeGridAlgorithm(YpoAlgorithm):
         steps.setCurrentStep(3)
         steps.setProgressText(self.tr("Writing {} cells…").format(len(result.cells)))
         sector_field = sector_id_field(sectors, id_field)
-        compare = COMPARE_FIELDS if "compare_total" in result.cells.columns else ()
+        compare = crime_grid_logic.COMPARE_FIELDS if "compare_total" in result.cells.columns else ()
         cell_fields = [
             (name, QMetaType.Type.Double if name == "change_pct" else QMetaType.Type.LongLong)
-            for name in CELL_FIELDS[1:] + compare
+            for name in crime_grid_logic.CELL_FIELDS[1:] + compare
         ]
         dest_id = self.write_output(
             parameters,
             self.OUTPUT,
             context,
             result.cells,
-            typed_fields(cell_fields, leading=[sector_field]),
+            qgis_write.typed_fields(cell_fields, leading=[sector_field]),
             QgsWkbTypes.Type.MultiPolygon,
             sectors.sourceCrs(),
             steps,
@@ -240,7 +238,9 @@ class CrimeGridAlgorithm(YpoAlgorithm):
             ),
             (self.OUTPUT_PLACES, result.places, (("place", QMetaType.Type.QString),)),
         ):
-            fields = typed_fields([*extra, ("crimes", QMetaType.Type.LongLong)], leading=[sector_field])
+            fields = qgis_write.typed_fields(
+                [*extra, ("crimes", QMetaType.Type.LongLong)], leading=[sector_field]
+            )
             no_crs = QgsCoordinateReferenceSystem()
             table_id = self.write_output(
                 parameters,
@@ -266,7 +266,7 @@ class CrimeGridAlgorithm(YpoAlgorithm):
         if settings.compare is not None:
             results[self.COMPARE_IN_PERIOD] = int(result.compare_in_period)
             results[self.COMPARE_OUTSIDE] = int(result.compare_outside)
-        feedback.pushInfo(summary_text(result, results, settings))
+        feedback.pushInfo(grid_report.summary_text(result, results, settings))
         return results
 
     # --- output --------------------------------------------------------------
@@ -285,8 +285,8 @@ class CrimeGridAlgorithm(YpoAlgorithm):
         written = write_sector_charts(
             result,
             folder,
-            period_label(settings.period),
-            period_label(settings.compare) if settings.compare is not None else "",
+            crime_types.period_label(settings.period),
+            crime_types.period_label(settings.compare) if settings.compare is not None else "",
             progress=progress,
             is_cancelled=is_cancelled,
         )

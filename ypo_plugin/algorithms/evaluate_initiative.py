@@ -1,6 +1,7 @@
 """ypo:evaluateinitiative — did an initiative in some sectors change crime there, and did it move?"""
 
-import numpy as np
+from __future__ import annotations
+
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -13,11 +14,9 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core.crime_types import CRIME_TYPES
+from ..core.defaults import CRIME_TYPES
 from ..core.errors import InputError
-from ..core.initiative import InitiativeSettings, evaluate_initiative
-from ..core.sectors import attribute_text
-from ..core.threat_assessment import yes_no_flags
+from ..core.lazy import lazy_module
 from ..inputs.crime_input import CrimeParameters, datetime_text
 from ..inputs.parameters import enum_parameter
 from ..inputs.sector_input import (
@@ -28,9 +27,15 @@ from ..inputs.sector_input import (
     sector_source,
     sector_working_crs,
 )
-from ..layouts.initiative_report import write_initiative_report
-from ..qgis_io.read import read_features
 from .base import YpoAlgorithm
+
+np = lazy_module("numpy")
+crime_types = lazy_module("..core.crime_types", __package__)
+initiative = lazy_module("..core.initiative", __package__)
+sector_logic = lazy_module("..core.sectors", __package__)
+threat_assessment = lazy_module("..core.threat_assessment", __package__)
+initiative_report = lazy_module("..layouts.initiative_report", __package__)
+qgis_read = lazy_module("..qgis_io.read", __package__)
 
 CRIME_PARAMETERS = CrimeParameters(period=False)
 COMPARISONS = ("all_sectors", "same_district")
@@ -163,16 +168,15 @@ class EvaluateInitiativeAlgorithm(YpoAlgorithm):
         crs = sector_working_crs(self, sectors, transform_context, feedback)
         comparison = self.enum_value(parameters, self.COMPARISON, context)
         target_field = self.checked_field(parameters, self.TARGET_FIELD, context, sectors, "Sectors")
-        district_field = self.checked_field(
-            parameters,
-            self.DISTRICT_FIELD,
-            context,
-            sectors,
-            "Sectors",
-            required=comparison == "same_district",
+        # Only a comparison within districts reads them: areas without a district field (index
+        # areas, say) keep the default field name unchecked.
+        district_field = (
+            self.checked_field(parameters, self.DISTRICT_FIELD, context, sectors, "Sectors", required=True)
+            if comparison == "same_district"
+            else None
         )
         fields = [name for name in (target_field, district_field) if name]
-        table = read_features(sectors, feedback)
+        table = qgis_read.read_features(sectors, feedback)
         by_id = dissolve_by_id(
             read_sectors(table, id_field, crs, transform_context, feedback, fields), id_field
         )
@@ -186,7 +190,7 @@ class EvaluateInitiativeAlgorithm(YpoAlgorithm):
         )
         feedback.setProgressText(self.tr("Reading the crime incidents…"))
         points = crimes.read(self, crs, transform_context, feedback)
-        settings = InitiativeSettings(
+        settings = initiative.InitiativeSettings(
             start=self._start(parameters, context),
             before_days=self.parameterAsInt(parameters, self.BEFORE_DAYS, context),
             after_days=self.parameterAsInt(parameters, self.AFTER_DAYS, context),
@@ -195,7 +199,7 @@ class EvaluateInitiativeAlgorithm(YpoAlgorithm):
             crime_types=tuple(self.enum_values(parameters, self.CRIME_TYPES, context)),
             **self._reading(parameters, context),
         )
-        result = evaluate_initiative(by_id.geometries, is_target, districts, points, settings)
+        result = initiative.evaluate_initiative(by_id.geometries, is_target, districts, points, settings)
         for warning in result.warnings:
             feedback.pushWarning(warning)
         results = {name: getattr(result.counts, attribute) for name, attribute, _ in FIGURES}
@@ -206,22 +210,26 @@ class EvaluateInitiativeAlgorithm(YpoAlgorithm):
         if report:
             feedback.setProgressText(self.tr("Writing the report…"))
             target_ids = [sector_id for sector_id, chosen in zip(by_id.ids, is_target, strict=True) if chosen]
-            write_initiative_report(report, result, by_id.geometries, target_ids, settings, crs)
+            initiative_report.write_initiative_report(
+                report, result, by_id.geometries, target_ids, settings, crs
+            )
             results[self.OUTPUT_REPORT] = report
         return results
 
     def _targets(self, parameters, context, by_id, target_field) -> np.ndarray:
         text = self.parameterAsString(parameters, self.TARGET_IDS, context)
-        wanted = [attribute_text(part) for part in text.split(",") if part.strip()]
+        wanted = [sector_logic.attribute_text(part) for part in text.split(",") if part.strip()]
         if bool(wanted) == bool(target_field):
             raise QgsProcessingException(
                 "Name the initiative's sectors either in TARGET_IDS (comma-separated ids) or with "
                 "TARGET_FIELD (a yes/no field), not both and not neither."
             )
-        ids = [attribute_text(sector_id) for sector_id in by_id.ids]
+        ids = [sector_logic.attribute_text(sector_id) for sector_id in by_id.ids]
         if target_field:
             values = [group[target_field] for group in by_id.groups]
-            return np.array([yes_no_flags(list(value), "target field").any() for value in values])
+            return np.array(
+                [threat_assessment.yes_no_flags(list(value), "target field").any() for value in values]
+            )
         unknown = [sector_id for sector_id in wanted if sector_id not in ids]
         if unknown:
             shown = ", ".join(ids[:20]) + (" …" if len(ids) > 20 else "")

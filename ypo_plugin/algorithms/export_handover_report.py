@@ -12,13 +12,15 @@ from qgis.core import (
     QgsProject,
 )
 
-from ..core.sectors import attribute_text
+from ..core.lazy import lazy_module
 from ..inputs.public_texts import HELP as TEXT_HELP
 from ..inputs.public_texts import add_text_parameters, read_texts
 from ..layouts import print_layouts
-from ..layouts.handover_layout import LAYOUT_NAME, apply_texts
-from ..layouts.print_layouts import DEFAULT_DPI
+from ..layouts.print_layouts import DEFAULT_DPI, HANDOVER_LAYOUT_NAME
 from .base import YpoAlgorithm
+
+sector_logic = lazy_module("..core.sectors", __package__)
+handover_layout = lazy_module("..layouts.handover_layout", __package__)
 
 
 class ExportHandoverReportAlgorithm(YpoAlgorithm):
@@ -42,7 +44,8 @@ class ExportHandoverReportAlgorithm(YpoAlgorithm):
         return self.tr(
             "Writes the handover report of a sector workspace (made by Create sector workspace) as one PDF: "
             "a page per sector for the officer taking over the sector, from the workspace's layout "
-            f"'{LAYOUT_NAME}'. Each page shows the sector on a map with its partners and events, its key "
+            f"'{HANDOVER_LAYOUT_NAME}'. Each page shows the sector on a map with its partners and events, "
+            "its key "
             "figures and manning (population, crimes, factor and officers, when the sectors have those "
             "fields), the officer's contact details, the neighbouring sectors (also across district lines: "
             "the sectors' neighbours field, or the sectors sharing a boundary when there is none), the "
@@ -75,7 +78,7 @@ class ExportHandoverReportAlgorithm(YpoAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, self.WORKSPACE, context)
-        sector_id = attribute_text(self.parameterAsString(parameters, self.SECTOR_ID, context))
+        sector_id = sector_logic.attribute_text(self.parameterAsString(parameters, self.SECTOR_ID, context))
         dpi = self.parameterAsInt(parameters, self.DPI, context) or DEFAULT_DPI
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         texts = read_texts(self, parameters, context)
@@ -87,17 +90,18 @@ class ExportHandoverReportAlgorithm(YpoAlgorithm):
                 f"WORKSPACE: {path} could not be read ({project.error() or 'not a QGIS project'}); give the "
                 "workspace.qgz written by Create sector workspace."
             )
-        layout = project.layoutManager().layoutByName(LAYOUT_NAME)
+        layout = project.layoutManager().layoutByName(HANDOVER_LAYOUT_NAME)
         if (
             layout is None
             or layout.atlas().coverageLayer() is None
             or not layout.atlas().coverageLayer().isValid()
         ):
             raise QgsProcessingException(
-                f"WORKSPACE: {path} has no usable layout '{LAYOUT_NAME}' (or its sectors table is missing); "
+                f"WORKSPACE: {path} has no usable layout '{HANDOVER_LAYOUT_NAME}' "
+                "(or its sectors table is missing); "
                 "give the workspace.qgz written by Create sector workspace, with workspace.gpkg beside it."
             )
-        apply_texts(layout, texts)
+        handover_layout.apply_texts(layout, texts)
         atlas = layout.atlas()
         if sector_id is not None:
             self._check_sector(atlas.coverageLayer(), sector_id)

@@ -13,20 +13,22 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core.address_index import build_address_index
-from ..core.counting import assign_points
 from ..core.errors import InputError
-from ..core.publication import PUBLIC_FIELDS, web_map_data, web_map_html
-from ..core.streets import web_streets
+from ..core.lazy import lazy_module
 from ..core.texts import DEFAULT_TEXTS
 from ..inputs.public_texts import HELP as TEXT_HELP
 from ..inputs.public_texts import add_text_parameters, read_texts
 from ..inputs.sector_input import read_public_frame
 from ..inputs.street_input import HELP as STREET_HELP
 from ..inputs.street_input import add_street_parameters, read_streets
-from ..qgis_io.points import read_points
-from ..qgis_io.read import has_features
 from .base import YpoAlgorithm
+
+address_index = lazy_module("..core.address_index", __package__)
+counting = lazy_module("..core.counting", __package__)
+publication = lazy_module("..core.publication", __package__)
+street_logic = lazy_module("..core.streets", __package__)
+qgis_points = lazy_module("..qgis_io.points", __package__)
+qgis_read = lazy_module("..qgis_io.read", __package__)
 
 
 def read_public_sectors(algorithm, parameters, context, feedback, target_crs=None, texts=DEFAULT_TEXTS):
@@ -37,15 +39,15 @@ def read_public_sectors(algorithm, parameters, context, feedback, target_crs=Non
     source = algorithm.parameterAsSource(parameters, "SECTORS", context)
     if source is None:
         raise QgsProcessingException(algorithm.invalidSourceError(parameters, "SECTORS"))
-    if not source.sourceCrs().isValid() and has_features(source):
+    if not source.sourceCrs().isValid() and qgis_read.has_features(source):
         raise QgsProcessingException(
             f"SECTORS ({source.sourceName()}) has no valid coordinate reference system: set its CRS "
             "(Layer Properties ▸ Source) and run again."
         )
     _, frame, names = read_public_frame(
-        source, PUBLIC_FIELDS, target_crs, context.transformContext(), feedback
+        source, publication.PUBLIC_FIELDS, target_crs, context.transformContext(), feedback
     )
-    missing = [name for name in PUBLIC_FIELDS[3:] if name not in names]
+    missing = [name for name in publication.PUBLIC_FIELDS[3:] if name not in names]
     if missing:
         feedback.pushWarning(
             f"SECTORS has no field {', '.join(missing)}: shown as '{texts('officer_tba')}' or '–'. Add "
@@ -176,7 +178,9 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
             return {}
         feedback.setProgress(60)
         feedback.setProgressText(self.tr("Writing the web page…"))
-        html = web_map_html(web_map_data(frame, title, texts, addresses.data if addresses else None, streets))
+        html = publication.web_map_html(
+            publication.web_map_data(frame, title, texts, addresses.data if addresses else None, streets)
+        )
         target = Path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
@@ -191,7 +195,7 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
     def _streets(self, parameters, context, feedback, frame):
         """The streets' drawing data (None without STREETS), simplified to the page's drawing."""
         streets = read_streets(self, parameters, context, QgsCoordinateReferenceSystem("EPSG:4326"), feedback)
-        return web_streets(*streets, tuple(frame.total_bounds)) if streets else None
+        return street_logic.web_streets(*streets, tuple(frame.total_bounds)) if streets else None
 
     def _addresses(self, parameters, context, feedback, frame):
         """The address index of ADDRESSES (None without), each address in the sector the page shows it in."""
@@ -211,7 +215,7 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
             if fields[name] is None and source.fields().lookupField(default) >= 0:
                 fields[name] = default
         names = [field for field in fields.values() if field]
-        table = read_points(
+        table = qgis_points.read_points(
             source,
             names,
             QgsCoordinateReferenceSystem("EPSG:4326"),
@@ -223,9 +227,9 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
         def column(name):
             return None if fields[name] is None else list(table.columns[fields[name]])
 
-        sector = assign_points(table.xy, frame.geometry.values.to_numpy())
+        sector = counting.assign_points(table.xy, frame.geometry.values.to_numpy())
         try:
-            index = build_address_index(
+            index = address_index.build_address_index(
                 column(self.STREET_FIELD),
                 column(self.HOUSE_NUMBER_FIELD),
                 column(self.POSTCODE_FIELD),

@@ -9,16 +9,18 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core.streets import main_street_lines
-from ..crs import working_crs
+from ..core.lazy import lazy_module
 from ..inputs.public_texts import HELP as TEXT_HELP
 from ..inputs.public_texts import add_text_parameters, read_texts
 from ..inputs.qr_input import add_web_map_url_parameter, read_web_map_url, require_qr_package
 from ..inputs.street_input import HELP as STREET_HELP
 from ..inputs.street_input import add_street_parameters, read_streets
-from ..layouts.leaflet import streets_layer, write_leaflets
 from .base import YpoAlgorithm
 from .export_public_web_map import read_public_sectors
+
+street_logic = lazy_module("..core.streets", __package__)
+crs_choice = lazy_module("..crs", __package__)
+leaflet = lazy_module("..layouts.leaflet", __package__)
 
 
 class ExportSectorLeafletsAlgorithm(YpoAlgorithm):
@@ -83,14 +85,16 @@ class ExportSectorLeafletsAlgorithm(YpoAlgorithm):
         source = self.parameterAsSource(parameters, self.SECTORS, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.SECTORS))
-        crs = working_crs(source, "Sectors", context.transformContext())
+        crs = crs_choice.working_crs(source, "Sectors", context.transformContext())
         _, frame = read_public_sectors(self, parameters, context, feedback, crs, texts)
         streets = read_streets(self, parameters, context, crs, feedback)
         layer = None
         if streets:
-            layer = streets_layer(*streets, main_street_lines(*streets), crs, texts("streets"))
+            layer = leaflet.streets_layer(
+                *streets, street_logic.main_street_lines(*streets), crs, texts("streets")
+            )
         feedback.setProgressText(self.tr("Writing {} leaflets…").format(len(frame)))
-        pages = write_leaflets(path, frame, layer, texts, offer, url, crs, feedback)
+        pages = leaflet.write_leaflets(path, frame, layer, texts, offer, url, crs, feedback)
         if pages is None:
             return {}
         feedback.pushInfo(f"Wrote {path}: {pages} leaflets.")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-import numpy as np
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
@@ -18,10 +17,7 @@ from qgis.core import (
     QgsProject,
 )
 
-from ..core.crime_grid import CrimeGridInput, CrimeGridSettings, compute_crime_grid
-from ..core.map_figures import period_on_pages
-from ..core.publication_charts import write_page_charts
-from ..crs import working_crs
+from ..core.lazy import lazy_module
 from ..inputs.crime_input import CRIMES, CrimeParameters
 from ..inputs.parameters import enum_parameter
 from ..inputs.public_texts import HELP as TEXT_HELP
@@ -29,18 +25,15 @@ from ..inputs.public_texts import add_text_parameters, read_texts
 from ..inputs.sector_input import read_internal_map_sectors, read_public_map_sectors
 from ..layouts import print_layouts as layouts
 from ..layouts.print_layouts import DEFAULT_DPI
-from ..layouts.sector_maps import (
-    KEY_FIELD,
-    compose_maps,
-    crime_layers,
-    export_maps,
-    grid_layer,
-    page_variables,
-    sector_fields,
-    sector_layers,
-)
 from .base import YpoAlgorithm
 from .compute_manning import RESULT_FIELDS as MANNING_FIELDS
+
+np = lazy_module("numpy")
+crime_grid_logic = lazy_module("..core.crime_grid", __package__)
+map_figures = lazy_module("..core.map_figures", __package__)
+publication_charts = lazy_module("..core.publication_charts", __package__)
+crs_choice = lazy_module("..crs", __package__)
+sector_maps = lazy_module("..layouts.sector_maps", __package__)
 
 AUDIENCES = ("public", "internal")
 FORMATS = ("pdf", "png", "svg")
@@ -189,7 +182,7 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
         if sectors is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.SECTORS))
         transform_context = context.transformContext()
-        crs = working_crs(sectors, "Sectors", transform_context)
+        crs = crs_choice.working_crs(sectors, "Sectors", transform_context)
         project = QgsProject()  # private: nothing of the user's project reaches the files
         project.setCrs(crs)
         project.setTitle(title)
@@ -201,22 +194,24 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
                 if parameters.get(name):
                     feedback.pushWarning(f"{name} is never drawn on public maps; it is ignored.")
             frame = read_public_map_sectors(sectors, crs, transform_context, feedback, texts)
-            frame[KEY_FIELD] = np.arange(1, len(frame) + 1)
-            layers = sector_layers(frame, audience, crs, sectors_name, sector_fields(), texts)
+            frame[sector_maps.KEY_FIELD] = np.arange(1, len(frame) + 1)
+            layers = sector_maps.sector_layers(
+                frame, audience, crs, sectors_name, sector_maps.sector_fields(), texts
+            )
             period_text = ""
             sources = texts("public_sources")
         else:
             frame = read_internal_map_sectors(
                 sectors, INTERNAL_NUMBERS, crs, transform_context, feedback, texts
             )
-            frame[KEY_FIELD] = np.arange(1, len(frame) + 1)
+            frame[sector_maps.KEY_FIELD] = np.arange(1, len(frame) + 1)
             charts, incidents, grid, period_text = self._crime_layers(
                 parameters, context, frame, crs, feedback, texts
             )
             frame["chart_hours"] = [charts.get(i, ("", ""))[0] for i in frame["sector_id"]]
             frame["chart_types"] = [charts.get(i, ("", ""))[1] for i in frame["sector_id"]]
-            fields = sector_fields(INTERNAL_NUMBERS)
-            layers = sector_layers(frame, audience, crs, sectors_name, fields, texts)
+            fields = sector_maps.sector_fields(INTERNAL_NUMBERS)
+            layers = sector_maps.sector_layers(frame, audience, crs, sectors_name, fields, texts)
             layers.extra = [layer for layer in (incidents, grid) if layer is not None]
             layers.atlas_legend = layers.extra
             sources = "; ".join(
@@ -231,11 +226,11 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
         if feedback.isCanceled():
             return {}
 
-        variables = page_variables(frame, texts, title, period_text, sources)
-        overview, pages = compose_maps(
+        variables = sector_maps.page_variables(frame, texts, title, period_text, sources)
+        overview, pages = sector_maps.compose_maps(
             project, frame, layers, variables, audience, paper, atlas, title, texts, crs
         )
-        written = export_maps(overview, pages, audience, fmt, dpi, title, folder, frame, feedback)
+        written = sector_maps.export_maps(overview, pages, audience, fmt, dpi, title, folder, frame, feedback)
         if written is None:
             return {}
         files, total = written
@@ -263,28 +258,30 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
             self.parameterAsSource(parameters, self.GRID, context) if parameters.get(self.GRID) else None
         )
         if grid_source is not None:
-            grid = grid_layer(grid_source, crs, transform_context, texts, feedback)
+            grid = sector_maps.grid_layer(grid_source, crs, transform_context, texts, feedback)
         crimes = CRIME_PARAMETERS.layer(self, parameters, context)
-        settings = CrimeGridSettings(**CRIME_PARAMETERS.settings(self, parameters, context))
+        settings = crime_grid_logic.CrimeGridSettings(**CRIME_PARAMETERS.settings(self, parameters, context))
         period = settings.period
         if crimes is None:
-            return {}, None, grid, period_on_pages(period)
+            return {}, None, grid, map_figures.period_on_pages(period)
         feedback.setProgressText(self.tr("Reading the crime incidents…"))
         points = crimes.read(self, crs, transform_context, feedback)
         feedback.setProgressText(self.tr("Counting crime by sector, hour and type…"))
         progress, is_cancelled = self.core_callbacks(feedback)
-        result = compute_crime_grid(
+        result = crime_grid_logic.compute_crime_grid(
             list(frame["sector_id"]),
             frame.geometry.values.to_numpy(),
-            CrimeGridInput(points.xy, points.types, points.datetimes, times=points.times),
+            crime_grid_logic.CrimeGridInput(points.xy, points.types, points.datetimes, times=points.times),
             settings,
             progress=lambda p: progress(0.3 * p),
             is_cancelled=is_cancelled,
         )
         for warning in result.warnings:
             feedback.pushWarning(warning)
-        text = period_on_pages(period, result.dates.values)
-        incidents, grid = crime_layers(result, points, settings, crs, texts, grid)
+        text = map_figures.period_on_pages(period, result.dates.values)
+        incidents, grid = sector_maps.crime_layers(result, points, settings, crs, texts, grid)
         feedback.setProgressText(self.tr("Drawing the charts…"))
-        charts = write_page_charts(result, self._chart_dir(), is_cancelled=is_cancelled, texts=texts)
+        charts = publication_charts.write_page_charts(
+            result, self._chart_dir(), is_cancelled=is_cancelled, texts=texts
+        )
         return charts, incidents, grid, text

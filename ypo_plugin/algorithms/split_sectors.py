@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
@@ -16,10 +15,8 @@ from qgis.core import (
 )
 
 from ..core.defaults import SPLIT_TOLERANCE_PCT
+from ..core.lazy import lazy_module
 from ..core.reports import split_summary
-from ..core.sector_plan import plan_sectors
-from ..core.splitting import UnitValueError
-from ..crs import working_crs
 from ..inputs.crime_input import read_crime_points
 from ..inputs.district_input import ABOUT as DISTRICT_ABOUT
 from ..inputs.district_input import add_district_parameters, read_districts
@@ -36,8 +33,13 @@ from ..inputs.unit_input import (
     units_with_sector,
 )
 from ..inputs.workload_input import EXPOSED_AREAS, add_workload_parameters, read_weights
-from ..qgis_io.write import fields_for_frame
 from .base import YpoAlgorithm
+
+np = lazy_module("numpy")
+sector_plan = lazy_module("..core.sector_plan", __package__)
+splitting = lazy_module("..core.splitting", __package__)
+crs_choice = lazy_module("..crs", __package__)
+qgis_write = lazy_module("..qgis_io.write", __package__)
 
 STYLE_NAME = "sectors"
 
@@ -180,7 +182,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
         return self.run_core(self._run, parameters, context, feedback)
 
     def processing_error(self, error):
-        if isinstance(error, UnitValueError) and error.what == "population":
+        if isinstance(error, splitting.UnitValueError) and error.what == "population":
             # name the parameter the user chose the field in
             return QgsProcessingException(f"{POPULATION_FIELD}: {error.detail}")
         return super().processing_error(error)
@@ -188,7 +190,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
     def _run(self, parameters, context, feedback):
         source, population_field = unit_source(self, parameters, context)
         transform_context = context.transformContext()
-        crs = working_crs(source, LAYER_DESCRIPTION, transform_context)
+        crs = crs_choice.working_crs(source, LAYER_DESCRIPTION, transform_context)
         steps = QgsProcessingMultiStepFeedback(4, feedback)
 
         steps.setProgressText(self.tr("Reading the layers…"))
@@ -203,7 +205,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
         steps.setCurrentStep(1)
         steps.setProgressText(self.tr("Splitting into sectors…"))
         progress, is_cancelled = self.core_callbacks(steps)
-        plan = plan_sectors(
+        plan = sector_plan.plan_sectors(
             units.frame.geometry.values,
             units.population,
             districts,
@@ -235,7 +237,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
             self.OUTPUT_SECTORS,
             context,
             sectors,
-            fields_for_frame(sectors),
+            qgis_write.fields_for_frame(sectors),
             QgsWkbTypes.Type.MultiPolygon,
             units.table.sourceCrs(),
             steps,

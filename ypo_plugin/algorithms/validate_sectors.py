@@ -14,16 +14,18 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QMetaType
 
-from ..core.defaults import MIN_OFFICERS
+from ..core.defaults import MIN_OFFICERS, MIN_REPORTED_AREA_M2, MIN_REPORTED_AREA_SHARE
 from ..core.errors import About
-from ..core.geometry import MIN_REPORTED_AREA_M2, MIN_REPORTED_AREA_SHARE
-from ..core.validation import ERROR_TYPES, validate_sectors
+from ..core.lazy import lazy_module
 from ..inputs.parameters import advanced
 from ..inputs.sector_input import add_sector_parameters, read_sectors, sector_source, sector_working_crs
 from ..inputs.staff_input import min_officers_parameter
-from ..qgis_io.read import read_features, source_to_frame
-from ..qgis_io.write import typed_fields
 from .base import YpoAlgorithm
+
+geometry_logic = lazy_module("..core.geometry", __package__)
+validation = lazy_module("..core.validation", __package__)
+qgis_read = lazy_module("..qgis_io.read", __package__)
+qgis_write = lazy_module("..qgis_io.write", __package__)
 
 # The fields of the error layer, with their QGIS types.
 ERROR_FIELDS = (
@@ -174,7 +176,12 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
         steps.setProgressText(self.tr("Reading the sectors…"))
         officer_fields = self._officer_fields(sectors, feedback)
         frame = read_sectors(
-            read_features(sectors, steps), id_field, crs, transform_context, steps, officer_fields.values()
+            qgis_read.read_features(sectors, steps),
+            id_field,
+            crs,
+            transform_context,
+            steps,
+            officer_fields.values(),
         )
 
         steps.setCurrentStep(1)
@@ -185,7 +192,7 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
         progress, is_cancelled = self.core_callbacks(steps)
         allocated_field = officer_fields.get(OFFICERS_ALLOCATED_FIELD)
         required_field = officer_fields.get(OFFICERS_REQUIRED_FIELD)
-        result = validate_sectors(
+        result = validation.validate_sectors(
             frame[id_field].tolist(),
             frame.geometry.values.to_numpy(),
             districts=districts,
@@ -210,7 +217,7 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
             self.ERRORS_TOTAL: result.total,
             self.NONCONTIGUOUS_SECTORS: result.noncontiguous_sectors,
         }
-        for error_type in ERROR_TYPES:
+        for error_type in validation.ERROR_TYPES:
             results[self.COUNT_OUTPUTS[error_type][0]] = result.counts[error_type]
         summary = counts_text(result.counts)
         if result.total:
@@ -256,7 +263,7 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
                 raise QgsProcessingException(self.invalidSourceError(parameters, self.DISTRICT))
             return None
         feedback.setProgressText(self.tr("Reading the district…"))
-        frame = source_to_frame(source, [], crs, context.transformContext(), feedback)
+        frame = qgis_read.source_to_frame(source, [], crs, context.transformContext(), feedback)
         if frame.empty:
             raise QgsProcessingException(
                 f"District ({source.sourceName()}) has no features; give the district polygons or leave "
@@ -272,7 +279,7 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
             self.OUTPUT,
             context,
             errors,
-            typed_fields(ERROR_FIELDS),
+            qgis_write.typed_fields(ERROR_FIELDS),
             QgsWkbTypes.Type.MultiPolygon,
             output_crs,
             feedback,

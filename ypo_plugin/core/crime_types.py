@@ -43,6 +43,7 @@ from typing import Any
 
 import numpy as np
 
+from .defaults import CRIME_TYPE_FIELDS, CRIME_TYPES
 from .errors import InputError
 from .incident_dates import (
     DATETIME_DTYPE,
@@ -56,18 +57,6 @@ from .incident_dates import (
 from .lazy import lazy_module
 
 pd = lazy_module("pandas")
-
-CRIME_TYPES: tuple[str, ...] = (
-    "violence",
-    "burglary",
-    "theft",
-    "drugs",
-    "vandalism",
-    "harassment",
-)
-"""The six YPO crime types, in the order of the ``crimes_<type>`` output fields."""
-
-CRIME_TYPE_FIELDS: tuple[str, ...] = tuple(f"crimes_{t}" for t in CRIME_TYPES)
 
 OTHER = "other"
 """Mapping category for known offences outside the six types."""

@@ -1,7 +1,10 @@
-"""The defaults the algorithms, the "Sector statistics" dock and the shipped models share.
+"""The defaults the algorithms, the "Sector statistics" dock and the shipped models share,
+and the names their parameter definitions show (crime types, grid types, factor methods).
 
 One value, one place: the Processing parameters take their defaults from here, the
 dock computes with them, and ``tools/make_models.py`` writes them into the models.
+Nothing here needs numpy: loading the plugin and listing its algorithms reads this
+module, not the logic that uses the values (issue 12: a light start).
 """
 
 from collections.abc import Mapping
@@ -40,3 +43,37 @@ than the split's, since hand edits move whole units."""
 
 SLIVER_AREA_M2 = 10_000.0
 """The shipped models' minimum sector area: a smaller sector or part is reported as a sliver."""
+
+CRIME_TYPES: tuple[str, ...] = (
+    "violence",
+    "burglary",
+    "theft",
+    "drugs",
+    "vandalism",
+    "harassment",
+)
+"""The six YPO crime types, in the order of the ``crimes_<type>`` output fields."""
+
+CRIME_TYPE_FIELDS: tuple[str, ...] = tuple(f"crimes_{t}" for t in CRIME_TYPES)
+
+FACTOR_METHODS = ("thresholds", "quintiles")
+"""How manning turns a sector's need score into its factor."""
+
+DEFAULT_THRESHOLDS_TEXT = "; ".join(f"{value:g}" for value in DEFAULT_THRESHOLDS)
+"""The default thresholds as :func:`.manning.parse_thresholds` reads them."""
+
+GRID_TYPES: tuple[str, ...] = ("square", "hexagon")
+DEFAULT_CELL_SIZE = 250.0
+"""Crime grid cells: their shape and size (m)."""
+
+DEFAULT_MAX_CELLS = 1_000_000
+"""The most cells a crime grid may have (a larger one would not fit in memory)."""
+
+MAIN_STREETS = 20
+"""How many of the longest streets public maps name."""
+
+# Pieces of overlap, gap, outside or extra part up to this area are floating-point noise
+# (digitising, dissolving, reprojection), never reported: 1 m², or a billionth of the area of
+# the sector concerned (the larger one for a pair), whichever is larger.
+MIN_REPORTED_AREA_M2 = 1.0
+MIN_REPORTED_AREA_SHARE = 1e-9

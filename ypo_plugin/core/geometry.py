@@ -7,6 +7,7 @@ from numbers import Number
 import numpy as np
 import shapely
 
+from .defaults import MIN_REPORTED_AREA_M2, MIN_REPORTED_AREA_SHARE
 from .errors import InputError
 
 
@@ -82,12 +83,6 @@ def touching_neighbours(geometries, min_shared: float = 1.0) -> list[list[int]]:
 
 
 # --- floating-point noise ------------------------------------------------------------------
-
-# Pieces of overlap, gap, outside or extra part up to this area are floating-point noise
-# (digitising, dissolving, reprojection), never reported: 1 m², or a billionth of the area of
-# the sector concerned (the larger one for a pair), whichever is larger.
-MIN_REPORTED_AREA_M2 = 1.0
-MIN_REPORTED_AREA_SHARE = 1e-9
 
 
 def noise_area(area, minimum: float = MIN_REPORTED_AREA_M2) -> np.ndarray:

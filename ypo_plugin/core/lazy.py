@@ -6,6 +6,12 @@ algorithm runs or the dock opens. ``pd = lazy_module("pandas")`` stands in for
 ``import pandas as pd``: the first attribute read imports pandas and copies its
 namespace in, so later reads cost what a module's do.
 
+The plugin's own logic is bound the same way where QGIS's start reaches it: the
+algorithms, their parameter groups (``inputs/``) and the dock write
+``sector_plan = lazy_module("..core.sector_plan", __package__)``, so loading the plugin
+and listing its algorithms imports neither numpy nor shapely (what their parameter
+definitions show lives in :mod:`.defaults`).
+
 Not ``importlib.util.LazyLoader``: it puts its stub into ``sys.modules`` (so code
 asking whether pandas is loaded is told yes), and for ``scipy.sparse`` its
 ``find_spec`` imports ``scipy`` at once. A module using these names in annotations
@@ -13,6 +19,7 @@ needs ``from __future__ import annotations`` (Python 3.11 evaluates them at impo
 """
 
 import importlib
+import importlib.util
 import types
 
 
@@ -25,6 +32,7 @@ class _LazyModule(types.ModuleType):
         return getattr(module, attribute)
 
 
-def lazy_module(name: str) -> types.ModuleType:
-    """``name`` (e.g. ``"pandas"`` or ``"scipy.sparse.csgraph"``), imported on first attribute use."""
-    return _LazyModule(name)
+def lazy_module(name: str, package: str | None = None) -> types.ModuleType:
+    """``name`` (e.g. ``"pandas"``, ``"scipy.sparse.csgraph"``, or ``"..core.manning"`` relative to
+    ``package``), imported on first attribute use."""
+    return _LazyModule(importlib.util.resolve_name(name, package) if name.startswith(".") else name)

@@ -50,7 +50,14 @@ from .crime_types import (
     dates_in_period,
     without_location_warnings,
 )
-from .defaults import DEFAULT_EXPOSED_WEIGHT, DEFAULT_THRESHOLDS, DEFAULT_TYPE_WEIGHTS, MIN_OFFICERS
+from .defaults import (
+    DEFAULT_EXPOSED_WEIGHT,
+    DEFAULT_THRESHOLDS,
+    DEFAULT_THRESHOLDS_TEXT,
+    DEFAULT_TYPE_WEIGHTS,
+    FACTOR_METHODS,
+    MIN_OFFICERS,
+)
 from .errors import About, InputError
 from .lazy import lazy_module
 from .population import exposed_share, population_in_sectors, population_outside
@@ -67,10 +74,7 @@ from .staffing import allocate_staff
 
 pd = lazy_module("pandas")
 
-FACTOR_METHODS = ("thresholds", "quintiles")
 DAYS_PER_YEAR = 365.25
-DEFAULT_THRESHOLDS_TEXT = "; ".join(f"{value:g}" for value in DEFAULT_THRESHOLDS)
-"""The default thresholds as :func:`parse_thresholds` reads them."""
 
 
 OUTPUT_FIELDS: tuple[str, ...] = (

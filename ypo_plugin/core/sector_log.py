@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import InputError
-from .sectors import attribute_text
+from .lazy import lazy_module
+
+# The workspace's vocabulary is read when the plugin lists its algorithms; the sector logic is not.
+sectors = lazy_module(".sectors", __package__)
 
 TARGET_GROUPS: tuple[tuple[str, str], ...] = (
     ("young_people_at_risk", "Unge i risikogruppen / Young people at risk"),
@@ -133,7 +136,7 @@ SECTOR_TABLES: tuple[Table, ...] = (LOG, PARTNERS, EVENTS)
 def checked_sector_ids(values: Sequence[Any], layer_name: str, id_field: str) -> list[str]:
     """The sector ids as text, refused when one is missing or occurs twice (the log, partners
     and events refer to a sector by its id, so it must name exactly one sector)."""
-    ids = [attribute_text(value) for value in values]
+    ids = [sectors.attribute_text(value) for value in values]
     if None in ids:
         raise InputError(
             f"{layer_name}: feature number {ids.index(None) + 1} has no {id_field}; give every sector an id."

@@ -14,10 +14,14 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from .crime_types import CRIME_TYPES
-from .sector_stats import FLAG_WORKLOAD
-from .sectors import attribute_text
-from .validation import undermanned
+from .defaults import CRIME_TYPES
+from .lazy import lazy_module
+
+# The dock builds its table from COLUMNS when QGIS starts; the logic behind the cells loads
+# with the first figures.
+sector_stats = lazy_module(".sector_stats", __package__)
+sectors = lazy_module(".sectors", __package__)
+validation = lazy_module(".validation", __package__)
 
 COLUMNS: tuple[tuple[str, str, int | None], ...] = (
     ("sector_id", "Sector", None),
@@ -44,7 +48,7 @@ def cell_text(value: Any, decimals: int | None) -> str:
     if decimals is None:
         if isinstance(value, tuple):
             return ", ".join(value)
-        text = attribute_text(value)
+        text = sectors.attribute_text(value)
         return "" if text is None else text
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
@@ -69,10 +73,10 @@ def cell_status(key: str, record: Mapping[str, Any], tolerance_pct: float, min_o
         allocated, required = record[key], record["officers_required"]
         if allocated is None or math.isnan(allocated) or math.isnan(required):
             return None
-        return BAD if undermanned(allocated, required, min_officers) else GOOD
+        return BAD if validation.undermanned(allocated, required, min_officers) else GOOD
     if key == "flags":
         flags = set(record[key])
-        if flags - {FLAG_WORKLOAD}:
+        if flags - {sector_stats.FLAG_WORKLOAD}:
             return BAD
         return WARN if flags else GOOD
     return None

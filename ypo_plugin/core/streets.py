@@ -16,9 +16,9 @@ import numpy as np
 import shapely
 
 from .address_index import COORDINATE_STEP, coordinate_steps
+from .defaults import MAIN_STREETS
 
 SIMPLIFY_SHARE = 1 / 2000
-MAIN_STREETS = 20
 
 
 def web_streets(names: list, lines: list, bounds: tuple[float, float, float, float]) -> dict:

@@ -11,6 +11,8 @@ and prepared once and kept until those layers change; the core's
 that did not change.
 """
 
+from __future__ import annotations
+
 import math
 import time
 
@@ -40,25 +42,32 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..core import stats_table
+from ..core.defaults import REVIEW_TOLERANCE_PCT
 from ..core.errors import InputError
-from ..core.sector_stats import StatsCache, StatsSettings, sector_statistics
-from ..core.sectors import attribute_text
-from ..core.stats_table import BAD, COLUMNS, GOOD, WARN, cell_status, cell_text, cell_tooltip
-from ..crs import working_crs
+from ..core.lazy import lazy_module
 from ..qgis_compat import layer_filters, null_rectangle
-from ..qgis_io.read import read_geometries
-from ..qgis_io.write import qgs_geometry
 from .layer_choice import form_row, layer_named, pick_field
 from .stats_inputs import PreparedInputs
 from .unit_mover import UnitMover
 
+sector_stats = lazy_module("..core.sector_stats", __package__)
+sector_logic = lazy_module("..core.sectors", __package__)
+crs_choice = lazy_module("..crs", __package__)
+qgis_read = lazy_module("..qgis_io.read", __package__)
+qgis_write = lazy_module("..qgis_io.write", __package__)
+
 DEBOUNCE_MS = 20
 ALLOCATED_FIELD = "officers_allocated"
 
-COLUMN_INDEX = {key: i for i, (key, _, _) in enumerate(COLUMNS)}
+COLUMN_INDEX = {key: i for i, (key, _, _) in enumerate(stats_table.COLUMNS)}
 FLAGS_COLUMN = COLUMN_INDEX["flags"]
 
-STATUS_COLOURS = {GOOD: QColor(200, 235, 200), WARN: QColor(255, 225, 160), BAD: QColor(245, 180, 180)}
+STATUS_COLOURS = {
+    stats_table.GOOD: QColor(200, 235, 200),
+    stats_table.WARN: QColor(255, 225, 160),
+    stats_table.BAD: QColor(245, 180, 180),
+}
 
 
 class SectorStatsDock(QgsDockWidget):
@@ -78,7 +87,7 @@ class SectorStatsDock(QgsDockWidget):
         self._fids: list[int] = []
         self._crs = None
         self._inputs = PreparedInputs()
-        self._cache = StatsCache()
+        self._cache = None  # made with the first figures (QGIS starts without the logic loaded)
         self._cache_inputs: tuple = (None, None)
         self._connections: list[tuple] = []
         self._timer = QTimer(self)
@@ -120,7 +129,7 @@ class SectorStatsDock(QgsDockWidget):
         self.tolerance_spin.setRange(0.0, 100.0)
         self.tolerance_spin.setDecimals(1)
         self.tolerance_spin.setSuffix(" %")
-        self.tolerance_spin.setValue(StatsSettings().tolerance_pct)
+        self.tolerance_spin.setValue(REVIEW_TOLERANCE_PCT)
         self.tolerance_spin.setToolTip("Allowed workload deviation from the mean")
         form.addRow("Tolerance", self.tolerance_spin)
         layout.addWidget(self.layers_box)
@@ -138,8 +147,8 @@ class SectorStatsDock(QgsDockWidget):
         layout.addWidget(self.move_box)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels([header for _, header, _ in COLUMNS])
+        self.table = QTableWidget(0, len(stats_table.COLUMNS))
+        self.table.setHorizontalHeaderLabels([header for _, header, _ in stats_table.COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -260,7 +269,7 @@ class SectorStatsDock(QgsDockWidget):
         self._reconnect()
         self._crs = None
         self._inputs.forget()
-        self._cache = StatsCache()
+        self._cache = None
         self._configure_mover()
         self.schedule()
 
@@ -289,7 +298,7 @@ class SectorStatsDock(QgsDockWidget):
     def _invalidate(self, role: str) -> None:
         """Forget a prepared input (its layer changed); the population depends on the exposed areas."""
         self._inputs.forget(role)
-        self._cache = StatsCache()
+        self._cache = None
         self.schedule()
 
     def _reconnect(self):
@@ -390,20 +399,21 @@ class SectorStatsDock(QgsDockWidget):
                 self.type_map_edit.text().strip(),
                 crs,
             )
-            if self._cache_inputs[0] is not population or self._cache_inputs[1] is not crimes:
+            kept_population, kept_crimes = self._cache_inputs
+            if self._cache is None or kept_population is not population or kept_crimes is not crimes:
                 # The cache is tied to one prepared population and one prepared set of incidents.
-                self._cache = StatsCache()
+                self._cache = sector_stats.StatsCache()
                 self._cache_inputs = (population, crimes)
             fields = [id_field]
             has_allocated = sectors.fields().lookupField(ALLOCATED_FIELD) >= 0 and id_field != ALLOCATED_FIELD
             if has_allocated:
                 fields.append(ALLOCATED_FIELD)
             context = QgsProject.instance().transformContext()
-            fids, geometries, columns = read_geometries(
+            fids, geometries, columns = qgis_read.read_geometries(
                 sectors, fields, target_crs=crs, transform_context=context
             )
-            settings = StatsSettings(tolerance_pct=self.tolerance_spin.value())
-            statistics = sector_statistics(
+            settings = sector_stats.StatsSettings(tolerance_pct=self.tolerance_spin.value())
+            statistics = sector_stats.sector_statistics(
                 columns[id_field],
                 geometries,
                 population,
@@ -434,7 +444,9 @@ class SectorStatsDock(QgsDockWidget):
 
     def _working_crs(self, sectors) -> QgsCoordinateReferenceSystem:
         if self._crs is None or not self._crs.isValid():
-            self._crs = working_crs(sectors, sectors.name(), QgsProject.instance().transformContext())
+            self._crs = crs_choice.working_crs(
+                sectors, sectors.name(), QgsProject.instance().transformContext()
+            )
         return self._crs
 
     # --- showing ---------------------------------------------------------------------------
@@ -449,7 +461,7 @@ class SectorStatsDock(QgsDockWidget):
         self.status_label.setText(text)
         self.status_label.setStyleSheet("color: #b00000;" if error else "")
 
-    def _fill(self, statistics, settings: StatsSettings) -> None:
+    def _fill(self, statistics, settings: sector_stats.StatsSettings) -> None:
         table = statistics.table
         widget = self.table
         widget.setUpdatesEnabled(False)
@@ -457,22 +469,24 @@ class SectorStatsDock(QgsDockWidget):
             widget.setRowCount(len(table))
             records = table.to_dict("records")
             for row, record in enumerate(records):
-                for column, (key, _, decimals) in enumerate(COLUMNS):
+                for column, (key, _, decimals) in enumerate(stats_table.COLUMNS):
                     value = record[key]
                     item = widget.item(row, column)
                     if item is None:
                         item = QTableWidgetItem()
                         widget.setItem(row, column, item)
-                    item.setText(cell_text(value, decimals))
+                    item.setText(stats_table.cell_text(value, decimals))
                     item.setData(Qt.ItemDataRole.UserRole, self._fids[row])
                     if decimals is not None:
                         item.setTextAlignment(
                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                         )
-                    status = cell_status(key, record, settings.tolerance_pct, settings.min_officers)
+                    status = stats_table.cell_status(
+                        key, record, settings.tolerance_pct, settings.min_officers
+                    )
                     colour = STATUS_COLOURS.get(status, QColor(Qt.GlobalColor.transparent))
                     item.setBackground(QBrush(colour))
-                    item.setToolTip(cell_tooltip(key, record, settings.tolerance_pct))
+                    item.setToolTip(stats_table.cell_tooltip(key, record, settings.tolerance_pct))
             problems = statistics.problems
             self.problems_table.setRowCount(len(problems))
             for row, (error_type, sector_ids, message) in enumerate(
@@ -486,7 +500,7 @@ class SectorStatsDock(QgsDockWidget):
             widget.setUpdatesEnabled(True)
 
     def _fill_targets(self, statistics) -> None:
-        ids = sorted({attribute_text(v) for v in statistics.table["sector_id"]} - {None})
+        ids = sorted({sector_logic.attribute_text(v) for v in statistics.table["sector_id"]} - {None})
         current = [self.target_combo.itemData(i) for i in range(self.target_combo.count())]
         if [str(v) for v in current] == ids:
             return
@@ -535,7 +549,7 @@ class SectorStatsDock(QgsDockWidget):
         """Zoom the map to the problems (rows of the problems table)."""
         if self.canvas is None or self.statistics is None or self._crs is None:
             return
-        geometries = [qgs_geometry(self.statistics.problems.geometry.iloc[k]) for k in rows]
+        geometries = [qgis_write.qgs_geometry(self.statistics.problems.geometry.iloc[k]) for k in rows]
         geometries = [g for g in geometries if not g.isNull()]
         if geometries:
             self._zoom_to(geometries, self._crs)

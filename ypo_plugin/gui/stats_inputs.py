@@ -6,12 +6,14 @@ for the core (:func:`~ypo_plugin.core.population.prepare_population`,
 
 from qgis.core import QgsProject
 
-from ..core.crime_types import CrimeTypeMap
-from ..core.population import prepare_population
-from ..core.sector_stats import prepare_crimes
-from ..core.sectors import united_areas
-from ..qgis_io.points import read_points
-from ..qgis_io.read import source_to_frame
+from ..core.lazy import lazy_module
+
+crime_types = lazy_module("..core.crime_types", __package__)
+population = lazy_module("..core.population", __package__)
+sector_stats = lazy_module("..core.sector_stats", __package__)
+sector_logic = lazy_module("..core.sectors", __package__)
+qgis_points = lazy_module("..qgis_io.points", __package__)
+qgis_read = lazy_module("..qgis_io.read", __package__)
 
 
 class PreparedInputs:
@@ -46,8 +48,8 @@ class PreparedInputs:
 
         def make():
             context = QgsProject.instance().transformContext()
-            frame = source_to_frame(layer, [field], target_crs=crs, transform_context=context)
-            return prepare_population(frame.geometry.values, frame[field].tolist(), exposed)
+            frame = qgis_read.source_to_frame(layer, [field], target_crs=crs, transform_context=context)
+            return population.prepare_population(frame.geometry.values, frame[field].tolist(), exposed)
 
         return self._kept("population", (layer.id(), field, crs.authid(), id(exposed)), make)
 
@@ -58,9 +60,9 @@ class PreparedInputs:
 
         def make():
             context = QgsProject.instance().transformContext()
-            frame = source_to_frame(layer, [], target_crs=crs, transform_context=context)
+            frame = qgis_read.source_to_frame(layer, [], target_crs=crs, transform_context=context)
             self._prepared.pop("population", None)
-            return united_areas(frame.geometry.values)
+            return sector_logic.united_areas(frame.geometry.values)
 
         return self._kept("exposed", (layer.id(), crs.authid()), make)
 
@@ -72,12 +74,14 @@ class PreparedInputs:
         def make():
             names = [type_field] + ([date_field] if date_field else [])
             context = QgsProject.instance().transformContext()
-            points = read_points(layer, names, target_crs=crs, transform_context=context, layer=layer)
-            return prepare_crimes(
+            points = qgis_points.read_points(
+                layer, names, target_crs=crs, transform_context=context, layer=layer
+            )
+            return sector_stats.prepare_crimes(
                 points.xy,
                 points.columns[type_field],
                 points.columns[date_field] if date_field else None,
-                CrimeTypeMap.from_parameter(map_text),
+                crime_types.CrimeTypeMap.from_parameter(map_text),
             )
 
         return self._kept("crimes", (layer.id(), type_field, date_field, map_text, crs.authid()), make)

@@ -17,11 +17,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
-from ..core.sectors import attribute_text
-from ..core.unit_moves import sector_polygons, sectors_touched
-from ..qgis_io.read import read_columns, read_geometries
-from ..qgis_io.write import qgs_geometry
+from ..core.lazy import lazy_module
 from .linked_undo import LinkedUndo, unique_command_text
+
+sector_logic = lazy_module("..core.sectors", __package__)
+unit_moves = lazy_module("..core.unit_moves", __package__)
+qgis_read = lazy_module("..qgis_io.read", __package__)
+qgis_write = lazy_module("..qgis_io.write", __package__)
 
 
 class MoveError(Exception):
@@ -94,7 +96,9 @@ class UnitMover(QObject):
         request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
         current = {feature.id(): feature.attribute(unit_index) for feature in units.getFeatures(request)}
         target_value = _typed(target, units.fields().at(unit_index))
-        moving = {fid: value for fid, value in current.items() if attribute_text(value) != str(target)}
+        moving = {
+            fid: value for fid, value in current.items() if sector_logic.attribute_text(value) != str(target)
+        }
         if not moving:
             return 0
         for layer in (units, sectors):
@@ -103,21 +107,25 @@ class UnitMover(QObject):
 
         # The sector polygons after the move, from the units of the sectors it touches (edit buffer
         # included), united in the layer's order.
-        fids, columns = read_columns(units, [self.unit_sector_field])
-        labels = [attribute_text(value) for value in columns[self.unit_sector_field]]
+        fids, columns = qgis_read.read_columns(units, [self.unit_sector_field])
+        labels = [sector_logic.attribute_text(value) for value in columns[self.unit_sector_field]]
         position = {fid: k for k, fid in enumerate(fids.tolist())}
         for fid in moving:
             labels[position[fid]] = str(target)
         touched = [
             t
-            for t in sectors_touched([attribute_text(v) for v in moving.values()], str(target))
+            for t in unit_moves.sectors_touched(
+                [sector_logic.attribute_text(v) for v in moving.values()], str(target)
+            )
             if t is not None
         ]
         touched = [t for t in touched if t in sector_features]
         members = [k for k, label in enumerate(labels) if label in touched]
-        member_fids, geometries, _ = read_geometries(units, (), sectors.crs(), feature_ids=fids[members])
+        member_fids, geometries, _ = qgis_read.read_geometries(
+            units, (), sectors.crs(), feature_ids=fids[members]
+        )
         geometry_of = dict(zip(member_fids.tolist(), geometries, strict=True))
-        polygons = sector_polygons(
+        polygons = unit_moves.sector_polygons(
             [geometry_of.get(int(fids[k])) for k in members], [labels[k] for k in members], touched
         )
 
@@ -135,7 +143,7 @@ class UnitMover(QObject):
         sectors.beginEditCommand(text)
         try:
             for sector_id in touched:
-                geometry = _layer_geometry(qgs_geometry(polygons[sector_id]), sectors)
+                geometry = _layer_geometry(qgis_write.qgs_geometry(polygons[sector_id]), sectors)
                 sectors.changeGeometry(sector_features[sector_id], geometry)
         except Exception:
             sectors.destroyEditCommand()
@@ -175,7 +183,7 @@ class UnitMover(QObject):
         )
         result = {}
         for feature in sectors.getFeatures(request):
-            result.setdefault(attribute_text(feature.attribute(index)), feature.id())
+            result.setdefault(sector_logic.attribute_text(feature.attribute(index)), feature.id())
         result.pop(None, None)
         return result
 

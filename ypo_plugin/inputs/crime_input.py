@@ -4,10 +4,11 @@ reading them for the core. Every algorithm that counts crime uses this, so the
 parameters keep the same names, defaults and meaning everywhere (models and
 qgis_process calls rely on them)."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
@@ -20,9 +21,12 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QMetaType
 
-from ..core.crime_types import MAX_UNREADABLE_SHARE, CrimeTypeMap, IncidentSource, Period
+from ..core.lazy import lazy_module
 from ..core.progress import Cancelled
-from ..qgis_io.points import read_points
+
+np = lazy_module("numpy")
+crime_types = lazy_module("..core.crime_types", __package__)
+qgis_points = lazy_module("..qgis_io.points", __package__)
 
 CRIMES = "CRIMES"
 CRIME_TYPE_FIELD = "CRIME_TYPE_FIELD"
@@ -73,7 +77,9 @@ class CrimeLayer:
             )
         chosen = [self.type_field, self.date_field, self.place_field, self.time_field]
         names = list(dict.fromkeys(name for name in chosen if name))
-        table = read_points(self.source, names, crs, transform_context, feedback, self.whole_layer)
+        table = qgis_points.read_points(
+            self.source, names, crs, transform_context, feedback, self.whole_layer
+        )
         if feedback.isCanceled():
             raise Cancelled()
         feedback.pushInfo(algorithm.tr("Read {} incidents ({} reader).").format(len(table), table.method))
@@ -222,19 +228,19 @@ class CrimeParameters:
         messages, the unreadable-date limit) for the core's settings."""
         source = algorithm.parameterAsSource(parameters, CRIMES, context)
         return {
-            "crime_type_map": CrimeTypeMap.from_parameter(
+            "crime_type_map": crime_types.CrimeTypeMap.from_parameter(
                 algorithm.parameterAsString(parameters, CRIME_TYPE_MAP, context)
             ),
-            "period": Period.parse(
+            "period": crime_types.Period.parse(
                 datetime_text(algorithm, parameters, PERIOD_START, context),
                 datetime_text(algorithm, parameters, PERIOD_END, context),
             ),
             "date_format": algorithm.parameterAsString(parameters, DATE_FORMAT, context) or None,
-            "incident_source": IncidentSource(
+            "incident_source": crime_types.IncidentSource(
                 source.sourceName() if source is not None else "",
                 algorithm.parameterAsString(parameters, DATE_FIELD, context),
                 algorithm.parameterAsString(parameters, TIME_FIELD, context),
-                MAX_UNREADABLE_SHARE,
+                crime_types.MAX_UNREADABLE_SHARE,
             ),
         }
 
@@ -294,7 +300,7 @@ def read_crime_points(algorithm, parameters, context, crs, feedback) -> np.ndarr
     if source is None:
         return None
     layer = algorithm.parameterAsVectorLayer(parameters, CRIMES, context)
-    table = read_points(source, [], crs, context.transformContext(), feedback, layer=layer)
+    table = qgis_points.read_points(source, [], crs, context.transformContext(), feedback, layer=layer)
     located = ~np.isnan(table.xy).any(axis=1)
     if not located.all():
         feedback.pushWarning(

@@ -11,9 +11,11 @@ from qgis.core import (
 )
 
 from ..core.errors import About
-from ..core.sector_plan import Districts, parse_target_shares
-from ..qgis_io.read import source_to_frame
+from ..core.lazy import lazy_module
 from .field_input import numeric_field
+
+sector_plan = lazy_module("..core.sector_plan", __package__)
+qgis_read = lazy_module("..qgis_io.read", __package__)
 
 DISTRICTS = "DISTRICTS"
 DISTRICT_NAME_FIELD = "DISTRICT_NAME_FIELD"
@@ -54,7 +56,7 @@ def add_district_parameters(algorithm) -> None:
     )
 
 
-def read_districts(algorithm, parameters, context, crs) -> Districts | None:
+def read_districts(algorithm, parameters, context, crs) -> sector_plan.Districts | None:
     """The districts in ``crs`` with their names, sector counts and target shares (None without
     DISTRICTS); a count that is not a whole number of at least 1 is refused."""
     source = algorithm.parameterAsSource(parameters, DISTRICTS, context)
@@ -66,7 +68,7 @@ def read_districts(algorithm, parameters, context, crs) -> Districts | None:
     count_field = numeric_field(algorithm, parameters, SECTORS_FIELD, context, source, LAYER_DESCRIPTION)
     target_field = algorithm.checked_field(parameters, TARGET_FIELD, context, source, LAYER_DESCRIPTION)
     fields = [name_field, count_field] + ([target_field] if target_field else [])
-    frame = source_to_frame(source, fields, crs, context.transformContext())
+    frame = qgis_read.source_to_frame(source, fields, crs, context.transformContext())
     names = [
         str(name) if name is not None else f"District {row + 1}" for row, name in enumerate(frame[name_field])
     ]
@@ -80,7 +82,9 @@ def read_districts(algorithm, parameters, context, crs) -> Districts | None:
             )
         counts.append(int(count))
     shares = [
-        parse_target_shares(frame[target_field].iat[row] if target_field else None, counts[row], names[row])
+        sector_plan.parse_target_shares(
+            frame[target_field].iat[row] if target_field else None, counts[row], names[row]
+        )
         for row in range(len(names))
     ]
-    return Districts(frame.geometry.values, names, counts, shares)
+    return sector_plan.Districts(frame.geometry.values, names, counts, shares)

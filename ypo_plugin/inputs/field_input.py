@@ -3,10 +3,11 @@ and the values checked once read."""
 
 from __future__ import annotations
 
-import numpy as np
 from qgis.core import QgsProcessingException
 
 from ..core.lazy import lazy_module
+
+np = lazy_module("numpy")
 
 pd = lazy_module("pandas")
 

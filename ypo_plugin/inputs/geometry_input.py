@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import numpy as np
+from ..core.lazy import lazy_module
 
-from ..qgis_io.read import source_to_frame
+np = lazy_module("numpy")
+qgis_read = lazy_module("..qgis_io.read", __package__)
 
 
 def read_geometries(algorithm, parameters, name, context, crs) -> np.ndarray | None:
@@ -13,5 +14,5 @@ def read_geometries(algorithm, parameters, name, context, crs) -> np.ndarray | N
     source = algorithm.parameterAsSource(parameters, name, context)
     if source is None:
         return None
-    geoms = source_to_frame(source, [], crs, context.transformContext()).geometry.values
+    geoms = qgis_read.source_to_frame(source, [], crs, context.transformContext()).geometry.values
     return geoms[~(geoms.isna() | geoms.is_empty)].to_numpy()

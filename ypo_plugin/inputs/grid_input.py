@@ -4,10 +4,13 @@ crime parameters are those of :mod:`.crime_input`)."""
 
 from qgis.core import QgsProcessingException, QgsProcessingParameterDateTime, QgsProcessingParameterNumber
 
-from ..core.crime_grid import DEFAULT_CELL_SIZE, GRID_TYPES
-from ..core.crime_types import Period
+from ..core.defaults import DEFAULT_CELL_SIZE, GRID_TYPES
+from ..core.lazy import lazy_module
 from .crime_input import datetime_text
 from .parameters import enum_parameter
+
+crime_grid_logic = lazy_module("..core.crime_grid", __package__)
+crime_types = lazy_module("..core.crime_types", __package__)
 
 CELL_SIZE = "CELL_SIZE"
 GRID_TYPE = "GRID_TYPE"
@@ -51,7 +54,7 @@ def grid_settings(algorithm, parameters, context) -> dict:
             raise QgsProcessingException(
                 "Give both COMPARE_START and COMPARE_END for a comparison period (or neither)."
             )
-        compare = Period.parse(compare_start, compare_end, "COMPARE_START", "COMPARE_END")
+        compare = crime_types.Period.parse(compare_start, compare_end, "COMPARE_START", "COMPARE_END")
     return {
         "compare": compare,
         "cell_size": algorithm.parameterAsDouble(parameters, CELL_SIZE, context),

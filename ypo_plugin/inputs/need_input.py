@@ -10,10 +10,17 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core.defaults import DEFAULT_EXPOSED_WEIGHT, DEFAULT_TYPE_WEIGHTS
+from ..core.defaults import (
+    DEFAULT_EXPOSED_WEIGHT,
+    DEFAULT_THRESHOLDS_TEXT,
+    DEFAULT_TYPE_WEIGHTS,
+    FACTOR_METHODS,
+)
 from ..core.errors import About
-from ..core.manning import DEFAULT_THRESHOLDS_TEXT, FACTOR_METHODS, parse_thresholds, parse_type_weights
+from ..core.lazy import lazy_module
 from .parameters import advanced, enum_parameter
+
+manning = lazy_module("..core.manning", __package__)
 
 EXPOSED_AREAS = "EXPOSED_AREAS"
 FACTOR_METHOD = "FACTOR_METHOD"
@@ -60,8 +67,12 @@ def add_need_parameters(algorithm) -> None:
 def read_need_settings(algorithm, parameters, context) -> dict:
     """``type_weights``, ``exposed_weight``, ``factor_method`` and ``thresholds`` for the core's settings."""
     return {
-        "type_weights": parse_type_weights(algorithm.parameterAsString(parameters, TYPE_WEIGHTS, context)),
+        "type_weights": manning.parse_type_weights(
+            algorithm.parameterAsString(parameters, TYPE_WEIGHTS, context)
+        ),
         "exposed_weight": algorithm.parameterAsDouble(parameters, EXPOSED_WEIGHT, context),
         "factor_method": algorithm.enum_value(parameters, FACTOR_METHOD, context),
-        "thresholds": parse_thresholds(algorithm.parameterAsString(parameters, FACTOR_THRESHOLDS, context)),
+        "thresholds": manning.parse_thresholds(
+            algorithm.parameterAsString(parameters, FACTOR_THRESHOLDS, context)
+        ),
     }

@@ -11,9 +11,11 @@ from qgis.core import (
 )
 
 from ..core.errors import About
-from ..core.manning import PopulationInput
-from ..qgis_io.read import source_to_frame
+from ..core.lazy import lazy_module
 from .field_input import numeric_values
+
+manning = lazy_module("..core.manning", __package__)
+qgis_read = lazy_module("..qgis_io.read", __package__)
 
 POPULATION = "POPULATION"
 POPULATION_FIELD = "POPULATION_FIELD"
@@ -44,7 +46,7 @@ def add_population_parameters(algorithm) -> None:
     )
 
 
-def read_population(algorithm, parameters, context, crs, feedback) -> PopulationInput | None:
+def read_population(algorithm, parameters, context, crs, feedback) -> manning.PopulationInput | None:
     """The population units in ``crs`` with their numbers (None, with a warning, without POPULATION)."""
     source = algorithm.parameterAsSource(parameters, POPULATION, context)
     if source is None:
@@ -55,6 +57,6 @@ def read_population(algorithm, parameters, context, crs, feedback) -> Population
     field_name = algorithm.checked_field(
         parameters, POPULATION_FIELD, context, source, LAYER_DESCRIPTION, True
     )
-    frame = source_to_frame(source, [field_name], crs, context.transformContext(), feedback)
+    frame = qgis_read.source_to_frame(source, [field_name], crs, context.transformContext(), feedback)
     values = numeric_values(frame[field_name], POPULATION_FIELD, field_name, LAYER_DESCRIPTION)
-    return PopulationInput(frame.geometry.values.to_numpy(), values)
+    return manning.PopulationInput(frame.geometry.values.to_numpy(), values)

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-import shapely
 from qgis.core import (
     QgsField,
     QgsFields,
@@ -19,23 +17,22 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QMetaType
 
+from ..core.defaults import MIN_REPORTED_AREA_M2, MIN_REPORTED_AREA_SHARE
 from ..core.errors import InputError
-from ..core.geometry import (
-    MIN_REPORTED_AREA_M2,
-    MIN_REPORTED_AREA_SHARE,
-    repair_after_projection,
-)
 from ..core.lazy import lazy_module
-from ..core.map_figures import join_figures
 from ..core.progress import Cancelled
-from ..core.publication import PUBLIC_FIELDS, public_frame
-from ..core.sectors import attribute_text, touching_neighbour_texts
-from ..core.sectors import dissolve_by_id as sectors_dissolved_by_id
-from ..crs import valid_in_both, working_crs
 from ..qgis_compat import new_field
-from ..qgis_io.read import read_features, source_to_frame
-from ..qgis_io.values import whole_as_int
-from ..qgis_io.write import qgs_geometry
+
+np = lazy_module("numpy")
+shapely = lazy_module("shapely")
+geometry_logic = lazy_module("..core.geometry", __package__)
+map_figures = lazy_module("..core.map_figures", __package__)
+publication = lazy_module("..core.publication", __package__)
+sector_logic = lazy_module("..core.sectors", __package__)
+crs_choice = lazy_module("..crs", __package__)
+qgis_read = lazy_module("..qgis_io.read", __package__)
+qgis_values = lazy_module("..qgis_io.values", __package__)
+qgis_write = lazy_module("..qgis_io.write", __package__)
 
 gpd = lazy_module("geopandas")
 pd = lazy_module("pandas")
@@ -77,7 +74,7 @@ def sector_source(algorithm, parameters, context):
 
 def sector_working_crs(algorithm, sectors, transform_context, feedback):
     """The CRS to work in: the sectors' own when it is metric, else their UTM zone (said in the log)."""
-    crs = working_crs(sectors, algorithm.tr("Sectors"), transform_context)
+    crs = crs_choice.working_crs(sectors, algorithm.tr("Sectors"), transform_context)
     if crs != sectors.sourceCrs():
         feedback.pushInfo(
             algorithm.tr("Computing in {} (the sectors' CRS {} is not metric).").format(
@@ -128,7 +125,7 @@ def read_sectors(source, id_field, crs, transform_context, feedback, other_field
             for fid, sector_id in zip(frame.index, frame[id_field], strict=True)
         ]
         try:
-            repaired, warnings = repair_after_projection(
+            repaired, warnings = geometry_logic.repair_after_projection(
                 labels, shapely.is_valid(own), projected, source.sourceCrs().authid(), crs.authid()
             )
         except InputError as error:
@@ -144,13 +141,13 @@ def read_sectors(source, id_field, crs, transform_context, feedback, other_field
 def valid_for_writing(geometry, source_crs, crs, transform_context):
     """A sector's QgsGeometry (in ``source_crs``) made valid there and once projected to ``crs``
     (the working CRS), so that the next algorithm takes it as written."""
-    fixed, _ = valid_in_both(
+    fixed, _ = crs_choice.valid_in_both(
         np.array([shapely.from_wkb(bytes(geometry.asWkb()))], dtype=object),
         source_crs,
         crs,
         transform_context,
     )
-    return qgs_geometry(fixed[0])
+    return qgis_write.qgs_geometry(fixed[0])
 
 
 @dataclass(frozen=True)
@@ -172,7 +169,7 @@ def dissolve_by_id(frame, id_field, note="") -> SectorsById:
     """The sectors of ``frame`` (from :func:`read_sectors`) one per id (see
     :func:`~..core.sectors.dissolve_by_id`); ``note`` ends each dissolve warning (e.g. what
     happens to the attributes)."""
-    dissolved = sectors_dissolved_by_id(frame[id_field], frame.geometry.values.to_numpy())
+    dissolved = sector_logic.dissolve_by_id(frame[id_field], frame.geometry.values.to_numpy())
     ids, groups, warnings = [], [], []
     for members, repaired in zip(dissolved.members, dissolved.repaired, strict=True):
         group = frame.iloc[members]
@@ -206,7 +203,7 @@ class SectorTable:
     def read(cls, source, id_field, factor_field, crs, transform_context, feedback):
         """The sectors of ``source`` one per id, with the first non-empty ``factor_field`` value of
         each id (when given) as its factor override."""
-        table = read_features(source, feedback)
+        table = qgis_read.read_features(source, feedback)
         other_fields = [factor_field] if factor_field else []
         frame = read_sectors(table, id_field, crs, transform_context, feedback, other_fields)
         by_id = dissolve_by_id(frame, id_field, " (the first feature's attributes are kept)")
@@ -224,8 +221,8 @@ class SectorTable:
             features.append(group_features)
             geometries.append(geometry)
             if factor_field:
-                values = [v for v in group[factor_field] if attribute_text(v) is not None]
-                overrides.append(whole_as_int(values[0]) if values else None)
+                values = [v for v in group[factor_field] if sector_logic.attribute_text(v) is not None]
+                overrides.append(qgis_values.whole_as_int(values[0]) if values else None)
         return cls(
             id_field,
             by_id,
@@ -273,13 +270,13 @@ def read_public_frame(source, wanted, crs, transform_context, feedback):
     (only those are read), as read and as :func:`~..core.publication.public_frame` makes them,
     and the names of those fields; refused when there are no sectors."""
     names = [name for name in wanted if source.fields().lookupField(name) >= 0]
-    source_frame = source_to_frame(source, names, crs, transform_context, feedback)
+    source_frame = qgis_read.source_to_frame(source, names, crs, transform_context, feedback)
     if source_frame.empty:
         raise QgsProcessingException(
             f"SECTORS ({source.sourceName()}) has no features; give the sector polygons."
         )
     try:
-        frame = public_frame(source_frame, f"SECTORS ({source.sourceName()})")
+        frame = publication.public_frame(source_frame, f"SECTORS ({source.sourceName()})")
     except InputError as error:
         raise QgsProcessingException(str(error)) from None
     return source_frame, frame, names
@@ -288,7 +285,7 @@ def read_public_frame(source, wanted, crs, transform_context, feedback):
 def read_public_map_sectors(source, crs, transform_context, feedback, texts):
     """The sectors of public maps: :func:`read_public_frame` of the public fields, with a warning
     where officers are missing."""
-    _, frame, names = read_public_frame(source, PUBLIC_FIELDS, crs, transform_context, feedback)
+    _, frame, names = read_public_frame(source, publication.PUBLIC_FIELDS, crs, transform_context, feedback)
     _warn_about_officers(frame, names, feedback, texts)
     return frame
 
@@ -299,10 +296,10 @@ def read_internal_map_sectors(source, figures, crs, transform_context, feedback,
     where officers or figures are missing."""
     figure_names = [name for name, _ in figures]
     source_frame, frame, names = read_public_frame(
-        source, list(PUBLIC_FIELDS) + figure_names, crs, transform_context, feedback
+        source, list(publication.PUBLIC_FIELDS) + figure_names, crs, transform_context, feedback
     )
     _warn_about_officers(frame, names, feedback, texts)
-    join_figures(frame, source_frame, figure_names)
+    map_figures.join_figures(frame, source_frame, figure_names)
     if "area_km2" not in names:
         frame["area_km2"] = shapely.area(frame.geometry.values.to_numpy()) / 1e6
     missing = [name for name in figure_names if name not in names and name != "area_km2"]
@@ -311,14 +308,14 @@ def read_internal_map_sectors(source, figures, crs, transform_context, feedback,
             f"SECTORS has no field {', '.join(missing)}: shown as '–'. Run Compute sector manning "
             "on the sectors for the full key figures."
         )
-    frame["neighbour_list"] = touching_neighbour_texts(
+    frame["neighbour_list"] = sector_logic.touching_neighbour_texts(
         list(frame["sector_id"]), list(frame["sector_name"]), frame.geometry.values.to_numpy()
     )
     return frame
 
 
 def _warn_about_officers(frame, names, feedback, texts):
-    missing = [name for name in PUBLIC_FIELDS[3:] if name not in names]
+    missing = [name for name in publication.PUBLIC_FIELDS[3:] if name not in names]
     if missing:
         feedback.pushWarning(
             f"SECTORS has no field {', '.join(missing)}: shown as '{texts('officer_tba')}' or '–'. Add "

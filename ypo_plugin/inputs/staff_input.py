@@ -14,10 +14,12 @@ from qgis.core import (
 
 from ..core.defaults import MIN_OFFICERS as DEFAULT_MIN_OFFICERS
 from ..core.errors import About
-from ..core.sectors import district_of_sectors
-from ..core.staffing import district_budgets, staffed_from
-from ..qgis_io.read import source_to_frame
+from ..core.lazy import lazy_module
 from .field_input import numeric_values
+
+sector_logic = lazy_module("..core.sectors", __package__)
+staffing = lazy_module("..core.staffing", __package__)
+qgis_read = lazy_module("..qgis_io.read", __package__)
 
 MIN_OFFICERS = "MIN_OFFICERS"
 STAFF = "STAFF"
@@ -97,12 +99,14 @@ def read_staff_districts(algorithm, parameters, context, crs, sectors, feedback)
     staff_field = algorithm.checked_field(
         parameters, DISTRICT_STAFF_FIELD, context, source, LAYER_DESCRIPTION, True
     )
-    frame = source_to_frame(source, [name_field, staff_field], crs, context.transformContext())
+    frame = qgis_read.source_to_frame(source, [name_field, staff_field], crs, context.transformContext())
     if frame.empty:
         raise QgsProcessingException("DISTRICTS has no features; give district polygons with staff.")
     staff = numeric_values(frame[staff_field], DISTRICT_STAFF_FIELD, staff_field, LAYER_DESCRIPTION)
-    budgets = district_budgets(frame[name_field], staff, frame.index, name_field)
-    names, shares = district_of_sectors(sectors.geometries, frame.geometry.values.to_numpy(), list(budgets))
-    for warning in staffed_from(sectors.ids, names, shares):
+    budgets = staffing.district_budgets(frame[name_field], staff, frame.index, name_field)
+    names, shares = sector_logic.district_of_sectors(
+        sectors.geometries, frame.geometry.values.to_numpy(), list(budgets)
+    )
+    for warning in staffing.staffed_from(sectors.ids, names, shares):
         feedback.pushWarning(warning)
     return names, budgets

@@ -3,8 +3,11 @@ and reading them for the core."""
 
 from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSource, QgsProcessingParameterField
 
-from ..core.streets import MAIN_STREETS
-from ..qgis_io.read import source_to_frame
+from ..core.defaults import MAIN_STREETS
+from ..core.lazy import lazy_module
+
+street_logic = lazy_module("..core.streets", __package__)
+qgis_read = lazy_module("..qgis_io.read", __package__)
 
 STREETS = "STREETS"
 STREET_NAME_FIELD = "STREET_NAME_FIELD"
@@ -35,5 +38,5 @@ def read_streets(algorithm, parameters, context, crs, feedback):
         return None
     feedback.setProgressText(algorithm.tr("Reading the streets…"))
     name = algorithm.checked_field(parameters, STREET_NAME_FIELD, context, source, "Streets", True)
-    frame = source_to_frame(source, [name], crs, context.transformContext(), feedback)
+    frame = qgis_read.source_to_frame(source, [name], crs, context.transformContext(), feedback)
     return list(frame[name]), list(frame.geometry.values)

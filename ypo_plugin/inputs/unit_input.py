@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import shapely
 from qgis.core import (
     QgsFields,
     QgsProcessing,
@@ -18,16 +17,18 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QMetaType
 
 from ..core.errors import About
-from ..core.geometry import as_multipolygons, repair_polygons
 from ..core.lazy import lazy_module
 from ..core.progress import Cancelled
-from ..core.sector_plan import SECTOR_FIELDS, multipart_sectors
-from ..core.sectors import dissolve
-from ..crs import valid_in_both, working_crs_of_extent
 from ..qgis_compat import new_field
-from ..qgis_io.points import transform_xy
-from ..qgis_io.read import read_features
 from .field_input import numeric_field
+
+shapely = lazy_module("shapely")
+geometry_logic = lazy_module("..core.geometry", __package__)
+sector_plan = lazy_module("..core.sector_plan", __package__)
+sector_logic = lazy_module("..core.sectors", __package__)
+crs_choice = lazy_module("..crs", __package__)
+qgis_points = lazy_module("..qgis_io.points", __package__)
+qgis_read = lazy_module("..qgis_io.read", __package__)
 
 gpd = lazy_module("geopandas")
 
@@ -85,7 +86,7 @@ class Units:
 
 def read_units(source, population_field, crs, transform_context, feedback) -> Units:
     """The units of ``source`` in ``crs``; raises Cancelled when the run is cancelled while reading."""
-    table = read_features(source, feedback)
+    table = qgis_read.read_features(source, feedback)
     if feedback.isCanceled():
         raise Cancelled()
     frame = table.frame([population_field], crs, transform_context)
@@ -105,10 +106,10 @@ def sectors_as_written(algorithm, units: Units, plan, crs, transform_context, fe
     source_crs = units.table.sourceCrs()
     if source_crs == crs:
         return _sector_frame(plan, plan.sector_geoms), plan.multipart
-    original = repair_polygons(units.table.frame().geometry.values)[0]
-    dissolved = dissolve(original, plan.labels, len(plan.sectors))
-    later_crs = working_crs_of_extent(source_crs, _extent(dissolved), transform_context)
-    geoms, changed = valid_in_both(dissolved, source_crs, later_crs, transform_context)
+    original = geometry_logic.repair_polygons(units.table.frame().geometry.values)[0]
+    dissolved = sector_logic.dissolve(original, plan.labels, len(plan.sectors))
+    later_crs = crs_choice.working_crs_of_extent(source_crs, _extent(dissolved), transform_context)
+    geoms, changed = crs_choice.valid_in_both(dissolved, source_crs, later_crs, transform_context)
     if changed.any():
         feedback.pushInfo(
             algorithm.tr("Sectors {} were repaired to be valid in {} and in {}.").format(
@@ -117,12 +118,14 @@ def sectors_as_written(algorithm, units: Units, plan, crs, transform_context, fe
                 later_crs.authid(),
             )
         )
-    drawn = shapely.transform(geoms, lambda xy: transform_xy(xy, source_crs, later_crs, transform_context))
-    multipart = multipart_sectors(
+    drawn = shapely.transform(
+        geoms, lambda xy: qgis_points.transform_xy(xy, source_crs, later_crs, transform_context)
+    )
+    multipart = sector_plan.multipart_sectors(
         drawn,
         plan.sectors["sector_id"].tolist(),
         plan.labels,
-        repair_polygons(units.frame.geometry.values)[0],
+        geometry_logic.repair_polygons(units.frame.geometry.values)[0],
         units.names,
         plan.links,
     )
@@ -131,8 +134,8 @@ def sectors_as_written(algorithm, units: Units, plan, crs, transform_context, fe
 
 def _sector_frame(plan, geoms):
     frame = plan.sectors.copy()
-    frame["geometry"] = as_multipolygons(geoms)
-    return gpd.GeoDataFrame(frame[list(SECTOR_FIELDS) + ["geometry"]], geometry="geometry")
+    frame["geometry"] = geometry_logic.as_multipolygons(geoms)
+    return gpd.GeoDataFrame(frame[list(sector_plan.SECTOR_FIELDS) + ["geometry"]], geometry="geometry")
 
 
 def units_with_sector(algorithm, units, plan, feedback):

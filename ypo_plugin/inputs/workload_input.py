@@ -6,9 +6,11 @@ from __future__ import annotations
 from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSource, QgsProcessingParameterNumber
 
 from ..core.defaults import WORKLOAD_CRIME_WEIGHT, WORKLOAD_EXPOSED_WEIGHT, WORKLOAD_POPULATION_WEIGHT
-from ..core.sector_plan import WorkloadWeights
+from ..core.lazy import lazy_module
 from .crime_input import CRIMES
 from .parameters import advanced
+
+sector_plan = lazy_module("..core.sector_plan", __package__)
 
 EXPOSED_AREAS = "EXPOSED_AREAS"
 POPULATION_WEIGHT = "POPULATION_WEIGHT"
@@ -43,9 +45,9 @@ def add_workload_parameters(algorithm) -> None:
         )
 
 
-def read_weights(algorithm, parameters, context) -> WorkloadWeights:
+def read_weights(algorithm, parameters, context) -> sector_plan.WorkloadWeights:
     """The weights of population, crime and exposed population chosen."""
-    return WorkloadWeights(
+    return sector_plan.WorkloadWeights(
         *(
             algorithm.parameterAsDouble(parameters, name, context)
             for name in (POPULATION_WEIGHT, CRIME_WEIGHT, EXPOSED_WEIGHT)

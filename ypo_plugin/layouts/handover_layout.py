@@ -56,8 +56,8 @@ from ..core.texts import DEFAULT_TEXTS
 from ..inputs.public_texts import layout_variables
 from ..qgis_compat import set_label_font
 from ..workspace.sector_workspace import NEIGHBOUR_LIST, RELATION_IDS
+from .print_layouts import HANDOVER_LAYOUT_NAME
 
-LAYOUT_NAME = "Overdragelsesrapport / Handover report"  # how Export handover report finds it
 MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
 TABLE_ROWS = 6  # rows per table: one page per sector
 # Key figures shown when the sectors have the field: (field, text key, decimals).
@@ -282,7 +282,7 @@ def build_handover_layout(project, layers: dict) -> QgsPrintLayout:
     sectors = layers[SECTORS_TABLE]
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
-    layout.setName(LAYOUT_NAME)
+    layout.setName(HANDOVER_LAYOUT_NAME)
     layout.pageCollection().page(0).setPageSize("A4", QgsLayoutItemPage.Orientation.Portrait)
 
     _label(

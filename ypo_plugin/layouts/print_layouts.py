@@ -42,6 +42,7 @@ from ..resources import styles_dir
 
 CREATOR = "YPO sector planning"
 DEFAULT_DPI = 150
+HANDOVER_LAYOUT_NAME = "Overdragelsesrapport / Handover report"  # how Export handover report finds it
 
 
 def add_dpi_parameter(algorithm, name: str, max_dpi: int) -> None:

@@ -97,9 +97,10 @@ Modules
 """
 
 from ..crime_types import CRIME_TYPES
-from .cells import DEFAULT_MAX_CELLS, GridCells, build_cells, check_cell_count, count_lattice_cells
+from ..defaults import DEFAULT_CELL_SIZE, DEFAULT_MAX_CELLS, GRID_TYPES
+from .cells import GridCells, build_cells, check_cell_count, count_lattice_cells
 from .grid import CrimeGridInput, CrimeGridResult, CrimeGridSettings, compute_crime_grid
-from .lattice import DEFAULT_CELL_SIZE, GRID_TYPES, Lattice
+from .lattice import Lattice
 from .locate import assign_cells, locate_incidents
 from .tables import CELL_FIELDS, COMPARE_FIELDS, PLACE_FIELDS, SECTOR_FIELDS, TIME_TABLE_FIELDS
 from .time_bands import BAND_UNKNOWN, DAY_KINDS, TIME_BANDS, WEEKDAY_NAMES, TimeParts, time_parts

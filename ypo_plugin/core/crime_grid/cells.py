@@ -10,12 +10,12 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
+from ..defaults import DEFAULT_MAX_CELLS
 from ..errors import About, InputError
 from ..geometry import intersection
 from ..progress import CancelCheck, ProgressCallback, never_cancelled, no_progress, raise_if_cancelled
 from .lattice import Lattice
 
-DEFAULT_MAX_CELLS = 1_000_000
 """Upper limit on lattice cells over the sectors' bounding boxes: more means the cell size is too small."""
 
 

@@ -18,6 +18,7 @@ from ..crime_types import (
     dates_in_period,
     without_location_warnings,
 )
+from ..defaults import DEFAULT_CELL_SIZE, DEFAULT_MAX_CELLS
 from ..errors import About, InputError
 from ..lazy import lazy_module
 from ..progress import (
@@ -29,8 +30,8 @@ from ..progress import (
     scaled,
 )
 from ..sectors import checked_sectors, effective_sectors, overlap_warnings
-from .cells import DEFAULT_MAX_CELLS, build_cells, check_cell_count
-from .lattice import DEFAULT_CELL_SIZE, Lattice
+from .cells import build_cells, check_cell_count
+from .lattice import Lattice
 from .locate import NO_CELL, locate_incidents
 from .tables import add_change, cell_counts, place_table, sector_counts, time_table
 from .time_bands import BAND_UNKNOWN, time_parts

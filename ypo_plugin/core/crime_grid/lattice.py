@@ -10,10 +10,8 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
+from ..defaults import GRID_TYPES
 from ..errors import About, InputError
-
-GRID_TYPES: tuple[str, ...] = ("square", "hexagon")
-DEFAULT_CELL_SIZE = 250.0
 
 _SQRT3 = math.sqrt(3.0)
 
