@@ -12,12 +12,14 @@ from qgis.core import Qgis, QgsGeometry, QgsVectorLayer, QgsWkbTypes
 LAYERS = {
     "districts": ["district", "sector_count", "staff"],
     "units": ["unit_id", "district", "land_use", "population"],
-    "crimes": ["crime_id", "crime_type", "occurred", "place"],
+    "crimes": ["crime_id", "crime_type", "occurred", "place", "gang_related"],
     "exposed_areas": ["name", "district"],
     "barriers": ["name", "kind"],
     "special_places": ["name", "kind"],
     "streets": ["name", "kind"],
     "addresses": ["street", "house_number", "postcode", "city", "unit_id"],
+    "index_areas": ["area_id", "initiative"],
+    "survey": ["respondent_id", "answer", "weight"],
 }
 CRIME_TYPES = {"violence", "burglary", "theft", "drugs", "vandalism", "harassment"}
 
@@ -95,13 +97,14 @@ def test_all_geometries_valid(sample):
             assert feature.geometry().isGeosValid(), (name, feature.id())
 
 
-def test_crimes_inside_the_area_over_one_quarter(sample):
+def test_crimes_inside_the_area_over_one_year(sample):
     paths, _ = sample
     area = QgsGeometry.unaryUnion([f.geometry() for f in features(paths["first"], "districts")])
     crimes = features(paths["first"], "crimes")
     assert {f["crime_type"] for f in crimes} == CRIME_TYPES
     occurred = [f["occurred"].toPyDateTime() for f in crimes]
-    assert min(occurred).strftime("%Y-%m") == "2026-07" and max(occurred).strftime("%Y-%m") == "2026-09"
+    assert min(occurred).strftime("%Y-%m") == "2025-10" and max(occurred).strftime("%Y-%m") == "2026-09"
+    assert any(f["gang_related"] for f in crimes) and not all(f["gang_related"] for f in crimes)
     assert all(area.contains(f.geometry()) for f in crimes)
 
 

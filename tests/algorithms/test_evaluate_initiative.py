@@ -3,10 +3,13 @@
 import math
 import subprocess
 
+import geopandas as gpd
+import pandas as pd
 import pytest
 from qgis.core import QgsProcessingException
 
 from ..layers import box, memory_layer, point
+from ..sample_initiative import PLACEBO, START, counts, displacement_quotient, rate_ratio
 
 # S1 … S5 along x; S1 and S2 are the initiative's target; a 500 m ring reaches x = 2500 (half of S3).
 SECTORS = [
@@ -127,3 +130,42 @@ def test_report_through_qgis_process(qgis_process, layers, tmp_path):
     text = subprocess.run(["pdftotext", str(report), "-"], capture_output=True, text=True, check=True).stdout
     assert "Evaluation of an initiative" in text
     assert "Target: 3 incidents before, 1 after." in " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def sample_district(run_algorithm, tmp_path_factory):
+    path = tmp_path_factory.mktemp("initiative") / "sample.gpkg"
+    run_algorithm("ypo:createsampledistrict", {"SEED": 1, "OUTPUT": str(path)})
+    return path
+
+
+@pytest.mark.parametrize("start", [START, PLACEBO], ids=["planted", "placebo"])
+def test_the_sample_districts_planted_initiative(run_algorithm, sample_district, start):
+    """The algorithm's counts equal an independent geopandas count; the planted start gives a rate
+    ratio whose interval excludes 1 and a negative quotient (displacement), a start a quarter
+    earlier an interval around 1."""
+    results, _ = run_algorithm(
+        "ypo:evaluateinitiative",
+        {
+            "SECTORS": f"{sample_district}|layername=index_areas",
+            "SECTOR_ID_FIELD": "area_id",
+            "TARGET_FIELD": "initiative",
+            "CRIMES": f"{sample_district}|layername=crimes",
+            "START": start.strftime("%Y-%m-%d"),
+        },
+    )
+    areas = gpd.read_file(sample_district, layer="index_areas")
+    crimes = gpd.read_file(sample_district, layer="crimes")
+    crimes["occurred"] = pd.to_datetime(crimes["occurred"])
+    found = counts(areas, crimes, start)
+    for key in ("T", "B", "C"):
+        assert results[f"{key}_BEFORE"] == found[f"{key}_before"]
+        assert results[f"{key}_AFTER"] == found[f"{key}_after"]
+    ratio, low, high = rate_ratio(found)
+    assert results["RR"] == pytest.approx(ratio, rel=1e-12)
+    assert (results["RR_LOW"], results["RR_HIGH"]) == pytest.approx((low, high), rel=1e-12)
+    assert results["WDQ"] == pytest.approx(displacement_quotient(found), rel=1e-12)
+    if start == START:
+        assert results["RR_HIGH"] < 1.0 and results["WDQ"] < 0.0
+    else:
+        assert results["RR_LOW"] < 1.0 < results["RR_HIGH"]

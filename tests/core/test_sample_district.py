@@ -43,16 +43,20 @@ def test_layers_have_the_contract_names_columns_and_types(sample):
         "special_places",
         "streets",
         "addresses",
+        "index_areas",
+        "survey",
     ]
     expected = {
         "districts": ["district", "sector_count", "staff", "geometry"],
         "units": ["unit_id", "district", "land_use", "population", "geometry"],
-        "crimes": ["crime_id", "crime_type", "occurred", "place", "geometry"],
+        "crimes": ["crime_id", "crime_type", "occurred", "place", "gang_related", "geometry"],
         "exposed_areas": ["name", "district", "geometry"],
         "barriers": ["name", "kind", "geometry"],
         "special_places": ["name", "kind", "geometry"],
         "streets": ["name", "kind", "geometry"],
         "addresses": ["street", "house_number", "postcode", "city", "unit_id", "geometry"],
+        "index_areas": ["area_id", "initiative", "geometry"],
+        "survey": ["respondent_id", "answer", "weight", "geometry"],
     }
     for name, frame in layers.items():
         assert list(frame.columns) == expected[name], name
@@ -181,7 +185,9 @@ def test_special_places_lie_in_the_area(sample):
 
 def test_crimes_lie_inside_units(sample):
     crimes = sample.crimes
-    assert 6000 <= len(crimes) <= 10_000
+    # 0.084 incidents per resident and year: 31,920 expected, less the few hundred the planted
+    # initiative prevents (the draw is Poisson: ± 180 is one standard deviation)
+    assert 0.95 * 31_920 <= len(crimes) <= 1.02 * 31_920
     assert list(crimes["crime_id"]) == list(range(1, len(crimes) + 1))
     points = crimes.geometry.values
     crime, _ = shapely.STRtree(sample.units.geometry.values).query(points, predicate="within")
@@ -197,10 +203,11 @@ def test_crimes_have_the_six_types_and_plausible_places(sample):
     assert not (burglary["place"] == "restaurant_bar").mean() > 0.05
 
 
-def test_crimes_happen_in_the_quarter_at_typical_hours(sample):
+def test_crimes_happen_in_the_year_at_typical_hours(sample):
     occurred = sample.crimes["occurred"]
-    assert occurred.min() >= pd.Timestamp("2026-07-01 00:00:00")
+    assert occurred.min() >= pd.Timestamp("2025-10-01 00:00:00")
     assert occurred.max() <= pd.Timestamp("2026-09-30 23:59:59")
+    assert occurred.dt.to_period("Q").nunique() == 4
     assert (occurred.dt.second == 0).all()
     assert occurred.is_monotonic_increasing
     hour = occurred.dt.hour
@@ -211,6 +218,31 @@ def test_crimes_happen_in_the_quarter_at_typical_hours(sample):
     weekend_night = night & occurred.dt.dayofweek.isin([4, 5, 6])
     violence = crime_type == "violence"
     assert weekend_night[violence].mean() > weekend_night[crime_type == "theft"].mean()
+
+
+def test_crimes_follow_the_seasons(sample):
+    # Season weights 1 + a·cos(2π(day − peak)/365.25): violence (a = 0.25, mid-July) averages about
+    # 1.22 in June–August and 0.78 in December–February, a ratio of 1.56; burglary (a = 0.30,
+    # mid-January) the other way round, about 1.7.
+    crimes = sample.crimes
+    month = crimes["occurred"].dt.month
+    summer, winter = month.isin([6, 7, 8]), month.isin([12, 1, 2])
+    for crime_type, low, high in (("violence", 1.35, 1.8), ("burglary", 1 / 1.45, 1 / 2.1)):
+        of_type = crimes["crime_type"] == crime_type
+        ratio = (of_type & summer).sum() / (of_type & winter).sum()
+        assert min(low, high) < ratio < max(low, high), crime_type
+
+
+def test_gang_related_incidents_are_few_and_near_exposed_areas(sample):
+    crimes = sample.crimes
+    assert crimes["gang_related"].dtype == bool
+    assert 0.01 < crimes["gang_related"].mean() < 0.06
+    assert not crimes.loc[crimes["crime_type"] == "burglary", "gang_related"].any()
+    exposed = shapely.union_all(sample.exposed_areas.geometry.values)
+    near = shapely.dwithin(exposed, crimes.geometry.values, 300.0)
+    share_near = crimes["gang_related"][near].mean()
+    share_elsewhere = crimes["gang_related"][~near].mean()
+    assert share_near > 3 * share_elsewhere  # six times likelier, for the same mix of types
 
 
 def test_crimes_concentrate_in_exposed_areas(sample):

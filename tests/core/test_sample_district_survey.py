@@ -6,7 +6,7 @@ import pytest
 import shapely
 
 from ypo_plugin.core.sample_district import generate_sample_district
-from ypo_plugin.core.sample_survey import sample_index_areas, sample_survey
+from ypo_plugin.core.sample_district.survey import sample_index_areas, sample_survey
 
 
 @pytest.fixture(scope="module")

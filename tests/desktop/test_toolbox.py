@@ -55,5 +55,7 @@ def test_sample_district_runs_from_the_processing_dialog(qgis_process, staged_pl
         "special_places": "categorizedSymbol",
         "streets": "categorizedSymbol",
         "addresses": "singleSymbol",
+        "index_areas": "RuleRenderer",
+        "survey": "categorizedSymbol",
     }
     assert report.with_suffix(".png").stat().st_size > 50_000

@@ -18,6 +18,7 @@ def test_qt_value_unwraps_numpy_and_nulls_nan_and_nat():
     assert qt_value(np.float64("nan")) is None
     assert qt_value(pd.NaT) is None
     assert qt_value(None) is None
+    assert qt_value(pd.NA) is None  # a missing survey answer in an Int64 column
     assert qt_value("NE-01") == "NE-01"
 
 

@@ -1,6 +1,5 @@
 """ypo:createsampledistrict — a realistic sample station area to try everything on."""
 
-import numpy as np
 from qgis.core import (
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputVectorLayer,
@@ -10,11 +9,14 @@ from qgis.core import (
 )
 
 from ..core.errors import InputError
+from ..core.lazy import lazy_module
 from ..core.progress import Cancelled
-from ..core.sample_district import generate_sample_district
 from ..layouts.styling import load_on_completion, store_default_style
-from ..qgis_io.geopackage import reproducible_geopackage, write_geopackage_layer
 from .base import YpoAlgorithm
+
+np = lazy_module("numpy")
+sample_district = lazy_module("..core.sample_district", __package__)
+qgis_geopackage = lazy_module("..qgis_io.geopackage", __package__)
 
 # GeoPackage metadata carries a timestamp; a fixed one keeps the file
 # byte-for-byte identical for the same seed.
@@ -29,6 +31,8 @@ LAYER_OUTPUTS = {
     "special_places": ("SPECIAL_PLACES", "Special places"),
     "streets": ("STREETS", "Streets"),
     "addresses": ("ADDRESSES", "Addresses"),
+    "index_areas": ("INDEX_AREAS", "Safety index areas"),
+    "survey": ("SURVEY", "Safety survey answers"),
 }
 
 
@@ -55,15 +59,24 @@ class CreateSampleDistrictAlgorithm(YpoAlgorithm):
             "• units — street blocks with unit_id, district, land_use and population "
             "(380,000 inhabitants by default; parks and industry have none); they tile each "
             "district without gaps or overlaps\n"
-            "• crimes — one quarter of incidents with crime_type (violence, burglary, theft, "
-            "drugs, vandalism, harassment), occurred (date-time) and place\n"
+            "• crimes — a year of incidents (1 October 2025 to 30 September 2026, with the "
+            "seasons: violence peaks in summer, burglary in winter) with crime_type (violence, "
+            "burglary, theft, drugs, vandalism, harassment), occurred (date-time), place and "
+            "gang_related (true for about 3 %, most of them in and near the exposed areas)\n"
             "• exposed_areas — particularly exposed housing areas, where crime concentrates\n"
             "• barriers — a railway, a motorway and a waterway that cross the area\n"
             "• special_places — stations, nightlife streets, a stadium, shopping centres\n"
             "• streets — named streets (Danish names) along the blocks, with kind main or local\n"
             "• addresses — address points on the blocks' street fronts, about one per 20 "
             "inhabitants, with street, house_number (odd left, even right, 12A beside 12), postcode, "
-            "city and unit_id\n\n"
+            "city and unit_id\n"
+            "• index_areas — 35 areas of whole blocks for the city safety index (area_id SI-01 …); "
+            "initiative is true for the two areas where an initiative started on 1 April 2026: "
+            "from that day about a third of their crime was prevented, part of it displaced "
+            "into the 500 m around them (try Evaluate an initiative with TARGET_FIELD=initiative)\n"
+            "• survey — about 8,000 respondents (points at home) with answer 1–5 to \"How safe do "
+            "you feel in your neighbourhood after dark?\" (1 = very unsafe; about 2 % empty), "
+            "feeling less safe where there is more crime and in exposed areas, and a survey weight\n\n"
             "Parameters:\n"
             "Seed — the same seed always gives the same file, byte for byte; another seed "
             "gives another town.\n"
@@ -119,7 +132,7 @@ class CreateSampleDistrictAlgorithm(YpoAlgorithm):
         steps.setProgressText(self.tr("Drawing the sample station area…"))
         progress, is_cancelled = self.core_callbacks(steps)
         try:
-            sample = generate_sample_district(
+            sample = sample_district.generate_sample_district(
                 np.random.default_rng(seed),
                 unit_count=unit_count,
                 total_population=total_population,
@@ -132,7 +145,7 @@ class CreateSampleDistrictAlgorithm(YpoAlgorithm):
             raise self.processing_error(error) from None
 
         results = {self.OUTPUT: path}
-        with reproducible_geopackage(path, SAMPLE_TIMESTAMP):
+        with qgis_geopackage.reproducible_geopackage(path, SAMPLE_TIMESTAMP):
             for step, (layer_name, frame) in enumerate(sample.layers().items(), start=1):
                 if feedback.isCanceled():
                     return {}
@@ -140,7 +153,7 @@ class CreateSampleDistrictAlgorithm(YpoAlgorithm):
                 steps.setProgressText(
                     self.tr("Writing layer {} ({} features)…").format(layer_name, len(frame))
                 )
-                uri = write_geopackage_layer(
+                uri = qgis_geopackage.write_geopackage_layer(
                     frame, path, layer_name, context.transformContext(), new_file=step == 1
                 )
                 store_default_style(uri, layer_name)

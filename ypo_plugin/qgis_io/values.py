@@ -21,12 +21,13 @@ _INTEGER_TYPES = (QMetaType.Type.Int, QMetaType.Type.LongLong)
 
 
 def qt_value(value, field_type: QMetaType.Type | None = None):
-    """A value QGIS can store, from a Python/numpy/pandas scalar (None for NaN and NaT).
+    """A value QGIS can store, from a Python/numpy/pandas scalar (None for NaN, NaT and the
+    missing value of pandas' nullable columns).
 
     With ``field_type`` a number becomes that field's kind of number (a whole
     float in an integer field is an int, an int in a double field a float).
     """
-    if value is None or value is pd.NaT:
+    if value is None or value is pd.NaT or value is pd.NA:
         return None
     if isinstance(value, pd.Timestamp):
         return QDateTime(

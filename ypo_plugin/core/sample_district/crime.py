@@ -1,11 +1,13 @@
-"""One quarter of simulated crime: special places and incidents by type, place and time.
+"""A year of simulated crime: special places and incidents by type, place and time.
 
 Incidents of the six crime types (:data:`~ypo_plugin.core.crime_types.CRIME_TYPES`) happen
 mostly where people live (more in exposed housing areas, some where
 visitors are: parks and industry) and partly around special places that
 attract them (stations, nightlife streets, shopping centres, a stadium).
-Each type has its own mix of scenes and its own hour-of-day and
-day-of-week profile.
+Each type has its own mix of scenes, its own hour-of-day and day-of-week
+profile and its own season (violence peaks in summer, burglary in the dark
+months). A small share is gang-related, most of it in and near the exposed
+housing areas.
 """
 
 from __future__ import annotations
@@ -30,8 +32,8 @@ CRIME_PLACES = (
     "school",
     "other",
 )
-QUARTER_START = np.datetime64("2026-07-01T00:00", "m")
-QUARTER_END = np.datetime64("2026-10-01T00:00", "m")
+YEAR_START = np.datetime64("2025-10-01T00:00", "m")
+YEAR_END = np.datetime64("2026-10-01T00:00", "m")
 
 STATION_NAMES = ("Grøndal St.", "Fuglebakken St.", "Bispebjerg St.", "Nørrebro St.", "Flintholm St.")
 NIGHTLIFE_NAMES = ("Falkoner Allé", "Frederikssundsvej", "Nørrebrogade")
@@ -39,7 +41,7 @@ SHOPPING_NAMES = ("Bellahøj Centret", "Brønshøj Torv Centret")
 STADIUM_NAME = "Bellahøj Stadion"
 
 # Crime: counts per type and where and when incidents happen.
-CRIMES_PER_RESIDENT = 0.021  # per quarter
+CRIMES_PER_RESIDENT = 0.084  # per year
 CRIME_SHARE = dict(violence=0.12, burglary=0.10, theft=0.34, drugs=0.09, vandalism=0.17, harassment=0.18)
 EXPOSED_CRIME_FACTOR = dict(violence=4.0, burglary=1.5, theft=2.0, drugs=5.0, vandalism=3.0, harassment=2.5)
 # Visitors per m² of parks and industry, as residents weigh for crime elsewhere.
@@ -90,6 +92,20 @@ DAY_WEIGHTS = {
     "harassment": (1.0, 1.0, 1.0, 1.0, 1.1, 1.1, 0.9),
 }
 EVENING_ENDS_HOUR = 6  # incidents before 06:00 belong to the previous evening
+# Season: the day's weight is 1 + amplitude × cos(2π (day of year − peak day) / 365.25).
+SEASON = {
+    "violence": (0.25, 196),  # mid-July
+    "burglary": (0.30, 15),  # mid-January: long dark evenings
+    "theft": (0.15, 227),
+    "drugs": (0.10, 196),
+    "vandalism": (0.20, 180),
+    "harassment": (0.10, 196),
+}
+# Gang-related share of each type, and how many times likelier within GANG_NEAR_M of an
+# exposed housing area (where the groups have their base).
+GANG_SHARE = dict(violence=0.03, burglary=0.0, theft=0.004, drugs=0.06, vandalism=0.01, harassment=0.015)
+GANG_NEAR_FACTOR = 6.0
+GANG_NEAR_M = 300.0
 
 
 @dataclass(frozen=True)
@@ -153,12 +169,14 @@ def _spread_choice(
 
 @dataclass(frozen=True)
 class Crimes:
-    """Simulated incidents, one entry each: crime type, time of occurrence, kind of place and position."""
+    """Simulated incidents, one entry each: crime type, time of occurrence, kind of place,
+    position and whether it is gang-related."""
 
     crime_type: np.ndarray
     occurred: np.ndarray
     place: np.ndarray
     xy: np.ndarray
+    gang_related: np.ndarray
 
 
 def draw_crimes(
@@ -169,9 +187,11 @@ def draw_crimes(
     in_exposed: np.ndarray,
     places: SpecialPlaces,
     total_population: int,
+    exposed_area: Polygon,
 ) -> Crimes:
-    """Incidents over one quarter, sorted by time: most where people live
-    (more in exposed areas), some around special places."""
+    """Incidents over one year, sorted by time: most where people live
+    (more in exposed areas), some around special places; some gang-related,
+    mostly near ``exposed_area`` (the union of the exposed housing areas)."""
     counts = rng.multinomial(
         rng.poisson(CRIMES_PER_RESIDENT * total_population), [CRIME_SHARE[name] for name in CRIME_TYPES]
     )
@@ -190,15 +210,31 @@ def draw_crimes(
                 _occurred(rng, crime_type, count),
                 np.concatenate([place, hot_place]),
                 np.vstack([xy, hot_xy]),
+                np.zeros(count, dtype=bool),
             )
         )
     order = np.argsort(np.concatenate([part.occurred for part in parts]), kind="stable")
+    crime_type = np.concatenate([part.crime_type for part in parts])[order]
+    xy = np.vstack([part.xy for part in parts])[order]
     return Crimes(
-        np.concatenate([part.crime_type for part in parts])[order],
+        crime_type,
         np.concatenate([part.occurred for part in parts])[order],
         np.concatenate([part.place for part in parts])[order],
-        np.vstack([part.xy for part in parts])[order],
+        xy,
+        _gang_related(rng, crime_type, xy, exposed_area),
     )
+
+
+def _gang_related(
+    rng: np.random.Generator, crime_type: np.ndarray, xy: np.ndarray, exposed_area
+) -> np.ndarray:
+    """Each incident gang-related with its type's share, ``GANG_NEAR_FACTOR`` times likelier near
+    an exposed housing area."""
+    share = np.array([GANG_SHARE[name] for name in crime_type], dtype=float)
+    if not exposed_area.is_empty:
+        near = shapely.dwithin(exposed_area, shapely.points(xy), GANG_NEAR_M)
+        share = np.where(near, share * GANG_NEAR_FACTOR, share)
+    return rng.random(len(crime_type)) < share
 
 
 def _background_incidents(
@@ -213,7 +249,7 @@ def _background_incidents(
     if count == 0:
         return np.zeros((0, 2)), np.zeros(0, dtype=object)
     unit = rng.choice(blocks.count, size=count, p=weights / weights.sum())
-    xy = _random_points_in(rng, blocks.geometry[unit])
+    xy = random_points_in(rng, blocks.geometry[unit])
     place = _draw_places(rng, PLACE_SHARE[crime_type], count)
     # Parks and industry have no homes: incidents there happen in the park or elsewhere.
     in_park = use[unit] == "park"
@@ -250,7 +286,7 @@ def _draw_places(rng: np.random.Generator, share: tuple[float, ...], count: int)
     return np.array(CRIME_PLACES, dtype=object)[rng.choice(len(CRIME_PLACES), size=count, p=share)]
 
 
-def _random_points_in(rng: np.random.Generator, polygons: np.ndarray) -> np.ndarray:
+def random_points_in(rng: np.random.Generator, polygons: np.ndarray) -> np.ndarray:
     """One uniformly random point strictly inside each polygon (rejection sampling)."""
     bounds = shapely.bounds(polygons).reshape(-1, 4)
     xy = np.empty((len(polygons), 2))
@@ -265,16 +301,23 @@ def _random_points_in(rng: np.random.Generator, polygons: np.ndarray) -> np.ndar
 
 
 def _occurred(rng: np.random.Generator, crime_type: str, count: int) -> np.ndarray:
-    """Times in whole minutes over the quarter, by the type's hour-of-day and
+    """Times in whole minutes over the year, by the type's season and its hour-of-day and
     day-of-week profile."""
-    day = np.arange(QUARTER_START.astype("datetime64[D]"), QUARTER_END.astype("datetime64[D]"))
+    day = np.arange(YEAR_START.astype("datetime64[D]"), YEAR_END.astype("datetime64[D]"))
     weekday = (day - np.datetime64("1970-01-05")).astype(int) % 7  # 1970-01-05 was a Monday
+    day_of_year = (day - day.astype("datetime64[Y]")).astype(int) + 1
+    amplitude, peak = SEASON[crime_type]
+    season = 1.0 + amplitude * np.cos(2.0 * np.pi * (day_of_year - peak) / 365.25)
     hour = np.arange(24)
     evening = (weekday[:, None] - (hour[None, :] < EVENING_ENDS_HOUR)) % 7
-    weight = np.asarray(DAY_WEIGHTS[crime_type])[evening] * _hour_profile(HOUR_BUMPS[crime_type])[None, :]
+    weight = (
+        season[:, None]
+        * np.asarray(DAY_WEIGHTS[crime_type])[evening]
+        * _hour_profile(HOUR_BUMPS[crime_type])[None, :]
+    )
     slot = rng.choice(weight.size, size=count, p=weight.ravel() / weight.sum())
     minutes = slot * 60 + rng.integers(0, 60, count)
-    return (QUARTER_START + minutes.astype("timedelta64[m]")).astype("datetime64[ns]")
+    return (YEAR_START + minutes.astype("timedelta64[m]")).astype("datetime64[ns]")
 
 
 def _hour_profile(bumps: tuple[tuple[float, float, float], ...]) -> np.ndarray:

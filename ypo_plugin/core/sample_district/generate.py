@@ -2,9 +2,10 @@
 
 Draws the area (:mod:`.area`), the street blocks (:mod:`.streets`), land
 use, districts, exposed areas and population (:mod:`.population`),
-special places and crime (:mod:`.crime`) and the named streets and
-addresses (:mod:`.addresses`), in that order and from one random
-generator, and assembles the layers.
+special places and a year of crime (:mod:`.crime`), the named streets and
+addresses (:mod:`.addresses`), the safety-index areas, the planted
+initiative (:mod:`.initiative`) and the citizens' survey (:mod:`.survey`),
+in that order and from one random generator, and assembles the layers.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from ..progress import (
 from .addresses import streets_and_addresses
 from .area import BARRIERS, DISTRICTS, SAMPLE_CRS, UrbanityField, draw_barrier_lines, station_outline
 from .crime import Crimes, SpecialPlaces, draw_crimes, draw_special_places
+from .initiative import initiative_targets, plant_initiative
 from .population import (
     EXPOSED_DENSITY_FACTOR,
     ExposedArea,
@@ -38,6 +40,7 @@ from .population import (
     plan_land_use,
 )
 from .streets import Blocks, block_seeds, boundary_segments, network_faces, union_groups
+from .survey import sample_index_areas, sample_survey
 
 gpd = lazy_module("geopandas")
 pd = lazy_module("pandas")
@@ -54,6 +57,8 @@ LAYER_NAMES = (
     "special_places",
     "streets",
     "addresses",
+    "index_areas",
+    "survey",
 )
 
 
@@ -69,6 +74,8 @@ class SampleDistrict:
     special_places: gpd.GeoDataFrame
     streets: gpd.GeoDataFrame
     addresses: gpd.GeoDataFrame
+    index_areas: gpd.GeoDataFrame
+    survey: gpd.GeoDataFrame
 
     def layers(self) -> dict[str, gpd.GeoDataFrame]:
         """Layer name -> frame, in the order they are written."""
@@ -83,8 +90,8 @@ def generate_sample_district(
     is_cancelled: CancelCheck = never_cancelled,
 ) -> SampleDistrict:
     """Generate a station area of about ``unit_count`` street blocks housing
-    exactly ``total_population`` residents, with one quarter of crime, named streets
-    and addresses."""
+    exactly ``total_population`` residents, with a year of crime, named streets and
+    addresses, safety-index areas (two of them with the planted initiative) and a survey."""
     _check_arguments(unit_count, total_population)
     outline = station_outline(rng)
     urbanity = UrbanityField.random(rng, outline)
@@ -119,14 +126,31 @@ def generate_sample_district(
     raise_if_cancelled(is_cancelled)
 
     places = draw_special_places(rng, blocks, use, land, barrier_geometry)
-    crimes = draw_crimes(rng, blocks, population, use, in_exposed, places, total_population)
-    progress(95)
+    exposed_area = shapely.coverage_union_all(blocks.geometry[in_exposed])
+    crimes = draw_crimes(rng, blocks, population, use, in_exposed, places, total_population, exposed_area)
+    progress(85)
     raise_if_cancelled(is_cancelled)
 
-    result = _assemble(blocks, district, use, population, exposed, barrier_geometry, places, crimes)
+    result = _assemble(blocks, district, use, population, exposed, barrier_geometry, places)
     streets, addresses = streets_and_addresses(result.units, barrier_geometry, rng)
+    progress(92)
+    raise_if_cancelled(is_cancelled)
+
+    index_areas = sample_index_areas(result.units, rng)
+    targets = initiative_targets(index_areas.geometry.values, crimes)
+    index_areas.insert(1, "initiative", targets)
+    station = shapely.coverage_union_all(blocks.geometry)
+    crime_frame = _crime_frame(plant_initiative(rng, crimes, index_areas.geometry.values[targets], station))
+    survey = sample_survey(result.units, result.exposed_areas, crime_frame, rng)
     progress(100)
-    return dataclasses.replace(result, streets=_frame(**streets), addresses=_frame(**addresses))
+    return dataclasses.replace(
+        result,
+        crimes=crime_frame,
+        streets=_frame(**streets),
+        addresses=_frame(**addresses),
+        index_areas=index_areas,
+        survey=survey,
+    )
 
 
 def _check_arguments(unit_count: int, total_population: int) -> None:
@@ -150,7 +174,6 @@ def _assemble(
     exposed: list[ExposedArea],
     barrier_lines: list[LineString],
     places: SpecialPlaces,
-    crimes: Crimes,
 ) -> SampleDistrict:
     names = np.array([spec.name for spec in DISTRICTS], dtype=object)
     order = _reading_order(blocks.centre, district)
@@ -182,17 +205,22 @@ def _assemble(
         kind=np.array(places.kind, dtype=object),
         geometry=shapely.points(places.xy),
     )
-    crime_frame = _frame(
+    # Crime, streets, addresses, index areas and survey follow on the assembled blocks (see
+    # generate_sample_district).
+    later = _frame(geometry=[])
+    return SampleDistrict(
+        districts, units, later, exposed_areas, barriers, special_places, later, later, later, later
+    )
+
+
+def _crime_frame(crimes: Crimes) -> gpd.GeoDataFrame:
+    return _frame(
         crime_id=np.arange(1, len(crimes.crime_type) + 1, dtype=np.int64),
         crime_type=crimes.crime_type,
         occurred=crimes.occurred,
         place=crimes.place,
+        gang_related=crimes.gang_related,
         geometry=shapely.points(crimes.xy.reshape(-1, 2)),
-    )
-    # The streets and addresses are named on the assembled blocks (see generate_sample_district).
-    unnamed = _frame(geometry=[])
-    return SampleDistrict(
-        districts, units, crime_frame, exposed_areas, barriers, special_places, unnamed, unnamed
     )
 
 

@@ -1,5 +1,8 @@
 """The sample district's safety-index material: index areas and a citizens' survey.
 
+Drawn by :func:`.generate.generate_sample_district` after the crime (the survey answers
+depend on it) and written as the layers ``index_areas`` and ``survey``.
+
 - **Index areas**: the station's street blocks grouped into about 35 compact neighbourhoods (a
   population-weighted k-means of the block centres, a fixed number of rounds from seeds drawn by
   the random generator), from a few thousand to some fifteen thousand residents each; each area
@@ -12,13 +15,18 @@
   post-stratified survey would).
 """
 
-import geopandas as gpd
-import numpy as np
-import pandas as pd
-import shapely
-from scipy.spatial import cKDTree
+from __future__ import annotations
 
-from .errors import InputError
+import numpy as np
+import shapely
+
+from ..errors import InputError
+from ..lazy import lazy_module
+from .crime import random_points_in
+
+gpd = lazy_module("geopandas")
+pd = lazy_module("pandas")
+spatial = lazy_module("scipy.spatial")
 
 INDEX_AREA_COUNT = 35
 SURVEY_SIZE = 8000
@@ -59,12 +67,12 @@ def _weighted_k_means(points: np.ndarray, weights: np.ndarray, count: int, rng: 
     seeds = rng.choice(len(points), size=count, replace=False, p=weights / weights.sum())
     centres = points[seeds].copy()
     for _ in range(K_MEANS_ROUNDS):
-        _, membership = cKDTree(centres).query(points)
+        _, membership = spatial.cKDTree(centres).query(points)
         for area in range(count):
             own = membership == area
             if own.any():
                 centres[area] = np.average(points[own], axis=0, weights=weights[own])
-    _, membership = cKDTree(centres).query(points)
+    _, membership = spatial.cKDTree(centres).query(points)
     empty = np.setdiff1d(np.arange(count), membership)
     for area in empty:  # a centre that lost every block takes the block nearest to it
         nearest = int(np.argmin(np.linalg.norm(points - centres[area], axis=1)))
@@ -79,12 +87,13 @@ def sample_survey(
     rng: np.random.Generator,
     size: int = SURVEY_SIZE,
 ) -> gpd.GeoDataFrame:
-    """``size`` respondents (``respondent_id``, ``answer`` 1–5 or empty, ``weight``, point)."""
+    """``size`` respondents (``respondent_id``, ``answer`` 1–5 or empty, ``weight``, point); none
+    where nobody lives."""
     population = units["population"].to_numpy(dtype=float)
     if population.sum() <= 0:
-        raise InputError("The blocks have no residents to survey.")
-    homes = rng.choice(len(units), size=size, p=population / population.sum())
-    xy = _points_in(units.geometry.values, homes, rng)
+        size = 0
+    homes = rng.choice(len(units), size=size, p=population / population.sum()) if size else np.zeros(0, int)
+    xy = random_points_in(rng, units.geometry.values[homes]).reshape(-1, 2)
     unease = CRIME_EFFECT * _log_crime_density(xy, crimes) + rng.normal(0.0, 1.0, size)
     exposed = shapely.union_all(exposed_areas.geometry.values)
     unease += EXPOSED_EFFECT * shapely.intersects_xy(exposed, xy[:, 0], xy[:, 1])
@@ -102,24 +111,12 @@ def sample_survey(
     )
 
 
-def _points_in(polygons: np.ndarray, which: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """A uniformly random point in ``polygons[i]`` for each ``i`` of ``which`` (rejection sampling)."""
-    bounds = shapely.bounds(polygons[which])
-    xy = np.full((len(which), 2), np.nan)
-    todo = np.arange(len(which))
-    while len(todo):
-        low, high = bounds[todo, :2], bounds[todo, 2:]
-        candidate = low + rng.random((len(todo), 2)) * (high - low)
-        inside = shapely.contains_xy(polygons[which[todo]], candidate[:, 0], candidate[:, 1])
-        xy[todo[inside]] = candidate[inside]
-        todo = todo[~inside]
-    return xy
-
-
 def _log_crime_density(xy: np.ndarray, crimes: gpd.GeoDataFrame) -> np.ndarray:
     """log of the incidents within ``NEIGHBOURHOOD_M`` of each point, relative to the median."""
     crime_xy = shapely.get_coordinates(crimes.geometry.values)
+    if not len(xy) or not len(crime_xy):
+        return np.zeros(len(xy))
     nearby = np.array(
-        [len(found) for found in cKDTree(crime_xy).query_ball_point(xy, NEIGHBOURHOOD_M)], float
+        [len(found) for found in spatial.cKDTree(crime_xy).query_ball_point(xy, NEIGHBOURHOOD_M)], float
     )
     return np.log1p(nearby) - np.log1p(np.median(nearby))
