@@ -3,7 +3,6 @@
 from qgis.core import (
     QgsField,
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -199,16 +198,6 @@ class SafetyIndexAlgorithm(YpoAlgorithm):
             self.PREVIOUS_PERIOD_START,
             self.PREVIOUS_PERIOD_END,
         )
-        if not previous_period.is_open and previous_survey is None:
-            raise QgsProcessingException(
-                "A previous period needs PREVIOUS_SURVEY, the survey of that period: give it, or leave "
-                "PREVIOUS_PERIOD_START and PREVIOUS_PERIOD_END empty."
-            )
-        if previous_survey is not None and (previous_period.start is None) != (previous_period.end is None):
-            raise QgsProcessingException(
-                "Give both PREVIOUS_PERIOD_START and PREVIOUS_PERIOD_END, or neither (the same number of "
-                "days just before the period)."
-            )
         index = IndexSettings(
             *(self.parameterAsDouble(parameters, name, context) for name, _, _ in NUMBERS),
             self.parameterAsInt(parameters, self.MIN_RESPONSES, context),
@@ -228,11 +217,7 @@ class SafetyIndexAlgorithm(YpoAlgorithm):
                 points.times,
                 previous_survey,
             ),
-            SafetySettings(
-                previous_period=None if previous_period.is_open else previous_period,
-                index=index,
-                **reading,
-            ),
+            SafetySettings(previous_period=previous_period, index=index, **reading),
             progress,
             is_cancelled,
         )

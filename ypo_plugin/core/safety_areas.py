@@ -100,6 +100,7 @@ def measure_safety(
     is_cancelled: CancelCheck = never_cancelled,
 ) -> SafetyResult:
     """The safety index of every area (see the module docstring and :mod:`.safety_index`)."""
+    _check_previous(data, settings)
     warnings: list[str] = []
     ids, geometries = _areas_by_id(data.area_ids, data.area_geometries, warnings)
     effective, overlaps = effective_sectors(geometries, ids)
@@ -125,7 +126,8 @@ def measure_safety(
     )
     previous = None
     if data.previous_survey is not None:
-        previous = settings.previous_period or previous_period(period)
+        given = settings.previous_period
+        previous = previous_period(period) if given is None or given.is_open else given
         before = _index_table(
             ids, population, incident_area, dates, previous, data.previous_survey, effective, settings, []
         )
@@ -187,6 +189,22 @@ def respondent_areas(area_ids: Sequence[Any], named: Sequence[Any]) -> np.ndarra
             + "; correct the survey's area ids or leave those rows out."
         )
     return np.array([OUTSIDE if text is None else position[text] for text in texts], dtype=np.int64)
+
+
+def _check_previous(data: SafetyInput, settings: SafetySettings) -> None:
+    given = settings.previous_period
+    if given is None or given.is_open:
+        return
+    if data.previous_survey is None:
+        raise InputError(
+            "A previous period needs PREVIOUS_SURVEY, the survey of that period: give it, or leave "
+            "PREVIOUS_PERIOD_START and PREVIOUS_PERIOD_END empty."
+        )
+    if given.start is None or given.end is None:
+        raise InputError(
+            "Give both PREVIOUS_PERIOD_START and PREVIOUS_PERIOD_END, or neither (the same number of "
+            "days just before the period)."
+        )
 
 
 def _areas_by_id(area_ids, area_geometries, warnings) -> tuple[np.ndarray, np.ndarray]:

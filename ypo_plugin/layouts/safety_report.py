@@ -33,11 +33,11 @@ gpd = lazy_module("geopandas")
 
 TITLE = "Safety index"
 MARGIN_MM = 12.0
-MAP_SIZE_MM = (160.0, 140.0)
+MAP_SIZE_MM = (155.0, 140.0)
 LEGEND_TOP_MM = 173.0
-TABLE_POSITION_MM = (178.0, 30.0)
-TABLE_SIZE_MM = (107.0, 150.0)
-MAX_ROWS = 36  # what the table's frame holds at its font size
+TABLE_POSITION_MM = (172.0, 30.0)
+TABLE_SIZE_MM = (116.0, 156.0)
+MAX_ROWS = 35  # what the table's frame holds at its font size
 
 
 def write_safety_report(path, result: SafetyResult, settings: IndexSettings, crs):
@@ -68,7 +68,7 @@ def write_safety_report(path, result: SafetyResult, settings: IndexSettings, crs
     )
     project.addMapLayer(table_layer, False)
     _add_table(layout, table_layer, headings)
-    add_label(layout, "\n".join(notes[1:]), (TABLE_POSITION_MM[0], 183.0), (TABLE_SIZE_MM[0], 20.0), 7.5)
+    add_label(layout, "\n".join(notes[1:]), (TABLE_POSITION_MM[0], 188.0), (TABLE_SIZE_MM[0], 20.0), 7.5)
     book = PdfBook(path, TITLE, DEFAULT_DPI)
     try:
         book.add_page(layout)
