@@ -209,6 +209,18 @@ def test_change_against_the_previous_period(run_algorithm):
     assert column(same, "safety_index_prev") == pytest.approx([100, 75, 150, 150])
 
 
+def test_progress_and_cancel(run_algorithm):
+    feedback = Recorder()
+    progress = []
+    feedback.progressChanged.connect(progress.append)
+    run_algorithm("ypo:safetyindex", parameters(), feedback)
+    assert progress and max(progress) == pytest.approx(100, abs=20)
+    cancelled = Recorder()
+    cancelled.progressChanged.connect(lambda percent: cancelled.cancel() if percent >= 30 else None)
+    results, _ = run_algorithm("ypo:safetyindex", parameters(), cancelled)
+    assert cancelled.isCanceled() and "OUTPUT" not in results
+
+
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
