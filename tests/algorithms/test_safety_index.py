@@ -229,6 +229,7 @@ def test_progress_and_cancel(run_algorithm):
         ({"SURVEY": "table"}, "SURVEY (table) has no point geometries: choose SURVEY_AREA_FIELD"),
         ({"SURVEY": "no-answers"}, "The survey has no usable answer (1–5 with a weight above 0) in any area"),
         ({"PREVIOUS_PERIOD_START": "2025-01-01"}, "A previous period needs PREVIOUS_SURVEY"),
+        ({"PREVIOUS_SURVEY": "no-answers"}, "PREVIOUS_SURVEY: The survey has no usable answer"),
         ({"AREA_ID_FIELD": "name"}, "AREA_ID_FIELD: the layer 'Areas' (areas) has no field 'name'"),
     ],
 )
@@ -238,8 +239,9 @@ def test_bad_input_is_named(run_algorithm, extra, message):
         "table": survey_table,
         "no-answers": lambda: survey_layer([(area, None, 1.0) for area in "ABCD"]),
     }
-    if extra.get("SURVEY") in surveys:
-        extra = {**extra, "SURVEY": surveys[extra["SURVEY"]]()}
+    for name in ("SURVEY", "PREVIOUS_SURVEY"):
+        if extra.get(name) in surveys:
+            extra = {**extra, name: surveys[extra[name]]()}
     with pytest.raises(QgsProcessingException, match=message.replace("(", r"\(").replace(")", r"\)")):
         run(run_algorithm, **extra)
 

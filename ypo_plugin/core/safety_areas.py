@@ -128,9 +128,12 @@ def measure_safety(
     if data.previous_survey is not None:
         given = settings.previous_period
         previous = previous_period(period) if given is None or given.is_open else given
-        before = _index_table(
-            ids, population, incident_area, dates, previous, data.previous_survey, effective, settings, []
-        )
+        try:
+            before = _index_table(
+                ids, population, incident_area, dates, previous, data.previous_survey, effective, settings, []
+            )
+        except InputError as error:
+            raise InputError(f"PREVIOUS_SURVEY: {error}") from None
         if not np.isin(incident_area[previous.contains(dates)], np.arange(len(ids))).any():
             warnings.append(f"Previous period {period_label(previous)}: no incident in any area.")
         table = with_change(table, before)
