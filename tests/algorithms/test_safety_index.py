@@ -148,6 +148,15 @@ def test_every_formula_by_hand(run_algorithm):
     assert "'fraud' (1)" in said and "1 survey responses without a usable answer" in said
 
 
+def test_an_area_drawn_in_two_features_counts_as_one(run_algorithm):
+    halves = [(box(0, 0, 500, 1000), "A"), (box(500, 0, 1000, 1000), "A"), *AREAS[1:]]
+    areas = memory_layer("Polygon", ["area_id:string"], halves, name="areas")
+    _, rows, feedback, layer = run(run_algorithm, AREAS=areas)
+    assert layer.featureCount() == 4
+    assert column(rows, "safety_index") == pytest.approx(SAFETY)
+    assert "Area id 'A' occurs in 2 features; they count as one area." in feedback.warnings
+
+
 def test_the_default_period_is_the_last_365_days_of_the_data(run_algorithm):
     results, rows, _, _ = run(run_algorithm, PERIOD_START=None, PERIOD_END=None)
     assert results["PERIOD"] == "2026-01-01 – 2026-12-31"
