@@ -61,6 +61,10 @@ demo: setup stage
 	$(PYTHON) tools/fill_demo_workspace.py $(OUT)/workspace/workspace.gpkg NE-02
 	$(QGIS_PROCESS) run ypo:exporthandoverreport -- WORKSPACE=$(OUT)/workspace/workspace.qgz \
 	    SECTOR_ID=NE-02 OUTPUT=$(OUT)/handover_NE-02.pdf
+	$(QGIS_PROCESS) run ypo:safetyindex -- "AREAS=$(SAMPLE)|layername=index_areas" \
+	    "POPULATION=$(SAMPLE)|layername=units" "CRIMES=$(SAMPLE)|layername=crimes" \
+	    "SURVEY=$(SAMPLE)|layername=survey" WEIGHT_FIELD=weight \
+	    OUTPUT=$(OUT)/safety_index.gpkg OUTPUT_REPORT=$(OUT)/safety_index.pdf
 	# The sample's planted initiative: two index areas from 1 April 2026.
 	$(QGIS_PROCESS) run ypo:evaluateinitiative -- "SECTORS=$(SAMPLE)|layername=index_areas" SECTOR_ID_FIELD=area_id \
 	    TARGET_FIELD=initiative "CRIMES=$(SAMPLE)|layername=crimes" START=2026-04-01 \

@@ -21,6 +21,7 @@ def _algorithm_classes():
     from .algorithms.export_public_web_map import ExportPublicWebMapAlgorithm
     from .algorithms.export_sector_leaflets import ExportSectorLeafletsAlgorithm
     from .algorithms.export_sector_maps import ExportSectorMapsAlgorithm
+    from .algorithms.safety_index import SafetyIndexAlgorithm
     from .algorithms.split_sectors import SplitSectorsAlgorithm
     from .algorithms.validate_sectors import ValidateSectorsAlgorithm
 
@@ -34,6 +35,7 @@ def _algorithm_classes():
         ExportPublicWebMapAlgorithm,
         CreateSectorWorkspaceAlgorithm,
         ExportHandoverReportAlgorithm,
+        SafetyIndexAlgorithm,
         EvaluateInitiativeAlgorithm,
         ExportBusinessCardsAlgorithm,
         ExportSectorLeafletsAlgorithm,

@@ -74,8 +74,8 @@ class CreateSampleDistrictAlgorithm(YpoAlgorithm):
             "initiative is true for the two areas where an initiative started on 1 April 2026: "
             "from that day about a third of their crime was prevented, part of it displaced "
             "into the 500 m around them (try Evaluate an initiative with TARGET_FIELD=initiative)\n"
-            "• survey — about 8,000 respondents (points at home) with answer 1–5 to \"How safe do "
-            "you feel in your neighbourhood after dark?\" (1 = very unsafe; about 2 % empty), "
+            '• survey — about 8,000 respondents (points at home) with answer 1–5 to "How safe do '
+            'you feel in your neighbourhood after dark?" (1 = very unsafe; about 2 % empty), '
             "feeling less safe where there is more crime and in exposed areas, and a survey weight\n\n"
             "Parameters:\n"
             "Seed — the same seed always gives the same file, byte for byte; another seed "

@@ -9,7 +9,6 @@ from qgis.core import (
     QgsProcessingParameterDateTime,
     QgsProcessingParameterDistance,
     QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
@@ -27,6 +26,7 @@ from ..inputs.sector_input import (
     sector_source,
     sector_working_crs,
 )
+from ..layouts.print_layouts import add_pdf_report_parameter
 from .base import YpoAlgorithm
 
 np = lazy_module("numpy")
@@ -145,15 +145,7 @@ class EvaluateInitiativeAlgorithm(YpoAlgorithm):
                 self.DISTRICT_FIELD, self.tr("District field"), "district", SECTORS, optional=True
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                self.OUTPUT_REPORT,
-                self.tr("Report"),
-                "PDF files (*.pdf)",
-                optional=True,
-                createByDefault=False,
-            )
-        )
+        add_pdf_report_parameter(self, self.OUTPUT_REPORT)
         for name, _, description in FIGURES + RATIOS:
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(description)))
         self.addOutput(QgsProcessingOutputString(self.READING, self.tr("Reading")))

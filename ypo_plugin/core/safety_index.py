@@ -13,11 +13,12 @@ Per area (the index areas, or the sectors):
 - ``rank`` 1 for the least safe area (equal indices share a rank), and ``needs_initiative`` when
   the safety index reaches the threshold.
 
-An area with fewer respondents than the minimum is marked "too few responses": its survey share
-rests on too few people, so it gets no safety index, rank or initiative mark (its crime index is
-still given). An area without inhabitants has no rate and is marked so. When there is no incident
-(or no unsafe answer) anywhere, every area equals the average: the index is 100 and a message says
-why.
+An area with fewer respondents than the minimum is marked "too few responses" ("no survey
+answers" when it has none): its survey share rests on too few people, so it gets no safety index,
+rank or initiative mark (its crime index is still given), and a message names it. An area without
+inhabitants has no rate and is marked so. When there is no incident (or no unsafe answer)
+anywhere, every area equals the average: the index is 100 and a message says why. A survey
+without a single usable answer in any area is refused.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ ANSWER_SCALE = (1, 2, 3, 4, 5)
 STATUS_OK = "ok"
 STATUS_TOO_FEW = "too few responses"
 STATUS_NO_INHABITANTS = "no inhabitants"
+STATUS_NO_ANSWERS = "no survey answers"
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ def safety_index(
     table = pd.DataFrame({"area_id": list(area_ids), "population": population, "incidents": incidents})
     _crime_part(table, period_days, messages)
     _survey_part(table, survey, messages)
-    _combine(table, settings)
+    _combine(table, settings, messages)
     return table, messages
 
 
@@ -155,7 +157,10 @@ def _survey_part(table: pd.DataFrame, survey: Survey, messages: list[str]) -> No
                 "No respondent feels unsafe (answer 1 or 2): every area's insecurity index is 100."
             )
     if not valid.any():
-        messages.append("No usable survey answer in any area: no area can be given a safety index.")
+        raise InputError(
+            "The survey has no usable answer (1–5 with a weight above 0) in any area: check the answer "
+            "field, the weight field, and that the respondents lie in (or name) the areas."
+        )
     outside = int((~in_area).sum())
     if outside:
         messages.append(f"{outside} survey responses belong to no area and are left out.")
@@ -165,7 +170,7 @@ def _survey_part(table: pd.DataFrame, survey: Survey, messages: list[str]) -> No
         )
 
 
-def _combine(table: pd.DataFrame, settings: IndexSettings) -> None:
+def _combine(table: pd.DataFrame, settings: IndexSettings, messages: list[str]) -> None:
     total = settings.crime_weight + settings.survey_weight
     index = (
         settings.crime_weight * table["crime_index"] + settings.survey_weight * table["insecurity_index"]
@@ -176,6 +181,21 @@ def _combine(table: pd.DataFrame, settings: IndexSettings) -> None:
     table["safety_index"] = index.where(rankable)
     table["rank"] = table["safety_index"].rank(method="min", ascending=False).astype("Int64")
     table["needs_initiative"] = rankable & (table["safety_index"].fillna(-np.inf) >= settings.threshold)
+    respondents = table["respondents"].to_numpy()
     table["survey_status"] = np.select(
-        [~inhabited, ~enough], [STATUS_NO_INHABITANTS, STATUS_TOO_FEW], default=STATUS_OK
+        [~inhabited, respondents == 0, ~enough],
+        [STATUS_NO_INHABITANTS, STATUS_NO_ANSWERS, STATUS_TOO_FEW],
+        default=STATUS_OK,
     )
+    without = table.loc[inhabited & (respondents == 0), "area_id"]
+    if len(without):
+        messages.append(
+            f"Areas without any survey answer (no safety index): {', '.join(str(a) for a in without)}."
+        )
+    few = table[inhabited & (respondents > 0) & ~enough]
+    if len(few):
+        listed = ", ".join(f"{row.area_id} ({row.respondents})" for row in few.itertuples())
+        messages.append(
+            f"Areas with fewer than {settings.min_responses} respondents are marked 'too few responses' "
+            f"and get no safety index, rank or initiative mark: {listed}."
+        )

@@ -24,14 +24,15 @@ LAYER_DESCRIPTION = "Population"
 ABOUT = {About.POPULATION_FIELD: POPULATION_FIELD}
 
 
-def add_population_parameters(algorithm) -> None:
-    """POPULATION (optional polygons or points) and POPULATION_FIELD (numeric, default population)."""
+def add_population_parameters(algorithm, optional: bool = True) -> None:
+    """POPULATION (polygons or points, optional unless ``optional`` is False) and POPULATION_FIELD
+    (numeric, default population)."""
     algorithm.addParameter(
         QgsProcessingParameterFeatureSource(
             POPULATION,
             algorithm.tr("Population"),
             [QgsProcessing.SourceType.TypeVectorPolygon, QgsProcessing.SourceType.TypeVectorPoint],
-            optional=True,
+            optional=optional,
         )
     )
     algorithm.addParameter(
