@@ -671,3 +671,24 @@ def test_handover_report_defaults_to_danish_and_english_with_112(run_algorithm, 
     with pytest.raises(QgsProcessingException, match="EMERGENCY_NUMBER '9-1-1!' is not a number to call"):
         report(run_algorithm, workspace[0], tmp_path / "x.pdf", EMERGENCY_NUMBER="9-1-1!")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_project_opens_on_the_sectors(workspace):
+    # Saved without a map canvas, the project still opens showing every sector with a 5 % margin,
+    # in the sectors' CRS (QGIS desktop opened it at 1:1 on a white map before).
+    project = open_workspace(workspace[0])
+    sectors = table(project, "sectors")
+    view = project.viewSettings().defaultViewExtent()
+    extent = sectors.extent()
+    margin = 0.05 * max(extent.width(), extent.height())
+    assert view.crs() == sectors.crs()
+    assert (view.xMinimum(), view.yMinimum(), view.xMaximum(), view.yMaximum()) == pytest.approx(
+        (
+            extent.xMinimum() - margin,
+            extent.yMinimum() - margin,
+            extent.xMaximum() + margin,
+            extent.yMaximum() + margin,
+        )
+    )
+    # The sectors first in the layer tree, above the tables without geometry.
+    assert project.layerTreeRoot().findLayers()[0].layer() is sectors

@@ -336,3 +336,32 @@ def test_the_target_sector_choices_follow_the_sector_ids(plan):
     dock.target_combo.setCurrentIndex(1)
     assert dock.mover.target == "B"
     assert dock.table.item(0, 0).data(Qt.UserRole) is not None
+
+
+def test_the_choices_are_kept_in_the_project_and_restored_on_reading(qgis_new_project, qgis_canvas, tmp_path):
+    from qgis.core import QgsProject
+
+    sectors, units, crimes = helpers.sectors_layer(), helpers.units_layer(), helpers.crimes_layer()
+    sectors.setName("Sektorer / Sectors")  # no name the dock knows: found by its sector_id field
+    units.setName("blocks")
+    add_to_project(sectors, units, crimes)
+    project = QgsProject.instance()
+    project.setDirty(False)
+    dock = SectorStatsDock(qgis_canvas)
+    try:
+        assert dock.sectors_combo.currentLayer() is sectors
+        assert dock.id_field_combo.currentField() == "sector_id"
+        assert not project.isDirty()  # the dock's choices are kept on saving, never asking for it
+        dock.set_layers(units=units, unit_sector_field="sector_id", crime_type_map="BATTERY=violence")
+        path = str(tmp_path / "plan.qgz")
+        assert project.write(path)
+        dock.set_layers(units=sectors)  # changed after saving: reading the project restores it
+        dock.type_map_edit.setText("")
+        assert project.read(path)
+        assert dock.units_combo.currentLayer().name() == "blocks"
+        assert dock.unit_field_combo.currentField() == "sector_id"
+        assert dock.type_map_edit.text() == "BATTERY=violence"
+        assert dock.sectors_combo.currentLayer().name() == "Sektorer / Sectors"
+    finally:
+        dock.cleanup()
+        dock.deleteLater()

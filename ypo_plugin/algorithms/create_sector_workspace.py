@@ -150,14 +150,16 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
         project.setTitle(PROJECT_TITLE)
         project.setCrs(crs)
         project.setTransformContext(context.transformContext())
+        # Each layer added goes to the top of the layer tree: the sectors last, to lead the list.
         for name in (
-            sector_log.PARTNERS_TABLE,
-            sector_log.EVENTS_TABLE,
-            sector_log.SECTORS_TABLE,
-            sector_log.LOG_TABLE,
             sector_log.TARGET_GROUPS_TABLE,
+            sector_log.EVENTS_TABLE,
+            sector_log.PARTNERS_TABLE,
+            sector_log.LOG_TABLE,
+            sector_log.SECTORS_TABLE,
         ):
             project.addMapLayer(layers[name])
+        sector_workspace.open_on(project, layers[sector_log.SECTORS_TABLE])
         relations = sector_workspace.add_relations(project, layers)
         sector_workspace.add_relation_editors(layers[sector_log.SECTORS_TABLE], relations)
         handover_layout.build_handover_layout(project, layers)

@@ -1,4 +1,5 @@
-"""Choosing layers and fields in a dock by their names, and laying out a form row."""
+"""Choosing layers and fields in a dock by their names or the plugin's field conventions, and
+laying out a form row."""
 
 from qgis.core import QgsVectorLayer, QgsWkbTypes
 from qgis.gui import QgsFieldComboBox
@@ -14,6 +15,15 @@ LAYER_NAMES = {
     "crimes": ("crimes", "incidents", "crime"),
     "exposed": ("exposed_areas", "exposed"),
 }
+# Layers recognised by the fields the plugin writes and reads when no name matches (a workspace's
+# "Sektorer / Sectors", a manning output): fields every such layer has, fields it must not have.
+LAYER_FIELDS = {
+    "sectors": ({"sector_id"}, {"unit_id"}),
+    "units": ({"unit_id", "sector_id"}, set()),
+    "population": ({"population"}, {"sector_id"}),
+    "crimes": ({"crime_type"}, set()),
+    "exposed": None,
+}
 FIELD_NAMES = {
     "sector_id": ("sector_id", "sector", "id"),
     "population": ("population", "pop", "inhabitants"),
@@ -22,13 +32,22 @@ FIELD_NAMES = {
 }
 
 
-def layer_named(layers, role: str, filters, excluded=None):
-    """The first of ``layers`` named as a layer of ``role`` (:data:`LAYER_NAMES`, in that order)
-    that a combo with ``filters`` lists, other than ``excluded``; None without one."""
+def layer_for_role(layers, role: str, filters, excluded=None):
+    """The first of ``layers`` named as a layer of ``role`` (:data:`LAYER_NAMES`, in that order),
+    else the first with the role's fields (:data:`LAYER_FIELDS`), that a combo with ``filters``
+    lists, other than ``excluded``; None without one."""
+    candidates = [layer for layer in layers if accepts(filters, layer) and layer is not excluded]
     for name in LAYER_NAMES[role]:
-        for layer in layers:
-            if layer.name().casefold() == name and accepts(filters, layer) and layer is not excluded:
+        for layer in candidates:
+            if layer.name().casefold() == name:
                 return layer
+    if LAYER_FIELDS[role] is None:
+        return None
+    required, absent = LAYER_FIELDS[role]
+    for layer in candidates:
+        names = {name.casefold() for name in layer.fields().names()}
+        if required <= names and not absent & names:
+            return layer
     return None
 
 
@@ -44,9 +63,11 @@ def accepts(filters, layer) -> bool:
 
 
 def pick_field(combo: QgsFieldComboBox, role: str) -> None:
-    """Choose the first field named as a field of ``role`` (:data:`FIELD_NAMES`) when none is chosen."""
+    """Choose the first field of the combo's (newly set) layer named as a field of ``role``
+    (:data:`FIELD_NAMES`); without one, the combo keeps its choice. The combo's own choice is
+    no reason to keep it: on a new layer it takes the first field (a GeoPackage's fid)."""
     layer = combo.layer()
-    if layer is None or combo.currentField():
+    if layer is None:
         return
     names = {name.casefold(): name for name in layer.fields().names()}
     for candidate in FIELD_NAMES[role]:

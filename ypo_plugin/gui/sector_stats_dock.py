@@ -47,7 +47,8 @@ from ..core.defaults import REVIEW_TOLERANCE_PCT
 from ..core.errors import InputError
 from ..core.lazy import lazy_module
 from ..qgis_compat import layer_filters, null_rectangle
-from .layer_choice import form_row, layer_named, pick_field
+from .dock_choices import store_choices, stored_choices
+from .layer_choice import form_row, layer_for_role, pick_field
 from .stats_inputs import PreparedInputs
 from .unit_mover import UnitMover
 
@@ -96,6 +97,8 @@ class SectorStatsDock(QgsDockWidget):
         self._timer.timeout.connect(self.refresh)
         self._build()
         QgsProject.instance().layersAdded.connect(self._layers_added)
+        QgsProject.instance().readProject.connect(self._project_read)
+        QgsProject.instance().writeProject.connect(self._keep_choices)
         self.autodetect_layers()
 
     # --- widgets ---------------------------------------------------------------------------
@@ -187,6 +190,24 @@ class SectorStatsDock(QgsDockWidget):
         self.target_combo.currentIndexChanged.connect(self._target_changed)
         self.mover.moved.connect(lambda *_: self.schedule())
 
+    def _layer_combos(self) -> dict:
+        return {
+            "sectors": self.sectors_combo,
+            "population": self.population_combo,
+            "crimes": self.crimes_combo,
+            "exposed": self.exposed_combo,
+            "units": self.units_combo,
+        }
+
+    def _field_combos(self) -> dict:
+        return {
+            "sector_id_field": self.id_field_combo,
+            "population_field": self.population_field_combo,
+            "crime_type_field": self.crime_type_field_combo,
+            "date_field": self.date_field_combo,
+            "unit_field": self.unit_field_combo,
+        }
+
     def _layer_combo(self, filters):
         combo = QgsMapLayerComboBox()
         combo.setFilters(filters)
@@ -240,19 +261,44 @@ class SectorStatsDock(QgsDockWidget):
         self.schedule()
 
     def autodetect_layers(self) -> None:
-        """Choose layers by their names for every choice still empty (e.g. the sample district)."""
+        """Choose layers by their names or fields for every choice still empty (the sample
+        district, a workspace)."""
         layers = list(QgsProject.instance().mapLayers().values())
-        for combo, role in (
-            (self.sectors_combo, "sectors"),
-            (self.units_combo, "units"),
-            (self.population_combo, "population"),
-            (self.crimes_combo, "crimes"),
-            (self.exposed_combo, "exposed"),
-        ):
+        for role in ("sectors", "units", "population", "crimes", "exposed"):
+            combo = self._layer_combos()[role]
             if combo.currentLayer() is None:
-                layer = layer_named(layers, role, combo.filters(), excluded=self.sectors_combo.currentLayer())
+                layer = layer_for_role(
+                    layers, role, combo.filters(), excluded=self.sectors_combo.currentLayer()
+                )
                 if layer is not None:
                     combo.setLayer(layer)
+
+    def _choices(self) -> dict[str, str]:
+        choices = {
+            role: combo.currentLayer().id() if combo.currentLayer() else ""
+            for role, combo in self._layer_combos().items()
+        }
+        choices.update({key: combo.currentField() for key, combo in self._field_combos().items()})
+        choices["crime_type_map"] = self.type_map_edit.text().strip()
+        return choices
+
+    def _keep_choices(self, *_) -> None:
+        store_choices(QgsProject.instance(), self._choices())
+
+    def _project_read(self, *_) -> None:
+        """Restore the choices kept in the project just read (over what was picked on loading)."""
+        project = QgsProject.instance()
+        kept = stored_choices(project, self._choices())
+        for role, combo in self._layer_combos().items():
+            layer = project.mapLayer(kept[role]) if kept[role] else None
+            if layer is not None:
+                combo.setLayer(layer)
+        for key, combo in self._field_combos().items():
+            if kept[key]:
+                combo.setField(kept[key])
+        if kept["crime_type_map"]:
+            self.type_map_edit.setText(kept["crime_type_map"])
+            self._invalidate("crimes")
 
     def schedule(self) -> None:
         """Recompute once the edits pause (debounced)."""
@@ -580,7 +626,12 @@ class SectorStatsDock(QgsDockWidget):
         self._timer.stop()
         self.sectors_combo.setLayer(None)
         self._reconnect()
-        try:
-            QgsProject.instance().layersAdded.disconnect(self._layers_added)
-        except (TypeError, RuntimeError):
-            pass
+        for signal, slot in (
+            (QgsProject.instance().layersAdded, self._layers_added),
+            (QgsProject.instance().readProject, self._project_read),
+            (QgsProject.instance().writeProject, self._keep_choices),
+        ):
+            try:
+                signal.disconnect(slot)
+            except (TypeError, RuntimeError):
+                pass

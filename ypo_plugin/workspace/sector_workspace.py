@@ -28,6 +28,7 @@ from qgis.core import (
     QgsMarkerSymbol,
     QgsProcessingException,
     QgsProject,
+    QgsReferencedRectangle,
     QgsRelation,
     QgsRelationContext,
     QgsRendererCategory,
@@ -379,6 +380,14 @@ def add_relation_editors(sectors: QgsVectorLayer, relations: dict[str, QgsRelati
         tab.addChildElement(QgsAttributeEditorRelation(relations[table.name], tab))
         config.addTab(tab)
     sectors.setEditFormConfig(config)
+
+
+def open_on(project: QgsProject, layer: QgsVectorLayer, margin: float = 0.05) -> None:
+    """Have ``project`` open showing ``layer`` whole, with a margin, in the layer's CRS (a project
+    written without a map canvas would otherwise open on an empty map at 1:1)."""
+    extent = layer.extent()
+    extent = extent.buffered(max(extent.width(), extent.height()) * margin)
+    project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(extent, layer.crs()))
 
 
 def save_project(project: QgsProject, path: Path) -> None:
