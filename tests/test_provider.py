@@ -12,6 +12,7 @@ ALGORITHM_IDS = {
     "ypo:exportpublicwebmap",
     "ypo:createsectorworkspace",
     "ypo:exporthandoverreport",
+    "ypo:threatassessment",
     "ypo:evaluateinitiative",
     "ypo:exportbusinesscards",
     "ypo:exportsectorleaflets",

@@ -22,6 +22,7 @@ def _algorithm_classes():
     from .algorithms.export_sector_leaflets import ExportSectorLeafletsAlgorithm
     from .algorithms.export_sector_maps import ExportSectorMapsAlgorithm
     from .algorithms.split_sectors import SplitSectorsAlgorithm
+    from .algorithms.threat_assessment import ThreatAssessmentAlgorithm
     from .algorithms.validate_sectors import ValidateSectorsAlgorithm
 
     return [
@@ -34,6 +35,7 @@ def _algorithm_classes():
         ExportPublicWebMapAlgorithm,
         CreateSectorWorkspaceAlgorithm,
         ExportHandoverReportAlgorithm,
+        ThreatAssessmentAlgorithm,
         EvaluateInitiativeAlgorithm,
         ExportBusinessCardsAlgorithm,
         ExportSectorLeafletsAlgorithm,

@@ -8,7 +8,6 @@ from qgis.core import (
     QgsProcessingParameterDateTime,
     QgsProcessingParameterDistance,
     QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
@@ -19,7 +18,7 @@ from ..core.initiative import InitiativeSettings, evaluate_initiative
 from ..core.sectors import attribute_text
 from ..core.threat_assessment import yes_no_flags
 from ..inputs.crime_input import CrimeParameters, datetime_text
-from ..inputs.parameters import enum_parameter
+from ..inputs.parameters import enum_parameter, pdf_report_parameter
 from ..inputs.sector_input import (
     SECTORS,
     add_sector_parameters,
@@ -140,15 +139,7 @@ class EvaluateInitiativeAlgorithm(YpoAlgorithm):
                 self.DISTRICT_FIELD, self.tr("District field"), "district", SECTORS, optional=True
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                self.OUTPUT_REPORT,
-                self.tr("Report"),
-                "PDF files (*.pdf)",
-                optional=True,
-                createByDefault=False,
-            )
-        )
+        self.addParameter(pdf_report_parameter(self.OUTPUT_REPORT, self.tr("Report")))
         for name, _, description in FIGURES + RATIOS:
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(description)))
         self.addOutput(QgsProcessingOutputString(self.READING, self.tr("Reading")))

@@ -226,10 +226,12 @@ def assess_threats(data: ThreatInput, settings: ThreatSettings = DEFAULT_SETTING
     warnings: list[str] = []
     quarter = settings.quarter or last_full_quarter(data.datetimes)
     compare = settings.compare or comparison_period(quarter, settings.year_before)
+    _check_periods(quarter, compare)
     days = (quarter.days(), compare.days())
     in_now, in_before = quarter.contains(data.datetimes), compare.contains(data.datetimes)
     if not in_now.any():
-        warnings.append(f"No incident in the quarter {_span(quarter)}: every count is 0.")
+        warnings.append(f"No incident in the quarter {period_span(quarter)}: every count is 0.")
+    warnings += _coverage_warnings(data.datetimes, compare)
     classified = settings.crime_type_map.classify(data.types)
     warnings += classified.warnings()
     _, sector_geometries = checked_sectors(data.sector_ids, data.sector_geometries)
@@ -251,8 +253,7 @@ def assess_threats(data: ThreatInput, settings: ThreatSettings = DEFAULT_SETTING
             data.xy[in_now], membership[in_now], len(ids), settings.cell_size
         )
         rows.append(table)
-    both = Period(compare.start, quarter.end) if compare.end == quarter.start else quarter
-    monthly = monthly_series(sectors, data.datetimes, len(data.sector_ids), both)
+    monthly = _both_periods_monthly(sectors, data.datetimes, len(data.sector_ids), quarter, compare)
     monthly.insert(0, "sector_id", list(data.sector_ids))
     outside = int(((sectors == OUTSIDE) & (in_now | in_before)).sum())
     if outside:
@@ -273,5 +274,43 @@ def _membership(data: ThreatInput, geometries: np.ndarray) -> tuple[np.ndarray, 
     return membership, counted.per_sector
 
 
-def _span(period: Period) -> str:
+def _check_periods(quarter: Period, compare: Period) -> None:
+    """Refuse a comparison period that shares days with the quarter."""
+    if compare.start < quarter.end and quarter.start < compare.end:
+        raise InputError(
+            f"The comparison period ({period_span(compare)}) overlaps the quarter ({period_span(quarter)}): "
+            "compare with a period outside the quarter (COMPARE_START/COMPARE_END)."
+        )
+
+
+def _coverage_warnings(datetimes: np.ndarray, compare: Period) -> list[str]:
+    """Warn when the comparison period reaches before the first incident or has none: its counts
+    (and so the changes) would be low only for want of data."""
+    days = np.asarray(datetimes).astype("datetime64[D]")
+    days = days[~np.isnat(days)]
+    if not compare.contains(datetimes).any():
+        return [f"No incident in the comparison period {period_span(compare)}: every change is against 0."]
+    if len(days) and np.datetime64(compare.start, "D") < days.min():
+        return [
+            f"The comparison period {period_span(compare)} begins before the first incident ({days.min()}): "
+            "its counts may be incomplete."
+        ]
+    return []
+
+
+def _both_periods_monthly(
+    membership: np.ndarray, datetimes: np.ndarray, count: int, quarter: Period, compare: Period
+) -> pd.DataFrame:
+    """Incidents per sector and month over the comparison period and the quarter: one run of
+    months when they meet, else the comparison's months then the quarter's."""
+    if compare.end == quarter.start:
+        return monthly_series(membership, datetimes, count, Period(compare.start, quarter.end))
+    parts = [monthly_series(membership, datetimes, count, period) for period in (compare, quarter)]
+    if set(parts[0].columns) & set(parts[1].columns):  # periods sharing a month: the quarter alone
+        return parts[1]
+    return pd.concat(parts, axis=1)
+
+
+def period_span(period: Period) -> str:
+    """``2026-07-01 to 2026-09-30``: the period's first and last day."""
     return f"{np.datetime64(period.start, 'D')} to {np.datetime64(period.end, 'D') - 1}"
