@@ -112,8 +112,13 @@ class ThreatAssessmentAlgorithm(YpoAlgorithm):
         add_gang_and_exposed_parameters(self)
         add_population_parameters(self)
         self.addParameter(
+            # Optional (made by default), so that a model may leave it out and keep only the report.
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Threat assessment"), QgsProcessing.SourceType.TypeVector
+                self.OUTPUT,
+                self.tr("Threat assessment"),
+                QgsProcessing.SourceType.TypeVector,
+                optional=True,
+                createByDefault=True,
             )
         )
         self.addParameter(pdf_report_parameter(self.OUTPUT_REPORT, self.tr("Report")))
@@ -187,6 +192,7 @@ class ThreatAssessmentAlgorithm(YpoAlgorithm):
             QgsWkbTypes.Type.NoGeometry,
             sectors.sourceCrs(),
             feedback,
+            optional=True,
         )
         self._check_cancelled(feedback)
         results = {self.OUTPUT: output}
