@@ -1,7 +1,7 @@
 """ypo:threatassessment on two 1 km sectors, counted by hand; p-values against scipy's binomtest."""
 
 import pytest
-from qgis.core import QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 from scipy.stats import binomtest
 
 from ..conftest import Recorder
@@ -172,6 +172,23 @@ def test_a_quarter_without_incidents_is_said(run_algorithm, layers, tmp_path):
     )
     assert table["station"]["incidents_now"] == 0 and table["station"]["incidents_before"] == 0
     assert "No incident in the quarter 2027-01-01 to 2027-03-31: every count is 0." in feedback.warnings
+
+
+def test_progress_and_cancel(run_algorithm, layers, tmp_path):
+    feedback = QgsProcessingFeedback()
+    seen = []
+    feedback.progressChanged.connect(seen.append)
+    run(run_algorithm, layers, tmp_path, feedback, OUTPUT_REPORT=str(tmp_path / "report.pdf"))
+    assert seen[-1] == 100 and {20, 50, 70} <= set(seen)
+    cancelled = QgsProcessingFeedback()
+    cancelled.progressChanged.connect(lambda percent: cancelled.cancel() if percent >= 50 else None)
+    report = tmp_path / "cancelled.pdf"
+    results, _ = run_algorithm(
+        "ypo:threatassessment",
+        {**layers, "OUTPUT": str(tmp_path / "cancelled.gpkg"), "OUTPUT_REPORT": str(report)},
+        cancelled,
+    )
+    assert "OUTPUT_REPORT" not in results and not report.exists()
 
 
 def test_report_through_qgis_process(qgis_process, layers, tmp_path):

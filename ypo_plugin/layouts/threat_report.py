@@ -6,6 +6,7 @@ import tempfile
 
 from qgis.core import QgsLayoutItemPage, QgsPrintLayout, QgsProject
 
+from ..core.progress import raise_if_cancelled
 from ..core.threat_assessment import ThreatResult, period_span
 from ..core.threat_report import CHART_BOX_MM, sector_lines, summary_sections, write_monthly_charts
 from .page_items import add_label, add_picture
@@ -61,6 +62,7 @@ def write_threat_report(path, result: ThreatResult, gang_known: bool, is_cancell
             book.add_page(layout)
             sectors = result.table[result.table["area_kind"] == "sector"]
             for _, row in sectors.iterrows():
+                raise_if_cancelled(is_cancelled)
                 layout = _page(project)
                 _heading(layout, f"Sector {row['area_id']}", result)
                 add_label(
