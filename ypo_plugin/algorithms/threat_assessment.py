@@ -13,6 +13,8 @@ from ..core.incident_dates import parse_datetimes
 from ..core.progress import Cancelled
 from ..core.sectors import attribute_text
 from ..core.threat_assessment import (
+    BUSIEST_CELLS,
+    DEFAULT_SETTINGS,
     SIGNIFICANCE_LEVEL,
     ThreatInput,
     ThreatSettings,
@@ -82,8 +84,9 @@ class ThreatAssessmentAlgorithm(YpoAlgorithm):
             "p = days now / (days now + days before) when the daily rate did not change; the "
             "two-sided p-value sums the probabilities of all counts no likelier than the one seen "
             f"(as scipy.stats.binomtest); significant = p_value < {SIGNIFICANCE_LEVEL:g}; gang_now, "
-            "gang_before: gang-related incidents; busiest_cells: the five 250 m cells with most "
-            "incidents in the quarter ('x, y: n', x and y the cell's lower-left corner in the "
+            f"gang_before: gang-related incidents; busiest_cells: the {BUSIEST_CELLS} "
+            f"{DEFAULT_SETTINGS.cell_size:g} m cells with most incidents in the quarter ('x, y: n', "
+            "x and y the cell's lower-left corner in the "
             "working CRS's metres). An incident counts in the first sector (and the first exposed "
             "area) that holds it; the station row holds every incident in a sector.\n\n"
             "Parameters:\n"

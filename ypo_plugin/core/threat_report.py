@@ -13,7 +13,7 @@ import numpy as np
 from .crime_charts import file_stems
 from .crime_types import CRIME_TYPES
 from .progress import CancelCheck, never_cancelled, raise_if_cancelled
-from .threat_assessment import STATION, ThreatResult, period_span
+from .threat_assessment import DEFAULT_SETTINGS, STATION, ThreatResult, period_span
 
 MAX_LISTED = 8
 CHART_BOX_MM = (180.0, 80.0)
@@ -129,7 +129,10 @@ def sector_lines(row, gang_known: bool) -> list[str]:
     ]
     if gang_known:
         lines.append(f"Gang-related {row['gang_before']} → {row['gang_now']}")
-    lines.append(f"Busiest 250 m cells of the quarter (x, y: incidents): {row['busiest_cells'] or 'none'}")
+    lines.append(
+        f"Busiest {DEFAULT_SETTINGS.cell_size:g} m cells of the quarter (x, y: incidents): "
+        + (row["busiest_cells"] or "none")
+    )
     return lines
 
 
