@@ -37,7 +37,6 @@ from qgis.core import (  # noqa: E402 - the platform must be set before Qt start
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDateTime,
     QgsProcessingParameterDefinition,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
@@ -281,9 +280,9 @@ def threat_inputs(builder):
     )
 
 
-def threat_sources(compare_with=False):
+def threat_sources():
     """The threat assessment step's inputs beside the incidents': sectors, population, gang field,
-    exposed areas and the comparison period (and COMPARE_WITH)."""
+    exposed areas and the comparison period."""
     sources = {
         name: model_input(name)
         for name in (
@@ -298,8 +297,6 @@ def threat_sources(compare_with=False):
             "COMPARE_END",
         )
     }
-    if compare_with:
-        sources["COMPARE_WITH"] = model_input("COMPARE_WITH")
     return {**crime_sources(), **sources}
 
 
@@ -764,9 +761,9 @@ def quarterly_threat_assessment():
         "gang-related incidents, a PDF for the station management) and the crime grid of the same "
         "quarter against the same comparison period.",
         "Quarterly threat assessment → Crime grid: the assessment finds the quarter (by default the "
-        "last full quarter in the data) and its comparison period (the quarter before, or the same "
-        "quarter a year earlier), and the crime grid counts the same two periods cell by cell and "
-        "time band by time band (crimes_total, compare_total, change).\n\n"
+        "last full quarter in the data) and its comparison period (the quarter before, or the "
+        "period given, e.g. the same quarter a year earlier), and the crime grid counts the same two "
+        "periods cell by cell and time band by time band (crimes_total, compare_total, change).\n\n"
         "Batch mode: run the model over several quarters (one row per quarter, each with its own "
         "output files), e.g. the four quarters of a year.",
     )
@@ -807,27 +804,17 @@ def quarterly_threat_assessment():
         b,
         "COMPARE_START",
         "Comparison start",
-        "Optional: the first day of the period compared with; empty: see Compare with.",
+        "Optional: the first day of the period compared with (e.g. the same quarter a year "
+        "earlier); empty: the quarter before.",
         True,
     )
     date_input(b, "COMPARE_END", "Comparison end", "Optional: its last day (the whole day counts).", True)
-    b.add_input(
-        QgsProcessingParameterEnum(
-            "COMPARE_WITH",
-            "Compare with",
-            ["quarter_before", "year_before"],
-            defaultValue="quarter_before",
-            usesStaticStrings=True,
-        ),
-        "Without a comparison period: quarter_before (default) or year_before (the same quarter a "
-        "year earlier).",
-    )
     b.add_step(
         Step(
             "threat",
             "ypo:threatassessment",
             "Quarterly threat assessment",
-            threat_sources(compare_with=True),
+            threat_sources(),
             threat_outputs(True),
         )
     )
