@@ -10,6 +10,7 @@ from qgis.core import (
     QgsFeature,
     QgsGeometry,
     QgsProject,
+    QgsVectorFileWriter,
     QgsVectorLayer,
 )
 
@@ -55,3 +56,16 @@ def memory_layer(kind, fields, rows, crs=CRS, name="layer"):
         features.append(feature)
     assert layer.dataProvider().addFeatures(features)
     return layer
+
+
+def save_layers(layers, folder) -> dict:
+    """Each layer of ``layers`` (name → layer) written to ``<folder>/<name>.gpkg``; name → path."""
+    paths = {}
+    for name, layer in layers.items():
+        paths[name] = str(folder / f"{name.lower()}.gpkg")
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        error = QgsVectorFileWriter.writeAsVectorFormatV3(
+            layer, paths[name], layer.transformContext(), options
+        )
+        assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
+    return paths

@@ -17,6 +17,8 @@ CRIME_TYPES = ("violence", "burglary", "theft", "drugs", "vandalism", "harassmen
 
 FULL_PLAN = "ypo:fullsectorplan"
 QUARTERLY_REVIEW = "ypo:quarterlyreview"
+THREAT_MODEL = "ypo:quarterlythreatassessment"
+MODELS = (FULL_PLAN, QUARTERLY_REVIEW, THREAT_MODEL)
 SAMPLE_SECTORS = 19  # 9 + 5 + 5
 SAMPLE_POPULATION = 380_000
 SAMPLE_STAFF = 42  # 18 + 12 + 12
@@ -74,11 +76,12 @@ def full_plan(qgis_process, sample, tmp_path_factory):
 # --- listed and explained ---------------------------------------------------------
 
 
-def test_the_provider_lists_both_models(ypo_provider):
+def test_the_provider_lists_the_models(ypo_provider):
     models = {algorithm.id(): algorithm for algorithm in ypo_provider.algorithms()}
     assert models[FULL_PLAN].displayName() == "Full sector plan"
     assert models[QUARTERLY_REVIEW].displayName() == "Quarterly review"
-    for model_id in (FULL_PLAN, QUARTERLY_REVIEW):
+    assert models[THREAT_MODEL].displayName() == "Quarterly threat assessment"
+    for model_id in MODELS:
         model = models[model_id]
         assert model.group() == "Models"
         assert model.create().id() == model_id  # the instance the toolbox and batch runs use
@@ -92,7 +95,7 @@ def test_the_provider_lists_both_models(ypo_provider):
 def test_the_outputs_are_named_by_step(ypo_provider):
     outputs = {
         model_id: {output.name() for output in ypo_provider.algorithm(model_id[4:]).outputDefinitions()}
-        for model_id in (FULL_PLAN, QUARTERLY_REVIEW)
+        for model_id in MODELS
     }
     assert {
         "split:sectors",
@@ -102,7 +105,8 @@ def test_the_outputs_are_named_by_step(ypo_provider):
         "validate:errors",
         "maps:folder",
     } <= outputs[FULL_PLAN]
-    assert {"manning:sectors", "grid:cells", "maps:folder"} <= outputs[QUARTERLY_REVIEW]
+    assert {"manning:sectors", "grid:cells", "maps:folder", "threat:table"} <= outputs[QUARTERLY_REVIEW]
+    assert {"threat:table", "threat:report", "grid:cells"} <= outputs[THREAT_MODEL]
 
 
 def test_the_shipped_models_are_what_the_generator_writes():
@@ -164,7 +168,7 @@ REVIEW_ROWS = [  # a batch of two: (period, previous period)
 ]
 
 
-def test_quarterly_review_in_a_batch_of_two_periods(qgis_process, sample, full_plan, tmp_path):
+def test_quarterly_review_in_a_batch_of_two_periods(qgis_process, sample, full_plan, gang_crimes, tmp_path):
     sectors = full_plan[1] / "sectors.gpkg"
 
     def run_row(index):
@@ -175,7 +179,8 @@ def test_quarterly_review_in_a_batch_of_two_periods(qgis_process, sample, full_p
             QUARTERLY_REVIEW,
             SECTORS=sectors,
             POPULATION=sample_layer(sample, "units"),
-            CRIMES=sample_layer(sample, "crimes"),
+            CRIMES=gang_crimes[0],
+            GANG_FIELD=GANG,
             EXPOSED_AREAS=sample_layer(sample, "exposed_areas"),
             DISTRICTS=sample_layer(sample, "districts"),
             PERIOD_START=start.isoformat(),
@@ -186,6 +191,7 @@ def test_quarterly_review_in_a_batch_of_two_periods(qgis_process, sample, full_p
                 "manning:sectors": out / "manning.gpkg",
                 "grid:cells": out / "crime_grid.gpkg",
                 "maps:folder": out / "maps",
+                "threat:table": out / "threats.gpkg",
             },
         )
         return results["results"], out
@@ -210,6 +216,19 @@ def test_quarterly_review_in_a_batch_of_two_periods(qgis_process, sample, full_p
 
         pdfs = sorted((out / "maps").glob("*.pdf"))
         assert len(pdfs) == 1 and pdf_pages(pdfs[0]) == 1 + SAMPLE_SECTORS
+
+        station = threat_rows(out / "threats.gpkg")["station"]  # the gang-related counts
+        crimes = gang_crimes[1]
+        in_period = (crimes["occurred"] >= str(start)) & (crimes["occurred"] < str(end + timedelta(days=1)))
+        in_previous = (crimes["occurred"] >= str(previous_start)) & (
+            crimes["occurred"] < str(previous_end + timedelta(days=1))
+        )
+        gang = crimes[GANG].astype(str).str.lower().isin({"yes", "true", "1", "ja"})
+        assert station["incidents_now"] == expected
+        assert (station["gang_now"], station["gang_before"]) == (
+            (in_period & gang).sum(),
+            (in_previous & gang).sum(),
+        )
         period_counts.append(expected)
     assert period_counts[0] != period_counts[1] and min(period_counts) > 0
 
@@ -245,7 +264,12 @@ INCIDENT_INPUTS = ("CRIME_TYPE_MAP", "DATE_FORMAT", "TIME_FIELD")
 
 def test_the_models_pass_the_incident_inputs_to_every_step_that_reads_incidents(ypo_provider):
     registry = QgsApplication.processingRegistry()
-    for model_id in (FULL_PLAN, QUARTERLY_REVIEW):
+    readers_of = {
+        FULL_PLAN: ["grid", "manning", "maps"],
+        QUARTERLY_REVIEW: ["grid", "manning", "maps", "threat"],
+        THREAT_MODEL: ["grid", "threat"],
+    }
+    for model_id in MODELS:
         model = ypo_provider.algorithm(model_id[4:])
         readers = []
         for child in model.childAlgorithms().values():
@@ -255,11 +279,11 @@ def test_the_models_pass_the_incident_inputs_to_every_step_that_reads_incidents(
                 for name in ("CRIMES", "CRIME_TYPE_FIELD", "DATE_FIELD", *INCIDENT_INPUTS):
                     sources = child.parameterSources()[name]
                     assert [source.parameterName() for source in sources] == [name], (model_id, name)
-        assert sorted(readers) == ["grid", "manning", "maps"], model_id
+        assert sorted(readers) == readers_of[model_id], model_id
 
 
 def test_the_models_help_lists_the_incident_inputs(qgis_process):
-    for model_id in (FULL_PLAN, QUARTERLY_REVIEW):
+    for model_id in MODELS:
         text = qgis_process("help", model_id).stdout
         for name in INCIDENT_INPUTS:
             assert f"\n{name}: " in text, (model_id, name)
@@ -326,3 +350,203 @@ def test_quarterly_review_on_an_export_with_codes_and_separate_date_and_time(
     assert {name: sum(row[name] for row in cells) for name in bands} == dict(bands)  # the time field
     assert sum(row["band_unknown"] for row in cells) == 0
     assert len(sorted((out / "maps").glob("*.pdf"))) == 1
+
+
+# --- the quarterly threat assessment, counted a second way ----------------------------------------
+
+GANG = "gang_related"
+
+
+@pytest.fixture(scope="module")
+def gang_crimes(sample, tmp_path_factory):
+    """The sample's incidents with a gang flag: the sample's own ``gang_related`` when it has one,
+    else a deterministic one (every fifth incident, "yes"/"no"); (GeoPackage layer, frame)."""
+    import geopandas as gpd
+
+    crimes = gpd.read_file(sample, layer="crimes")
+    if GANG not in crimes.columns:
+        crimes[GANG] = ["yes" if number % 5 == 0 else "no" for number in crimes["crime_id"]]
+        path = tmp_path_factory.mktemp("gang") / "crimes.gpkg"
+        crimes.to_file(path, layer="crimes", driver="GPKG")
+        layer = sample_layer(path, "crimes")
+    else:
+        layer = sample_layer(sample, "crimes")
+    crimes["occurred"] = pd_datetimes(crimes["occurred"])
+    return layer, crimes
+
+
+def pd_datetimes(column):
+    import pandas as pd
+
+    return pd.to_datetime(column).dt.tz_localize(None) if hasattr(column, "dt") else pd.to_datetime(column)
+
+
+def full_quarters(occurred) -> list[tuple[date, date]]:
+    """The calendar quarters (first day, first day of the next) lying wholly within the days of
+    ``occurred``, oldest first: worked out here, not by the plugin."""
+    first, last = occurred.min().date(), occurred.max().date()
+    quarters = []
+    start = date(first.year, 3 * ((first.month - 1) // 3) + 1, 1)
+    while start <= last:
+        following = date(start.year + (start.month == 10), (start.month + 2) % 12 + 1, 1)
+        if start >= first and following - timedelta(days=1) <= last:
+            quarters.append((start, following))
+        start = following
+    return quarters
+
+
+def expected_threats(sectors, exposed, crimes, quarter, compare):
+    """Per area (sector ids, exposed names, "station"): incidents and gang-related incidents now and
+    before, by a spatial join (geopandas) and scipy's binomial test."""
+    import geopandas as gpd
+    from scipy.stats import binomtest
+
+    flags = crimes[GANG].astype(str).str.strip().str.lower().isin({"yes", "true", "1", "ja"})
+    periods = {}
+    for name, (start, end) in (("now", quarter), ("before", compare)):
+        periods[name] = (crimes["occurred"] >= str(start)) & (crimes["occurred"] < str(end))
+    located = gpd.GeoDataFrame({"gang": flags, **periods}, geometry=crimes.geometry, crs=crimes.crs)
+    rows = {}
+    for areas, key in ((sectors, "sector_id"), (exposed, "name")):
+        joined = gpd.sjoin(located, areas[[key, "geometry"]].to_crs(crimes.crs), predicate="within")
+        joined = joined[~joined.index.duplicated(keep="first")]  # an incident counts in one area
+        for area_id in areas[key]:
+            rows[str(area_id)] = joined[joined[key] == area_id]
+        if key == "sector_id":
+            rows["station"] = joined
+    days_now, days_before = ((end - start).days for start, end in (quarter, compare))
+    expected = {}
+    for area_id, inside in rows.items():
+        now, before = int(inside["now"].sum()), int(inside["before"].sum())
+        p_value = (
+            binomtest(now, now + before, days_now / (days_now + days_before)).pvalue if now + before else 1.0
+        )
+        gang_now = int((inside["now"] & inside["gang"]).sum())
+        gang_before = int((inside["before"] & inside["gang"]).sum())
+        expected[area_id] = (now, before, gang_now, gang_before, p_value)
+    return expected
+
+
+def threat_rows(path):
+    names = [
+        "area_kind",
+        "area_id",
+        "population",
+        "incidents_now",
+        "incidents_before",
+        "gang_now",
+        "gang_before",
+    ]
+    return {row["area_id"]: row for row in read(path, [*names, "p_value", "significant"])}
+
+
+def assert_threats_match(table, expected):
+    assert set(table) == set(expected)
+    for area_id, (now, before, gang_now, gang_before, p_value) in expected.items():
+        row = table[area_id]
+        assert (row["incidents_now"], row["incidents_before"]) == (now, before), area_id
+        assert (row["gang_now"], row["gang_before"]) == (gang_now, gang_before), area_id
+        assert row["p_value"] == pytest.approx(p_value, rel=1e-9, abs=1e-15), area_id
+        assert row["significant"] == (p_value < 0.05), area_id
+
+
+def test_threat_model_in_the_modeler_against_a_second_count(
+    ypo_provider, sample, full_plan, gang_crimes, tmp_path
+):
+    """processing.run of the model, as the Modeler runs it, on the sample district; the table
+    checked against geopandas + scipy, the grid against the same quarter and comparison."""
+    import geopandas as gpd
+    from qgis import processing
+    from qgis.core import QgsProcessingFeedback
+
+    layer, crimes = gang_crimes
+    sectors_path = full_plan[1] / "sectors.gpkg"
+    results = processing.run(
+        THREAT_MODEL,
+        {
+            "SECTORS": str(sectors_path),
+            "CRIMES": layer,
+            "GANG_FIELD": GANG,
+            "EXPOSED_AREAS": sample_layer(sample, "exposed_areas"),
+            "POPULATION": sample_layer(sample, "units"),
+            "threat:table": str(tmp_path / "threats.gpkg"),
+            "threat:report": str(tmp_path / "threats.pdf"),
+            "grid:cells": str(tmp_path / "grid.gpkg"),
+        },
+        feedback=QgsProcessingFeedback(),
+    )
+    quarter = full_quarters(crimes["occurred"])[-1]  # the default: the last full quarter in the data
+    previous = date(quarter[0].year - (quarter[0].month == 1), (quarter[0].month - 4) % 12 + 1, 1)
+    compare = (previous, quarter[0])
+    sectors = gpd.read_file(sectors_path, layer="sectors")
+    exposed = gpd.read_file(sample, layer="exposed_areas")
+    table = threat_rows(results["threat:table"])
+    assert_threats_match(table, expected_threats(sectors, exposed, crimes, quarter, compare))
+    assert table["station"]["population"] == pytest.approx(SAMPLE_POPULATION)
+    assert sum(row["population"] for row in table.values() if row["area_kind"] == "sector") == pytest.approx(
+        SAMPLE_POPULATION
+    )
+    assert pdf_pages(results["threat:report"]) == 1 + SAMPLE_SECTORS
+    cells = read(results["grid:cells"], ["crimes_total", "compare_total"])
+    assert sum(row["crimes_total"] for row in cells) == table["station"]["incidents_now"]
+    assert sum(row["compare_total"] for row in cells) == table["station"]["incidents_before"]
+
+
+def batch_rows(crimes) -> list[tuple[tuple[date, date], tuple[date, date]]]:
+    """Rows of (period, comparison), as [first day, day after the last): the last two full quarters
+    of the data, each against the quarter before; with only one, its last two months each against
+    the month before."""
+    quarters = full_quarters(crimes["occurred"])
+    if len(quarters) >= 3:
+        return [(quarters[-1], quarters[-2]), (quarters[-2], quarters[-3])]
+    start = quarters[-1][0]
+    months = [date(start.year, start.month + offset, 1) for offset in range(3)] + [quarters[-1][1]]
+    return [
+        ((months[2], months[3]), (months[1], months[2])),
+        ((months[1], months[2]), (months[0], months[1])),
+    ]
+
+
+def test_threat_model_in_a_batch_of_quarters(qgis_process, sample, full_plan, gang_crimes, tmp_path):
+    import geopandas as gpd
+
+    layer, crimes = gang_crimes
+    rows = batch_rows(crimes)
+    sectors_path = full_plan[1] / "sectors.gpkg"
+
+    def last_day(period):
+        return (period[1] - timedelta(days=1)).isoformat()
+
+    def run_row(index):
+        (period, compare), out = rows[index], tmp_path / f"row{index}"
+        out.mkdir()
+        return qgis_process.run(
+            THREAT_MODEL,
+            SECTORS=sectors_path,
+            CRIMES=layer,
+            GANG_FIELD=GANG,
+            EXPOSED_AREAS=sample_layer(sample, "exposed_areas"),
+            PERIOD_START=period[0].isoformat(),
+            PERIOD_END=last_day(period),
+            COMPARE_START=compare[0].isoformat(),
+            COMPARE_END=last_day(compare),
+            **{
+                "threat:table": out / "threats.gpkg",
+                "threat:report": out / "threats.pdf",
+                "grid:cells": out / "grid.gpkg",
+            },
+        )["results"]
+
+    with ThreadPoolExecutor(max_workers=len(rows)) as pool:  # rows run side by side
+        results = list(pool.map(run_row, range(len(rows))))
+    sectors = gpd.read_file(sectors_path, layer="sectors")
+    exposed = gpd.read_file(sample, layer="exposed_areas")
+    station_counts = []
+    for (period, compare), result in zip(rows, results, strict=True):
+        table = threat_rows(result["threat:table"])
+        assert_threats_match(table, expected_threats(sectors, exposed, crimes, period, compare))
+        assert pdf_pages(result["threat:report"]) == 1 + SAMPLE_SECTORS
+        cells = read(result["grid:cells"], ["crimes_total", "compare_total"])
+        assert sum(row["compare_total"] for row in cells) == table["station"]["incidents_before"]
+        station_counts.append(table["station"]["incidents_now"])
+    assert min(station_counts) > 0 and station_counts[0] != station_counts[1]

@@ -13,6 +13,7 @@ ALGORITHM_IDS = {
     "ypo:createsectorworkspace",
     "ypo:exporthandoverreport",
     "ypo:safetyindex",
+    "ypo:threatassessment",
     "ypo:evaluateinitiative",
     "ypo:exportbusinesscards",
     "ypo:exportsectorleaflets",

@@ -178,7 +178,7 @@ def date_input(builder, name, description, help_text, optional):
     )
 
 
-def crime_inputs(builder):
+def crime_inputs(builder, with_place=True):
     vector_input(
         builder,
         "CRIMES",
@@ -227,6 +227,8 @@ def crime_inputs(builder):
         "day/month order, e.g. %d/%m/%Y %H:%M or %m/%d/%Y %I:%M:%S %p.",
         advanced=True,
     )
+    if not with_place:
+        return
     field_input(
         builder,
         "PLACE_FIELD",
@@ -255,6 +257,80 @@ def title_input(builder):
         QgsProcessingParameterString("TITLE", "Map title", optional=True),
         "Optional: the title printed on the internal maps.",
     )
+
+
+def threat_inputs(builder):
+    """The gang field of the incidents and the exposed areas' name field."""
+    field_input(
+        builder,
+        "GANG_FIELD",
+        "Gang field",
+        "CRIMES",
+        None,
+        "Optional: a yes/no field of the incidents marking gang-related ones (a boolean, a number, 0 = "
+        "no, or yes/no, true/false, ja/nej, 1/0 text); gives the gang-related counts now and before.",
+    )
+    field_input(
+        builder,
+        "EXPOSED_NAME_FIELD",
+        "Exposed area name field",
+        "EXPOSED_AREAS",
+        "name",
+        "The exposed housing areas' name, shown in the threat assessment. Default name.",
+    )
+
+
+def threat_sources():
+    """The threat assessment step's inputs beside the incidents': sectors, population, gang field,
+    exposed areas and the comparison period."""
+    sources = {
+        name: model_input(name)
+        for name in (
+            "SECTORS",
+            "SECTOR_ID_FIELD",
+            "POPULATION",
+            "POPULATION_FIELD",
+            "GANG_FIELD",
+            "EXPOSED_AREAS",
+            "EXPOSED_NAME_FIELD",
+            "COMPARE_START",
+            "COMPARE_END",
+        )
+    }
+    return {**crime_sources(), **sources}
+
+
+def threat_outputs(mandatory):
+    """The threat assessment's table and report: mandatory in a model of their own, optional where
+    they join another model's outputs (so that its existing calls keep working)."""
+
+    def explained(text):
+        return text[0].upper() + text[1:] if mandatory else f"Optional: {text}"
+
+    return [
+        Output(
+            "table",
+            "OUTPUT",
+            "Threat assessment",
+            explained(
+                "a table (no geometry) with one row per sector, exposed area and the station (area_kind, "
+                "area_id): population, incidents by type now and before, change_pct, p_value, "
+                "significant, gang_now, gang_before and the busiest 250 m cells."
+            ),
+            mandatory=mandatory,
+        ),
+        Output(
+            "report",
+            "OUTPUT_REPORT",
+            "Threat assessment report",
+            explained(
+                "the PDF for the station management: a summary page (significant increases and "
+                "decreases, gang-related incidents, exposed areas), then a page per sector with its "
+                "monthly series."
+            ),
+            mandatory=mandatory,
+        ),
+    ]
 
 
 def crime_sources(with_place=False):
@@ -554,10 +630,13 @@ def quarterly_review():
     builder = ModelBuilder(
         "Quarterly review",
         "Manning and crime grid of existing sectors for a period compared with the previous one, with "
-        "internal maps.",
+        "internal maps and the gang-related counts of the threat assessment.",
         "The periodic review of an existing sector plan: Compute sector manning for the period, Crime "
         "grid for the period compared with the previous period (counts and change per cell and time "
-        "band), and Export sector maps (internal atlas, PDF) for the period.\n\n"
+        "band), Export sector maps (internal atlas, PDF) for the period, and the Quarterly threat "
+        "assessment of the period against the previous one (per sector, exposed area and the station: "
+        "change, its p-value and, with a gang field, the gang-related incidents; table and PDF "
+        "optional).\n\n"
         "Batch mode: run the model over several periods (one row per quarter or month, each with its "
         "previous period) or several districts' sectors, each row with its own output files and "
         "folder.",
@@ -589,6 +668,7 @@ def quarterly_review():
     )
     crime_inputs(b)
     exposed_input(b)
+    threat_inputs(b)
     vector_input(
         b,
         "DISTRICTS",
@@ -668,10 +748,104 @@ def quarterly_review():
         )
     )
     b.add_step(maps_step(step_output("manning", "OUTPUT"), "of the period"))
+    b.add_step(
+        Step("threat", "ypo:threatassessment", "Threat assessment", threat_sources(), threat_outputs(False))
+    )
     return builder.finish()
 
 
-MODELS = {"fullsectorplan": full_sector_plan, "quarterlyreview": quarterly_review}
+def quarterly_threat_assessment():
+    builder = ModelBuilder(
+        "Quarterly threat assessment",
+        "The quarterly threat assessment (change by sector, exposed area and station, its significance, "
+        "gang-related incidents, a PDF for the station management) and the crime grid of the same "
+        "quarter against the same comparison period.",
+        "Quarterly threat assessment → Crime grid: the assessment finds the quarter (by default the "
+        "last full quarter in the data) and its comparison period (the quarter before, or the "
+        "period given, e.g. the same quarter a year earlier), and the crime grid counts the same two "
+        "periods cell by cell and time band by time band (crimes_total, compare_total, change).\n\n"
+        "Batch mode: run the model over several quarters (one row per quarter, each with its own "
+        "output files), e.g. the four quarters of a year.",
+    )
+    b = builder
+    vector_input(
+        b,
+        "SECTORS",
+        "Sectors",
+        [QgsProcessing.TypeVectorPolygon],
+        "The sector plan (e.g. the sectors of Full sector plan).",
+    )
+    field_input(b, "SECTOR_ID_FIELD", "Sector id field", "SECTORS", "sector_id", "Default sector_id.")
+    crime_inputs(b, with_place=False)
+    exposed_input(b)
+    threat_inputs(b)
+    vector_input(
+        b,
+        "POPULATION",
+        "Population",
+        [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint],
+        "Optional: polygons or points with population (e.g. the base units).",
+        optional=True,
+    )
+    field_input(
+        b, "POPULATION_FIELD", "Population field", "POPULATION", "population", "Default population.", True
+    )
+    date_input(
+        b,
+        "PERIOD_START",
+        "Quarter start",
+        "Optional: the first day of the quarter; empty: the last full quarter in the data.",
+        True,
+    )
+    date_input(
+        b, "PERIOD_END", "Quarter end", "Optional: the quarter's last day (the whole day counts).", True
+    )
+    date_input(
+        b,
+        "COMPARE_START",
+        "Comparison start",
+        "Optional: the first day of the period compared with (e.g. the same quarter a year "
+        "earlier); empty: the quarter before.",
+        True,
+    )
+    date_input(b, "COMPARE_END", "Comparison end", "Optional: its last day (the whole day counts).", True)
+    b.add_step(
+        Step(
+            "threat",
+            "ypo:threatassessment",
+            "Quarterly threat assessment",
+            threat_sources(),
+            threat_outputs(True),
+        )
+    )
+    period_days = {
+        "PERIOD_START": "QUARTER_FIRST_DAY",
+        "PERIOD_END": "QUARTER_LAST_DAY",
+        "COMPARE_START": "COMPARE_FIRST_DAY",
+        "COMPARE_END": "COMPARE_LAST_DAY",
+    }
+    b.add_step(
+        Step(
+            "grid",
+            "ypo:crimegrid",
+            "Crime grid of the same quarter and comparison period",
+            {
+                "SECTORS": model_input("SECTORS"),
+                "SECTOR_ID_FIELD": model_input("SECTOR_ID_FIELD"),
+                **crime_sources(),
+                **{name: step_output("threat", day) for name, day in period_days.items()},
+            },
+            GRID_OUTPUTS[:1],
+        )
+    )
+    return builder.finish()
+
+
+MODELS = {
+    "fullsectorplan": full_sector_plan,
+    "quarterlyreview": quarterly_review,
+    "quarterlythreatassessment": quarterly_threat_assessment,
+}
 
 
 def register_provider():

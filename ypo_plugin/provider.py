@@ -23,6 +23,7 @@ def _algorithm_classes():
     from .algorithms.export_sector_maps import ExportSectorMapsAlgorithm
     from .algorithms.safety_index import SafetyIndexAlgorithm
     from .algorithms.split_sectors import SplitSectorsAlgorithm
+    from .algorithms.threat_assessment import ThreatAssessmentAlgorithm
     from .algorithms.validate_sectors import ValidateSectorsAlgorithm
 
     return [
@@ -36,6 +37,7 @@ def _algorithm_classes():
         CreateSectorWorkspaceAlgorithm,
         ExportHandoverReportAlgorithm,
         SafetyIndexAlgorithm,
+        ThreatAssessmentAlgorithm,
         EvaluateInitiativeAlgorithm,
         ExportBusinessCardsAlgorithm,
         ExportSectorLeafletsAlgorithm,

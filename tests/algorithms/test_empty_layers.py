@@ -79,6 +79,15 @@ ALGORITHMS = {
         ["SECTORS"],
         lambda folder: {"SECTOR_ID_FIELD": "sector_id", "OUTPUT_FOLDER": str(folder / "workspace")},
     ),
+    "ypo:threatassessment": (
+        ["SECTORS", "CRIMES", "POPULATION", "EXPOSED_AREAS"],
+        lambda folder: {
+            **FIELDS,
+            "PERIOD_START": "2026-01-01",
+            "PERIOD_END": "2026-03-31",
+            "OUTPUT": str(folder / "threats.gpkg"),
+        },
+    ),
 }
 
 # Where an empty layer is allowed: the run goes on without its features.
@@ -89,6 +98,8 @@ EMPTY_ALLOWED = {
     ("ypo:splitsectors", "CRIMES"),
     ("ypo:splitsectors", "EXPOSED_AREAS"),
     ("ypo:exportsectormaps", "CRIMES"),
+    ("ypo:threatassessment", "POPULATION"),
+    ("ypo:threatassessment", "EXPOSED_AREAS"),
 }
 
 CASES = [(algorithm_id, name) for algorithm_id, (names, _) in ALGORITHMS.items() for name in names]

@@ -35,6 +35,7 @@ EXPECTED_ENUMS = {
     ("ypo:exportsectormaps", "AUDIENCE"): ["public", "internal"],
     ("ypo:exportsectormaps", "FORMAT"): ["pdf", "png", "svg"],
     ("ypo:exportsectormaps", "PAPER"): ["A4", "A3"],
+    ("ypo:threatassessment", "COMPARE_WITH"): ["quarter_before", "year_before"],
     **{
         (algorithm_id, "LANGUAGE"): ["da+en", "en", "da", "en+da"]
         for algorithm_id in ("ypo:exportsectormaps", "ypo:exportpublicwebmap", "ypo:exporthandoverreport")

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from qgis.core import QgsProcessingException
 
-from ..layers import box, memory_layer, point
+from ..layers import box, memory_layer, point, save_layers
 from ..sample_initiative import PLACEBO, START, counts, displacement_quotient, rate_ratio
 
 # S1 … S5 along x; S1 and S2 are the initiative's target; a 500 m ring reaches x = 2500 (half of S3).
@@ -104,16 +104,7 @@ def test_a_start_outside_the_data_is_refused(run_algorithm, layers):
 
 def test_report_through_qgis_process(qgis_process, layers, tmp_path):
     sectors, crimes = layers
-    from qgis.core import QgsVectorFileWriter
-
-    paths = {}
-    for name, layer in (("sectors", sectors), ("crimes", crimes)):
-        paths[name] = str(tmp_path / f"{name}.gpkg")
-        options = QgsVectorFileWriter.SaveVectorOptions()
-        error = QgsVectorFileWriter.writeAsVectorFormatV3(
-            layer, paths[name], layer.transformContext(), options
-        )
-        assert error[0] == QgsVectorFileWriter.WriterError.NoError
+    paths = save_layers({"sectors": sectors, "crimes": crimes}, tmp_path)
     report = tmp_path / "initiative.pdf"
     results = qgis_process.run(
         "ypo:evaluateinitiative",

@@ -187,3 +187,47 @@ def test_the_whole_assessment_by_hand():
         "2026-08": [1, 0],
         "2026-09": [1, 0],
     }
+
+
+def two_sectors(incidents):
+    """ThreatInput of two 1 km sectors side by side and ``incidents`` (x, y, date)."""
+    import shapely
+
+    from ypo_plugin.core.threat_assessment import ThreatInput
+
+    return ThreatInput(
+        ["S1", "S2"],
+        np.array([shapely.box(0, 0, 1000, 1000), shapely.box(1000, 0, 2000, 1000)]),
+        [],
+        np.array([]),
+        np.array([(x, y) for x, y, _ in incidents], dtype=float),
+        np.array(["theft"] * len(incidents), dtype=object),
+        np.array([date for *_, date in incidents], dtype="datetime64[s]"),
+        np.zeros(len(incidents), dtype=bool),
+    )
+
+
+def test_a_comparison_overlapping_the_quarter_is_refused():
+    from ypo_plugin.core.threat_assessment import ThreatSettings, assess_threats
+
+    data = two_sectors([(100, 100, "2026-07-05")])
+    settings = ThreatSettings(period("2026-07-01", "2026-10-01"), period("2026-06-01", "2026-07-02"))
+    with pytest.raises(InputError, match=r"2026-06-01 to 2026-07-01\) overlaps the quarter \(2026-07-01"):
+        assess_threats(data, settings)
+
+
+def test_a_year_earlier_shows_both_quarters_months_and_warns_without_data():
+    from ypo_plugin.core.threat_assessment import ThreatSettings, assess_threats
+
+    data = two_sectors([(100, 100, "2026-07-05"), (1100, 100, "2025-08-05"), (1200, 100, "2026-09-30")])
+    result = assess_threats(data, ThreatSettings(year_before=True))
+    assert result.compare == period("2025-07-01", "2025-10-01")
+    assert result.monthly.columns.tolist()[1:] == [
+        "2025-07", "2025-08", "2025-09", "2026-07", "2026-08", "2026-09"
+    ]  # fmt: skip
+    assert result.monthly.iloc[:, 1:].to_numpy().tolist() == [[0, 0, 0, 1, 0, 0], [0, 1, 0, 0, 0, 1]]
+    assert any("begins before the first incident (2025-08-05)" in text for text in result.warnings)
+    empty = assess_threats(
+        data, ThreatSettings(period("2026-07-01", "2026-10-01"), period("2024-01-01", "2024-04-01"))
+    )
+    assert any("No incident in the comparison period 2024-01-01 to 2024-03-31" in w for w in empty.warnings)

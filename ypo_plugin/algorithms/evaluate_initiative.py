@@ -17,7 +17,7 @@ from ..core.defaults import CRIME_TYPES
 from ..core.errors import InputError
 from ..core.lazy import lazy_module
 from ..inputs.crime_input import CrimeParameters, datetime_text
-from ..inputs.parameters import enum_parameter
+from ..inputs.parameters import enum_parameter, pdf_report_parameter
 from ..inputs.sector_input import (
     SECTORS,
     add_sector_parameters,
@@ -26,7 +26,6 @@ from ..inputs.sector_input import (
     sector_source,
     sector_working_crs,
 )
-from ..layouts.print_layouts import add_pdf_report_parameter
 from .base import YpoAlgorithm
 
 np = lazy_module("numpy")
@@ -145,7 +144,7 @@ class EvaluateInitiativeAlgorithm(YpoAlgorithm):
                 self.DISTRICT_FIELD, self.tr("District field"), "district", SECTORS, optional=True
             )
         )
-        add_pdf_report_parameter(self, self.OUTPUT_REPORT)
+        self.addParameter(pdf_report_parameter(self.OUTPUT_REPORT, self.tr("Report")))
         for name, _, description in FIGURES + RATIOS:
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(description)))
         self.addOutput(QgsProcessingOutputString(self.READING, self.tr("Reading")))

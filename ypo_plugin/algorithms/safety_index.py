@@ -16,7 +16,7 @@ from qgis.PyQt.QtCore import QMetaType
 from ..core.errors import About
 from ..core.lazy import lazy_module
 from ..inputs.crime_input import CrimeParameters, datetime_text
-from ..inputs.parameters import advanced
+from ..inputs.parameters import advanced, pdf_report_parameter
 from ..inputs.population_input import ABOUT as POPULATION_ABOUT
 from ..inputs.population_input import add_population_parameters, read_population
 from ..inputs.survey_input import (
@@ -29,7 +29,6 @@ from ..inputs.survey_input import (
     read_areas,
     read_survey,
 )
-from ..layouts.print_layouts import add_pdf_report_parameter
 from .base import YpoAlgorithm
 
 qgis_write = lazy_module("..qgis_io.write", __package__)
@@ -165,7 +164,7 @@ class SafetyIndexAlgorithm(YpoAlgorithm):
                 self.OUTPUT, self.tr("Safety index"), QgsProcessing.SourceType.TypeVectorPolygon
             )
         )
-        add_pdf_report_parameter(self, self.OUTPUT_REPORT)
+        self.addParameter(pdf_report_parameter(self.OUTPUT_REPORT, self.tr("Report")))
         self.addOutput(QgsProcessingOutputString(self.PERIOD, self.tr("Period counted")))
         self.addOutput(
             QgsProcessingOutputNumber(self.INITIATIVE_COUNT, self.tr("Areas needing an initiative"))

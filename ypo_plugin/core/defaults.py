@@ -77,3 +77,14 @@ MAIN_STREETS = 20
 # the sector concerned (the larger one for a pair), whichever is larger.
 MIN_REPORTED_AREA_M2 = 1.0
 MIN_REPORTED_AREA_SHARE = 1e-9
+
+YES_TEXTS = frozenset({"1", "true", "t", "yes", "y", "ja", "j", "x", "gang"})
+NO_TEXTS = frozenset({"", "0", "false", "f", "no", "n", "nej"})
+"""Texts of a yes/no field (a gang-related flag, an initiative's target), compared without case and
+surrounding spaces."""
+
+SIGNIFICANCE_LEVEL = 0.05
+"""A change is significant when its p-value is below this."""
+
+BUSIEST_CELLS = 5
+"""How many of an area's busiest grid cells the threat assessment names."""

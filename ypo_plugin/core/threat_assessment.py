@@ -20,6 +20,7 @@ import numpy as np
 
 from .counting import OUTSIDE, assign_points
 from .crime_types import CRIME_TYPES, CrimeTypeMap, Period
+from .defaults import BUSIEST_CELLS, DEFAULT_CELL_SIZE, NO_TEXTS, SIGNIFICANCE_LEVEL, YES_TEXTS
 from .errors import InputError
 from .evaluation import change_p_value
 from .lazy import lazy_module
@@ -28,14 +29,6 @@ from .progress import never_cancelled, no_progress
 from .sectors import checked_sectors, effective_sectors
 
 pd = lazy_module("pandas")
-
-SIGNIFICANCE_LEVEL = 0.05
-BUSIEST_CELLS = 5
-
-YES_TEXTS = frozenset({"1", "true", "t", "yes", "y", "ja", "j", "x", "gang"})
-NO_TEXTS = frozenset({"", "0", "false", "f", "no", "n", "nej"})
-"""Texts of a yes/no field (a gang-related flag, an initiative's target), compared without case and
-surrounding spaces."""
 
 
 def quarter_containing(day: np.datetime64) -> Period:
@@ -201,7 +194,7 @@ class ThreatSettings:
     quarter: Period | None = None
     compare: Period | None = None
     year_before: bool = False
-    cell_size: float = 250.0
+    cell_size: float = DEFAULT_CELL_SIZE
     crime_type_map: CrimeTypeMap = field(default_factory=CrimeTypeMap.default)
 
 
@@ -226,10 +219,12 @@ def assess_threats(data: ThreatInput, settings: ThreatSettings = DEFAULT_SETTING
     warnings: list[str] = []
     quarter = settings.quarter or last_full_quarter(data.datetimes)
     compare = settings.compare or comparison_period(quarter, settings.year_before)
+    _check_periods(quarter, compare)
     days = (quarter.days(), compare.days())
     in_now, in_before = quarter.contains(data.datetimes), compare.contains(data.datetimes)
     if not in_now.any():
-        warnings.append(f"No incident in the quarter {_span(quarter)}: every count is 0.")
+        warnings.append(f"No incident in the quarter {period_span(quarter)}: every count is 0.")
+    warnings += _coverage_warnings(data.datetimes, compare)
     classified = settings.crime_type_map.classify(data.types)
     warnings += classified.warnings()
     _, sector_geometries = checked_sectors(data.sector_ids, data.sector_geometries)
@@ -251,8 +246,7 @@ def assess_threats(data: ThreatInput, settings: ThreatSettings = DEFAULT_SETTING
             data.xy[in_now], membership[in_now], len(ids), settings.cell_size
         )
         rows.append(table)
-    both = Period(compare.start, quarter.end) if compare.end == quarter.start else quarter
-    monthly = monthly_series(sectors, data.datetimes, len(data.sector_ids), both)
+    monthly = _both_periods_monthly(sectors, data.datetimes, len(data.sector_ids), quarter, compare)
     monthly.insert(0, "sector_id", list(data.sector_ids))
     outside = int(((sectors == OUTSIDE) & (in_now | in_before)).sum())
     if outside:
@@ -273,5 +267,43 @@ def _membership(data: ThreatInput, geometries: np.ndarray) -> tuple[np.ndarray, 
     return membership, counted.per_sector
 
 
-def _span(period: Period) -> str:
+def _check_periods(quarter: Period, compare: Period) -> None:
+    """Refuse a comparison period that shares days with the quarter."""
+    if compare.start < quarter.end and quarter.start < compare.end:
+        raise InputError(
+            f"The comparison period ({period_span(compare)}) overlaps the quarter ({period_span(quarter)}): "
+            "compare with a period outside the quarter (COMPARE_START/COMPARE_END)."
+        )
+
+
+def _coverage_warnings(datetimes: np.ndarray, compare: Period) -> list[str]:
+    """Warn when the comparison period reaches before the first incident or has none: its counts
+    (and so the changes) would be low only for want of data."""
+    days = np.asarray(datetimes).astype("datetime64[D]")
+    days = days[~np.isnat(days)]
+    if not compare.contains(datetimes).any():
+        return [f"No incident in the comparison period {period_span(compare)}: every change is against 0."]
+    if len(days) and np.datetime64(compare.start, "D") < days.min():
+        return [
+            f"The comparison period {period_span(compare)} begins before the first incident ({days.min()}): "
+            "its counts may be incomplete."
+        ]
+    return []
+
+
+def _both_periods_monthly(
+    membership: np.ndarray, datetimes: np.ndarray, count: int, quarter: Period, compare: Period
+) -> pd.DataFrame:
+    """Incidents per sector and month over the comparison period and the quarter: one run of
+    months when they meet, else the comparison's months then the quarter's."""
+    if compare.end == quarter.start:
+        return monthly_series(membership, datetimes, count, Period(compare.start, quarter.end))
+    parts = [monthly_series(membership, datetimes, count, period) for period in (compare, quarter)]
+    if set(parts[0].columns) & set(parts[1].columns):  # periods sharing a month: the quarter alone
+        return parts[1]
+    return pd.concat(parts, axis=1)
+
+
+def period_span(period: Period) -> str:
+    """``2026-07-01 to 2026-09-30``: the period's first and last day."""
     return f"{np.datetime64(period.start, 'D')} to {np.datetime64(period.end, 'D') - 1}"

@@ -6,7 +6,7 @@ qgis_process calls rely on them)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from qgis.core import (
@@ -47,13 +47,15 @@ class CrimePoints:
     """The incidents in the working CRS: N×2 ``xy`` (NaN without location) and the raw
     values of the type, date, place and time fields (``datetimes``/``places``/``times`` None
     without the field). A date field (no time of day) is read as ``datetime64[D]``, a time
-    field as ``datetime.time`` values, so that the core knows what each holds."""
+    field as ``datetime.time`` values, so that the core knows what each holds. ``others`` holds the
+    raw values of the other fields asked for, by name."""
 
     xy: np.ndarray
     types: np.ndarray
     datetimes: np.ndarray | None
     places: np.ndarray | None
     times: np.ndarray | None = None
+    others: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -68,14 +70,14 @@ class CrimeLayer:
     whole_layer: Any
     time_field: str | None = None
 
-    def read(self, algorithm, crs, transform_context, feedback, required=False) -> CrimePoints:
+    def read(self, algorithm, crs, transform_context, feedback, required=False, others=()) -> CrimePoints:
         """The incidents in ``crs``; raises Cancelled when the run is cancelled while reading.
-        ``required``: a layer without features is refused."""
+        ``required``: a layer without features is refused; ``others``: more fields to read."""
         if required and self.source.featureCount() == 0:
             raise QgsProcessingException(
                 f"CRIMES ({self.source.sourceName()}) has no features; give a point layer of crime incidents."
             )
-        chosen = [self.type_field, self.date_field, self.place_field, self.time_field]
+        chosen = [self.type_field, self.date_field, self.place_field, self.time_field, *others]
         names = list(dict.fromkeys(name for name in chosen if name))
         table = qgis_points.read_points(
             self.source, names, crs, transform_context, feedback, self.whole_layer
@@ -98,6 +100,7 @@ class CrimeLayer:
             datetimes,
             table.columns[self.place_field] if self.place_field else None,
             table.columns[self.time_field] if self.time_field else None,
+            {name: table.columns[name] for name in others},
         )
 
     def _field_type(self, name):

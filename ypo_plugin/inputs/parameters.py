@@ -2,13 +2,25 @@
 (what models, batch runs and ``qgis_process`` store, with an option's number accepted too), and
 the advanced flag. The algorithms and the parameter groups of ``inputs/`` declare through these."""
 
-from qgis.core import QgsProcessingException, QgsProcessingParameterDefinition, QgsProcessingParameterEnum
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFileDestination,
+)
 
 
 def advanced(parameter: QgsProcessingParameterDefinition) -> QgsProcessingParameterDefinition:
     """``parameter`` flagged advanced (shown folded in the dialog)."""
     parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
     return parameter
+
+
+def pdf_report_parameter(name, description) -> QgsProcessingParameterFileDestination:
+    """An optional PDF file to write, written only when one is given."""
+    return QgsProcessingParameterFileDestination(
+        name, description, "PDF files (*.pdf)", optional=True, createByDefault=False
+    )
 
 
 def enum_parameter(name, description, options, default=None, optional=False) -> QgsProcessingParameterEnum:

@@ -29,7 +29,6 @@ from qgis.core import (
     QgsLayoutTableColumn,
     QgsPrintLayout,
     QgsProcessingException,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsReadWriteContext,
     QgsRectangle,
@@ -56,15 +55,6 @@ def add_dpi_parameter(algorithm, name: str, max_dpi: int) -> None:
             DEFAULT_DPI,
             minValue=50,
             maxValue=max_dpi,
-        )
-    )
-
-
-def add_pdf_report_parameter(algorithm, name: str) -> None:
-    """The optional one-page PDF report of an analysis ("Report"), written only when asked for."""
-    algorithm.addParameter(
-        QgsProcessingParameterFileDestination(
-            name, algorithm.tr("Report"), "PDF files (*.pdf)", optional=True, createByDefault=False
         )
     )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import shapely
 from qgis.core import QgsFields, QgsProviderRegistry
+from qgis.PyQt.QtCore import QMetaType
 
 from ..core.lazy import lazy_module
 
@@ -40,9 +41,13 @@ def read_points_gdal(layer, source, names: list[str], feedback) -> tuple[np.ndar
     through GDAL's Arrow stream; None when that does not apply to ``layer``."""
     if not _plain_ogr_layer(layer, names):
         return None
-    from osgeo import ogr
+    from osgeo import gdal, ogr
 
     if not hasattr(ogr.Layer, "GetArrowStreamAsNumPy"):
+        return None
+    if int(gdal.VersionInfo()) < 3_07_00_00 and _has_boolean_field(layer, names):
+        # GDAL 3.6's numpy view of Arrow booleans is wrong (a GeoPackage's 923 true read as 218):
+        # such columns take QGIS's own reader.
         return None
     opened = _open_ogr_layer(layer, source)
     if opened is None:
@@ -74,6 +79,14 @@ def _plain_ogr_layer(layer, names: list[str]) -> bool:
         if index < 0 or fields.fieldOrigin(index) != QgsFields.FieldOrigin.OriginProvider:
             return False
     return True
+
+
+def _has_boolean_field(layer, names: list[str]) -> bool:
+    fields = layer.fields()
+    return any(
+        fields.lookupField(name) >= 0 and fields.field(fields.lookupField(name)).type() == QMetaType.Type.Bool
+        for name in names
+    )
 
 
 def _open_ogr_layer(layer, source) -> tuple | None:

@@ -61,11 +61,13 @@ def field_type_for(dtype) -> QMetaType.Type:
     return QMetaType.Type.QString
 
 
-def fields_for_frame(frame: gpd.GeoDataFrame) -> QgsFields:
-    """One field per column of ``frame`` but its geometry, typed by :func:`field_type_for`."""
+def fields_for_frame(frame: pd.DataFrame) -> QgsFields:
+    """One field per column of ``frame`` but its geometry (a GeoDataFrame's), typed by
+    :func:`field_type_for`."""
+    geometry = frame.geometry.name if isinstance(frame, gpd.GeoDataFrame) else None
     fields = QgsFields()
     for column in frame.columns:
-        if column != frame.geometry.name:
+        if column != geometry:
             fields.append(new_field(column, field_type_for(frame[column].dtype)))
     return fields
 

@@ -1,0 +1,125 @@
+"""What the quarterly threat assessment takes beside sectors, incidents and population: the
+quarter and the comparison period (PERIOD_START/PERIOD_END, COMPARE_START/COMPARE_END,
+COMPARE_WITH), the incidents' GANG_FIELD, and the exposed housing areas with their names
+(EXPOSED_AREAS, EXPOSED_NAME_FIELD)."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterDateTime,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+)
+
+from ..core.defaults import NO_TEXTS, YES_TEXTS
+from ..core.lazy import lazy_module
+from .crime_input import CRIMES, datetime_text
+from .parameters import enum_parameter
+
+np = lazy_module("numpy")
+crime_types = lazy_module("..core.crime_types", __package__)
+sector_logic = lazy_module("..core.sectors", __package__)
+threat_assessment = lazy_module("..core.threat_assessment", __package__)
+qgis_read = lazy_module("..qgis_io.read", __package__)
+
+PERIOD_START = "PERIOD_START"
+PERIOD_END = "PERIOD_END"
+COMPARE_START = "COMPARE_START"
+COMPARE_END = "COMPARE_END"
+COMPARE_WITH = "COMPARE_WITH"
+COMPARE_OPTIONS = ("quarter_before", "year_before")
+GANG_FIELD = "GANG_FIELD"
+EXPOSED_AREAS = "EXPOSED_AREAS"
+EXPOSED_NAME_FIELD = "EXPOSED_NAME_FIELD"
+EXPOSED_DESCRIPTION = "Particularly exposed housing areas"
+
+PERIODS_HELP = (
+    "Quarter start / Quarter end (optional) — the quarter assessed, its end day included; give both "
+    "or neither. Default: the last full calendar quarter in the data (the latest quarter whose first "
+    "and last day lie within the incidents' days).\n"
+    "Comparison start / Comparison end (optional) — the period compared with, its end day included; "
+    "give both or neither; it must not overlap the quarter. Default: see Compare with.\n"
+    "Compare with — quarter_before (default) or year_before (the same quarter a year earlier, which "
+    "leaves out the season); used when no comparison period is given.\n"
+)
+
+GANG_HELP = (
+    "Gang field (optional) — a yes/no field of the incidents marking gang-related ones: a boolean, a "
+    f"number (0 = no) or text; {', '.join(sorted(YES_TEXTS))} mean yes, "
+    f"{', '.join(sorted(text for text in NO_TEXTS if text))} and empty mean no (case and "
+    "surrounding "
+    "spaces ignored); any other text stops the run and is named. Without it gang_now and gang_before "
+    "are 0 and the report says gang-related incidents were not assessed.\n"
+)
+
+
+def add_period_parameters(algorithm) -> None:
+    """The quarter, the comparison period (optional dates each) and COMPARE_WITH."""
+    for name, description in (
+        (PERIOD_START, "Quarter start"),
+        (PERIOD_END, "Quarter end"),
+        (COMPARE_START, "Comparison start"),
+        (COMPARE_END, "Comparison end"),
+    ):
+        algorithm.addParameter(
+            QgsProcessingParameterDateTime(
+                name, algorithm.tr(description), QgsProcessingParameterDateTime.Type.Date, optional=True
+            )
+        )
+    algorithm.addParameter(
+        enum_parameter(COMPARE_WITH, algorithm.tr("Compare with"), COMPARE_OPTIONS, COMPARE_OPTIONS[0])
+    )
+
+
+def read_periods(algorithm, parameters, context) -> dict:
+    """``quarter`` and ``compare`` (None: the default) and ``year_before``, for the core's settings."""
+    periods = {}
+    for key, start, end, default in (
+        ("quarter", PERIOD_START, PERIOD_END, "the last full quarter in the data"),
+        ("compare", COMPARE_START, COMPARE_END, f"then {COMPARE_WITH} decides"),
+    ):
+        first, last = (datetime_text(algorithm, parameters, name, context) for name in (start, end))
+        if bool(first) != bool(last):
+            raise QgsProcessingException(f"Give both {start} and {end}, or neither ({default}).")
+        periods[key] = crime_types.Period.parse(first, last, start, end) if first else None
+    year_before = algorithm.enum_value(parameters, COMPARE_WITH, context) == "year_before"
+    return {**periods, "year_before": year_before}
+
+
+def add_gang_and_exposed_parameters(algorithm) -> None:
+    """GANG_FIELD (of CRIMES), EXPOSED_AREAS (optional polygons) and EXPOSED_NAME_FIELD (default name)."""
+    algorithm.addParameter(
+        QgsProcessingParameterField(
+            GANG_FIELD, algorithm.tr("Gang field"), parentLayerParameterName=CRIMES, optional=True
+        )
+    )
+    algorithm.addParameter(
+        QgsProcessingParameterFeatureSource(
+            EXPOSED_AREAS,
+            algorithm.tr(EXPOSED_DESCRIPTION),
+            [QgsProcessing.SourceType.TypeVectorPolygon],
+            optional=True,
+        )
+    )
+    algorithm.addParameter(
+        QgsProcessingParameterField(
+            EXPOSED_NAME_FIELD, algorithm.tr("Exposed area name field"), "name", EXPOSED_AREAS
+        )
+    )
+
+
+def read_exposed_areas(algorithm, parameters, context, crs, feedback) -> tuple[list, np.ndarray]:
+    """The exposed areas' names (the name field's text, else the feature id) and geometries in ``crs``."""
+    source = algorithm.optional_source(parameters, EXPOSED_AREAS, context)
+    if source is None:
+        return [], np.array([], dtype=object)
+    name_field = algorithm.checked_field(parameters, EXPOSED_NAME_FIELD, context, source, EXPOSED_DESCRIPTION)
+    fields = [name_field] if name_field else []
+    frame = qgis_read.source_to_frame(source, fields, crs, context.transformContext(), feedback)
+    values = frame[name_field] if name_field else [None] * len(frame)
+    names = [
+        sector_logic.attribute_text(value) or str(fid) for fid, value in zip(frame.index, values, strict=True)
+    ]
+    return names, frame.geometry.values.to_numpy()
