@@ -9,14 +9,13 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core.streets import main_street_lines
 from ..crs import working_crs
 from ..inputs.public_texts import HELP as TEXT_HELP
 from ..inputs.public_texts import add_text_parameters, read_texts
 from ..inputs.qr_input import add_web_map_url_parameter, read_web_map_url, require_qr_package
 from ..inputs.street_input import HELP as STREET_HELP
 from ..inputs.street_input import add_street_parameters, read_streets
-from ..layouts.leaflet import streets_layer, write_leaflets
+from ..layouts.leaflet import write_leaflets
 from .base import YpoAlgorithm
 from .export_public_web_map import read_public_sectors
 
@@ -86,11 +85,8 @@ class ExportSectorLeafletsAlgorithm(YpoAlgorithm):
         crs = working_crs(source, "Sectors", context.transformContext())
         _, frame = read_public_sectors(self, parameters, context, feedback, crs, texts)
         streets = read_streets(self, parameters, context, crs, feedback)
-        layer = None
-        if streets:
-            layer = streets_layer(*streets, main_street_lines(*streets), crs, texts("streets"))
         feedback.setProgressText(self.tr("Writing {} leaflets…").format(len(frame)))
-        pages = write_leaflets(path, frame, layer, texts, offer, url, crs, feedback)
+        pages = write_leaflets(path, frame, streets, texts, offer, url, crs, feedback)
         if pages is None:
             return {}
         feedback.pushInfo(f"Wrote {path}: {pages} leaflets.")
