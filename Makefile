@@ -48,7 +48,7 @@ demo: setup stage
 	$(QGIS_PROCESS) run native:fieldcalculator -- INPUT=build/demo/officer_phone.gpkg FIELD_NAME=officer_email \
 	    FIELD_TYPE=2 FIELD_LENGTH=80 "FORMULA=$(OFFICER_EMAIL)" OUTPUT=build/demo/sectors_with_officers.gpkg
 	$(QGIS_PROCESS) run ypo:exportsectormaps -- SECTORS=build/demo/sectors_with_officers.gpkg \
-	    AUDIENCE=public FORMAT=pdf "TITLE=Bellahøj (sample)" OUTPUT_FOLDER=$(OUT)/maps/public
+	    "STREETS=$(SAMPLE)|layername=streets" AUDIENCE=public FORMAT=pdf "TITLE=Bellahøj (sample)" OUTPUT_FOLDER=$(OUT)/maps/public
 	$(QGIS_PROCESS) run ypo:exportpublicwebmap -- SECTORS=build/demo/sectors_with_officers.gpkg \
 	    "ADDRESSES=$(SAMPLE)|layername=addresses" "STREETS=$(SAMPLE)|layername=streets" \
 	    "TITLE=Bellahøj (sample): find your police officer" OUTPUT=$(OUT)/web/index.html
@@ -65,6 +65,10 @@ demo: setup stage
 	    "POPULATION=$(SAMPLE)|layername=units" "CRIMES=$(SAMPLE)|layername=crimes" \
 	    "SURVEY=$(SAMPLE)|layername=survey" WEIGHT_FIELD=weight \
 	    OUTPUT=$(OUT)/safety_index.gpkg OUTPUT_REPORT=$(OUT)/safety_index.pdf
+	$(QGIS_PROCESS) run ypo:threatassessment -- SECTORS=$(OUT)/sectors.gpkg \
+	    "CRIMES=$(SAMPLE)|layername=crimes" GANG_FIELD=gang_related \
+	    "EXPOSED_AREAS=$(SAMPLE)|layername=exposed_areas" "POPULATION=$(SAMPLE)|layername=units" \
+	    OUTPUT=$(OUT)/threat_assessment.gpkg OUTPUT_REPORT=$(OUT)/threat_assessment.pdf
 	# The sample's planted initiative: two index areas from 1 April 2026.
 	$(QGIS_PROCESS) run ypo:evaluateinitiative -- "SECTORS=$(SAMPLE)|layername=index_areas" SECTOR_ID_FIELD=area_id \
 	    TARGET_FIELD=initiative "CRIMES=$(SAMPLE)|layername=crimes" START=2026-04-01 \

@@ -147,7 +147,7 @@ _SAMPLE = {}
 def planted_sample(run_algorithm, folder: Path) -> dict:
     """The sample district (seed 1) → sectors → manning, plus officers and planted internal fields.
 
-    Made once per test session; returns the GeoPackage URIs of sectors, crimes and grid.
+    Made once per test session; returns the GeoPackage URIs of sectors, crimes and streets.
     """
     if _SAMPLE:
         return _SAMPLE
@@ -200,7 +200,12 @@ def planted_sample(run_algorithm, folder: Path) -> dict:
             layer.changeAttributeValue(feature.id(), layer.fields().lookupField(name), value)
     assert layer.commitChanges(), layer.commitErrors()
     sectors = write_gpkg(layer, folder / "planted_sectors.gpkg")
-    _SAMPLE.update(sectors=sectors, crimes=f"{sample}|layername=crimes", count=layer.featureCount())
+    _SAMPLE.update(
+        sectors=sectors,
+        crimes=f"{sample}|layername=crimes",
+        streets=f"{sample}|layername=streets",
+        count=layer.featureCount(),
+    )
     return _SAMPLE
 
 
@@ -258,6 +263,27 @@ def assert_nothing_internal(text: str, where: str, extra=()):
 def svg_texts(path) -> list[tuple[str, float, float]]:
     """(text, x, y) of every text element of an SVG, x and y in mm on the page (the nested
     transforms applied)."""
+    return [
+        (element.text, *to_page(float(element.get("x", 0)), float(element.get("y", 0))))
+        for element, _, to_page in svg_elements(path)
+        if element.tag.endswith("}text") and element.text
+    ]
+
+
+def svg_paths(path) -> list[tuple[str, list[tuple[float, float]]]]:
+    """(stroke colour, points) of every path of an SVG (the colour its own or its group's), the
+    points in mm on the page."""
+    found = []
+    for element, stroke, to_page in svg_elements(path):
+        if element.tag.endswith("}path"):
+            numbers = [float(v) for v in re.findall(r"-?[\d.]+(?:e-?\d+)?", element.get("d", ""))]
+            found.append((stroke, [to_page(x, y) for x, y in zip(numbers[::2], numbers[1::2], strict=False)]))
+    return found
+
+
+def svg_elements(path):
+    """(element, stroke colour, to_page) of every element of an SVG: ``to_page(x, y)`` gives the
+    element's coordinates in mm on the page (the nested transforms applied)."""
     import xml.etree.ElementTree as ElementTree
 
     root = ElementTree.parse(str(path)).getroot()
@@ -265,7 +291,7 @@ def svg_texts(path) -> list[tuple[str, float, float]]:
     mm_per_px = float(root.get("width").removesuffix("mm")) / width_px
     found = []
 
-    def walk(element, matrix):
+    def walk(element, matrix, stroke):
         transform = element.get("transform")
         if transform:
             a, b, c, d, e, f = (float(v) for v in re.findall(r"-?[\d.]+(?:e-?\d+)?", transform))
@@ -278,15 +304,16 @@ def svg_texts(path) -> list[tuple[str, float, float]]:
                 m[0] * e + m[2] * f + m[4],
                 m[1] * e + m[3] * f + m[5],
             )
-        if element.tag.endswith("}text") and element.text:
-            x, y = float(element.get("x", 0)), float(element.get("y", 0))
-            page_x = matrix[0] * x + matrix[2] * y + matrix[4]
-            page_y = matrix[1] * x + matrix[3] * y + matrix[5]
-            found.append((element.text, page_x * mm_per_px, page_y * mm_per_px))
-        for child in element:
-            walk(child, matrix)
+        stroke = element.get("stroke", stroke)
 
-    walk(root, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))
+        def to_page(x, y, m=matrix):
+            return ((m[0] * x + m[2] * y + m[4]) * mm_per_px, (m[1] * x + m[3] * y + m[5]) * mm_per_px)
+
+        found.append((element, stroke, to_page))
+        for child in element:
+            walk(child, matrix, stroke)
+
+    walk(root, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), None)
     return found
 
 

@@ -18,7 +18,6 @@ from ..inputs.street_input import add_street_parameters, read_streets
 from .base import YpoAlgorithm
 from .export_public_web_map import read_public_sectors
 
-street_logic = lazy_module("..core.streets", __package__)
 crs_choice = lazy_module("..crs", __package__)
 leaflet = lazy_module("..layouts.leaflet", __package__)
 
@@ -88,13 +87,8 @@ class ExportSectorLeafletsAlgorithm(YpoAlgorithm):
         crs = crs_choice.working_crs(source, "Sectors", context.transformContext())
         _, frame = read_public_sectors(self, parameters, context, feedback, crs, texts)
         streets = read_streets(self, parameters, context, crs, feedback)
-        layer = None
-        if streets:
-            layer = leaflet.streets_layer(
-                *streets, street_logic.main_street_lines(*streets), crs, texts("streets")
-            )
         feedback.setProgressText(self.tr("Writing {} leaflets…").format(len(frame)))
-        pages = leaflet.write_leaflets(path, frame, layer, texts, offer, url, crs, feedback)
+        pages = leaflet.write_leaflets(path, frame, streets, texts, offer, url, crs, feedback)
         if pages is None:
             return {}
         feedback.pushInfo(f"Wrote {path}: {pages} leaflets.")

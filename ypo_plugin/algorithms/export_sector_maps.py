@@ -18,6 +18,7 @@ from qgis.core import (
 )
 
 from ..core.lazy import lazy_module
+from ..inputs import street_input
 from ..inputs.crime_input import CRIMES, CrimeParameters
 from ..inputs.parameters import enum_parameter
 from ..inputs.public_texts import HELP as TEXT_HELP
@@ -106,6 +107,8 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
             + CRIME_PARAMETERS.help(date_use="it gives the charts by hour and weekday")
             + "Crime grid (optional, internal only) — cells from Crime grid, drawn as a heat map; "
             "without it, a 250 m grid is computed from the incidents.\n"
+            + street_input.HELP
+            + "Streets are public: drawn on internal and public maps alike, under the sectors' labels.\n"
             "Audience — public (default) or internal.\n"
             "Format — pdf (one file: overview and sector pages), png or svg (one file per page).\n"
             "Atlas — one page per sector after the overview (default yes).\n"
@@ -131,6 +134,7 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
                 self.GRID, self.tr("Crime grid"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True
             )
         )
+        street_input.add_street_parameters(self)
         for name, description, options, default in (
             (self.AUDIENCE, "Audience", AUDIENCES, "public"),
             (self.FORMAT, "Format", FORMATS, "pdf"),
@@ -151,21 +155,11 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
     # --- running -----------------------------------------------------------
 
     def processAlgorithm(self, parameters, context, feedback):
-        self._temporary = None
-        try:
-            return self.run_core(self._run, parameters, context, feedback)
-        finally:
-            if self._temporary is not None:
-                self._temporary.cleanup()
-                self._temporary = None
+        # The charts of the internal pages are drawn to files, removed when the run ends.
+        with tempfile.TemporaryDirectory(prefix="ypo_charts_") as chart_dir:
+            return self.run_core(self._run, parameters, context, feedback, chart_dir)
 
-    def _chart_dir(self) -> str:
-        """A temporary folder for the charts of this run, removed when it ends."""
-        if self._temporary is None:
-            self._temporary = tempfile.TemporaryDirectory(prefix="ypo_charts_")
-        return self._temporary.name
-
-    def _run(self, parameters, context, feedback):
+    def _run(self, parameters, context, feedback, chart_dir):
         audience = self.enum_value(parameters, self.AUDIENCE, context)
         fmt = self.enum_value(parameters, self.FORMAT, context)
         paper = self.enum_value(parameters, self.PAPER, context)
@@ -206,7 +200,7 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
             )
             frame[sector_maps.KEY_FIELD] = np.arange(1, len(frame) + 1)
             charts, incidents, grid, period_text = self._crime_layers(
-                parameters, context, frame, crs, feedback, texts
+                parameters, context, frame, crs, feedback, texts, chart_dir
             )
             frame["chart_hours"] = [charts.get(i, ("", ""))[0] for i in frame["sector_id"]]
             frame["chart_types"] = [charts.get(i, ("", ""))[1] for i in frame["sector_id"]]
@@ -223,12 +217,13 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
                 )
                 if source
             )
+        streets = street_input.read_streets(self, parameters, context, crs, feedback)
         if feedback.isCanceled():
             return {}
 
         variables = sector_maps.page_variables(frame, texts, title, period_text, sources)
         overview, pages = sector_maps.compose_maps(
-            project, frame, layers, variables, audience, paper, atlas, title, texts, crs
+            project, frame, layers, variables, audience, paper, atlas, title, texts, crs, streets
         )
         written = sector_maps.export_maps(overview, pages, audience, fmt, dpi, title, folder, frame, feedback)
         if written is None:
@@ -245,13 +240,12 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
     # --- reading ---------------------------------------------------------------
 
     def _source_name(self, parameters, name, context):
-        if not parameters.get(name):
-            return ""
-        source = self.parameterAsSource(parameters, name, context)
+        source = self.optional_source(parameters, name, context)
         return source.sourceName() if source is not None else ""
 
-    def _crime_layers(self, parameters, context, frame, crs, feedback, texts):
-        """Charts per sector {id: (hours, types)}, the incident and grid layers and the period text."""
+    def _crime_layers(self, parameters, context, frame, crs, feedback, texts, chart_dir):
+        """Charts per sector {id: (hours, types)} (files in ``chart_dir``), the incident and grid layers
+        and the period text."""
         transform_context = context.transformContext()
         grid = None
         grid_source = (
@@ -282,6 +276,6 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
         incidents, grid = sector_maps.crime_layers(result, points, settings, crs, texts, grid)
         feedback.setProgressText(self.tr("Drawing the charts…"))
         charts = publication_charts.write_page_charts(
-            result, self._chart_dir(), is_cancelled=is_cancelled, texts=texts
+            result, chart_dir, is_cancelled=is_cancelled, texts=texts
         )
         return charts, incidents, grid, text

@@ -1,7 +1,13 @@
 """The street lines a publication may draw: the STREETS and STREET_NAME_FIELD parameters, their help,
 and reading them for the core."""
 
-from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSource, QgsProcessingParameterField
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsWkbTypes,
+)
 
 from ..core.defaults import MAIN_STREETS
 from ..core.lazy import lazy_module
@@ -12,8 +18,9 @@ qgis_read = lazy_module("..qgis_io.read", __package__)
 STREETS = "STREETS"
 STREET_NAME_FIELD = "STREET_NAME_FIELD"
 HELP = (
-    "Streets (optional) — street lines, drawn lightly under the sector boundaries, the "
-    f"{MAIN_STREETS} longest streets named; any CRS. Street name field — their name (default name).\n"
+    "Streets (optional) — street lines, drawn lightly under the sector boundaries and simplified to "
+    f"the map's scale, the {MAIN_STREETS} longest streets named (lines without a name are left out); "
+    "any CRS. Street name field — their name (default name).\n"
 )
 
 
@@ -32,10 +39,17 @@ def add_street_parameters(algorithm) -> None:
 
 
 def read_streets(algorithm, parameters, context, crs, feedback):
-    """``(names, lines)`` of STREETS in ``crs`` (shapely lines), or None when it is left out."""
+    """``(names, lines)`` of STREETS in ``crs`` (shapely lines), or None when it is left out; a
+    layer of other geometries, or without the name field, is refused."""
     source = algorithm.optional_source(parameters, STREETS, context)
     if source is None:
         return None
+    kind = QgsWkbTypes.geometryType(source.wkbType())
+    if kind != QgsWkbTypes.GeometryType.LineGeometry:
+        raise QgsProcessingException(
+            f"{STREETS}: the layer 'Streets' ({source.sourceName()}) is not a line layer "
+            f"({QgsWkbTypes.geometryDisplayString(kind)}); give the street lines, or leave Streets out."
+        )
     feedback.setProgressText(algorithm.tr("Reading the streets…"))
     name = algorithm.checked_field(parameters, STREET_NAME_FIELD, context, source, "Streets", True)
     frame = qgis_read.source_to_frame(source, [name], crs, context.transformContext(), feedback)

@@ -21,18 +21,15 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QMetaType
 
 from ..core.business_cards import Card, qr_text
-from ..core.lazy import lazy_module
+from ..core.streets import finest_page_scale
 from ..inputs.qr_input import qr_code
-from ..qgis_io.write import memory_layer, typed_fields
-from ..resources import style_path
-from .page_items import add_label, add_map, add_picture, fill_layer
+from .page_items import add_label, add_map, add_picture, fill_layer, streets_layers
 from .print_layouts import DEFAULT_DPI, PdfBook
-
-gpd = lazy_module("geopandas")
 
 PAGE_MM = (148.0, 210.0)  # A5
 MARGIN_MM = 10.0
 MAP_MM = (128.0, 88.0)
+MAP_MARGIN = 0.15  # around the page's sector, a share of its size
 QR_MM = 26.0
 SECTOR_FIELDS = [
     ("sector_id", QMetaType.Type.QString),
@@ -46,7 +43,8 @@ SECTOR_FIELDS = [
 
 def write_leaflets(path, frame, streets, texts, offer, web_map_url, crs, feedback) -> int | None:
     """One A5 page per sector of ``frame`` (public fields, in ``crs``) to the PDF ``path``; the
-    number of pages, or None when cancelled. ``streets`` is a styled line layer or None."""
+    number of pages, or None when cancelled. ``streets`` is the ``(names, lines)`` of the streets in
+    ``crs``, or None."""
     with tempfile.TemporaryDirectory() as folder:
         frame = frame.copy()
         frame["qr_path"] = [
@@ -59,25 +57,14 @@ def write_leaflets(path, frame, streets, texts, offer, web_map_url, crs, feedbac
             frame, crs, texts("layer_sectors"), "255,236,153,150", "0,0,0,255", 0.9, SECTOR_FIELDS
         )
         _highlight_the_page_sector(sectors)
-        layers = [sectors] + ([streets] if streets is not None else [])
+        layers = [sectors]
+        if streets is not None:
+            scale = finest_page_scale(frame.geometry.bounds.to_numpy(), MAP_MM, MAP_MARGIN)
+            layers.extend(streets_layers(streets, scale, crs, texts("streets")))
         for layer in layers:
             project.addMapLayer(layer, False)
         layout = _layout(project, sectors, layers, texts, offer)
         return _export(layout, path, texts, feedback)
-
-
-def streets_layer(names, lines, main, crs, name):
-    """The streets drawn on the leaflets, the ``main`` ones named (``styles/map_streets.qml``)."""
-    frame = gpd.GeoDataFrame({"name": names, "main": [int(flag) for flag in main]}, geometry=lines)
-    layer = memory_layer(
-        frame,
-        "MultiLineString",
-        crs,
-        name,
-        typed_fields([("name", QMetaType.Type.QString), ("main", QMetaType.Type.Int)]),
-    )
-    layer.loadNamedStyle(str(style_path("map_streets")))
-    return layer
 
 
 def _highlight_the_page_sector(layer) -> None:
@@ -110,7 +97,7 @@ def _layout(project, sectors, layers, texts, offer) -> QgsPrintLayout:
     map_item = add_map(layout, layers, sectors.extent(), (MARGIN_MM, 25.0), MAP_MM)
     map_item.setAtlasDriven(True)
     map_item.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
-    map_item.setAtlasMargin(0.15)
+    map_item.setAtlasMargin(MAP_MARGIN)
     contact = (
         f'[% coalesce("officer_name", {QgsExpression.quotedString(texts("officer_tba"))}) %]\n'
         f"{texts('phone_short')}: [% coalesce(\"officer_phone\", '–') %]\n"

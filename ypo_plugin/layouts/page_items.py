@@ -1,5 +1,6 @@
 """Pages built in code (the initiative report, the sector leaflets): labels, maps and pictures placed
-in millimetres, and simple styled layers, with the QGIS quirks of doing so handled in one place."""
+in millimetres, and simple styled layers (also the streets every printed map draws), with the QGIS
+quirks of doing so handled in one place."""
 
 from qgis.core import (
     QgsFillSymbol,
@@ -8,20 +9,25 @@ from qgis.core import (
     QgsLayoutItemPicture,
     QgsLayoutPoint,
     QgsLayoutSize,
+    QgsNullSymbolRenderer,
     QgsSingleSymbolRenderer,
     QgsUnitTypes,
 )
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QMetaType, Qt
 from qgis.PyQt.QtGui import QFont
 
 from ..core.lazy import lazy_module
+from ..core.streets import PAGE_SIMPLIFY_MM, lines_clear_of, page_streets
 from ..qgis_compat import set_label_font
 from ..qgis_io.write import memory_layer, typed_fields
+from ..resources import style_path
 
 gpd = lazy_module("geopandas")
 
 MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
 FONT_FAMILY = "DejaVu Sans"
+# The height of a street's name on the paper: 6 pt letters with their 0.6 mm halo (map_streets.qml).
+STREET_NAME_MM = 4.0
 
 
 def place(item, position, size) -> None:
@@ -81,4 +87,33 @@ def fill_layer(geometries, crs, name, fill, outline, outline_mm=0.3, fields=None
         {"color": fill, "outline_color": outline, "outline_width": str(outline_mm)}
     )
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    return layer
+
+
+def streets_layers(streets, units_per_mm, crs, name, keep_clear=()) -> list:
+    """The streets (``(names, lines)`` in ``crs``, as ``inputs.street_input.read_streets`` reads
+    them) for a page at ``units_per_mm`` map units per millimetre of paper: one line per street,
+    simplified to ``PAGE_SIMPLIFY_MM`` on the paper, drawn lightly, the main ones named
+    (``styles/map_streets.qml``; their names give way to the sectors' labels).
+
+    Names are written clear of ``keep_clear`` (polygons in ``crs``: labels QGIS draws whatever is
+    under them) by a second layer above the lines: the names alone, on the parts of the streets
+    farther than a name's height from them. The layers, first drawn on top.
+    """
+    names, lines, main = page_streets(*streets, PAGE_SIMPLIFY_MM * units_per_mm)
+    drawn = _streets_layer(names, lines, main, crs, name)
+    if not len(keep_clear):
+        return [drawn]
+    drawn.setLabelsEnabled(False)
+    clear = lines_clear_of(lines, keep_clear, STREET_NAME_MM * units_per_mm)
+    named = _streets_layer(names, clear, main, crs, name)
+    named.setRenderer(QgsNullSymbolRenderer())
+    return [named, drawn]
+
+
+def _streets_layer(names, lines, main, crs, name):
+    frame = gpd.GeoDataFrame({"name": names, "main": [int(flag) for flag in main]}, geometry=lines)
+    fields = typed_fields([("name", QMetaType.Type.QString), ("main", QMetaType.Type.Int)])
+    layer = memory_layer(frame, "MultiLineString", crs, name, fields)
+    layer.loadNamedStyle(str(style_path("map_streets")))
     return layer

@@ -1,4 +1,4 @@
-"""The sector maps' pages: the layers they draw (sectors, districts, incidents, grid, the
+"""The sector maps' pages: the layers they draw (sectors, districts, incidents, grid, streets, the
 overview's placed labels), the overview and atlas layouts composed from them, and the pages
 written as PDF, PNG or SVG."""
 
@@ -16,23 +16,28 @@ from qgis.core import (
     QgsPalLayerSettings,
     QgsProcessingException,
     QgsProperty,
+    QgsRenderContext,
+    QgsSimpleFillSymbolLayer,
     QgsTextBufferSettings,
     QgsTextFormat,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtCore import QMetaType
+from qgis.PyQt.QtCore import QMetaType, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF
 
 from ..core.crime_charts import file_stems
 from ..core.crime_types import CRIME_TYPES, OTHER
 from ..core.lazy import lazy_module
 from ..core.publication import PUBLIC_FIELDS, place_labels
+from ..core.streets import finest_page_scale
 from ..inputs.public_texts import layout_variables
 from ..qgis_compat import label_placement
+from ..qgis_io.read import read_geometries
 from ..qgis_io.write import memory_layer, typed_fields
 from ..resources import style_path
 from . import print_layouts as layouts
+from .page_items import streets_layers
 
 gpd = lazy_module("geopandas")
 pd = lazy_module("pandas")
@@ -345,8 +350,36 @@ def page_variables(frame, texts, title, period_text, sources) -> dict[str, str]:
     }
 
 
-def compose_maps(project, frame, layers: MapLayers, variables, audience, paper, atlas, title, texts, crs):
-    """The overview layout and, when ``atlas``, the sector pages' layout (else None)."""
+def outlines_of(layer, frame, crs) -> QgsVectorLayer:
+    """The sectors of ``layer`` (made from ``frame``) drawn as ``layer`` draws them but without
+    fill or labels: over the streets, which are drawn over the sectors' fill."""
+    outlines = memory_layer(frame, "MultiPolygon", crs, layer.name(), layer.fields())  # the same ids
+    renderer = layer.renderer().clone()
+    for symbol in renderer.symbols(QgsRenderContext()):
+        for symbol_layer in symbol.symbolLayers():
+            if isinstance(symbol_layer, QgsSimpleFillSymbolLayer):
+                symbol_layer.setBrushStyle(Qt.BrushStyle.NoBrush)
+    outlines.setRenderer(renderer)
+    outlines.setLabelsEnabled(False)
+    return outlines
+
+
+def with_streets(sectors, others, streets, frame, crs) -> list:
+    """The layers of a map (first drawn on top): ``sectors`` over the ``others`` (incidents, grid)
+    or, with ``streets`` (their layers), the sectors' fill at the bottom, the streets over it and
+    under the others, and the sectors' outlines on top."""
+    if not streets:
+        return [sectors, *others]
+    return [outlines_of(sectors, frame, crs), *others, *streets, sectors]
+
+
+def compose_maps(
+    project, frame, layers: MapLayers, variables, audience, paper, atlas, title, texts, crs, streets=None
+):
+    """The overview layout and, when ``atlas``, the sector pages' layout (else None); ``streets``
+    (their ``(names, lines)`` in ``crs``) are drawn lightly under the sectors' outlines on every
+    map, simplified to the overview's scale there and to the most zoomed-in sector page's on the
+    sector pages."""
     layers.sectors.setLabelsEnabled(False)  # the overview's labels are placed below: none is lost
     district_outlines = district_frame(frame)
     districts = district_layer(district_outlines, crs, texts("layer_districts"))  # sector pages
@@ -361,10 +394,16 @@ def compose_maps(project, frame, layers: MapLayers, variables, audience, paper, 
     labels = overview_labels(frame, district_outlines, audience, texts, units_per_mm, crs)
     overview_districts = district_layer(district_outlines, crs, texts("layer_districts"))
     overview_districts.setLabelsEnabled(False)  # named by the label layer, clear of the sectors' labels
-    for layer in [layers.sectors, layers.pages, districts, overview_districts, labels, *layers.extra]:
-        if project.mapLayer(layer.id()) is None:
-            project.addMapLayer(layer, False)
-    overview_layers = [labels, overview_districts, layers.sectors]  # the grid: on the sector pages only
+    overview_streets = []
+    if streets is not None:  # named clear of the sectors' labels, which are drawn whatever is there
+        keep_clear = read_geometries(labels)[1]
+        overview_streets = streets_layers(streets, units_per_mm, crs, texts("streets"), keep_clear)
+    overview_layers = [  # the grid: on the sector pages only
+        labels,
+        overview_districts,
+        *with_streets(layers.sectors, [], overview_streets, frame, crs),
+    ]
+    _add_to(project, [*overview_layers, layers.pages, districts, *layers.extra])
     layouts.set_map(overview, overview_layers, extent, crs)
     layouts.set_legend(
         overview, layers.legend + [overview_districts] if layers.legend else [], texts("legend")
@@ -373,7 +412,16 @@ def compose_maps(project, frame, layers: MapLayers, variables, audience, paper, 
     pages = None
     if atlas:
         pages = layouts.load_layout(project, f"atlas_{audience}", paper, variables)
-        atlas_layers = [districts, layers.pages, *layers.extra]
+        atlas_streets = []
+        if streets is not None:
+            map_item = layouts.item(pages, "map")
+            size = map_item.sizeWithUnits()
+            scale = finest_page_scale(
+                frame.geometry.bounds.to_numpy(), (size.width(), size.height()), map_item.atlasMargin()
+            )
+            atlas_streets = streets_layers(streets, scale, crs, texts("streets"))
+        atlas_layers = [districts, *with_streets(layers.pages, layers.extra, atlas_streets, frame, crs)]
+        _add_to(project, atlas_layers)
         layouts.set_map(pages, atlas_layers, data_extent, crs)
         layouts.set_legend(pages, layers.atlas_legend, texts("legend"))
         map_item = layouts.item(pages, "map")
@@ -382,6 +430,13 @@ def compose_maps(project, frame, layers: MapLayers, variables, audience, paper, 
         pages.atlas().setPageNameExpression('"sector_id"')
         pages.atlas().setEnabled(True)
     return overview, pages
+
+
+def _add_to(project, layers) -> None:
+    """Add the ``layers`` a map draws to the run's private ``project`` (each once)."""
+    for layer in layers:
+        if project.mapLayer(layer.id()) is None:
+            project.addMapLayer(layer, False)
 
 
 def export_maps(overview, pages, audience, fmt, dpi, title, folder: Path, frame, feedback):
