@@ -48,7 +48,7 @@ def test_workspace_opens_ready_and_qgis_exits_cleanly(
         QGIS_PLUGINPATH=str(staged_plugin_dir),
         QGIS_CUSTOM_CONFIG_PATH=qgis_process.config_dir,
         YPO_WORKSPACE=str(project / "workspace.qgz"),
-        YPO_UNITS=str(workspace / "units.gpkg"),
+        YPO_UNITS=f"{workspace / 'units.gpkg'}|layername=units",
         YPO_CLOSE_DOCK="1" if close_dock else "0",
         YPO_DESKTOP_REPORT=str(report),
     )
@@ -80,6 +80,7 @@ def test_workspace_opens_ready_and_qgis_exits_cleanly(
     assert "error" not in outcome, outcome.get("error")
     # The saved map view: every sector in sight, filling most of the map (not 1:1 on a white map).
     assert outcome["shows_all_sectors"] and outcome["extent_share"] > 0.5 and outcome["scale"] > 1000
+    assert outcome["dock_visible"] is True
     assert outcome["dock_layers"] == {
         "sectors": "Sektorer / Sectors",
         "units": "units",

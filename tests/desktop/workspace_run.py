@@ -3,8 +3,9 @@
 QGIS's own exit action (the dock closed first when YPO_CLOSE_DOCK=1). A screenshot of the opened
 workspace goes beside the report.
 
-Reads YPO_WORKSPACE (workspace.qgz), YPO_UNITS (a GeoPackage whose layer 'units' has sector_id,
-e.g. ypo:splitsectors's units output), YPO_CLOSE_DOCK and YPO_DESKTOP_REPORT (the JSON report).
+Reads YPO_WORKSPACE (workspace.qgz), YPO_UNITS (a layer of units with sector_id, e.g.
+ypo:splitsectors's units output, as "path|layername=name"), YPO_CLOSE_DOCK and YPO_DESKTOP_REPORT
+(the JSON report).
 """
 
 import json
@@ -12,7 +13,7 @@ import os
 import traceback
 
 from qgis.core import QgsProject, QgsVectorLayer
-from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QApplication, QDockWidget
 from qgis.utils import iface, plugins
 
@@ -34,6 +35,8 @@ def step(function, delay_ms=1500):
 
 
 def open_workspace():
+    # The whole screen: Xvfb has no window manager to maximise the window.
+    iface.mainWindow().setGeometry(0, 0, 1600, 1000)
     iface.addProject(os.environ["YPO_WORKSPACE"])
     canvas = iface.mapCanvas()
     sectors = next(
@@ -50,11 +53,14 @@ def open_dock():
         panel = iface.mainWindow().findChild(QDockWidget, name)
         if panel is not None:
             panel.hide()
-    units = QgsVectorLayer(f"{os.environ['YPO_UNITS']}|layername=units", "units", "ogr")
+    units = QgsVectorLayer(os.environ["YPO_UNITS"], "units", "ogr")
     QgsProject.instance().addMapLayer(units)
     gui = plugins["ypo_plugin"].editing_gui
-    gui.dock_action.trigger()
+    if not gui.dock_action.isChecked():
+        gui.dock_action.trigger()  # the menu entry, as a user opens the dock
     dock = gui.dock
+    iface.mainWindow().resizeDocks([dock], [1000], Qt.Orientation.Horizontal)
+    report["dock_visible"] = dock.isVisible()
     report["dock_layers"] = {
         role: combo.currentLayer().name() if combo.currentLayer() else None
         for role, combo in (

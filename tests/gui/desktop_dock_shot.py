@@ -59,7 +59,8 @@ def show_dock():
         unit_sector_field="sector_id",
     )
     window = iface.mainWindow()
-    for name in ("Browser", "Browser2"):
+    window.setGeometry(0, 0, 1600, 1000)  # the whole screen (Xvfb has no window manager to maximise)
+    for name in ("Browser", "Browser2", "Layers"):  # room for the dock's whole table
         panel = window.findChild(QDockWidget, name)
         if panel is not None:
             panel.hide()
@@ -71,7 +72,7 @@ def show_dock():
     gui.dock_action.setChecked(True)
     dock.show()
     dock.layers_box.setCollapsed(True)
-    window.resizeDocks([dock], [760], Qt.Horizontal)
+    window.resizeDocks([dock], [1180], Qt.Orientation.Horizontal)
     dock.refresh()
     report["rows"] = dock.table.rowCount()
     report["status"] = dock.status_label.text()
