@@ -44,6 +44,8 @@ def rate_ratio(found):
 
 
 def displacement_quotient(found):
+    """The WDQ, or None when crime in the target did not fall relative to the comparison: there is
+    then no effect whose displacement could be measured (Bowers & Johnson 2003)."""
     buffer_change = found["B_after"] / found["C_after"] - found["B_before"] / found["C_before"]
     target_change = found["T_after"] / found["C_after"] - found["T_before"] / found["C_before"]
-    return buffer_change / target_change
+    return buffer_change / target_change if target_change < 0 else None
