@@ -75,10 +75,13 @@ class ShippedModel(QgsProcessingModelAlgorithm):
                 filled[definition.name()] = definition.defaultValue()
         return super().processAlgorithm(filled, context, feedback)
 
-    def load(self, variant) -> bool:
+    def load(self, variant, order_inputs: bool = True) -> bool:
+        """Load the model from ``variant``; ``order_inputs=False`` leaves the inputs' order to a
+        later load (the first load at QGIS's start is redone once the steps can be found)."""
         if not self.loadVariant(variant):
             return False
-        self._order_inputs()
+        if order_inputs:
+            self._order_inputs()
         return True
 
     def reattach(self) -> None:
@@ -101,14 +104,14 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         self.setChildAlgorithms(self.childAlgorithms())  # the outputs after the inputs
 
 
-def load_models() -> list[ShippedModel]:
+def load_models(order_inputs: bool = True) -> list[ShippedModel]:
     """Every ``processing/*.model3``, in file name order."""
     models = []
     for model_file in sorted(models_dir().glob("*.model3")):
         model = ShippedModel(model_file.stem)
         document = QDomDocument()
         if document.setContent(model_file.read_bytes()) and model.load(
-            QgsXmlUtils.readVariant(document.firstChildElement())
+            QgsXmlUtils.readVariant(document.firstChildElement()), order_inputs
         ):
             model.setSourceFilePath(str(model_file))
             models.append(model)
@@ -145,11 +148,12 @@ class YpoProvider(QgsProcessingProvider):
             return
         for algorithm_class in _algorithm_classes():
             self.addAlgorithm(algorithm_class())
-        models = load_models()
+        registry = QgsApplication.processingRegistry()
+        registered = registry.providerById(self.id()) is not None
+        models = load_models(order_inputs=registered)  # else ordered once, when reattached
         for model in models:
             self.addAlgorithm(model)
-        registry = QgsApplication.processingRegistry()
-        if models and registry.providerById(self.id()) is None:
+        if models and not registered:
             # The models' steps are this provider's algorithms, which the registry finds only once
             # the provider is added: attach them then (and so give the models their outputs).
             registry.providerAdded.connect(self._attach_models)
