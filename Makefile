@@ -32,7 +32,7 @@ demo: setup stage
 	$(QGIS_PROCESS) run ypo:fullsectorplan -- "UNITS=$(SAMPLE)|layername=units" \
 	    "DISTRICTS=$(SAMPLE)|layername=districts" "CRIMES=$(SAMPLE)|layername=crimes" PLACE_FIELD=place \
 	    "EXPOSED_AREAS=$(SAMPLE)|layername=exposed_areas" "BARRIERS=$(SAMPLE)|layername=barriers" \
-	    MIN_AREA=10000 "TITLE=Bellahøj (sample)" \
+	    "STREETS=$(SAMPLE)|layername=streets" MIN_AREA=10000 "TITLE=Bellahøj (sample)" \
 	    split:sectors=$(OUT)/sectors.gpkg split:units=$(OUT)/sector_units.gpkg \
 	    manning:sectors=$(OUT)/manning.gpkg manning:summary=$(OUT)/manning.html \
 	    "grid:cells=ogr:dbname='$(OUT)/crime_grid.gpkg' table=\"cells\" (geom)" \

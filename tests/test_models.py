@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 import pytest
 from qgis.core import QgsApplication, QgsVectorLayer
 
+from tests.algorithms.publication_data import pdf_pages, pdf_text
 from tests.conftest import ROOT
 
 CRIME_TYPES = ("violence", "burglary", "theft", "drugs", "vandalism", "harassment")
@@ -31,11 +32,6 @@ def read(path, fields):
     rows = [{name: feature[name] for name in fields} for feature in layer.getFeatures()]
     del layer
     return rows
-
-
-def pdf_pages(path):
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
 
 
 def sample_layer(sample, name):
@@ -60,6 +56,7 @@ def full_plan(qgis_process, sample, tmp_path_factory):
         CRIMES=sample_layer(sample, "crimes"),
         EXPOSED_AREAS=sample_layer(sample, "exposed_areas"),
         BARRIERS=sample_layer(sample, "barriers"),
+        STREETS=sample_layer(sample, "streets"),
         **{
             "split:sectors": out / "sectors.gpkg",
             "split:units": out / "sector_units.gpkg",
@@ -122,7 +119,7 @@ def test_the_shipped_models_are_what_the_generator_writes():
 # --- run through qgis_process ---------------------------------------------------------
 
 
-def test_full_sector_plan_on_the_sample_district(full_plan):
+def test_full_sector_plan_on_the_sample_district(sample, full_plan):
     results, out = full_plan
     assert results["split:sectors"] == str(out / "sectors.gpkg")
     sectors = read(out / "sectors.gpkg", ["sector_id"])
@@ -148,6 +145,17 @@ def test_full_sector_plan_on_the_sample_district(full_plan):
 
     pdfs = sorted((out / "maps").glob("*.pdf"))
     assert len(pdfs) == 1 and pdf_pages(pdfs[0]) == 1 + SAMPLE_SECTORS  # overview + one per sector
+    # The streets given to the model reach the maps: the longest streets' names are printed (the
+    # Quarterly review, run without them, prints none).
+    assert any(name in pdf_text(pdfs[0]) for name in longest_street_names(sample))
+
+
+def longest_street_names(sample) -> list[str]:
+    """The names of the sample's 20 longest streets (all lines of a name together), measured here."""
+    import geopandas as gpd
+
+    streets = gpd.read_file(sample, layer="streets")
+    return list(streets.geometry.length.groupby(streets["name"]).sum().nlargest(20).index)
 
 
 def crimes_between(sample, start: date, end: date) -> int:
@@ -216,6 +224,7 @@ def test_quarterly_review_in_a_batch_of_two_periods(qgis_process, sample, full_p
 
         pdfs = sorted((out / "maps").glob("*.pdf"))
         assert len(pdfs) == 1 and pdf_pages(pdfs[0]) == 1 + SAMPLE_SECTORS
+        assert not any(name in pdf_text(pdfs[0]) for name in longest_street_names(sample))
 
         station = threat_rows(out / "threats.gpkg")["station"]  # the gang-related counts
         crimes = gang_crimes[1]

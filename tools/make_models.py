@@ -240,6 +240,18 @@ def crime_inputs(builder, with_place=True):
     )
 
 
+def streets_input(builder):
+    vector_input(
+        builder,
+        "STREETS",
+        "Streets",
+        [QgsProcessing.TypeVectorLine],
+        "Optional: street lines, drawn lightly under the sectors on the maps, the longest named "
+        "(their field 'name').",
+        optional=True,
+    )
+
+
 def exposed_input(builder):
     vector_input(
         builder,
@@ -406,6 +418,7 @@ def maps_step(sectors_source, period_help):
             "AUDIENCE": static("internal"),
             "FORMAT": static("pdf"),
             "TITLE": model_input("TITLE"),
+            "STREETS": model_input("STREETS"),
         },
         [
             Output(
@@ -489,6 +502,7 @@ def full_sector_plan():
         "Optional: lines no sector should cross (railways, motorways, water).",
         optional=True,
     )
+    streets_input(b)
     date_input(
         b,
         "PERIOD_START",
@@ -668,6 +682,7 @@ def quarterly_review():
     )
     crime_inputs(b)
     exposed_input(b)
+    streets_input(b)
     threat_inputs(b)
     vector_input(
         b,
