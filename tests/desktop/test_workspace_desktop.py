@@ -4,12 +4,12 @@ with the tool is undone, and QGIS quits through its own exit action with the pro
 exit code 0, no crash, no dialog left waiting (it would run into the timeout)."""
 
 import json
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+
+from .qgis_desktop import run_qgis_desktop
 
 SCRIPT = Path(__file__).with_name("workspace_run.py")
 
@@ -43,35 +43,16 @@ def test_workspace_opens_ready_and_qgis_exits_cleanly(
     report = tmp_path / "report.json"
     project = tmp_path / "workspace"
     shutil.copytree(workspace / "ws", project)  # each run saves its own copy
-    env = dict(
-        os.environ,
-        QGIS_PLUGINPATH=str(staged_plugin_dir),
-        QGIS_CUSTOM_CONFIG_PATH=qgis_process.config_dir,
+    qgis = run_qgis_desktop(
+        SCRIPT,
+        qgis_process,
+        staged_plugin_dir,
+        tmp_path,
+        240,
         YPO_WORKSPACE=str(project / "workspace.qgz"),
         YPO_UNITS=f"{workspace / 'units.gpkg'}|layername=units",
         YPO_CLOSE_DOCK="1" if close_dock else "0",
         YPO_DESKTOP_REPORT=str(report),
-    )
-    env.pop("QT_QPA_PLATFORM", None)  # a real (virtual) screen
-    # QGIS calls layers under its temporary folder temporary and asks on exit whether to drop them:
-    # give it its own, so the workspace in pytest's folder is what a user's would be.
-    env["TMPDIR"] = str(tmp_path / "qgis-temp")
-    (tmp_path / "qgis-temp").mkdir()
-    qgis = subprocess.run(
-        [
-            "xvfb-run",
-            "-a",
-            "-s",
-            "-screen 0 1600x1000x24",
-            "qgis",
-            "--nologo",
-            "--noversioncheck",
-            "--code",
-            str(SCRIPT),
-        ],
-        env=env,
-        capture_output=True,
-        timeout=240,
     )
     errors = qgis.stderr.decode(errors="replace")
     assert qgis.returncode == 0, errors[-3000:]

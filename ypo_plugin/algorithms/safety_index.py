@@ -32,7 +32,6 @@ from ..inputs.survey_input import (
 from .base import YpoAlgorithm
 
 qgis_write = lazy_module("..qgis_io.write", __package__)
-
 gpd = lazy_module("geopandas")
 
 STYLE_NAME = "safety_index"

@@ -264,8 +264,7 @@ class SectorStatsDock(QgsDockWidget):
         """Choose layers by their names or fields for every choice still empty (the sample
         district, a workspace)."""
         layers = list(QgsProject.instance().mapLayers().values())
-        for role in ("sectors", "units", "population", "crimes", "exposed"):
-            combo = self._layer_combos()[role]
+        for role, combo in self._layer_combos().items():
             if combo.currentLayer() is None:
                 layer = layer_for_role(
                     layers, role, combo.filters(), excluded=self.sectors_combo.currentLayer()

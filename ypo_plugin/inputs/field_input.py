@@ -8,7 +8,6 @@ from qgis.core import QgsProcessingException
 from ..core.lazy import lazy_module
 
 np = lazy_module("numpy")
-
 pd = lazy_module("pandas")
 
 

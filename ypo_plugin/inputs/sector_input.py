@@ -33,7 +33,6 @@ crs_choice = lazy_module("..crs", __package__)
 qgis_read = lazy_module("..qgis_io.read", __package__)
 qgis_values = lazy_module("..qgis_io.values", __package__)
 qgis_write = lazy_module("..qgis_io.write", __package__)
-
 gpd = lazy_module("geopandas")
 pd = lazy_module("pandas")
 

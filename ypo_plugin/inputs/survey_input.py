@@ -19,7 +19,6 @@ np = lazy_module("numpy")
 crs_choice = lazy_module("..crs", __package__)
 qgis_points = lazy_module("..qgis_io.points", __package__)
 qgis_read = lazy_module("..qgis_io.read", __package__)
-
 pd = lazy_module("pandas")
 
 AREAS = "AREAS"

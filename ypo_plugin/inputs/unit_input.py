@@ -29,7 +29,6 @@ sector_logic = lazy_module("..core.sectors", __package__)
 crs_choice = lazy_module("..crs", __package__)
 qgis_points = lazy_module("..qgis_io.points", __package__)
 qgis_read = lazy_module("..qgis_io.read", __package__)
-
 gpd = lazy_module("geopandas")
 
 UNITS = "UNITS"

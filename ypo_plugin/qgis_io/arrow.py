@@ -83,10 +83,8 @@ def _plain_ogr_layer(layer, names: list[str]) -> bool:
 
 def _has_boolean_field(layer, names: list[str]) -> bool:
     fields = layer.fields()
-    return any(
-        fields.lookupField(name) >= 0 and fields.field(fields.lookupField(name)).type() == QMetaType.Type.Bool
-        for name in names
-    )
+    indexes = (fields.lookupField(name) for name in names)
+    return any(index >= 0 and fields.at(index).type() == QMetaType.Type.Bool for index in indexes)
 
 
 def _open_ogr_layer(layer, source) -> tuple | None:

@@ -13,8 +13,6 @@ find nothing.
 
 from __future__ import annotations
 
-import dataclasses
-
 import numpy as np
 import shapely
 
@@ -52,8 +50,6 @@ def plant_initiative(rng: np.random.Generator, crimes: Crimes, targets: np.ndarr
     place = crimes.place.copy()
     place[displaced] = "street"
     kept = ~prevented | displaced
-    moved = dataclasses.replace(crimes, xy=xy, place=place)
-    return Crimes(*(np.asarray(getattr(moved, name))[kept] for name in _FIELDS))
-
-
-_FIELDS = tuple(field.name for field in dataclasses.fields(Crimes))
+    return Crimes(
+        crimes.crime_type[kept], crimes.occurred[kept], place[kept], xy[kept], crimes.gang_related[kept]
+    )
