@@ -1,5 +1,7 @@
 """The quarterly threat assessment's periods, flags and per-area figures, worked out by hand."""
 
+import warnings
+
 import numpy as np
 import pytest
 
@@ -231,3 +233,12 @@ def test_a_year_earlier_shows_both_quarters_months_and_warns_without_data():
         data, ThreatSettings(period("2026-07-01", "2026-10-01"), period("2024-01-01", "2024-04-01"))
     )
     assert any("No incident in the comparison period 2024-01-01 to 2024-03-31" in w for w in empty.warnings)
+
+
+def test_busiest_cells_leave_incidents_without_a_location_out_quietly():
+    # A Chicago export has incidents without coordinates (NaN): in no area, and no warning about
+    # casting NaN to a cell number.
+    xy = np.array([[10.0, 10.0], [np.nan, np.nan], [260.0, 10.0]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert busiest_cells(xy, np.array([0, -1, 0]), 1, 250.0) == ["0, 0: 1; 250, 0: 1"]

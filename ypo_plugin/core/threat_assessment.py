@@ -139,9 +139,11 @@ def busiest_cells(xy: np.ndarray, membership: np.ndarray, count: int, cell_size:
     """Per area, its busiest grid cells of ``cell_size`` metres as "x, y: n" texts (the cell's
     lower-left corner in the layer's metres), most incidents first, ties by position."""
     texts = []
-    cells = np.floor(np.asarray(xy, dtype=float) / cell_size).astype(np.int64)
+    # Only incidents in an area have cells: one without a location (NaN) is in none.
+    located = membership >= 0
+    cells = np.floor(np.asarray(xy, dtype=float)[located] / cell_size).astype(np.int64)
     for area in range(count):
-        own = cells[membership == area]
+        own = cells[membership[located] == area]
         if len(own) == 0:
             texts.append("")
             continue
