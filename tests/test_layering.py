@@ -10,17 +10,18 @@ room                          may import
 core (and its packages        core only: never qgis, never another room. ``core.splitting`` and
 ``splitting``,                ``core.sample_district`` use core's shared modules; core's own
 ``sample_district``)          modules may call ``splitting``; the two packages never use each other
-qgis_compat, resources,       nothing of the plugin
-dependencies
-qgis_io                       core, qgis_compat
-crs                           core, qgis_io
-inputs                        core, qgis_io, crs, qgis_compat, resources
-workspace                     core, qgis_io, crs, qgis_compat, resources
-layouts                       core, qgis_io, crs, qgis_compat, resources, inputs, workspace
+qgis_compat, resources        nothing of the plugin
+i18n                          core (its messages)
+dependencies                  i18n
+qgis_io                       core, qgis_compat, i18n
+crs                           core, qgis_io, i18n
+inputs                        core, qgis_io, crs, qgis_compat, resources, i18n
+workspace                     core, qgis_io, crs, qgis_compat, resources, i18n
+layouts                       core, qgis_io, crs, qgis_compat, resources, i18n, inputs, workspace
 algorithms                    everything above (core … layouts, dependencies); never gui
 gui                           everything above (core … layouts, dependencies); never algorithms
-provider                      algorithms, dependencies, resources
-plugin                        provider, gui, dependencies, resources
+provider                      algorithms, dependencies, resources, i18n
+plugin                        provider, gui, dependencies, resources, i18n
 ``ypo_plugin/__init__.py``    plugin
 ============================  ===================================================================
 
@@ -32,7 +33,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "ypo_plugin"
 
-_MIDDLE = {"core", "qgis_io", "crs", "qgis_compat", "resources"}
+_MIDDLE = {"core", "qgis_io", "crs", "qgis_compat", "resources", "i18n"}
 _BELOW_ALGORITHMS = _MIDDLE | {"dependencies", "inputs", "workspace", "layouts"}
 MAY_IMPORT = {
     "core": {"core.splitting"},
@@ -40,16 +41,17 @@ MAY_IMPORT = {
     "core.sample_district": {"core"},
     "qgis_compat": set(),
     "resources": set(),
-    "dependencies": set(),
-    "qgis_io": {"core", "qgis_compat"},
-    "crs": {"core", "qgis_io"},
+    "i18n": {"core"},
+    "dependencies": {"i18n"},
+    "qgis_io": {"core", "qgis_compat", "i18n"},
+    "crs": {"core", "qgis_io", "i18n"},
     "inputs": _MIDDLE,
     "workspace": _MIDDLE,
     "layouts": _MIDDLE | {"inputs", "workspace"},
     "algorithms": _BELOW_ALGORITHMS,
     "gui": _BELOW_ALGORITHMS,
-    "provider": {"algorithms", "dependencies", "resources"},
-    "plugin": {"provider", "gui", "dependencies", "resources"},
+    "provider": {"algorithms", "dependencies", "resources", "i18n"},
+    "plugin": {"provider", "gui", "dependencies", "resources", "i18n"},
     "__init__": {"plugin"},
 }
 

@@ -3,6 +3,7 @@
 from qgis.core import Qgis, QgsApplication, QgsMessageLog
 
 from .dependencies import absent_requirements, missing_requirements_message
+from .i18n import install_translator, remove_translator, tr
 from .provider import YpoProvider
 
 MESSAGE_TAG = "YPO sector planning"
@@ -12,6 +13,8 @@ MENU = "&YPO sector planning"
 class YpoPlugin:
     def __init__(self, iface):
         self.iface = iface
+        # Before the provider registers: the toolbox reads names and help in QGIS's language.
+        self.translator = install_translator()
         self.provider = None
         self.editing_gui = None  # the Sector statistics dock and the unit-painting tool
         self.export_action = None  # menu/toolbar entry: Export sector maps
@@ -46,7 +49,9 @@ class YpoPlugin:
 
         from .resources import icon_path
 
-        self.export_action = QAction(QIcon(str(icon_path())), "Export sector maps…", self.iface.mainWindow())
+        self.export_action = QAction(
+            QIcon(str(icon_path())), tr("Export sector maps…"), self.iface.mainWindow()
+        )
         self.export_action.setObjectName("ypoExportSectorMaps")
         self.export_action.triggered.connect(self._open_export_dialog)
         self.iface.addPluginToMenu(MENU, self.export_action)
@@ -72,3 +77,5 @@ class YpoPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        remove_translator(self.translator)
+        self.translator = None

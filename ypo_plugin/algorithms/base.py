@@ -10,13 +10,13 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProperty,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.errors import About, InputError
 from ..core.lazy import lazy_module
 from ..core.progress import Cancelled
 from ..dependencies import missing_requirements_message, missing_requirements_once
+from ..i18n import tr, translated
 from ..inputs.parameters import enum_choice, enum_option
 from ..layouts.styling import style_sink_output
 from ..resources import icon_path
@@ -39,9 +39,6 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
     """Base class: subclasses define name, displayName, shortHelpString,
     initAlgorithm and processAlgorithm."""
 
-    def tr(self, text):
-        return QCoreApplication.translate(type(self).__name__, text)
-
     def createInstance(self):
         return type(self)()
 
@@ -49,7 +46,7 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
         return QIcon(str(icon_path()))
 
     def group(self):
-        return self.tr("Sector planning")
+        return tr("Sector planning")
 
     def groupId(self):
         return "sectorplanning"
@@ -209,4 +206,5 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
 
     def processing_error(self, error: InputError) -> QgsProcessingException:
         parameter = self.PARAMETER_ABOUT.get(error.about)
-        return QgsProcessingException(f"{parameter}: {error}" if parameter else str(error))
+        message = translated(error.args[0]) if error.args else ""
+        return QgsProcessingException(f"{parameter}: {message}" if parameter else message)

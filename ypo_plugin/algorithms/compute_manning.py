@@ -17,6 +17,7 @@ from ..core.defaults import CRIME_TYPE_FIELDS
 from ..core.errors import About
 from ..core.lazy import lazy_module
 from ..core.reports import manning_totals, summary_html, summary_text
+from ..i18n import tr
 from ..inputs.crime_input import DATE_FIELD, CrimeParameters
 from ..inputs.geometry_input import read_geometries
 from ..inputs.need_input import ABOUT as NEED_ABOUT
@@ -83,11 +84,11 @@ class ComputeManningAlgorithm(YpoAlgorithm):
         return "computemanning"
 
     def displayName(self):
-        return self.tr("Compute sector manning")
+        return tr("Compute sector manning")
 
     def shortHelpString(self):
         return (
-            self.tr(
+            tr(
                 "Computes, for every sector, its population, crime by type, a need score, the manning "
                 "factor 1–5 (factor 1 = one officer per 1,000 inhabitants, high need … factor 5 = one per "
                 "5,000, low need) and the officers it requires and is allocated:\n"
@@ -102,7 +103,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
                 "order), so nothing is counted twice; overlaps are reported. "
             )
             + SECTOR_GEOMETRY_HELP
-            + self.tr(
+            + tr(
                 "\n"
                 "Sector id field — the unique sector id (default sector_id).\n"
                 "Factor override field (optional) — a field on the sectors whose value 1–5 replaces the "
@@ -114,7 +115,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
                 "Population field — the number of inhabitants of each unit (numeric).\n"
             )
             + CRIME_PARAMETERS.help(date_use="needed for a period, and used to turn counts into yearly rates")
-            + self.tr(
+            + tr(
                 "Particularly exposed housing areas (optional) — polygons; exposed_share is the share of "
                 "the sector's population living in them (of its area where nobody lives).\n"
                 "Factor method — thresholds: factor 1 when need ≥ 200, 2 when ≥ 120, 3 when ≥ 70, 4 when "
@@ -154,7 +155,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
         self.addParameter(
             QgsProcessingParameterField(
                 self.FACTOR_FIELD,
-                self.tr("Factor override field"),
+                tr("Factor override field"),
                 parentLayerParameterName=SECTORS,
                 optional=True,
             )
@@ -165,16 +166,16 @@ class ComputeManningAlgorithm(YpoAlgorithm):
         add_staff_parameters(self)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Sector manning"), QgsProcessing.SourceType.TypeVectorPolygon
+                self.OUTPUT, tr("Sector manning"), QgsProcessing.SourceType.TypeVectorPolygon
             )
         )
         self.addParameter(
             QgsProcessingParameterFileDestination(
-                self.OUTPUT_HTML, self.tr("Summary (HTML)"), self.tr("HTML files (*.html)"), optional=True
+                self.OUTPUT_HTML, tr("Summary (HTML)"), tr("HTML files (*.html)"), optional=True
             )
         )
         for name, description in TOTAL_OUTPUTS:
-            self.addOutput(QgsProcessingOutputNumber(name, self.tr(description)))
+            self.addOutput(QgsProcessingOutputNumber(name, tr(description)))
 
     def processAlgorithm(self, parameters, context, feedback):
         steps = QgsProcessingMultiStepFeedback(6, feedback)
@@ -192,17 +193,17 @@ class ComputeManningAlgorithm(YpoAlgorithm):
         }
 
         steps.setCurrentStep(0)
-        steps.setProgressText(self.tr("Reading the sectors…"))
+        steps.setProgressText(tr("Reading the sectors…"))
         sector_table = SectorTable.read(sectors, id_field, factor_field, crs, transform_context, steps)
         for warning in sector_table.warnings:
             feedback.pushWarning(warning)
 
         steps.setCurrentStep(1)
-        steps.setProgressText(self.tr("Reading the population…"))
+        steps.setProgressText(tr("Reading the population…"))
         population = read_population(self, parameters, context, crs, steps)
 
         steps.setCurrentStep(2)
-        steps.setProgressText(self.tr("Reading the crime incidents…"))
+        steps.setProgressText(tr("Reading the crime incidents…"))
         crimes = self._crimes(parameters, context, crs, steps)
         exposed = read_geometries(self, parameters, EXPOSED_AREAS, context, crs)
         if feedback.isCanceled():
@@ -212,7 +213,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
         )
 
         steps.setCurrentStep(3)
-        steps.setProgressText(self.tr("Computing the manning…"))
+        steps.setProgressText(tr("Computing the manning…"))
         progress, is_cancelled = self.core_callbacks(steps)
         result = manning.compute_manning(
             manning.SectorInput(
@@ -229,7 +230,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
             feedback.pushWarning(warning)
 
         steps.setCurrentStep(4)
-        steps.setProgressText(self.tr("Writing the sectors…"))
+        steps.setProgressText(tr("Writing the sectors…"))
         dest_id = self._write(parameters, context, sectors, sector_table, districts, result, steps)
         if dest_id is None:
             return {}

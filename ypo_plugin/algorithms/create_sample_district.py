@@ -11,6 +11,7 @@ from qgis.core import (
 from ..core.errors import InputError
 from ..core.lazy import lazy_module
 from ..core.progress import Cancelled
+from ..i18n import tr
 from ..layouts.styling import load_on_completion, store_default_style
 from .base import YpoAlgorithm
 
@@ -46,10 +47,10 @@ class CreateSampleDistrictAlgorithm(YpoAlgorithm):
         return "createsampledistrict"
 
     def displayName(self):
-        return self.tr("Create sample district")
+        return tr("Create sample district")
 
     def shortHelpString(self):
-        return self.tr(
+        return tr(
             "Writes a realistic sample police station area to one GeoPackage (EPSG:25832), "
             "to try the other tools without data of your own. It is modelled loosely on the "
             "Copenhagen Police's Bellahøj station.\n\n"
@@ -90,7 +91,7 @@ class CreateSampleDistrictAlgorithm(YpoAlgorithm):
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.SEED,
-                self.tr("Seed"),
+                tr("Seed"),
                 QgsProcessingParameterNumber.Type.Integer,
                 defaultValue=1,
                 minValue=0,
@@ -98,7 +99,7 @@ class CreateSampleDistrictAlgorithm(YpoAlgorithm):
         )
         unit_count = QgsProcessingParameterNumber(
             self.UNIT_COUNT,
-            self.tr("Number of base units"),
+            tr("Number of base units"),
             QgsProcessingParameterNumber.Type.Integer,
             defaultValue=3500,
             minValue=200,
@@ -106,7 +107,7 @@ class CreateSampleDistrictAlgorithm(YpoAlgorithm):
         )
         total_population = QgsProcessingParameterNumber(
             self.TOTAL_POPULATION,
-            self.tr("Total population"),
+            tr("Total population"),
             QgsProcessingParameterNumber.Type.Integer,
             defaultValue=380000,
             minValue=0,
@@ -116,11 +117,11 @@ class CreateSampleDistrictAlgorithm(YpoAlgorithm):
             self.addParameter(parameter)
         self.addParameter(
             QgsProcessingParameterFileDestination(
-                self.OUTPUT, self.tr("Sample district"), self.tr("GeoPackage (*.gpkg *.GPKG)")
+                self.OUTPUT, tr("Sample district"), tr("GeoPackage (*.gpkg *.GPKG)")
             )
         )
         for output_name, description in LAYER_OUTPUTS.values():
-            self.addOutput(QgsProcessingOutputVectorLayer(output_name, self.tr(description)))
+            self.addOutput(QgsProcessingOutputVectorLayer(output_name, tr(description)))
 
     def processAlgorithm(self, parameters, context, feedback):
         seed = self.parameterAsInt(parameters, self.SEED, context)
@@ -129,7 +130,7 @@ class CreateSampleDistrictAlgorithm(YpoAlgorithm):
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
 
         steps = QgsProcessingMultiStepFeedback(1 + len(LAYER_OUTPUTS), feedback)
-        steps.setProgressText(self.tr("Drawing the sample station area…"))
+        steps.setProgressText(tr("Drawing the sample station area…"))
         progress, is_cancelled = self.core_callbacks(steps)
         try:
             sample = sample_district.generate_sample_district(
@@ -150,9 +151,7 @@ class CreateSampleDistrictAlgorithm(YpoAlgorithm):
                 if feedback.isCanceled():
                     return {}
                 steps.setCurrentStep(step)
-                steps.setProgressText(
-                    self.tr("Writing layer {} ({} features)…").format(layer_name, len(frame))
-                )
+                steps.setProgressText(tr("Writing layer {} ({} features)…").format(layer_name, len(frame)))
                 uri = qgis_geopackage.write_geopackage_layer(
                     frame, path, layer_name, context.transformContext(), new_file=step == 1
                 )

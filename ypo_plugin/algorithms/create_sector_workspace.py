@@ -19,6 +19,7 @@ from qgis.core import (
 from ..core import sector_log
 from ..core.lazy import lazy_module
 from ..core.texts import DEFAULT_TEXTS
+from ..i18n import tr
 from ..inputs.public_texts import layout_variables
 from ..inputs.sector_input import (
     add_sector_parameters,
@@ -53,7 +54,7 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
         return "createsectorworkspace"
 
     def displayName(self):
-        return self.tr("Create sector workspace")
+        return tr("Create sector workspace")
 
     def flags(self):
         # Writes a project and print layouts: done in the main thread, like QGIS's own project tools.
@@ -61,7 +62,7 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
 
     def shortHelpString(self):
         groups = "; ".join(label.split(" / ")[-1] for _, label in sector_log.TARGET_GROUPS)
-        return self.tr(
+        return tr(
             "Creates a sector workspace for the schematic sector log: one GeoPackage (workspace.gpkg) and a "
             "QGIS project (workspace.qgz) beside it. Open the project and the workspace is ready to edit.\n\n"
             "The GeoPackage holds the tables\n"
@@ -93,15 +94,13 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
 
     def initAlgorithm(self, config=None):
         add_sector_parameters(self)
+        self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, tr("Output folder")))
         self.addParameter(
-            QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Output folder"))
+            QgsProcessingParameterBoolean(self.REPLACE, tr("Replace an existing workspace"), False)
         )
-        self.addParameter(
-            QgsProcessingParameterBoolean(self.REPLACE, self.tr("Replace an existing workspace"), False)
-        )
-        self.addOutput(QgsProcessingOutputFile(self.GEOPACKAGE, self.tr("Workspace GeoPackage")))
-        self.addOutput(QgsProcessingOutputFile(self.PROJECT, self.tr("Workspace project")))
-        self.addOutput(QgsProcessingOutputNumber(self.SECTOR_COUNT, self.tr("Number of sectors")))
+        self.addOutput(QgsProcessingOutputFile(self.GEOPACKAGE, tr("Workspace GeoPackage")))
+        self.addOutput(QgsProcessingOutputFile(self.PROJECT, tr("Workspace project")))
+        self.addOutput(QgsProcessingOutputNumber(self.SECTOR_COUNT, tr("Number of sectors")))
 
     def processAlgorithm(self, parameters, context, feedback):
         return self.run_core(self._create, parameters, context, feedback)
@@ -114,7 +113,7 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
         folder = self._output_folder(parameters, context)
         geopackage, project_path = folder / GEOPACKAGE_NAME, folder / PROJECT_NAME
 
-        feedback.setProgressText(self.tr("Writing the sectors…"))
+        feedback.setProgressText(tr("Writing the sectors…"))
         repaired = set(repaired)
         geometries = {
             feature.id(): valid_for_writing(
@@ -132,20 +131,20 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
             )
         if feedback.isCanceled():
             return {}
-        feedback.setProgressText(self.tr("Writing the log, partner, event and target group tables…"))
+        feedback.setProgressText(tr("Writing the log, partner, event and target group tables…"))
         sector_workspace.write_workspace_tables(
             str(geopackage), source.sourceCrs(), context.transformContext()
         )
         feedback.setProgress(50)
 
-        feedback.setProgressText(self.tr("Setting up the forms…"))
+        feedback.setProgressText(tr("Setting up the forms…"))
         layers = sector_workspace.load_workspace_layers(str(geopackage))
         sector_workspace.style_and_configure(layers, self._sector_choices(layers[sector_log.SECTORS_TABLE]))
         feedback.setProgress(70)
         if feedback.isCanceled():
             return {}
 
-        feedback.setProgressText(self.tr("Writing the project…"))
+        feedback.setProgressText(tr("Writing the project…"))
         project = QgsProject()
         project.setTitle(PROJECT_TITLE)
         project.setCrs(crs)

@@ -16,6 +16,7 @@ from qgis.PyQt.QtCore import QMetaType
 from ..core.defaults import DEFAULT_MAX_CELLS
 from ..core.errors import About
 from ..core.lazy import lazy_module
+from ..i18n import tr
 from ..inputs.crime_input import CRIMES, CrimeParameters
 from ..inputs.grid_input import CELL_SIZE, GRID_TYPE, add_grid_parameters, grid_settings
 from ..inputs.sector_input import (
@@ -62,10 +63,10 @@ class CrimeGridAlgorithm(YpoAlgorithm):
         return "crimegrid"
 
     def displayName(self):
-        return self.tr("Crime grid")
+        return tr("Crime grid")
 
     def shortHelpString(self):
-        return self.tr(
+        return tr(
             "Divides every sector into grid cells and counts the crime incidents in each cell by "
             "type, time band and weekday/weekend, for reviewing crime by type, scene and time; with "
             "tables per weekday and hour and per scene, optional charts per sector and an optional "
@@ -124,13 +125,13 @@ class CrimeGridAlgorithm(YpoAlgorithm):
         add_grid_parameters(self)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Crime grid"), QgsProcessing.SourceType.TypeVectorPolygon
+                self.OUTPUT, tr("Crime grid"), QgsProcessing.SourceType.TypeVectorPolygon
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT_TIME_TABLE,
-                self.tr("Crimes by weekday and hour"),
+                tr("Crimes by weekday and hour"),
                 QgsProcessing.SourceType.TypeVector,
                 optional=True,
             )
@@ -138,14 +139,14 @@ class CrimeGridAlgorithm(YpoAlgorithm):
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT_PLACES,
-                self.tr("Crimes by place"),
+                tr("Crimes by place"),
                 QgsProcessing.SourceType.TypeVector,
                 optional=True,
             )
         )
         self.addParameter(
             QgsProcessingParameterFolderDestination(
-                self.CHART_FOLDER, self.tr("Chart folder"), optional=True, createByDefault=False
+                self.CHART_FOLDER, tr("Chart folder"), optional=True, createByDefault=False
             )
         )
         for name, description in (
@@ -155,7 +156,7 @@ class CrimeGridAlgorithm(YpoAlgorithm):
             (self.COMPARE_OUTSIDE, "Incidents in the comparison period outside every sector"),
             (self.CHARTS_WRITTEN, "Chart files written"),
         ):
-            self.addOutput(QgsProcessingOutputNumber(name, self.tr(description)))
+            self.addOutput(QgsProcessingOutputNumber(name, tr(description)))
 
     # --- running -----------------------------------------------------------
 
@@ -173,7 +174,7 @@ class CrimeGridAlgorithm(YpoAlgorithm):
         crs = sector_working_crs(self, sectors, transform_context, feedback)
 
         steps.setCurrentStep(0)
-        steps.setProgressText(self.tr("Reading the sectors…"))
+        steps.setProgressText(tr("Reading the sectors…"))
         frame = read_sectors(qgis_read.read_features(sectors, steps), id_field, crs, transform_context, steps)
         by_id = dissolve_by_id(frame, id_field)
         for warning in by_id.warnings:
@@ -184,11 +185,11 @@ class CrimeGridAlgorithm(YpoAlgorithm):
         )
 
         steps.setCurrentStep(1)
-        steps.setProgressText(self.tr("Reading the crime incidents…"))
+        steps.setProgressText(tr("Reading the crime incidents…"))
         points = crimes.read(self, crs, transform_context, steps, required=True)
 
         steps.setCurrentStep(2)
-        steps.setProgressText(self.tr("Building the grid and counting…"))
+        steps.setProgressText(tr("Building the grid and counting…"))
         progress, is_cancelled = self.core_callbacks(steps)
         result = crime_grid_logic.compute_crime_grid(
             ids,
@@ -204,7 +205,7 @@ class CrimeGridAlgorithm(YpoAlgorithm):
             feedback.pushWarning(warning)
 
         steps.setCurrentStep(3)
-        steps.setProgressText(self.tr("Writing {} cells…").format(len(result.cells)))
+        steps.setProgressText(tr("Writing {} cells…").format(len(result.cells)))
         sector_field = sector_id_field(sectors, id_field)
         compare = crime_grid_logic.COMPARE_FIELDS if "compare_total" in result.cells.columns else ()
         cell_fields = [
@@ -229,7 +230,7 @@ class CrimeGridAlgorithm(YpoAlgorithm):
         results = {self.OUTPUT: dest_id}
 
         steps.setCurrentStep(4)
-        steps.setProgressText(self.tr("Writing the tables…"))
+        steps.setProgressText(tr("Writing the tables…"))
         for name, frame, extra in (
             (
                 self.OUTPUT_TIME_TABLE,
@@ -280,7 +281,7 @@ class CrimeGridAlgorithm(YpoAlgorithm):
             return None
         from ..core.crime_charts import write_sector_charts  # matplotlib only when charts are asked for
 
-        feedback.setProgressText(self.tr("Drawing the charts…"))
+        feedback.setProgressText(tr("Drawing the charts…"))
         progress, is_cancelled = self.core_callbacks(feedback)
         written = write_sector_charts(
             result,

@@ -16,6 +16,7 @@ from qgis.core import (
 from ..core.defaults import CRIME_TYPES
 from ..core.errors import InputError
 from ..core.lazy import lazy_module
+from ..i18n import tr
 from ..inputs.crime_input import CrimeParameters, datetime_text
 from ..inputs.parameters import enum_parameter, pdf_report_parameter
 from ..inputs.sector_input import (
@@ -72,10 +73,10 @@ class EvaluateInitiativeAlgorithm(YpoAlgorithm):
         return "evaluateinitiative"
 
     def displayName(self):
-        return self.tr("Evaluate an initiative")
+        return tr("Evaluate an initiative")
 
     def shortHelpString(self):
-        return self.tr(
+        return tr(
             "Did an initiative (bicycle patrols, a burglary-prevention campaign…) started in some sectors "
             "change crime there more than elsewhere, and did crime move next door? Counts incidents "
             "before and after the start in the target sectors (T), in a buffer ring around them (B) "
@@ -111,43 +112,39 @@ class EvaluateInitiativeAlgorithm(YpoAlgorithm):
     def initAlgorithm(self, config=None):
         add_sector_parameters(self)
         self.addParameter(
-            QgsProcessingParameterString(self.TARGET_IDS, self.tr("Target sector ids"), optional=True)
+            QgsProcessingParameterString(self.TARGET_IDS, tr("Target sector ids"), optional=True)
         )
         self.addParameter(
             QgsProcessingParameterField(
-                self.TARGET_FIELD, self.tr("Target field"), parentLayerParameterName=SECTORS, optional=True
+                self.TARGET_FIELD, tr("Target field"), parentLayerParameterName=SECTORS, optional=True
             )
         )
         CRIME_PARAMETERS.add_to(self)
-        types = enum_parameter(self.CRIME_TYPES, self.tr("Crime types"), CRIME_TYPES, optional=True)
+        types = enum_parameter(self.CRIME_TYPES, tr("Crime types"), CRIME_TYPES, optional=True)
         types.setAllowMultiple(True)
         self.addParameter(types)
         self.addParameter(
-            QgsProcessingParameterDateTime(
-                self.START, self.tr("Start"), QgsProcessingParameterDateTime.Type.Date
-            )
+            QgsProcessingParameterDateTime(self.START, tr("Start"), QgsProcessingParameterDateTime.Type.Date)
         )
         for name, description in ((self.BEFORE_DAYS, "Days before"), (self.AFTER_DAYS, "Days after")):
             self.addParameter(
                 QgsProcessingParameterNumber(
-                    name, self.tr(description), QgsProcessingParameterNumber.Type.Integer, 90, minValue=1
+                    name, tr(description), QgsProcessingParameterNumber.Type.Integer, 90, minValue=1
                 )
             )
         self.addParameter(
-            QgsProcessingParameterDistance(
-                self.BUFFER, self.tr("Buffer ring width"), 500.0, SECTORS, minValue=0
-            )
+            QgsProcessingParameterDistance(self.BUFFER, tr("Buffer ring width"), 500.0, SECTORS, minValue=0)
         )
-        self.addParameter(enum_parameter(self.COMPARISON, self.tr("Comparison"), COMPARISONS, COMPARISONS[0]))
+        self.addParameter(enum_parameter(self.COMPARISON, tr("Comparison"), COMPARISONS, COMPARISONS[0]))
         self.addParameter(
             QgsProcessingParameterField(
-                self.DISTRICT_FIELD, self.tr("District field"), "district", SECTORS, optional=True
+                self.DISTRICT_FIELD, tr("District field"), "district", SECTORS, optional=True
             )
         )
-        self.addParameter(pdf_report_parameter(self.OUTPUT_REPORT, self.tr("Report")))
+        self.addParameter(pdf_report_parameter(self.OUTPUT_REPORT, tr("Report")))
         for name, _, description in FIGURES + RATIOS:
-            self.addOutput(QgsProcessingOutputNumber(name, self.tr(description)))
-        self.addOutput(QgsProcessingOutputString(self.READING, self.tr("Reading")))
+            self.addOutput(QgsProcessingOutputNumber(name, tr(description)))
+        self.addOutput(QgsProcessingOutputString(self.READING, tr("Reading")))
 
     def processAlgorithm(self, parameters, context, feedback):
         return self.run_core(self._run, parameters, context, feedback)
@@ -179,7 +176,7 @@ class EvaluateInitiativeAlgorithm(YpoAlgorithm):
             if district_field
             else None
         )
-        feedback.setProgressText(self.tr("Reading the crime incidents…"))
+        feedback.setProgressText(tr("Reading the crime incidents…"))
         points = crimes.read(self, crs, transform_context, feedback)
         settings = initiative.InitiativeSettings(
             start=self._start(parameters, context),
@@ -199,7 +196,7 @@ class EvaluateInitiativeAlgorithm(YpoAlgorithm):
         feedback.pushInfo(_summary(results))
         report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
         if report:
-            feedback.setProgressText(self.tr("Writing the report…"))
+            feedback.setProgressText(tr("Writing the report…"))
             target_ids = [sector_id for sector_id, chosen in zip(by_id.ids, is_target, strict=True) if chosen]
             initiative_report.write_initiative_report(
                 report, result, by_id.geometries, target_ids, settings, crs

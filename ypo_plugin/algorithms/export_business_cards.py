@@ -22,6 +22,7 @@ from ..core.business_cards import (
     crop_marks,
     qr_text,
 )
+from ..i18n import tr
 from ..inputs.public_texts import HELP as TEXT_HELP
 from ..inputs.public_texts import add_text_parameters, read_texts
 from ..inputs.qr_input import add_web_map_url_parameter, qr_code, read_web_map_url, require_qr_package
@@ -46,10 +47,10 @@ class ExportBusinessCardsAlgorithm(YpoAlgorithm):
         return "exportbusinesscards"
 
     def displayName(self):
-        return self.tr("Business cards")
+        return tr("Business cards")
 
     def shortHelpString(self):
-        return self.tr(
+        return tr(
             "Writes the sector officers' business cards as a print-ready PDF: 85 × 55 mm cards, ten to "
             "an A4 sheet (two columns of five, butted together) with crop marks in the margins at every "
             "cut line. Each card: 'Your local police officer', the officer's name, the sector, phone, "
@@ -72,16 +73,16 @@ class ExportBusinessCardsAlgorithm(YpoAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.SECTORS, self.tr("Sectors"), [QgsProcessing.SourceType.TypeVectorPolygon]
+                self.SECTORS, tr("Sectors"), [QgsProcessing.SourceType.TypeVectorPolygon]
             )
         )
         add_web_map_url_parameter(self)
         add_text_parameters(self)
         self.addParameter(
-            QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("Business cards"), "PDF files (*.pdf)")
+            QgsProcessingParameterFileDestination(self.OUTPUT, tr("Business cards"), "PDF files (*.pdf)")
         )
-        self.addOutput(QgsProcessingOutputNumber(self.CARD_COUNT, self.tr("Cards")))
-        self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, self.tr("Pages")))
+        self.addOutput(QgsProcessingOutputNumber(self.CARD_COUNT, tr("Cards")))
+        self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, tr("Pages")))
 
     def processAlgorithm(self, parameters, context, feedback):
         require_qr_package("Business cards")

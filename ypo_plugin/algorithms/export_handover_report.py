@@ -13,6 +13,7 @@ from qgis.core import (
 )
 
 from ..core.lazy import lazy_module
+from ..i18n import tr
 from ..inputs.public_texts import HELP as TEXT_HELP
 from ..inputs.public_texts import add_text_parameters, read_texts
 from ..layouts import print_layouts
@@ -34,14 +35,14 @@ class ExportHandoverReportAlgorithm(YpoAlgorithm):
         return "exporthandoverreport"
 
     def displayName(self):
-        return self.tr("Export handover report")
+        return tr("Export handover report")
 
     def flags(self):
         # Reads a project and renders its layout: done in the main thread, like QGIS's layout exports.
         return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def shortHelpString(self):
-        return self.tr(
+        return tr(
             "Writes the handover report of a sector workspace (made by Create sector workspace) as one PDF: "
             "a page per sector for the officer taking over the sector, from the workspace's layout "
             f"'{HANDOVER_LAYOUT_NAME}'. Each page shows the sector on a map with its partners and events, "
@@ -64,17 +65,15 @@ class ExportHandoverReportAlgorithm(YpoAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(
-            QgsProcessingParameterFile(self.WORKSPACE, self.tr("Workspace project"), extension="qgz")
+            QgsProcessingParameterFile(self.WORKSPACE, tr("Workspace project"), extension="qgz")
         )
-        self.addParameter(QgsProcessingParameterString(self.SECTOR_ID, self.tr("Sector id"), optional=True))
+        self.addParameter(QgsProcessingParameterString(self.SECTOR_ID, tr("Sector id"), optional=True))
         add_text_parameters(self)
         print_layouts.add_dpi_parameter(self, self.DPI, max_dpi=600)
         self.addParameter(
-            QgsProcessingParameterFileDestination(
-                self.OUTPUT, self.tr("Handover report"), "PDF files (*.pdf)"
-            )
+            QgsProcessingParameterFileDestination(self.OUTPUT, tr("Handover report"), "PDF files (*.pdf)")
         )
-        self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, self.tr("Number of pages")))
+        self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, tr("Number of pages")))
 
     def processAlgorithm(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, self.WORKSPACE, context)
@@ -83,7 +82,7 @@ class ExportHandoverReportAlgorithm(YpoAlgorithm):
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         texts = read_texts(self, parameters, context)
 
-        feedback.setProgressText(self.tr("Reading the workspace…"))
+        feedback.setProgressText(tr("Reading the workspace…"))
         project = QgsProject()  # private: the user's open project is left alone
         if not project.read(path):
             raise QgsProcessingException(
@@ -116,7 +115,7 @@ class ExportHandoverReportAlgorithm(YpoAlgorithm):
             )
         book = print_layouts.PdfBook(output, texts("handover"), dpi)
         pages = 0
-        feedback.setProgressText(self.tr("Writing {} pages…").format(atlas.count()))
+        feedback.setProgressText(tr("Writing {} pages…").format(atlas.count()))
         try:
             for number in range(atlas.count()):
                 if feedback.isCanceled():

@@ -16,6 +16,7 @@ from qgis.core import (
 from ..core.errors import InputError
 from ..core.lazy import lazy_module
 from ..core.texts import DEFAULT_TEXTS
+from ..i18n import tr
 from ..inputs.public_texts import HELP as TEXT_HELP
 from ..inputs.public_texts import add_text_parameters, read_texts
 from ..inputs.sector_input import read_public_frame
@@ -76,10 +77,10 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
         return "exportpublicwebmap"
 
     def displayName(self):
-        return self.tr("Export public web map")
+        return tr("Export public web map")
 
     def shortHelpString(self):
-        return self.tr(
+        return tr(
             "Writes one self-contained HTML page where citizens find their sector and its "
             "responsible officer: the sector boundaries and names are drawn on a plain background; "
             "clicking a sector, choosing it from a list, or entering the coordinates (latitude, "
@@ -121,14 +122,14 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.SECTORS, self.tr("Sectors"), [QgsProcessing.SourceType.TypeVectorPolygon]
+                self.SECTORS, tr("Sectors"), [QgsProcessing.SourceType.TypeVectorPolygon]
             )
         )
-        self.addParameter(QgsProcessingParameterString(self.TITLE, self.tr("Title"), optional=True))
+        self.addParameter(QgsProcessingParameterString(self.TITLE, tr("Title"), optional=True))
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.ADDRESSES,
-                self.tr("Addresses"),
+                tr("Addresses"),
                 [QgsProcessing.SourceType.TypeVectorPoint],
                 optional=True,
             )
@@ -140,20 +141,18 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
             (self.CITY_FIELD, "City field", None),
         ):
             self.addParameter(
-                QgsProcessingParameterField(
-                    name, self.tr(description), default, self.ADDRESSES, optional=True
-                )
+                QgsProcessingParameterField(name, tr(description), default, self.ADDRESSES, optional=True)
             )
         add_street_parameters(self)
         add_text_parameters(self)
         self.addParameter(
             QgsProcessingParameterFileDestination(
-                self.OUTPUT, self.tr("Web page"), self.tr("HTML files (*.html *.htm)")
+                self.OUTPUT, tr("Web page"), tr("HTML files (*.html *.htm)")
             )
         )
-        self.addOutput(QgsProcessingOutputNumber(self.SECTOR_COUNT, self.tr("Sectors on the page")))
-        self.addOutput(QgsProcessingOutputNumber(self.ADDRESS_COUNT, self.tr("Addresses on the page")))
-        self.addOutput(QgsProcessingOutputNumber(self.ADDRESSES_OUTSIDE, self.tr("Addresses in no sector")))
+        self.addOutput(QgsProcessingOutputNumber(self.SECTOR_COUNT, tr("Sectors on the page")))
+        self.addOutput(QgsProcessingOutputNumber(self.ADDRESS_COUNT, tr("Addresses on the page")))
+        self.addOutput(QgsProcessingOutputNumber(self.ADDRESSES_OUTSIDE, tr("Addresses in no sector")))
 
     def processAlgorithm(self, parameters, context, feedback):
         texts = read_texts(self, parameters, context)
@@ -163,7 +162,7 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if not path:
             raise QgsProcessingException("Give OUTPUT: the .html file to write.")
-        feedback.setProgressText(self.tr("Reading the sectors…"))
+        feedback.setProgressText(tr("Reading the sectors…"))
         _, frame = read_public_sectors(
             self, parameters, context, feedback, QgsCoordinateReferenceSystem("EPSG:4326"), texts
         )
@@ -177,7 +176,7 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
         if feedback.isCanceled():
             return {}
         feedback.setProgress(60)
-        feedback.setProgressText(self.tr("Writing the web page…"))
+        feedback.setProgressText(tr("Writing the web page…"))
         html = publication.web_map_html(
             publication.web_map_data(frame, title, texts, addresses.data if addresses else None, streets)
         )
@@ -202,7 +201,7 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
         source = self.optional_source(parameters, self.ADDRESSES, context)
         if source is None:
             return None
-        feedback.setProgressText(self.tr("Reading the addresses…"))
+        feedback.setProgressText(tr("Reading the addresses…"))
         fields = {}
         for name, required in (
             (self.STREET_FIELD, True),

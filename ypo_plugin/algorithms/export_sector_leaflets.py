@@ -10,6 +10,7 @@ from qgis.core import (
 )
 
 from ..core.lazy import lazy_module
+from ..i18n import tr
 from ..inputs.public_texts import HELP as TEXT_HELP
 from ..inputs.public_texts import add_text_parameters, read_texts
 from ..inputs.qr_input import add_web_map_url_parameter, read_web_map_url, require_qr_package
@@ -32,10 +33,10 @@ class ExportSectorLeafletsAlgorithm(YpoAlgorithm):
         return "exportsectorleaflets"
 
     def displayName(self):
-        return self.tr("Sector leaflets")
+        return tr("Sector leaflets")
 
     def shortHelpString(self):
-        return self.tr(
+        return tr(
             "Writes a leaflet per sector for citizens, one A5 page each in one PDF: the sector on a map "
             "with its streets and neighbours, 'Your local police officer' with the officer's name, phone "
             "and e-mail, what the local police officer offers (an editable text), when to call the "
@@ -55,23 +56,19 @@ class ExportSectorLeafletsAlgorithm(YpoAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.SECTORS, self.tr("Sectors"), [QgsProcessing.SourceType.TypeVectorPolygon]
+                self.SECTORS, tr("Sectors"), [QgsProcessing.SourceType.TypeVectorPolygon]
             )
         )
         add_street_parameters(self)
         self.addParameter(
-            QgsProcessingParameterString(
-                self.OFFER_TEXT, self.tr("Offer text"), multiLine=True, optional=True
-            )
+            QgsProcessingParameterString(self.OFFER_TEXT, tr("Offer text"), multiLine=True, optional=True)
         )
         add_web_map_url_parameter(self)
         add_text_parameters(self)
         self.addParameter(
-            QgsProcessingParameterFileDestination(
-                self.OUTPUT, self.tr("Sector leaflets"), "PDF files (*.pdf)"
-            )
+            QgsProcessingParameterFileDestination(self.OUTPUT, tr("Sector leaflets"), "PDF files (*.pdf)")
         )
-        self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, self.tr("Pages")))
+        self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, tr("Pages")))
 
     def processAlgorithm(self, parameters, context, feedback):
         require_qr_package("Sector leaflets")
@@ -87,7 +84,7 @@ class ExportSectorLeafletsAlgorithm(YpoAlgorithm):
         crs = crs_choice.working_crs(source, "Sectors", context.transformContext())
         _, frame = read_public_sectors(self, parameters, context, feedback, crs, texts)
         streets = read_streets(self, parameters, context, crs, feedback)
-        feedback.setProgressText(self.tr("Writing {} leaflets…").format(len(frame)))
+        feedback.setProgressText(tr("Writing {} leaflets…").format(len(frame)))
         pages = leaflet.write_leaflets(path, frame, streets, texts, offer, url, crs, feedback)
         if pages is None:
             return {}

@@ -18,6 +18,7 @@ from qgis.core import (
 )
 
 from ..core.lazy import lazy_module
+from ..i18n import tr
 from ..inputs import street_input
 from ..inputs.crime_input import CRIMES, CrimeParameters
 from ..inputs.parameters import enum_parameter
@@ -76,10 +77,10 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
         return "exportsectormaps"
 
     def displayName(self):
-        return self.tr("Export sector maps")
+        return tr("Export sector maps")
 
     def shortHelpString(self):
-        return self.tr(
+        return tr(
             "Writes publication-ready sector maps from the print-layout templates in the plugin's "
             "styles folder: an overview page and, with Atlas, one page per sector after it. Texts are "
             "in Danish and English or in one of them (Language); north arrow, scale bar, date and "
@@ -125,13 +126,13 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.SECTORS, self.tr("Sectors"), [QgsProcessing.SourceType.TypeVectorPolygon]
+                self.SECTORS, tr("Sectors"), [QgsProcessing.SourceType.TypeVectorPolygon]
             )
         )
         CRIME_PARAMETERS.add_to(self)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.GRID, self.tr("Crime grid"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True
+                self.GRID, tr("Crime grid"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True
             )
         )
         street_input.add_street_parameters(self)
@@ -139,18 +140,16 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
             (self.AUDIENCE, "Audience", AUDIENCES, "public"),
             (self.FORMAT, "Format", FORMATS, "pdf"),
         ):
-            self.addParameter(enum_parameter(name, self.tr(description), options, default))
-        self.addParameter(QgsProcessingParameterBoolean(self.ATLAS, self.tr("Atlas"), True))
-        self.addParameter(QgsProcessingParameterString(self.TITLE, self.tr("Title"), optional=True))
-        self.addParameter(enum_parameter(self.PAPER, self.tr("Paper"), PAPERS, "A4"))
+            self.addParameter(enum_parameter(name, tr(description), options, default))
+        self.addParameter(QgsProcessingParameterBoolean(self.ATLAS, tr("Atlas"), True))
+        self.addParameter(QgsProcessingParameterString(self.TITLE, tr("Title"), optional=True))
+        self.addParameter(enum_parameter(self.PAPER, tr("Paper"), PAPERS, "A4"))
         add_text_parameters(self)
         layouts.add_dpi_parameter(self, self.DPI, max_dpi=1200)
-        self.addParameter(
-            QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Output folder"))
-        )
-        self.addOutput(QgsProcessingOutputString(self.FILES, self.tr("Files written")))
-        self.addOutput(QgsProcessingOutputNumber(self.FILE_COUNT, self.tr("Number of files")))
-        self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, self.tr("Number of pages")))
+        self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, tr("Output folder")))
+        self.addOutput(QgsProcessingOutputString(self.FILES, tr("Files written")))
+        self.addOutput(QgsProcessingOutputNumber(self.FILE_COUNT, tr("Number of files")))
+        self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, tr("Number of pages")))
 
     # --- running -----------------------------------------------------------
 
@@ -181,7 +180,7 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
         project.setCrs(crs)
         project.setTitle(title)
 
-        feedback.setProgressText(self.tr("Reading the sectors…"))
+        feedback.setProgressText(tr("Reading the sectors…"))
         sectors_name = texts("layer_sectors")
         if audience == "public":
             for name in (CRIMES, self.GRID):
@@ -258,9 +257,9 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
         period = settings.period
         if crimes is None:
             return {}, None, grid, map_figures.period_on_pages(period)
-        feedback.setProgressText(self.tr("Reading the crime incidents…"))
+        feedback.setProgressText(tr("Reading the crime incidents…"))
         points = crimes.read(self, crs, transform_context, feedback)
-        feedback.setProgressText(self.tr("Counting crime by sector, hour and type…"))
+        feedback.setProgressText(tr("Counting crime by sector, hour and type…"))
         progress, is_cancelled = self.core_callbacks(feedback)
         result = crime_grid_logic.compute_crime_grid(
             list(frame["sector_id"]),
@@ -274,7 +273,7 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
             feedback.pushWarning(warning)
         text = map_figures.period_on_pages(period, result.dates.values)
         incidents, grid = sector_maps.crime_layers(result, points, settings, crs, texts, grid)
-        feedback.setProgressText(self.tr("Drawing the charts…"))
+        feedback.setProgressText(tr("Drawing the charts…"))
         charts = publication_charts.write_page_charts(
             result, chart_dir, is_cancelled=is_cancelled, texts=texts
         )

@@ -15,6 +15,7 @@ from qgis.PyQt.QtCore import QMetaType
 
 from ..core.errors import About
 from ..core.lazy import lazy_module
+from ..i18n import tr
 from ..inputs.crime_input import CrimeParameters, datetime_text
 from ..inputs.parameters import advanced, pdf_report_parameter
 from ..inputs.population_input import ABOUT as POPULATION_ABOUT
@@ -74,10 +75,10 @@ class SafetyIndexAlgorithm(YpoAlgorithm):
         return "safetyindex"
 
     def displayName(self):
-        return self.tr("Safety index")
+        return tr("Safety index")
 
     def shortHelpString(self):
-        return self.tr(
+        return tr(
             "The city safety index: per area (the index areas, or the sectors), recorded crime and how "
             "safe citizens say they feel, to find where initiatives are needed and follow how they work.\n\n"
             "Per area:\n"
@@ -136,13 +137,13 @@ class SafetyIndexAlgorithm(YpoAlgorithm):
         add_survey_parameters(self)
         for name, description, default in NUMBERS:
             number = QgsProcessingParameterNumber(
-                name, self.tr(description), QgsProcessingParameterNumber.Type.Double, default, minValue=0
+                name, tr(description), QgsProcessingParameterNumber.Type.Double, default, minValue=0
             )
             self.addParameter(advanced(number) if name != "THRESHOLD" else number)
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.MIN_RESPONSES,
-                self.tr("Minimum respondents"),
+                tr("Minimum respondents"),
                 QgsProcessingParameterNumber.Type.Integer,
                 30,
                 minValue=0,
@@ -155,19 +156,17 @@ class SafetyIndexAlgorithm(YpoAlgorithm):
         ):
             self.addParameter(
                 QgsProcessingParameterDateTime(
-                    name, self.tr(description), QgsProcessingParameterDateTime.Type.DateTime, optional=True
+                    name, tr(description), QgsProcessingParameterDateTime.Type.DateTime, optional=True
                 )
             )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Safety index"), QgsProcessing.SourceType.TypeVectorPolygon
+                self.OUTPUT, tr("Safety index"), QgsProcessing.SourceType.TypeVectorPolygon
             )
         )
-        self.addParameter(pdf_report_parameter(self.OUTPUT_REPORT, self.tr("Report")))
-        self.addOutput(QgsProcessingOutputString(self.PERIOD, self.tr("Period counted")))
-        self.addOutput(
-            QgsProcessingOutputNumber(self.INITIATIVE_COUNT, self.tr("Areas needing an initiative"))
-        )
+        self.addParameter(pdf_report_parameter(self.OUTPUT_REPORT, tr("Report")))
+        self.addOutput(QgsProcessingOutputString(self.PERIOD, tr("Period counted")))
+        self.addOutput(QgsProcessingOutputNumber(self.INITIATIVE_COUNT, tr("Areas needing an initiative")))
 
     def processAlgorithm(self, parameters, context, feedback):
         steps = QgsProcessingMultiStepFeedback(5, feedback)
@@ -179,15 +178,15 @@ class SafetyIndexAlgorithm(YpoAlgorithm):
         from ..core.safety_index import IndexSettings
 
         transform_context = context.transformContext()
-        steps.setProgressText(self.tr("Reading the areas and the population…"))
+        steps.setProgressText(tr("Reading the areas and the population…"))
         crs, areas, id_field, area_ids, geometries = read_areas(self, parameters, context, steps)
         population = read_population(self, parameters, context, crs, steps)
         steps.setCurrentStep(1)
-        steps.setProgressText(self.tr("Reading the crime incidents…"))
+        steps.setProgressText(tr("Reading the crime incidents…"))
         crimes = CRIME_PARAMETERS.layer(self, parameters, context)
         points = crimes.read(self, crs, transform_context, steps, required=True)
         steps.setCurrentStep(2)
-        steps.setProgressText(self.tr("Reading the survey…"))
+        steps.setProgressText(tr("Reading the survey…"))
         survey = read_survey(self, parameters, SURVEY, context, crs, steps)
         previous_survey = read_survey(self, parameters, PREVIOUS_SURVEY, context, crs, steps)
         reading = CRIME_PARAMETERS.settings(self, parameters, context)
@@ -202,7 +201,7 @@ class SafetyIndexAlgorithm(YpoAlgorithm):
             self.parameterAsInt(parameters, self.MIN_RESPONSES, context),
         )
         steps.setCurrentStep(3)
-        steps.setProgressText(self.tr("Computing the safety index…"))
+        steps.setProgressText(tr("Computing the safety index…"))
         progress, is_cancelled = self.core_callbacks(steps)
         result = measure_safety(
             SafetyInput(
@@ -223,7 +222,7 @@ class SafetyIndexAlgorithm(YpoAlgorithm):
         for warning in result.warnings:
             feedback.pushWarning(warning)
         steps.setCurrentStep(4)
-        steps.setProgressText(self.tr("Writing the areas…"))
+        steps.setProgressText(tr("Writing the areas…"))
         names = RESULT_FIELDS + (CHANGE_FIELDS if previous_survey is not None else ())
         area_id_field = QgsField(areas.fields().field(id_field))
         area_id_field.setName("area_id")
@@ -251,7 +250,7 @@ class SafetyIndexAlgorithm(YpoAlgorithm):
             self.INITIATIVE_COUNT: int(result.table["needs_initiative"].sum()),
         }
         feedback.pushInfo(
-            self.tr("Period {}: {} areas, {} need an initiative.").format(
+            tr("Period {}: {} areas, {} need an initiative.").format(
                 label, len(frame), results[self.INITIATIVE_COUNT]
             )
         )
@@ -259,7 +258,7 @@ class SafetyIndexAlgorithm(YpoAlgorithm):
         if report:
             from ..layouts.safety_report import write_safety_report
 
-            steps.setProgressText(self.tr("Writing the report…"))
+            steps.setProgressText(tr("Writing the report…"))
             write_safety_report(report, result, index, crs)
             results[self.OUTPUT_REPORT] = report
         return results

@@ -17,6 +17,7 @@ from qgis.core import (
 from ..core.defaults import SPLIT_TOLERANCE_PCT
 from ..core.lazy import lazy_module
 from ..core.reports import split_summary
+from ..i18n import tr
 from ..inputs.crime_input import read_crime_points
 from ..inputs.district_input import ABOUT as DISTRICT_ABOUT
 from ..inputs.district_input import add_district_parameters, read_districts
@@ -66,10 +67,10 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
         return "splitsectors"
 
     def displayName(self):
-        return self.tr("Split districts into sectors")
+        return tr("Split districts into sectors")
 
     def shortHelpString(self):
-        return self.tr(
+        return tr(
             "Builds a sector plan from base units (street blocks, statistical areas or grid cells): "
             "each sector is one connected piece, as compact as possible, with a fair share of the "
             "district's workload. Sectors nest in districts (e.g. 9 + 5 + 5), follow railways, "
@@ -128,9 +129,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
         add_district_parameters(self)
         integer, double = QgsProcessingParameterNumber.Type.Integer, QgsProcessingParameterNumber.Type.Double
         self.addParameter(
-            QgsProcessingParameterNumber(
-                self.SECTOR_COUNT, self.tr("Number of sectors"), integer, 5, minValue=1
-            )
+            QgsProcessingParameterNumber(self.SECTOR_COUNT, tr("Number of sectors"), integer, 5, minValue=1)
         )
         add_workload_parameters(self)
         polygons = QgsProcessing.SourceType.TypeVectorPolygon
@@ -139,12 +138,12 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
             (self.EXISTING_SECTORS, "Existing sectors", polygons),
         ):
             self.addParameter(
-                QgsProcessingParameterFeatureSource(name, self.tr(description), [source_type], optional=True)
+                QgsProcessingParameterFeatureSource(name, tr(description), [source_type], optional=True)
             )
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.TOLERANCE,
-                self.tr("Tolerance (%)"),
+                tr("Tolerance (%)"),
                 double,
                 SPLIT_TOLERANCE_PCT,
                 minValue=0.01,
@@ -152,16 +151,16 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
             )
         )
         self.addParameter(
-            advanced(QgsProcessingParameterNumber(self.SEED, self.tr("Seed"), integer, 1, minValue=0))
+            advanced(QgsProcessingParameterNumber(self.SEED, tr("Seed"), integer, 1, minValue=0))
         )
-        assign_outside = self.tr("Assign units outside the districts to the nearest district")
+        assign_outside = tr("Assign units outside the districts to the nearest district")
         self.addParameter(
             advanced(QgsProcessingParameterBoolean(self.ASSIGN_OUTSIDE_TO_NEAREST, assign_outside, False))
         )
         for name, description, optional in (
-            (self.OUTPUT_SECTORS, self.tr("Sectors"), False),
-            (self.OUTPUT_UNITS, self.tr("Units with sector"), False),
-            (self.OUTSIDE_UNITS, self.tr("Units outside the districts"), True),
+            (self.OUTPUT_SECTORS, tr("Sectors"), False),
+            (self.OUTPUT_UNITS, tr("Units with sector"), False),
+            (self.OUTSIDE_UNITS, tr("Units outside the districts"), True),
         ):
             self.addParameter(
                 QgsProcessingParameterFeatureSink(
@@ -176,7 +175,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
             (self.KEPT_POPULATION_SHARE, "Share of population keeping its sector"),
             (self.RUN_SECONDS, "Run time of the split (s)"),
         ):
-            self.addOutput(QgsProcessingOutputNumber(name, self.tr(description)))
+            self.addOutput(QgsProcessingOutputNumber(name, tr(description)))
 
     def processAlgorithm(self, parameters, context, feedback):
         return self.run_core(self._run, parameters, context, feedback)
@@ -193,7 +192,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
         crs = crs_choice.working_crs(source, LAYER_DESCRIPTION, transform_context)
         steps = QgsProcessingMultiStepFeedback(4, feedback)
 
-        steps.setProgressText(self.tr("Reading the layers…"))
+        steps.setProgressText(tr("Reading the layers…"))
         units = read_units(source, population_field, crs, transform_context, steps)
         districts = read_districts(self, parameters, context, crs)
         crime_xy = read_crime_points(self, parameters, context, crs, steps)
@@ -203,7 +202,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
         )
 
         steps.setCurrentStep(1)
-        steps.setProgressText(self.tr("Splitting into sectors…"))
+        steps.setProgressText(tr("Splitting into sectors…"))
         progress, is_cancelled = self.core_callbacks(steps)
         plan = sector_plan.plan_sectors(
             units.frame.geometry.values,
@@ -228,7 +227,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
             feedback.pushWarning(warning)
 
         steps.setCurrentStep(2)
-        steps.setProgressText(self.tr("Writing the sectors…"))
+        steps.setProgressText(tr("Writing the sectors…"))
         sectors, multipart = sectors_as_written(self, units, plan, crs, transform_context, feedback)
         for message in multipart.messages:
             feedback.pushWarning(message)
@@ -244,7 +243,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
             style=(STYLE_NAME, "Sectors"),
         )
         steps.setCurrentStep(3)
-        steps.setProgressText(self.tr("Writing the units…"))
+        steps.setProgressText(tr("Writing the units…"))
         units_id, outside_id = self._write_units(parameters, context, units.table, plan, steps)
 
         for line in split_summary(plan, multipart.count):

@@ -11,6 +11,7 @@ from qgis.core import (
 from ..core.defaults import BUSIEST_CELLS, DEFAULT_CELL_SIZE, SIGNIFICANCE_LEVEL
 from ..core.lazy import lazy_module
 from ..core.progress import Cancelled
+from ..i18n import tr
 from ..inputs.crime_input import CrimeParameters
 from ..inputs.parameters import pdf_report_parameter
 from ..inputs.population_input import ABOUT as POPULATION_ABOUT
@@ -61,10 +62,10 @@ class ThreatAssessmentAlgorithm(YpoAlgorithm):
         return "threatassessment"
 
     def displayName(self):
-        return self.tr("Quarterly threat assessment")
+        return tr("Quarterly threat assessment")
 
     def shortHelpString(self):
-        return self.tr(
+        return tr(
             "The quarterly threat assessment for the station management: per sector, per "
             "particularly exposed housing area and for the station, the incidents of a quarter "
             "against a comparison period, by crime type, whether the change is more than chance, "
@@ -112,15 +113,15 @@ class ThreatAssessmentAlgorithm(YpoAlgorithm):
             # Optional (made by default), so that a model may leave it out and keep only the report.
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT,
-                self.tr("Threat assessment"),
+                tr("Threat assessment"),
                 QgsProcessing.SourceType.TypeVector,
                 optional=True,
                 createByDefault=True,
             )
         )
-        self.addParameter(pdf_report_parameter(self.OUTPUT_REPORT, self.tr("Report")))
+        self.addParameter(pdf_report_parameter(self.OUTPUT_REPORT, tr("Report")))
         for name, description in PERIOD_RESULTS:
-            self.addOutput(QgsProcessingOutputString(name, self.tr(description)))
+            self.addOutput(QgsProcessingOutputString(name, tr(description)))
 
     def processAlgorithm(self, parameters, context, feedback):
         return self.run_core(self._run, parameters, context, feedback)
@@ -144,7 +145,7 @@ class ThreatAssessmentAlgorithm(YpoAlgorithm):
         exposed_names, exposed_geometries = read_exposed_areas(self, parameters, context, crs, feedback)
         population = read_population(self, parameters, context, crs, feedback)
         feedback.setProgress(20)
-        feedback.setProgressText(self.tr("Reading the crime incidents…"))
+        feedback.setProgressText(tr("Reading the crime incidents…"))
         points = crimes.read(self, crs, transform_context, feedback, True, [gang_field] if gang_field else [])
         parsed = incident_dates.parse_datetimes(
             points.datetimes, reading["date_format"], points.times, reading["incident_source"]
@@ -178,7 +179,7 @@ class ThreatAssessmentAlgorithm(YpoAlgorithm):
         for warning in result.warnings:
             feedback.pushWarning(warning)
         feedback.pushInfo(
-            self.tr("Quarter {}, compared with {}.").format(
+            tr("Quarter {}, compared with {}.").format(
                 threat_assessment.period_span(result.quarter), threat_assessment.period_span(result.compare)
             )
         )
@@ -203,7 +204,7 @@ class ThreatAssessmentAlgorithm(YpoAlgorithm):
             results[name] = day
         report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
         if report:
-            feedback.setProgressText(self.tr("Writing the report…"))
+            feedback.setProgressText(tr("Writing the report…"))
             threat_report.write_threat_report(report, result, bool(gang_field), feedback.isCanceled)
             results[self.OUTPUT_REPORT] = report
         feedback.setProgress(100)

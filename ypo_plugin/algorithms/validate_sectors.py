@@ -17,6 +17,7 @@ from qgis.PyQt.QtCore import QMetaType
 from ..core.defaults import MIN_OFFICERS, MIN_REPORTED_AREA_M2, MIN_REPORTED_AREA_SHARE
 from ..core.errors import About
 from ..core.lazy import lazy_module
+from ..i18n import tr
 from ..inputs.parameters import advanced
 from ..inputs.sector_input import add_sector_parameters, read_sectors, sector_source, sector_working_crs
 from ..inputs.staff_input import min_officers_parameter
@@ -74,10 +75,10 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
         return "validatesectors"
 
     def displayName(self):
-        return self.tr("Validate sectors")
+        return tr("Validate sectors")
 
     def shortHelpString(self):
-        return self.tr(
+        return tr(
             "Checks a sector plan (generated or redrawn by hand) and writes one feature per problem, "
             "with error_type, sector_ids (comma-separated, sorted), area_m2, a short message and the "
             "problem's geometry. A clean plan gives an empty layer.\n\n"
@@ -126,7 +127,7 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.DISTRICT,
-                self.tr("District"),
+                tr("District"),
                 [QgsProcessing.SourceType.TypeVectorPolygon],
                 optional=True,
             )
@@ -134,7 +135,7 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.MIN_AREA,
-                self.tr("Minimum sector area (m²)"),
+                tr("Minimum sector area (m²)"),
                 QgsProcessingParameterNumber.Type.Double,
                 optional=True,
                 minValue=0.0,
@@ -142,18 +143,18 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
         )
         self.addParameter(advanced(min_officers_parameter(self)))
         self.addParameter(
-            QgsProcessingParameterBoolean(self.FAIL_ON_ERROR, self.tr("Fail on errors"), defaultValue=False)
+            QgsProcessingParameterBoolean(self.FAIL_ON_ERROR, tr("Fail on errors"), defaultValue=False)
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Validation errors"), QgsProcessing.SourceType.TypeVectorPolygon
+                self.OUTPUT, tr("Validation errors"), QgsProcessing.SourceType.TypeVectorPolygon
             )
         )
         for output_name, description in self.COUNT_OUTPUTS.values():
-            self.addOutput(QgsProcessingOutputNumber(output_name, self.tr(description)))
-        self.addOutput(QgsProcessingOutputNumber(self.ERRORS_TOTAL, self.tr("Errors in all")))
+            self.addOutput(QgsProcessingOutputNumber(output_name, tr(description)))
+        self.addOutput(QgsProcessingOutputNumber(self.ERRORS_TOTAL, tr("Errors in all")))
         self.addOutput(
-            QgsProcessingOutputNumber(self.NONCONTIGUOUS_SECTORS, self.tr("Sectors in more than one part"))
+            QgsProcessingOutputNumber(self.NONCONTIGUOUS_SECTORS, tr("Sectors in more than one part"))
         )
 
     # --- running -----------------------------------------------------------
@@ -173,7 +174,7 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
         crs = sector_working_crs(self, sectors, transform_context, feedback)
 
         steps.setCurrentStep(0)
-        steps.setProgressText(self.tr("Reading the sectors…"))
+        steps.setProgressText(tr("Reading the sectors…"))
         officer_fields = self._officer_fields(sectors, feedback)
         frame = read_sectors(
             qgis_read.read_features(sectors, steps),
@@ -188,7 +189,7 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
         districts = self._districts(parameters, context, crs, steps)
 
         steps.setCurrentStep(2)
-        steps.setProgressText(self.tr("Checking the sectors…"))
+        steps.setProgressText(tr("Checking the sectors…"))
         progress, is_cancelled = self.core_callbacks(steps)
         allocated_field = officer_fields.get(OFFICERS_ALLOCATED_FIELD)
         required_field = officer_fields.get(OFFICERS_REQUIRED_FIELD)
@@ -207,7 +208,7 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
             feedback.pushWarning(warning)
 
         steps.setCurrentStep(3)
-        steps.setProgressText(self.tr("Writing {} errors…").format(result.total))
+        steps.setProgressText(tr("Writing {} errors…").format(result.total))
         dest_id = self._write(parameters, context, result.errors, crs, sectors.sourceCrs(), steps)
         if dest_id is None:
             return {}
@@ -221,9 +222,9 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
             results[self.COUNT_OUTPUTS[error_type][0]] = result.counts[error_type]
         summary = counts_text(result.counts)
         if result.total:
-            feedback.pushWarning(self.tr("{} errors: {}.").format(result.total, summary))
+            feedback.pushWarning(tr("{} errors: {}.").format(result.total, summary))
         else:
-            feedback.pushInfo(self.tr("No errors: the sector plan is valid."))
+            feedback.pushInfo(tr("No errors: the sector plan is valid."))
         if fail_on_error and result.total:
             raise QgsProcessingException(
                 f"The sector plan has {result.total} errors ({summary}); FAIL_ON_ERROR is set, so the "
@@ -250,9 +251,7 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
             found[wanted] = field.name()
         if OFFICERS_ALLOCATED_FIELD not in found:
             feedback.pushInfo(
-                self.tr("Sectors have no {} field: under-manning is not checked.").format(
-                    OFFICERS_ALLOCATED_FIELD
-                )
+                tr("Sectors have no {} field: under-manning is not checked.").format(OFFICERS_ALLOCATED_FIELD)
             )
         return found
 
@@ -262,7 +261,7 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
             if parameters.get(self.DISTRICT):
                 raise QgsProcessingException(self.invalidSourceError(parameters, self.DISTRICT))
             return None
-        feedback.setProgressText(self.tr("Reading the district…"))
+        feedback.setProgressText(tr("Reading the district…"))
         frame = qgis_read.source_to_frame(source, [], crs, context.transformContext(), feedback)
         if frame.empty:
             raise QgsProcessingException(

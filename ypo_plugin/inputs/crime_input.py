@@ -23,6 +23,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QMetaType
 
 from ..core.lazy import lazy_module
 from ..core.progress import Cancelled
+from ..i18n import tr
 
 np = lazy_module("numpy")
 crime_types = lazy_module("..core.crime_types", __package__)
@@ -84,10 +85,10 @@ class CrimeLayer:
         )
         if feedback.isCanceled():
             raise Cancelled()
-        feedback.pushInfo(algorithm.tr("Read {} incidents ({} reader).").format(len(table), table.method))
+        feedback.pushInfo(tr("Read {} incidents ({} reader).").format(len(table), table.method))
         if table.multipart:
             feedback.pushWarning(
-                algorithm.tr("CRIMES: {} multi-part incidents are counted at one of their points.").format(
+                tr("CRIMES: {} multi-part incidents are counted at one of their points.").format(
                     table.multipart
                 )
             )
@@ -128,7 +129,6 @@ class CrimeParameters:
 
     def add_to(self, algorithm) -> None:
         """Add the parameters to ``algorithm`` (in its ``initAlgorithm``), in dialog order."""
-        tr = algorithm.tr
         algorithm.addParameter(
             QgsProcessingParameterFeatureSource(
                 CRIMES,
@@ -307,8 +307,6 @@ def read_crime_points(algorithm, parameters, context, crs, feedback) -> np.ndarr
     located = ~np.isnan(table.xy).any(axis=1)
     if not located.all():
         feedback.pushWarning(
-            algorithm.tr("{} crime incidents have no location and are not counted.").format(
-                int((~located).sum())
-            )
+            tr("{} crime incidents have no location and are not counted.").format(int((~located).sum()))
         )
     return table.xy[located]

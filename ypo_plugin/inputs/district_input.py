@@ -12,6 +12,7 @@ from qgis.core import (
 
 from ..core.errors import About
 from ..core.lazy import lazy_module
+from ..i18n import tr
 from .field_input import numeric_field
 
 sector_plan = lazy_module("..core.sector_plan", __package__)
@@ -30,7 +31,7 @@ def add_district_parameters(algorithm) -> None:
     """DISTRICTS (optional polygons) and its name, sectors-per-district and target-shares fields."""
     algorithm.addParameter(
         QgsProcessingParameterFeatureSource(
-            DISTRICTS, algorithm.tr("Districts"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True
+            DISTRICTS, tr("Districts"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True
         )
     )
     for name, description, default in (
@@ -40,7 +41,7 @@ def add_district_parameters(algorithm) -> None:
         algorithm.addParameter(
             QgsProcessingParameterField(
                 name,
-                algorithm.tr(description),
+                tr(description),
                 defaultValue=default,
                 parentLayerParameterName=DISTRICTS,
                 optional=True,
@@ -49,7 +50,7 @@ def add_district_parameters(algorithm) -> None:
     algorithm.addParameter(
         QgsProcessingParameterField(
             TARGET_FIELD,
-            algorithm.tr("Target shares field"),
+            tr("Target shares field"),
             parentLayerParameterName=DISTRICTS,
             optional=True,
         )
@@ -76,9 +77,9 @@ def read_districts(algorithm, parameters, context, crs) -> sector_plan.Districts
     for name, count in zip(names, frame[count_field], strict=True):
         if count is None or not float(count).is_integer() or count < 1:
             raise QgsProcessingException(
-                algorithm.tr(
-                    "District {}: '{}' holds {}, not a whole number of sectors of at least 1."
-                ).format(name, count_field, count)
+                tr("District {}: '{}' holds {}, not a whole number of sectors of at least 1.").format(
+                    name, count_field, count
+                )
             )
         counts.append(int(count))
     shares = [

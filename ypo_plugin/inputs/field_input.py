@@ -6,6 +6,7 @@ from __future__ import annotations
 from qgis.core import QgsProcessingException
 
 from ..core.lazy import lazy_module
+from ..i18n import tr
 
 np = lazy_module("numpy")
 pd = lazy_module("pandas")
@@ -17,7 +18,7 @@ def numeric_field(algorithm, parameters, name, context, source, layer_descriptio
     index = source.fields().lookupField(field_name)  # an empty layer may lack it (see checked_field)
     if index >= 0 and not source.fields().at(index).isNumeric():
         raise QgsProcessingException(
-            algorithm.tr("{}: the field '{}' of '{}' is not numeric; choose a field holding numbers.").format(
+            tr("{}: the field '{}' of '{}' is not numeric; choose a field holding numbers.").format(
                 name, field_name, layer_description
             )
         )

@@ -6,6 +6,7 @@ from qgis.core import QgsProcessingException, QgsProcessingParameterDateTime, Qg
 
 from ..core.defaults import DEFAULT_CELL_SIZE, GRID_TYPES
 from ..core.lazy import lazy_module
+from ..i18n import tr
 from .crime_input import datetime_text
 from .parameters import enum_parameter
 
@@ -21,7 +22,6 @@ MIN_CELL_SIZE = 1.0
 
 def add_grid_parameters(algorithm) -> None:
     """Add CELL_SIZE (metres), GRID_TYPE and COMPARE_START/COMPARE_END to ``algorithm``, in dialog order."""
-    tr = algorithm.tr
     algorithm.addParameter(
         QgsProcessingParameterNumber(
             CELL_SIZE,

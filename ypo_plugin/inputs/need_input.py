@@ -18,6 +18,7 @@ from ..core.defaults import (
 )
 from ..core.errors import About
 from ..core.lazy import lazy_module
+from ..i18n import tr
 from .parameters import advanced, enum_parameter
 
 manning = lazy_module("..core.manning", __package__)
@@ -41,22 +42,22 @@ def add_need_parameters(algorithm) -> None:
     algorithm.addParameter(
         QgsProcessingParameterFeatureSource(
             EXPOSED_AREAS,
-            algorithm.tr("Particularly exposed housing areas"),
+            tr("Particularly exposed housing areas"),
             [QgsProcessing.SourceType.TypeVectorPolygon],
             optional=True,
         )
     )
     algorithm.addParameter(
-        enum_parameter(FACTOR_METHOD, algorithm.tr("Factor method"), FACTOR_METHODS, FACTOR_METHODS[0])
+        enum_parameter(FACTOR_METHOD, tr("Factor method"), FACTOR_METHODS, FACTOR_METHODS[0])
     )
     for name, description, default in (
-        (FACTOR_THRESHOLDS, algorithm.tr("Factor thresholds"), DEFAULT_THRESHOLDS_TEXT),
-        (TYPE_WEIGHTS, algorithm.tr("Crime type weights"), DEFAULT_TYPE_WEIGHTS_TEXT),
+        (FACTOR_THRESHOLDS, tr("Factor thresholds"), DEFAULT_THRESHOLDS_TEXT),
+        (TYPE_WEIGHTS, tr("Crime type weights"), DEFAULT_TYPE_WEIGHTS_TEXT),
     ):
         algorithm.addParameter(advanced(QgsProcessingParameterString(name, description, default)))
     exposed_weight = QgsProcessingParameterNumber(
         EXPOSED_WEIGHT,
-        algorithm.tr("Exposed area weight"),
+        tr("Exposed area weight"),
         QgsProcessingParameterNumber.Type.Double,
         DEFAULT_EXPOSED_WEIGHT,
         minValue=0.0,

@@ -12,6 +12,7 @@ from qgis.core import (
 
 from ..core.errors import About
 from ..core.lazy import lazy_module
+from ..i18n import tr
 from .field_input import numeric_values
 
 manning = lazy_module("..core.manning", __package__)
@@ -30,7 +31,7 @@ def add_population_parameters(algorithm, optional: bool = True) -> None:
     algorithm.addParameter(
         QgsProcessingParameterFeatureSource(
             POPULATION,
-            algorithm.tr("Population"),
+            tr("Population"),
             [QgsProcessing.SourceType.TypeVectorPolygon, QgsProcessing.SourceType.TypeVectorPoint],
             optional=optional,
         )
@@ -38,7 +39,7 @@ def add_population_parameters(algorithm, optional: bool = True) -> None:
     algorithm.addParameter(
         QgsProcessingParameterField(
             POPULATION_FIELD,
-            algorithm.tr("Population field"),
+            tr("Population field"),
             "population",
             POPULATION,
             QgsProcessingParameterField.DataType.Numeric,
@@ -53,7 +54,7 @@ def read_population(algorithm, parameters, context, crs, feedback) -> manning.Po
     if source is None:
         if parameters.get(POPULATION):
             raise QgsProcessingException(algorithm.invalidSourceError(parameters, POPULATION))
-        feedback.pushWarning(algorithm.tr("No POPULATION layer: every sector has population 0."))
+        feedback.pushWarning(tr("No POPULATION layer: every sector has population 0."))
         return None
     field_name = algorithm.checked_field(
         parameters, POPULATION_FIELD, context, source, LAYER_DESCRIPTION, True

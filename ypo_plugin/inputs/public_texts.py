@@ -16,6 +16,7 @@ from ..core.texts import (
     TEXTS,
     PublicTexts,
 )
+from ..i18n import tr
 from .parameters import enum_parameter
 
 LANGUAGE = "LANGUAGE"
@@ -33,14 +34,14 @@ HELP = (
 
 def add_text_parameters(algorithm) -> None:
     """Add LANGUAGE (an enum of :data:`LANGUAGES`), EMERGENCY_NUMBER and GENERAL_NUMBER to ``algorithm``."""
-    algorithm.addParameter(enum_parameter(LANGUAGE, algorithm.tr("Language"), LANGUAGES, DEFAULT_LANGUAGE))
+    algorithm.addParameter(enum_parameter(LANGUAGE, tr("Language"), LANGUAGES, DEFAULT_LANGUAGE))
     algorithm.addParameter(
         QgsProcessingParameterString(
-            EMERGENCY_NUMBER, algorithm.tr("Emergency number"), DEFAULT_EMERGENCY_NUMBER, optional=True
+            EMERGENCY_NUMBER, tr("Emergency number"), DEFAULT_EMERGENCY_NUMBER, optional=True
         )
     )
     general = QgsProcessingParameterString(
-        GENERAL_NUMBER, algorithm.tr("General number"), DEFAULT_GENERAL_NUMBER, optional=True
+        GENERAL_NUMBER, tr("General number"), DEFAULT_GENERAL_NUMBER, optional=True
     )
     general.setFlags(general.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
     algorithm.addParameter(general)

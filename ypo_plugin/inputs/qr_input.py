@@ -6,6 +6,7 @@ import importlib.util
 from qgis.core import QgsProcessingException, QgsProcessingParameterString
 
 from ..core.lazy import lazy_module
+from ..i18n import tr
 
 segno = lazy_module("segno")
 
@@ -14,9 +15,7 @@ WEB_MAP_URL = "WEB_MAP_URL"
 
 def add_web_map_url_parameter(algorithm) -> None:
     """WEB_MAP_URL (optional): the address where the station publishes its web map."""
-    algorithm.addParameter(
-        QgsProcessingParameterString(WEB_MAP_URL, algorithm.tr("Web map address"), optional=True)
-    )
+    algorithm.addParameter(QgsProcessingParameterString(WEB_MAP_URL, tr("Web map address"), optional=True))
 
 
 def read_web_map_url(algorithm, parameters, context) -> str | None:

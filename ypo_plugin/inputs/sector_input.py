@@ -21,6 +21,7 @@ from ..core.defaults import MIN_REPORTED_AREA_M2, MIN_REPORTED_AREA_SHARE
 from ..core.errors import InputError
 from ..core.lazy import lazy_module
 from ..core.progress import Cancelled
+from ..i18n import tr
 from ..qgis_compat import new_field
 
 np = lazy_module("numpy")
@@ -54,11 +55,11 @@ def add_sector_parameters(algorithm) -> None:
     """SECTORS (polygons) and SECTOR_ID_FIELD (default sector_id)."""
     algorithm.addParameter(
         QgsProcessingParameterFeatureSource(
-            SECTORS, algorithm.tr("Sectors"), [QgsProcessing.SourceType.TypeVectorPolygon]
+            SECTORS, tr("Sectors"), [QgsProcessing.SourceType.TypeVectorPolygon]
         )
     )
     algorithm.addParameter(
-        QgsProcessingParameterField(SECTOR_ID_FIELD, algorithm.tr("Sector id field"), "sector_id", SECTORS)
+        QgsProcessingParameterField(SECTOR_ID_FIELD, tr("Sector id field"), "sector_id", SECTORS)
     )
 
 
@@ -73,10 +74,10 @@ def sector_source(algorithm, parameters, context):
 
 def sector_working_crs(algorithm, sectors, transform_context, feedback):
     """The CRS to work in: the sectors' own when it is metric, else their UTM zone (said in the log)."""
-    crs = crs_choice.working_crs(sectors, algorithm.tr("Sectors"), transform_context)
+    crs = crs_choice.working_crs(sectors, tr("Sectors"), transform_context)
     if crs != sectors.sourceCrs():
         feedback.pushInfo(
-            algorithm.tr("Computing in {} (the sectors' CRS {} is not metric).").format(
+            tr("Computing in {} (the sectors' CRS {} is not metric).").format(
                 crs.authid(), sectors.sourceCrs().authid()
             )
         )

@@ -15,6 +15,7 @@ from qgis.core import (
 from ..core.defaults import MIN_OFFICERS as DEFAULT_MIN_OFFICERS
 from ..core.errors import About
 from ..core.lazy import lazy_module
+from ..i18n import tr
 from .field_input import numeric_values
 
 sector_logic = lazy_module("..core.sectors", __package__)
@@ -35,7 +36,7 @@ def min_officers_parameter(algorithm) -> QgsProcessingParameterNumber:
     """MIN_OFFICERS: the officers every sector has at least (default 2)."""
     return QgsProcessingParameterNumber(
         MIN_OFFICERS,
-        algorithm.tr("Minimum officers per sector"),
+        tr("Minimum officers per sector"),
         QgsProcessingParameterNumber.Type.Integer,
         DEFAULT_MIN_OFFICERS,
         minValue=0,
@@ -48,7 +49,7 @@ def add_staff_parameters(algorithm) -> None:
     algorithm.addParameter(
         QgsProcessingParameterNumber(
             STAFF,
-            algorithm.tr("Staff to allocate"),
+            tr("Staff to allocate"),
             QgsProcessingParameterNumber.Type.Integer,
             optional=True,
             minValue=0,
@@ -57,20 +58,20 @@ def add_staff_parameters(algorithm) -> None:
     algorithm.addParameter(
         QgsProcessingParameterFeatureSource(
             DISTRICTS,
-            algorithm.tr("Districts with staff"),
+            tr("Districts with staff"),
             [QgsProcessing.SourceType.TypeVectorPolygon],
             optional=True,
         )
     )
     algorithm.addParameter(
         QgsProcessingParameterField(
-            DISTRICT_FIELD, algorithm.tr("District name field"), "district", DISTRICTS, optional=True
+            DISTRICT_FIELD, tr("District name field"), "district", DISTRICTS, optional=True
         )
     )
     algorithm.addParameter(
         QgsProcessingParameterField(
             DISTRICT_STAFF_FIELD,
-            algorithm.tr("District staff field"),
+            tr("District staff field"),
             "staff",
             DISTRICTS,
             QgsProcessingParameterField.DataType.Numeric,

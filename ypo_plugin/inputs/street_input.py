@@ -11,6 +11,7 @@ from qgis.core import (
 
 from ..core.defaults import MAIN_STREETS
 from ..core.lazy import lazy_module
+from ..i18n import tr
 
 street_logic = lazy_module("..core.streets", __package__)
 qgis_read = lazy_module("..qgis_io.read", __package__)
@@ -28,12 +29,12 @@ def add_street_parameters(algorithm) -> None:
     """STREETS (optional lines) and STREET_NAME_FIELD (default name)."""
     algorithm.addParameter(
         QgsProcessingParameterFeatureSource(
-            STREETS, algorithm.tr("Streets"), [QgsProcessing.SourceType.TypeVectorLine], optional=True
+            STREETS, tr("Streets"), [QgsProcessing.SourceType.TypeVectorLine], optional=True
         )
     )
     algorithm.addParameter(
         QgsProcessingParameterField(
-            STREET_NAME_FIELD, algorithm.tr("Street name field"), "name", STREETS, optional=True
+            STREET_NAME_FIELD, tr("Street name field"), "name", STREETS, optional=True
         )
     )
 
@@ -50,7 +51,7 @@ def read_streets(algorithm, parameters, context, crs, feedback):
             f"{STREETS}: the layer 'Streets' ({source.sourceName()}) is not a line layer "
             f"({QgsWkbTypes.geometryDisplayString(kind)}); give the street lines, or leave Streets out."
         )
-    feedback.setProgressText(algorithm.tr("Reading the streets…"))
+    feedback.setProgressText(tr("Reading the streets…"))
     name = algorithm.checked_field(parameters, STREET_NAME_FIELD, context, source, "Streets", True)
     frame = qgis_read.source_to_frame(source, [name], crs, context.transformContext(), feedback)
     return list(frame[name]), list(frame.geometry.values)

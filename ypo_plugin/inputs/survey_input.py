@@ -13,6 +13,7 @@ from qgis.core import (
 )
 
 from ..core.lazy import lazy_module
+from ..i18n import tr
 from .field_input import numeric_values
 
 np = lazy_module("numpy")
@@ -35,37 +36,29 @@ DESCRIPTIONS = {AREAS: "Areas", SURVEY: "Survey", PREVIOUS_SURVEY: "Previous sur
 def add_area_parameters(algorithm) -> None:
     """AREAS (polygons) and AREA_ID_FIELD (default area_id)."""
     algorithm.addParameter(
-        QgsProcessingParameterFeatureSource(
-            AREAS, algorithm.tr("Areas"), [QgsProcessing.SourceType.TypeVectorPolygon]
-        )
+        QgsProcessingParameterFeatureSource(AREAS, tr("Areas"), [QgsProcessing.SourceType.TypeVectorPolygon])
     )
-    algorithm.addParameter(
-        QgsProcessingParameterField(AREA_ID_FIELD, algorithm.tr("Area id field"), "area_id", AREAS)
-    )
+    algorithm.addParameter(QgsProcessingParameterField(AREA_ID_FIELD, tr("Area id field"), "area_id", AREAS))
 
 
 def add_survey_parameters(algorithm) -> None:
     """SURVEY (points or a table), its area, answer and weight fields."""
     algorithm.addParameter(
-        QgsProcessingParameterFeatureSource(
-            SURVEY, algorithm.tr("Survey"), [QgsProcessing.SourceType.TypeVector]
-        )
+        QgsProcessingParameterFeatureSource(SURVEY, tr("Survey"), [QgsProcessing.SourceType.TypeVector])
     )
     algorithm.addParameter(
         QgsProcessingParameterField(
             SURVEY_AREA_FIELD,
-            algorithm.tr("Survey area field"),
+            tr("Survey area field"),
             parentLayerParameterName=SURVEY,
             optional=True,
         )
     )
-    algorithm.addParameter(
-        QgsProcessingParameterField(ANSWER_FIELD, algorithm.tr("Answer field"), "answer", SURVEY)
-    )
+    algorithm.addParameter(QgsProcessingParameterField(ANSWER_FIELD, tr("Answer field"), "answer", SURVEY))
     algorithm.addParameter(
         QgsProcessingParameterField(
             WEIGHT_FIELD,
-            algorithm.tr("Weight field"),
+            tr("Weight field"),
             parentLayerParameterName=SURVEY,
             type=QgsProcessingParameterField.DataType.Numeric,
             optional=True,
@@ -78,7 +71,7 @@ def add_previous_survey_parameter(algorithm) -> None:
     algorithm.addParameter(
         QgsProcessingParameterFeatureSource(
             PREVIOUS_SURVEY,
-            algorithm.tr("Previous survey"),
+            tr("Previous survey"),
             [QgsProcessing.SourceType.TypeVector],
             optional=True,
         )

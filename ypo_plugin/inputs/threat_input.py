@@ -15,6 +15,7 @@ from qgis.core import (
 
 from ..core.defaults import NO_TEXTS, YES_TEXTS
 from ..core.lazy import lazy_module
+from ..i18n import tr
 from .crime_input import CRIMES, datetime_text
 from .parameters import enum_parameter
 
@@ -65,11 +66,11 @@ def add_period_parameters(algorithm) -> None:
     ):
         algorithm.addParameter(
             QgsProcessingParameterDateTime(
-                name, algorithm.tr(description), QgsProcessingParameterDateTime.Type.Date, optional=True
+                name, tr(description), QgsProcessingParameterDateTime.Type.Date, optional=True
             )
         )
     algorithm.addParameter(
-        enum_parameter(COMPARE_WITH, algorithm.tr("Compare with"), COMPARE_OPTIONS, COMPARE_OPTIONS[0])
+        enum_parameter(COMPARE_WITH, tr("Compare with"), COMPARE_OPTIONS, COMPARE_OPTIONS[0])
     )
 
 
@@ -92,21 +93,19 @@ def add_gang_and_exposed_parameters(algorithm) -> None:
     """GANG_FIELD (of CRIMES), EXPOSED_AREAS (optional polygons) and EXPOSED_NAME_FIELD (default name)."""
     algorithm.addParameter(
         QgsProcessingParameterField(
-            GANG_FIELD, algorithm.tr("Gang field"), parentLayerParameterName=CRIMES, optional=True
+            GANG_FIELD, tr("Gang field"), parentLayerParameterName=CRIMES, optional=True
         )
     )
     algorithm.addParameter(
         QgsProcessingParameterFeatureSource(
             EXPOSED_AREAS,
-            algorithm.tr(EXPOSED_DESCRIPTION),
+            tr(EXPOSED_DESCRIPTION),
             [QgsProcessing.SourceType.TypeVectorPolygon],
             optional=True,
         )
     )
     algorithm.addParameter(
-        QgsProcessingParameterField(
-            EXPOSED_NAME_FIELD, algorithm.tr("Exposed area name field"), "name", EXPOSED_AREAS
-        )
+        QgsProcessingParameterField(EXPOSED_NAME_FIELD, tr("Exposed area name field"), "name", EXPOSED_AREAS)
     )
 
 

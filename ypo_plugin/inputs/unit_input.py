@@ -19,6 +19,7 @@ from qgis.PyQt.QtCore import QMetaType
 from ..core.errors import About
 from ..core.lazy import lazy_module
 from ..core.progress import Cancelled
+from ..i18n import tr
 from ..qgis_compat import new_field
 from .field_input import numeric_field
 
@@ -42,13 +43,13 @@ def add_unit_parameters(algorithm) -> None:
     """UNITS (polygons) and POPULATION_FIELD (numeric, default population)."""
     algorithm.addParameter(
         QgsProcessingParameterFeatureSource(
-            UNITS, algorithm.tr("Base units"), [QgsProcessing.SourceType.TypeVectorPolygon]
+            UNITS, tr("Base units"), [QgsProcessing.SourceType.TypeVectorPolygon]
         )
     )
     algorithm.addParameter(
         QgsProcessingParameterField(
             POPULATION_FIELD,
-            algorithm.tr("Population field"),
+            tr("Population field"),
             defaultValue="population",
             parentLayerParameterName=UNITS,
             type=QgsProcessingParameterField.DataType.Numeric,
@@ -111,7 +112,7 @@ def sectors_as_written(algorithm, units: Units, plan, crs, transform_context, fe
     geoms, changed = crs_choice.valid_in_both(dissolved, source_crs, later_crs, transform_context)
     if changed.any():
         feedback.pushInfo(
-            algorithm.tr("Sectors {} were repaired to be valid in {} and in {}.").format(
+            tr("Sectors {} were repaired to be valid in {} and in {}.").format(
                 ", ".join(plan.sectors["sector_id"].to_numpy()[changed]),
                 source_crs.authid(),
                 later_crs.authid(),
@@ -146,7 +147,7 @@ def units_with_sector(algorithm, units, plan, feedback):
     fields = QgsFields(units.fields())
     copied_from = list(range(fields.count()))
     if fields.lookupField("sector_id") >= 0:
-        feedback.pushWarning(algorithm.tr("The units' own 'sector_id' field is replaced by the new plan."))
+        feedback.pushWarning(tr("The units' own 'sector_id' field is replaced by the new plan."))
     else:
         fields.append(new_field("sector_id", QMetaType.Type.QString))
         copied_from.append(-1)

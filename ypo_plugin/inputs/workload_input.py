@@ -7,6 +7,7 @@ from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSource, QgsPro
 
 from ..core.defaults import WORKLOAD_CRIME_WEIGHT, WORKLOAD_EXPOSED_WEIGHT, WORKLOAD_POPULATION_WEIGHT
 from ..core.lazy import lazy_module
+from ..i18n import tr
 from .crime_input import CRIMES
 from .parameters import advanced
 
@@ -25,7 +26,7 @@ def add_workload_parameters(algorithm) -> None:
         (EXPOSED_AREAS, "Exposed housing areas", QgsProcessing.SourceType.TypeVectorPolygon),
     ):
         algorithm.addParameter(
-            QgsProcessingParameterFeatureSource(name, algorithm.tr(description), [source_type], optional=True)
+            QgsProcessingParameterFeatureSource(name, tr(description), [source_type], optional=True)
         )
     for name, description, default in (
         (POPULATION_WEIGHT, "Population weight", WORKLOAD_POPULATION_WEIGHT),
@@ -36,7 +37,7 @@ def add_workload_parameters(algorithm) -> None:
             advanced(
                 QgsProcessingParameterNumber(
                     name,
-                    algorithm.tr(description),
+                    tr(description),
                     QgsProcessingParameterNumber.Type.Double,
                     defaultValue=default,
                     minValue=0,

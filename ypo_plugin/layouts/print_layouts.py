@@ -38,6 +38,7 @@ from qgis.PyQt.QtCore import QMarginsF, QSizeF
 from qgis.PyQt.QtGui import QPageSize, QPainter, QPdfWriter
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..i18n import tr
 from ..resources import styles_dir
 
 CREATOR = "YPO sector planning"
@@ -50,7 +51,7 @@ def add_dpi_parameter(algorithm, name: str, max_dpi: int) -> None:
     algorithm.addParameter(
         QgsProcessingParameterNumber(
             name,
-            algorithm.tr("DPI"),
+            tr("DPI"),
             QgsProcessingParameterNumber.Type.Integer,
             DEFAULT_DPI,
             minValue=50,

@@ -1,0 +1,62 @@
+"""The plugin's translations (Qt Linguist): ``tr()``, and the translator QGIS's language selects.
+
+Every text shown to the user is one literal in ``tr("…")``; values go in as named placeholders after
+translation (``tr("Sector {sector} has no officer.", sector=sector_id)``), so ``pylupdate5`` can
+collect every text into ``i18n/ypo_da.ts``. All texts share one context (a bare ``tr`` is filed by
+``pylupdate5`` under ``@default``): a term is translated once wherever it is used. The core marks its
+messages with :func:`ypo_plugin.core.messages.tr`; :func:`translated` shows them in the user's language.
+"""
+
+from pathlib import Path
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+from .core.messages import Message
+
+CONTEXT = "@default"
+TRANSLATIONS_DIR = Path(__file__).resolve().parent / "i18n"
+"""Where the staged plugin keeps ``ypo_<language>.qm`` (built by ``make stage`` with ``lrelease``)."""
+
+
+def tr(text: str, disambiguation: str | None = None, **values) -> str:
+    """``text`` (a literal) in the user's language, formatted with ``values``."""
+    translation = QCoreApplication.translate(CONTEXT, text, disambiguation)
+    return translation.format(**values) if values else translation
+
+
+def translated(message: str) -> str:
+    """A message of the core (:class:`~.core.messages.Message`) in the user's language; other
+    texts as they are."""
+    if isinstance(message, Message):
+        translation = QCoreApplication.translate(CONTEXT, message.template)
+        return translation.format(**message.values) if message.values else translation
+    return message
+
+
+def translation_file(language: str) -> Path | None:
+    """The compiled translation for ``language`` ("da", "da_DK"), or None (English needs none)."""
+    for code in (language, language.split("_")[0]):
+        path = TRANSLATIONS_DIR / f"ypo_{code}.qm"
+        if code and path.is_file():
+            return path
+    return None
+
+
+def install_translator() -> QTranslator | None:
+    """Install the translation for QGIS's user interface language; the translator, to be removed
+    on unload, or None when the language is English or has no translation."""
+    path = translation_file(QgsApplication.locale())
+    if path is None:
+        return None
+    translator = QTranslator()
+    if not translator.load(str(path)):
+        return None
+    QCoreApplication.installTranslator(translator)
+    return translator
+
+
+def remove_translator(translator: QTranslator | None) -> None:
+    """Remove what :func:`install_translator` installed."""
+    if translator is not None:
+        QCoreApplication.removeTranslator(translator)
