@@ -9,7 +9,7 @@ OUT := out
 QGIS_PROFILE_PLUGINS := $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
 export QT_QPA_PLATFORM := offscreen
 
-.PHONY: setup stage demo test test-qgis322 test-qgis344 bench install package lint clean
+.PHONY: setup stage demo test test-qgis322 test-qgis344 bench install package lint translations clean
 
 setup:
 	tools/setup.sh
@@ -103,6 +103,12 @@ package:
 lint: setup
 	$(PYTHON) -m ruff check ypo_plugin tests tools bench
 	$(PYTHON) -m ruff format --check ypo_plugin tests tools bench
+	$(PYTHON) tools/check_translations.py
+
+# After changing a text of the plugin: i18n/ypo_da.ts follows the code (pylupdate5); then translate
+# the new entries (Qt Linguist, or by hand) until make lint reports none unfinished.
+translations: setup
+	$(PYTHON) tools/check_translations.py --update
 
 clean:
 	rm -rf build dist $(OUT) .pytest_cache

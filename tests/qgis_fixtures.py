@@ -116,13 +116,18 @@ def staged_plugin_dir(tmp_path_factory) -> Path:
     return plugins
 
 
-@pytest.fixture(scope="session")
-def qgis_process(staged_plugin_dir, tmp_path_factory):
-    """Run ``qgis_process`` with the staged plugin; returns the parsed JSON of ``run``."""
-    config = tmp_path_factory.mktemp("qgis-config")
+def qgis_process_runner(plugin_dir: Path, config: Path, language: str | None = None):
+    """A ``qgis_process`` of the plugin in ``plugin_dir`` with the QGIS profile in ``config``; with
+    ``language`` ("da", "en") that profile sets QGIS's user-interface language as the options dialog
+    does. Called with the arguments, it returns the completed process (``check``: fail on an error);
+    ``.run(algorithm_id, **parameters)`` returns the parsed JSON of a run."""
+    if language:
+        settings = config / "profiles" / "default" / "QGIS" / "QGIS3.ini"
+        settings.parent.mkdir(parents=True, exist_ok=True)
+        settings.write_text(f"[locale]\noverrideFlag=true\nuserLocale={language}\n", encoding="utf-8")
     env = dict(
         os.environ,
-        YPO_PLUGIN_DIR=str(staged_plugin_dir),
+        YPO_PLUGIN_DIR=str(plugin_dir),
         YPO_QGIS_CONFIG=str(config),
         QT_QPA_PLATFORM="offscreen",
     )
@@ -149,3 +154,23 @@ def qgis_process(staged_plugin_dir, tmp_path_factory):
     call.run = run
     call.config_dir = str(config)
     return call
+
+
+@pytest.fixture(scope="session")
+def qgis_process(staged_plugin_dir, tmp_path_factory):
+    """Run ``qgis_process`` with the staged plugin (see :func:`qgis_process_runner`)."""
+    return qgis_process_runner(staged_plugin_dir, tmp_path_factory.mktemp("qgis-config"))
+
+
+@pytest.fixture(scope="session")
+def qgis_process_in(staged_plugin_dir, tmp_path_factory):
+    """``qgis_process_in("da")``: ``qgis_process`` with QGIS's language set to Danish."""
+    runners = {}
+
+    def runner(language: str):
+        if language not in runners:
+            config = tmp_path_factory.mktemp(f"qgis-config-{language}")
+            runners[language] = qgis_process_runner(staged_plugin_dir, config, language)
+        return runners[language]
+
+    return runner

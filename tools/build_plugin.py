@@ -3,21 +3,24 @@
 The repository keeps metadata.txt, LICENSE, styles/ and processing/ beside the
 ypo_plugin package (see design.md); QGIS needs them inside the plugin folder.
 The staged metadata.txt gains a ``changelog`` written from CHANGELOG.md, so the
-history is kept in one place and the plugin manager shows it.
+history is kept in one place and the plugin manager shows it, and i18n/ gains the
+compiled translations (``lrelease`` of each ``.ts``: Debian's qttools5-dev-tools).
 
     python3 tools/build_plugin.py DEST_DIR            # DEST_DIR/ypo_plugin/
     python3 tools/build_plugin.py DEST_DIR --zip ZIP  # and ZIP with ypo_plugin/ at its root
 """
 
 import argparse
+import os
 import re
 import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGIN_NAME = "ypo_plugin"
-BESIDE_THE_PACKAGE = ("metadata.txt", "styles", "processing", "LICENSE")
+BESIDE_THE_PACKAGE = ("metadata.txt", "styles", "processing", "i18n", "LICENSE")
 CHANGELOG = ROOT / "CHANGELOG.md"
 IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "*.pyo", ".pytest_cache", ".ruff_cache")
 
@@ -36,7 +39,26 @@ def stage(dest_dir: Path) -> Path:
             shutil.copy2(source, target / name)
     with open(target / "metadata.txt", "a", encoding="utf-8") as metadata:
         metadata.write(metadata_changelog(CHANGELOG.read_text(encoding="utf-8")))
+    compile_translations(target / "i18n")
     return target
+
+
+def lrelease() -> str:
+    """Qt's translation compiler: on PATH through qtchooser, else where Debian installs Qt 5's."""
+    found = shutil.which("lrelease") or "/usr/lib/qt5/bin/lrelease"
+    if not Path(found).is_file():
+        raise SystemExit("lrelease is missing: install qttools5-dev-tools (make setup does).")
+    return found
+
+
+def compile_translations(folder: Path) -> None:
+    """Write ``ypo_<language>.qm`` beside each ``.ts`` of ``folder``."""
+    for source in sorted(folder.glob("*.ts")):
+        subprocess.run(
+            [lrelease(), "-silent", str(source), "-qm", str(source.with_suffix(".qm"))],
+            check=True,
+            env={**os.environ, "QT_SELECT": "qt5"},
+        )
 
 
 def metadata_changelog(markdown: str) -> str:

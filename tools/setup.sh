@@ -15,6 +15,7 @@ debian_packages=(
     chromium chromium-driver fonts-dejavu-core # the web map's browser test; the maps' font
     debootstrap                               # the QGIS 3.44 chroot of make test (tools/qgis344.sh)
     zbar-tools                                # reading back the business cards' QR codes
+    pyqt5-dev-tools qttools5-dev-tools        # translations: pylupdate5 (make lint), lrelease (make stage)
 )
 missing=()
 for package in "${debian_packages[@]}"; do

@@ -9,9 +9,27 @@ from pathlib import Path
 
 import pytest
 
+from ..translations import danish
 from .qgis_desktop import run_qgis_desktop
 
 SCRIPT = Path(__file__).with_name("workspace_run.py")
+DOCK_HEADERS = [
+    "Sector",
+    "Population",
+    "Crimes",
+    "Violence",
+    "Burglary",
+    "Theft",
+    "Drugs",
+    "Vandalism",
+    "Harassment",
+    "Workload dev. %",
+    "Factor",
+    "Officers req.",
+    "Officers alloc.",
+    "Polsby-Popper",
+    "Flags",
+]
 
 pytestmark = pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="xvfb-run is not installed")
 
@@ -40,25 +58,7 @@ def workspace(qgis_process, tmp_path_factory):
 def test_workspace_opens_ready_and_qgis_exits_cleanly(
     qgis_process, staged_plugin_dir, workspace, tmp_path, close_dock
 ):
-    report = tmp_path / "report.json"
-    project = tmp_path / "workspace"
-    shutil.copytree(workspace / "ws", project)  # each run saves its own copy
-    qgis = run_qgis_desktop(
-        SCRIPT,
-        qgis_process,
-        staged_plugin_dir,
-        tmp_path,
-        240,
-        YPO_WORKSPACE=str(project / "workspace.qgz"),
-        YPO_UNITS=f"{workspace / 'units.gpkg'}|layername=units",
-        YPO_CLOSE_DOCK="1" if close_dock else "0",
-        YPO_DESKTOP_REPORT=str(report),
-    )
-    errors = qgis.stderr.decode(errors="replace")
-    assert qgis.returncode == 0, errors[-3000:]
-    assert "crash" not in errors.casefold()
-    outcome = json.loads(report.read_text())
-    assert "error" not in outcome, outcome.get("error")
+    outcome = open_workspace(qgis_process, staged_plugin_dir, workspace, tmp_path, close_dock)
     # The saved map view: every sector in sight, filling most of the map (not 1:1 on a white map).
     assert outcome["shows_all_sectors"] and outcome["extent_share"] > 0.5 and outcome["scale"] > 1000
     assert outcome["dock_visible"] is True
@@ -74,3 +74,49 @@ def test_workspace_opens_ready_and_qgis_exits_cleanly(
     assert outcome["unit_after_undo"] == outcome["unit_before"]
     assert outcome["modified_after_undo"] == [False, False]
     assert outcome["saved"] is True
+    assert outcome["dock_title"] == "Sector statistics"
+    assert outcome["dock_headers"] == DOCK_HEADERS
+    assert outcome["toolbox"]["provider"] == "Your Police Officer"
+    assert "Split districts into sectors" in outcome["toolbox"]["groups"]["Sector planning"]
+
+
+def test_the_plugin_speaks_danish_when_qgis_does(
+    qgis_process, qgis_process_in, staged_plugin_dir, workspace, tmp_path, ypo_provider
+):
+    in_danish = qgis_process_in("da")
+    in_danish("plugins")  # the Danish profile now has the plugin enabled
+    outcome = open_workspace(in_danish, staged_plugin_dir, workspace, tmp_path, close_dock=False)
+    assert outcome["dock_title"] == danish("Sector statistics")
+    assert outcome["dock_headers"] == [danish(header) for header in DOCK_HEADERS]
+    assert outcome["toolbox"]["provider"] == danish(ypo_provider.name())
+    expected = {}
+    for algorithm in ypo_provider.algorithms():  # English here: this process has no translator
+        expected.setdefault(danish(algorithm.group()), []).append(danish(algorithm.displayName()))
+    assert {group: sorted(names) for group, names in outcome["toolbox"]["groups"].items()} == {
+        group: sorted(names) for group, names in expected.items()
+    }
+    assert outcome["rows"] > 0 and outcome["moved"] == 1
+
+
+def open_workspace(qgis_process, plugin_dir, workspace, tmp_path, close_dock):
+    """Run workspace_run.py in QGIS desktop with the profile of ``qgis_process``: its report."""
+    report = tmp_path / "report.json"
+    project = tmp_path / "workspace"
+    shutil.copytree(workspace / "ws", project)  # each run saves its own copy
+    qgis = run_qgis_desktop(
+        SCRIPT,
+        qgis_process,
+        plugin_dir,
+        tmp_path,
+        240,
+        YPO_WORKSPACE=str(project / "workspace.qgz"),
+        YPO_UNITS=f"{workspace / 'units.gpkg'}|layername=units",
+        YPO_CLOSE_DOCK="1" if close_dock else "0",
+        YPO_DESKTOP_REPORT=str(report),
+    )
+    errors = qgis.stderr.decode(errors="replace")
+    assert qgis.returncode == 0, errors[-3000:]
+    assert "crash" not in errors.casefold()
+    outcome = json.loads(report.read_text())
+    assert "error" not in outcome, outcome.get("error")
+    return outcome

@@ -1,7 +1,8 @@
 """Run inside QGIS desktop (qgis --code): open a sector workspace as a user would, open the
 "Sector statistics" dock, move one unit with the tool, undo, save the project and quit through
 QGIS's own exit action (the dock closed first when YPO_CLOSE_DOCK=1). A screenshot of the opened
-workspace goes beside the report.
+workspace, with the Processing toolbox open at the plugin's algorithms, goes beside the report, and
+the report gives what the user reads: the toolbox's groups and names, the dock's title and headers.
 
 Reads YPO_WORKSPACE (workspace.qgz), YPO_UNITS (a layer of units with sector_id, e.g.
 ypo:splitsectors's units output, as "path|layername=name"), YPO_CLOSE_DOCK and YPO_DESKTOP_REPORT
@@ -12,8 +13,8 @@ import json
 import os
 import traceback
 
-from qgis.core import QgsProject, QgsVectorLayer
-from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+from qgis.PyQt.QtCore import QModelIndex, Qt, QTimer
 from qgis.PyQt.QtWidgets import QApplication, QDockWidget
 from qgis.utils import iface, plugins
 
@@ -70,13 +71,43 @@ def open_dock():
         )
     }
     report["dock_fields"] = [dock.id_field_combo.currentField(), dock.unit_field_combo.currentField()]
+    report["toolbox"] = open_toolbox_at_the_plugin()
     step(move_and_undo, 3000)
+
+
+def open_toolbox_at_the_plugin():
+    """Show the Processing toolbox with the plugin's branch open; its algorithms' texts as shown:
+    {group: [algorithm name, …]} under the key of the provider's name."""
+    toolbox = plugins["processing"].toolbox
+    toolbox.show()
+    iface.mainWindow().resizeDocks([toolbox], [420], Qt.Orientation.Horizontal)
+    tree = toolbox.algorithmTree
+    model = tree.model()
+    shown = {}
+
+    def walk(parent):
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            algorithm = tree.algorithmForIndex(index)
+            if algorithm is not None and algorithm.provider().id() == "ypo":
+                group = index.parent()
+                shown.setdefault(group.data(), []).append(index.data())
+                tree.expand(group)
+                tree.expand(group.parent())
+            walk(index)
+
+    walk(QModelIndex())
+    provider = QgsApplication.processingRegistry().providerById("ypo")
+    return {"provider": provider.name(), "groups": shown}
 
 
 def move_and_undo():
     gui = plugins["ypo_plugin"].editing_gui
     dock = gui.dock
     report["rows"] = dock.table.rowCount()
+    report["dock_title"] = dock.windowTitle()
+    header = dock.table.horizontalHeaderItem
+    report["dock_headers"] = [header(column).text() for column in range(dock.table.columnCount())]
     QApplication.primaryScreen().grabWindow(iface.mainWindow().winId()).save(
         os.path.splitext(REPORT)[0] + ".png"
     )

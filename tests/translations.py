@@ -1,0 +1,24 @@
+"""The Danish translation as committed (i18n/ypo_da.ts), read with ElementTree: the expected Danish
+of the tests, independent of Qt's translator."""
+
+import functools
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+TRANSLATION = Path(__file__).resolve().parent.parent / "i18n" / "ypo_da.ts"
+
+
+@functools.cache
+def danish_texts() -> dict[str, str]:
+    """{English source: Danish translation} of every finished entry."""
+    texts = {}
+    for message in ElementTree.parse(TRANSLATION).iter("message"):
+        translation = message.find("translation")
+        if translation is not None and translation.get("type") != "unfinished":
+            texts[message.findtext("source")] = translation.text
+    return texts
+
+
+def danish(english: str) -> str:
+    """The Danish of ``english``; a KeyError names a text the translation lacks."""
+    return danish_texts()[english]
