@@ -53,7 +53,7 @@ SHOWN_BY_CONSTRUCTION = {
     "QCheckBox",
 }
 """Classes whose every text argument is shown to the user."""
-SHOWN_RETURNS = {"displayName", "group", "shortHelpString", "helpString", "shortDescription"}
+SHOWN_RETURNS = {"displayName", "group", "shortHelpString", "helpString", "shortDescription", "longName"}
 PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)[^{}]*\}(?!\})")
 LOCATION = re.compile(r"^\s*<location [^>]*/>\n", re.MULTILINE)
 GLOSSARY = re.compile(r"<!--.*?-->\n", re.DOTALL)
