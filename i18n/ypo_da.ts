@@ -1,5 +1,19 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
+<!--
+Glossary: one Danish term for each term of the model, in the user interface and on printed maps alike.
+  sector = sektor; district = distrikt; station = station (politistation); base unit = grundenhed;
+  Your Police Officer, local police officer = nærpolitibetjent; officer = betjent; manning = bemanding;
+  workload = arbejdsbyrde; population = befolkning; inhabitants = indbyggere (indb.);
+  exposed housing area = udsat boligområde; crimes = forbrydelser; incidents = hændelser;
+  crime type = kriminalitetstype; grid cell = gittercelle; barrier = barriere; deviation = afvigelse;
+  contiguous = sammenhængende; sector log = sektorlog; partner = samarbejdspartner; event = arrangement;
+  handover report = overdragelsesrapport; safety index = tryghedsindeks; survey = tryghedsundersøgelse;
+  threat assessment = trusselsvurdering; initiative = indsats; displacement = forskydning;
+  gang-related = banderelateret; quarter = kvartal; leaflet = folder; business card = visitkort;
+  web map = webkort; emergency number = alarmnummer; layer = lag; field = felt; feature = objekt.
+Placeholders in braces ({sector}, {count:,}) stay as they are; line breaks are kept.
+-->
 <TS version="2.1">
 <context>
     <name>@default</name>
@@ -302,7 +316,7 @@ Crime types (optional) — only these of the six types count; none chosen: every
     </message>
     <message>
         <source>Business cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Visitkort</translation>
     </message>
     <message>
         <source>Writes the sector officers' business cards as a print-ready PDF: 85 × 55 mm cards, ten to an A4 sheet (two columns of five, butted together) with crop marks in the margins at every cut line. Each card: 'Your local police officer', the officer's name, the sector, phone, e-mail, what to call in an emergency, and a QR code — the officer's contact as a vCard, or, with a web map address, the web map opened at the sector (address#sector-id). One card per sector with an officer_name, in sector id order; sectors without one are named in the log.
@@ -317,7 +331,7 @@ Web map address (optional) — the address where the station publishes its web m
     </message>
     <message>
         <source>Sectors</source>
-        <translation type="unfinished"></translation>
+        <translation>Sektorer</translation>
     </message>
     <message>
         <source>Cards</source>
@@ -346,7 +360,7 @@ Sector id — the sector to report on; leave it empty for every sector (one page
     </message>
     <message>
         <source>Handover report</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdragelsesrapport</translation>
     </message>
     <message>
         <source>Number of pages</source>
@@ -417,7 +431,7 @@ Title — the page title (default: 'Find your local police officer' in the page'
     </message>
     <message>
         <source>Sector leaflets</source>
-        <translation type="unfinished"></translation>
+        <translation>Sektorfoldere</translation>
     </message>
     <message>
         <source>Writes a leaflet per sector for citizens, one A5 page each in one PDF: the sector on a map with its streets and neighbours, 'Your local police officer' with the officer's name, phone and e-mail, what the local police officer offers (an editable text), when to call the emergency number and when the general number, and the QR code of the business cards (the officer's vCard, or the web map opened at the sector). Only the public fields are read; the PDF holds nothing else.
@@ -640,7 +654,7 @@ Results: GAPS, OVERLAPS, OUTSIDE, NONCONTIGUOUS, SLIVERS, UNDERMANNED (counts of
     </message>
     <message>
         <source>District</source>
-        <translation type="unfinished"></translation>
+        <translation>Distrikt</translation>
     </message>
     <message>
         <source>Minimum sector area (m²)</source>
@@ -728,7 +742,7 @@ Results: GAPS, OVERLAPS, OUTSIDE, NONCONTIGUOUS, SLIVERS, UNDERMANNED (counts of
     </message>
     <message>
         <source>Districts</source>
-        <translation type="unfinished"></translation>
+        <translation>Distrikter</translation>
     </message>
     <message>
         <source>Target shares field</source>
@@ -780,7 +794,7 @@ Results: GAPS, OVERLAPS, OUTSIDE, NONCONTIGUOUS, SLIVERS, UNDERMANNED (counts of
     </message>
     <message>
         <source>Population</source>
-        <translation type="unfinished"></translation>
+        <translation>Befolkning</translation>
     </message>
     <message>
         <source>Population field</source>
@@ -792,7 +806,7 @@ Results: GAPS, OVERLAPS, OUTSIDE, NONCONTIGUOUS, SLIVERS, UNDERMANNED (counts of
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprog</translation>
     </message>
     <message>
         <source>Emergency number</source>
@@ -836,7 +850,7 @@ Results: GAPS, OVERLAPS, OUTSIDE, NONCONTIGUOUS, SLIVERS, UNDERMANNED (counts of
     </message>
     <message>
         <source>Streets</source>
-        <translation type="unfinished"></translation>
+        <translation>Gader</translation>
     </message>
     <message>
         <source>Street name field</source>
@@ -905,6 +919,444 @@ Results: GAPS, OVERLAPS, OUTSIDE, NONCONTIGUOUS, SLIVERS, UNDERMANNED (counts of
     <message>
         <source>Export sector maps…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Kilder</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Kort</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Side</translation>
+    </message>
+    <message>
+        <source>of</source>
+        <translation>af</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>sectors</source>
+        <translation>sektorer</translation>
+    </message>
+    <message>
+        <source>officers</source>
+        <translation>betjente</translation>
+    </message>
+    <message>
+        <source>INTERNAL</source>
+        <translation>INTERNT</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Signatur</translation>
+    </message>
+    <message>
+        <source>continued</source>
+        <translation>fortsat</translation>
+    </message>
+    <message>
+        <source>without a time of day</source>
+        <translation>uden klokkeslæt</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Your Police Officer – sectors and officers</source>
+        <translation>Nærpoliti – sektorer og betjente</translation>
+    </message>
+    <message>
+        <source>Sector overview</source>
+        <translation>Sektoroversigt</translation>
+    </message>
+    <message>
+        <source>police sector division</source>
+        <translation>Politiets sektorinddeling</translation>
+    </message>
+    <message>
+        <source>Find your local police officer</source>
+        <translation>Find din nærpolitibetjent</translation>
+    </message>
+    <message>
+        <source>In an emergency call {emergency}.</source>
+        <translation>Ved akut behov ring {emergency}.</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sektor</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Betjent</translation>
+    </message>
+    <message>
+        <source>Your local police officer</source>
+        <translation>Din nærpolitibetjent</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <comment>abbreviation</comment>
+        <translation>Tlf.</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Officer to be announced</source>
+        <translation>Betjent følger</translation>
+    </message>
+    <message>
+        <source>To be announced</source>
+        <translation>Betjent følger</translation>
+    </message>
+    <message>
+        <source>Neighbouring sectors</source>
+        <translation>Nabosektorer</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Nøgletal</translation>
+    </message>
+    <message>
+        <source>Pop.</source>
+        <translation>Indb.</translation>
+    </message>
+    <message>
+        <source>pop.</source>
+        <translation>indb.</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Areal</translation>
+    </message>
+    <message>
+        <source>Area (km²)</source>
+        <translation>Areal</translation>
+    </message>
+    <message>
+        <source>Crimes</source>
+        <translation>Forbrydelser</translation>
+    </message>
+    <message>
+        <source>per 1,000</source>
+        <translation>pr. 1.000 indb.</translation>
+    </message>
+    <message>
+        <source>Crimes per 1,000</source>
+        <translation>Forbrydelser pr. 1.000</translation>
+    </message>
+    <message>
+        <source>Exposed share</source>
+        <translation>Andel i udsatte områder</translation>
+    </message>
+    <message>
+        <source>Need score</source>
+        <translation>Behov</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>Faktor</translation>
+    </message>
+    <message>
+        <source>Officers</source>
+        <translation>Betjente</translation>
+    </message>
+    <message>
+        <source>Off.</source>
+        <translation>Betj.</translation>
+    </message>
+    <message>
+        <source>officers</source>
+        <comment>abbreviation</comment>
+        <translation>betj.</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>krav</translation>
+    </message>
+    <message>
+        <source>Officers required</source>
+        <translation>Betjente krævet</translation>
+    </message>
+    <message>
+        <source>Officers allocated</source>
+        <translation>Betjente tildelt</translation>
+    </message>
+    <message>
+        <source>Factor {factor} – high need (1 per {per})</source>
+        <translation>Faktor {factor} – højt behov (1 pr. {per})</translation>
+    </message>
+    <message>
+        <source>Factor {factor} (1 per {per})</source>
+        <translation>Faktor {factor} (1 pr. {per})</translation>
+    </message>
+    <message>
+        <source>Factor {factor} – low need (1 per {per})</source>
+        <translation>Faktor {factor} – lavt behov (1 pr. {per})</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Hændelser</translation>
+    </message>
+    <message>
+        <source>Crimes per grid cell</source>
+        <translation>Forbrydelser pr. celle</translation>
+    </message>
+    <message>
+        <source>incidents</source>
+        <translation>hændelser</translation>
+    </message>
+    <message>
+        <source>grid</source>
+        <translation>net</translation>
+    </message>
+    <message>
+        <source>more than {count}</source>
+        <translation>mere end {count}</translation>
+    </message>
+    <message>
+        <source>Violence</source>
+        <translation>Vold</translation>
+    </message>
+    <message>
+        <source>Burglary</source>
+        <translation>Indbrud</translation>
+    </message>
+    <message>
+        <source>Theft</source>
+        <translation>Tyveri</translation>
+    </message>
+    <message>
+        <source>Drugs</source>
+        <translation>Narkotika</translation>
+    </message>
+    <message>
+        <source>Vandalism</source>
+        <translation>Hærværk</translation>
+    </message>
+    <message>
+        <source>Harassment</source>
+        <translation>Chikane</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Anden</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>man</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>tir</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>ons</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>tor</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>fre</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>lør</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>søn</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Crimes by hour and weekday</source>
+        <translation>Forbrydelser efter time og ugedag</translation>
+    </message>
+    <message>
+        <source>By type</source>
+        <translation>Efter type</translation>
+    </message>
+    <message>
+        <source>Click your sector, choose it from the list or enter coordinates.</source>
+        <translation>Klik på din sektor, vælg den på listen eller skriv koordinater.</translation>
+    </message>
+    <message>
+        <source>Choose a sector</source>
+        <translation>Vælg sektor</translation>
+    </message>
+    <message>
+        <source>– Choose a sector –</source>
+        <translation>– Vælg sektor –</translation>
+    </message>
+    <message>
+        <source>Coordinates of the address (latitude, longitude)</source>
+        <translation>Adressens koordinater (bredde, længde)</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>Use my location</source>
+        <translation>Brug min position</translation>
+    </message>
+    <message>
+        <source>The point is in no sector.</source>
+        <translation>Punktet ligger ikke i nogen sektor.</translation>
+    </message>
+    <message>
+        <source>Enter latitude and longitude, e.g. {example}.</source>
+        <translation>Skriv bredde og længde, fx {example}.</translation>
+    </message>
+    <message>
+        <source>Your location could not be found.</source>
+        <translation>Din position kunne ikke findes.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Type the street and house number or the postcode, e.g. {address}.</source>
+        <translation>Skriv vej og husnummer eller postnummer, fx {address}.</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Forslag</translation>
+    </message>
+    <message>
+        <source>No address matches the search.</source>
+        <translation>Ingen adresse passer til søgningen.</translation>
+    </message>
+    <message>
+        <source>The address is in none of the station&apos;s sectors. In an emergency call {emergency}; otherwise call the police on {general}.</source>
+        <translation>Adressen ligger ikke i nogen af stationens sektorer. Ved akut behov ring {emergency}; ellers ring til politiet på {general}.</translation>
+    </message>
+    <message>
+        <source>Sectors in {place}:</source>
+        <translation>Sektorer i {place}:</translation>
+    </message>
+    <message>
+        <source>Show the whole area</source>
+        <translation>Vis hele området</translation>
+    </message>
+    <message>
+        <source>Police</source>
+        <translation>Politiet</translation>
+    </message>
+    <message>
+        <source>Your local police officer knows the area and works in it every week. Get in touch with questions, worries about something in the area or an idea for making it a safe place to live. The officer works with the sector&apos;s schools, clubs, housing associations and shops.</source>
+        <translation>Din nærpolitibetjent kender området og arbejder i det hver uge. Kontakt betjenten, hvis du har spørgsmål, er bekymret for noget i området eller har en idé til at gøre det trygt at bo her. Betjenten samarbejder med skoler, foreninger, boligselskaber og forretninger i sektoren.</translation>
+    </message>
+    <message>
+        <source>Call {emergency} when life, health or property is in danger right now. Otherwise call {general}.</source>
+        <translation>Ring {emergency}, når der er fare for liv, helbred eller ejendom lige nu. Ellers ring {general}.</translation>
+    </message>
+    <message>
+        <source>Sector handover</source>
+        <translation>Sektoroverdragelse</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>udskrevet</translation>
+    </message>
+    <message>
+        <source>Key figures and manning</source>
+        <translation>Nøgletal og bemanding</translation>
+    </message>
+    <message>
+        <source>no key figures: run Compute sector manning on the sectors</source>
+        <translation>ingen nøgletal: kør Compute sector manning på sektorerne</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Samarbejdspartnere</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Open challenges</source>
+        <translation>Åbne udfordringer</translation>
+    </message>
+    <message>
+        <source>Target group</source>
+        <translation>Målgruppe</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>Interessent</translation>
+    </message>
+    <message>
+        <source>Challenge</source>
+        <translation>Udfordring</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Opfølgning</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Latest log entries</source>
+        <translation>Seneste logindførsler</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Af</translation>
+    </message>
+    <message>
+        <source>Action taken</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ingen</translation>
+    </message>
+    <message>
+        <source>The sector</source>
+        <translation>Sektoren</translation>
+    </message>
+    <message>
+        <source>Other sectors</source>
+        <translation>Andre sektorer</translation>
+    </message>
+    <message>
+        <source>The sector log, partners and events are internal and never published.</source>
+        <translation>Sektorloggen, partnere og arrangementer er interne og offentliggøres aldrig</translation>
     </message>
 </context>
 </TS>

@@ -9,16 +9,16 @@ TRANSLATION = Path(__file__).resolve().parent.parent / "i18n" / "ypo_da.ts"
 
 
 @functools.cache
-def danish_texts() -> dict[str, str]:
-    """{English source: Danish translation} of every finished entry."""
+def danish_texts() -> dict[tuple[str, str | None], str]:
+    """{(English source, disambiguation): Danish translation} of every finished entry."""
     texts = {}
     for message in ElementTree.parse(TRANSLATION).iter("message"):
         translation = message.find("translation")
         if translation is not None and translation.get("type") != "unfinished":
-            texts[message.findtext("source")] = translation.text
+            texts[message.findtext("source"), message.findtext("comment")] = translation.text
     return texts
 
 
-def danish(english: str) -> str:
+def danish(english: str, disambiguation: str | None = None) -> str:
     """The Danish of ``english``; a KeyError names a text the translation lacks."""
-    return danish_texts()[english]
+    return danish_texts()[english, disambiguation]

@@ -29,7 +29,7 @@ def translated(message: str) -> str:
     """A message of the core (:class:`~.core.messages.Message`) in the user's language; other
     texts as they are."""
     if isinstance(message, Message):
-        translation = QCoreApplication.translate(CONTEXT, message.template)
+        translation = QCoreApplication.translate(CONTEXT, message.template, message.disambiguation)
         return translation.format(**message.values) if message.values else translation
     return message
 

@@ -2,21 +2,50 @@
 
 import pytest
 
+from ypo_plugin.core import texts
 from ypo_plugin.core.errors import InputError
 from ypo_plugin.core.texts import (
+    ENGLISH,
     LANGUAGES,
-    TEXTS,
     PublicTexts,
     checked_emergency_number,
     checked_language,
+    texts_in,
 )
+
+from ..translations import danish
 
 
 def test_the_options_are_the_four_orders_and_both_tables_hold_the_same_texts():
     assert LANGUAGES == ("da+en", "en", "da", "en+da")
-    assert set(TEXTS) == {"da", "en"}
-    assert set(TEXTS["da"]) == set(TEXTS["en"])
-    assert all(TEXTS["da"][key] and TEXTS["en"][key] for key in TEXTS["en"])
+    assert set(texts_in("da")) == set(texts_in("en")) == set(ENGLISH)
+    assert all(texts_in("da")[key] and texts_in("en")[key] for key in ENGLISH)
+
+
+def test_the_printed_danish_is_the_plugin_translation():
+    assert texts_in("da")["sector"] == danish("Sector") == "Sektor"
+    assert texts_in("da")["your_officer"] == danish("Your local police officer") == "Din nærpolitibetjent"
+    plain = [key for key, text in ENGLISH.items() if text.disambiguation is None]
+    assert len(plain) == len(ENGLISH) - 2
+    assert all(texts_in("da")[key] == danish(ENGLISH[key]) for key in plain)
+    # The same English, two Danish: told apart for the translator.
+    assert (texts_in("da")["phone"], texts_in("da")["phone_short"]) == ("Telefon", "Tlf.")
+    assert (texts_in("da")["officers_count"], texts_in("da")["officers_abbr"]) == ("betjente", "betj.")
+
+
+def test_a_text_the_translation_lacks_stops_the_output(tmp_path, monkeypatch):
+    (tmp_path / "ypo_da.ts").write_text(
+        '<TS version="2.1"><context><name>@default</name><message><source>Sector</source>'
+        "<translation>Sektor</translation></message></context></TS>",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(texts, "TRANSLATION_FOLDERS", (tmp_path,))
+    texts_in.cache_clear()
+    try:
+        with pytest.raises(LookupError, match="translation lacks 'Date'"):
+            texts_in("da")
+    finally:
+        texts_in.cache_clear()
 
 
 def test_languages_are_joined_first_named_first():

@@ -4,9 +4,11 @@ import datetime
 
 import numpy as np
 import pandas as pd
-from qgis.core import NULL
+from qgis.core import NULL, QgsFeature, QgsFields
 from qgis.PyQt.QtCore import QDate, QDateTime, QMetaType, QTime
 
+from ypo_plugin.core.messages import tr
+from ypo_plugin.qgis_compat import new_field
 from ypo_plugin.qgis_io.values import date_column, object_column, python_value, qt_value, whole_as_int
 
 
@@ -67,3 +69,14 @@ def test_columns():
     assert dates[1] == np.datetime64("2026-01-03T00:00:00")
     assert np.isnat(dates[2])
     assert dates[3] == np.datetime64("2026-01-04T10:00:00")
+
+
+def test_a_core_message_is_stored_as_plain_text():
+    """QGIS cannot convert a str subclass into a field value ("Could not convert value")."""
+    message = tr("Sector {sector} is in two parts.", sector="NE-01")
+    assert type(qt_value(message)) is str and qt_value(message) == "Sector NE-01 is in two parts."
+    fields = QgsFields()
+    fields.append(new_field("message", QMetaType.Type.QString))
+    feature = QgsFeature(fields)
+    feature.setAttributes([qt_value(message)])
+    assert feature["message"] == "Sector NE-01 is in two parts."

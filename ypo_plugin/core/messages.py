@@ -8,19 +8,22 @@ message in the user's language by translating the template and formatting it aga
 
 
 class Message(str):
-    """A text formatted from a translatable ``template`` with ``values``."""
+    """A text formatted from a translatable ``template`` with ``values`` (``disambiguation``: what
+    tells two uses of the same English text apart for translators)."""
 
     template: str
     values: dict
+    disambiguation: str | None
 
-    def __new__(cls, template: str, values: dict):  # noqa: D102 - see the class
+    def __new__(cls, template: str, values: dict, disambiguation: str | None = None):  # noqa: D102
         message = super().__new__(cls, template.format(**values) if values else template)
         message.template = template
         message.values = values
+        message.disambiguation = disambiguation
         return message
 
     def __reduce__(self):
-        return Message, (self.template, self.values)
+        return Message, (self.template, self.values, self.disambiguation)
 
 
 def tr(template: str, disambiguation: str | None = None, **values) -> Message:
@@ -28,4 +31,4 @@ def tr(template: str, disambiguation: str | None = None, **values) -> Message:
 
     ``disambiguation`` tells translators apart two uses of the same English text.
     """
-    return Message(template, values)
+    return Message(template, values, disambiguation)

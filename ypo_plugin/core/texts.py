@@ -7,9 +7,13 @@ emergency number of the station's country (``EMERGENCY_NUMBER``, 112 by default)
 """
 
 import re
+import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from .errors import InputError
+from .messages import tr
 
 LANGUAGES: tuple[str, ...] = ("da+en", "en", "da", "en+da")
 """The LANGUAGE options: one language, or two with the first named first."""
@@ -18,178 +22,181 @@ DEFAULT_EMERGENCY_NUMBER = "112"
 DEFAULT_GENERAL_NUMBER = "114"
 LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}
 
-# key: (Danish, English)
-_ROWS: dict[str, tuple[str, str]] = {
+# key: the English text; the Danish comes from the plugin's translation (i18n/ypo_da.ts)
+ENGLISH: dict[str, str] = {
     # every page
-    "date": ("Dato", "Date"),
-    "sources": ("Kilder", "Sources"),
-    "map": ("Kort", "Map"),
-    "page": ("Side", "Page"),
-    "of": ("af", "of"),
-    "period": ("Periode", "Period"),
-    "sectors_count": ("sektorer", "sectors"),
-    "officers_count": ("betjente", "officers"),
-    "internal": ("INTERNT", "INTERNAL"),
-    "legend": ("Signatur", "Legend"),
-    "continued": ("fortsat", "continued"),
-    "without_time": ("uden klokkeslæt", "without a time of day"),
-    "key_number": ("Nr.", "No."),
-    "title_public": ("Nærpoliti – sektorer og betjente", "Your Police Officer – sectors and officers"),
-    "title_internal": ("Sektoroversigt", "Sector overview"),
-    "public_sources": ("Politiets sektorinddeling", "police sector division"),
-    "find_officer": ("Find din nærpolitibetjent", "Find your local police officer"),
-    "emergency": ("Ved akut behov ring {emergency}.", "In an emergency call {emergency}."),
+    "date": tr("Date"),
+    "sources": tr("Sources"),
+    "map": tr("Map"),
+    "page": tr("Page"),
+    "of": tr("of"),
+    "period": tr("Period"),
+    "sectors_count": tr("sectors"),
+    "officers_count": tr("officers"),
+    "internal": tr("INTERNAL"),
+    "legend": tr("Legend"),
+    "continued": tr("continued"),
+    "without_time": tr("without a time of day"),
+    "key_number": tr("No."),
+    "title_public": tr("Your Police Officer – sectors and officers"),
+    "title_internal": tr("Sector overview"),
+    "public_sources": tr("police sector division"),
+    "find_officer": tr("Find your local police officer"),
+    "emergency": tr("In an emergency call {emergency}."),
     # sectors and officers
-    "sector": ("Sektor", "Sector"),
-    "district": ("Distrikt", "District"),
-    "name": ("Navn", "Name"),
-    "officer": ("Betjent", "Officer"),
-    "your_officer": ("Din nærpolitibetjent", "Your local police officer"),
-    "phone": ("Telefon", "Phone"),
-    "phone_short": ("Tlf.", "Phone"),
-    "email": ("E-mail", "E-mail"),
-    "officer_tba": ("Betjent følger", "Officer to be announced"),
-    "officer_tba_short": ("Betjent følger", "To be announced"),
-    "neighbours": ("Nabosektorer", "Neighbouring sectors"),
+    "sector": tr("Sector"),
+    "district": tr("District"),
+    "name": tr("Name"),
+    "officer": tr("Officer"),
+    "your_officer": tr("Your local police officer"),
+    "phone": tr("Phone"),
+    "phone_short": tr("Phone", "abbreviation"),
+    "email": tr("E-mail"),
+    "officer_tba": tr("Officer to be announced"),
+    "officer_tba_short": tr("To be announced"),
+    "neighbours": tr("Neighbouring sectors"),
     # figures
-    "key_figures": ("Nøgletal", "Key figures"),
-    "population": ("Befolkning", "Population"),
-    "population_short": ("Indb.", "Pop."),
-    "inhabitants_abbr": ("indb.", "pop."),
-    "area": ("Areal", "Area"),
-    "area_km2": ("Areal", "Area (km²)"),
-    "crimes": ("Forbrydelser", "Crimes"),
-    "per_1000": ("pr. 1.000 indb.", "per 1,000"),
-    "crimes_per_1000": ("Forbrydelser pr. 1.000", "Crimes per 1,000"),
-    "exposed_share": ("Andel i udsatte områder", "Exposed share"),
-    "need_score": ("Behov", "Need score"),
-    "factor": ("Faktor", "Factor"),
-    "officers": ("Betjente", "Officers"),
-    "officers_short": ("Betj.", "Off."),
-    "officers_abbr": ("betj.", "officers"),
-    "required": ("krav", "required"),
-    "officers_required": ("Betjente krævet", "Officers required"),
-    "officers_allocated": ("Betjente tildelt", "Officers allocated"),
-    "factor_high": (
-        "Faktor {factor} – højt behov (1 pr. {per})",
-        "Factor {factor} – high need (1 per {per})",
-    ),
-    "factor_class": ("Faktor {factor} (1 pr. {per})", "Factor {factor} (1 per {per})"),
-    "factor_low": ("Faktor {factor} – lavt behov (1 pr. {per})", "Factor {factor} – low need (1 per {per})"),
+    "key_figures": tr("Key figures"),
+    "population": tr("Population"),
+    "population_short": tr("Pop."),
+    "inhabitants_abbr": tr("pop."),
+    "area": tr("Area"),
+    "area_km2": tr("Area (km²)"),
+    "crimes": tr("Crimes"),
+    "per_1000": tr("per 1,000"),
+    "crimes_per_1000": tr("Crimes per 1,000"),
+    "exposed_share": tr("Exposed share"),
+    "need_score": tr("Need score"),
+    "factor": tr("Factor"),
+    "officers": tr("Officers"),
+    "officers_short": tr("Off."),
+    "officers_abbr": tr("officers", "abbreviation"),
+    "required": tr("required"),
+    "officers_required": tr("Officers required"),
+    "officers_allocated": tr("Officers allocated"),
+    "factor_high": tr("Factor {factor} – high need (1 per {per})"),
+    "factor_class": tr("Factor {factor} (1 per {per})"),
+    "factor_low": tr("Factor {factor} – low need (1 per {per})"),
     # layers
-    "layer_sectors": ("Sektorer", "Sectors"),
-    "layer_districts": ("Distrikter", "Districts"),
-    "layer_incidents": ("Hændelser", "Incidents"),
-    "layer_grid": ("Forbrydelser pr. celle", "Crimes per grid cell"),
-    "sources_sectors": ("sektorer", "sectors"),
-    "sources_incidents": ("hændelser", "incidents"),
-    "sources_grid": ("net", "grid"),
-    "more_than": ("mere end {count}", "more than {count}"),
+    "layer_sectors": tr("Sectors"),
+    "layer_districts": tr("Districts"),
+    "layer_incidents": tr("Incidents"),
+    "layer_grid": tr("Crimes per grid cell"),
+    "sources_sectors": tr("sectors"),
+    "sources_incidents": tr("incidents"),
+    "sources_grid": tr("grid"),
+    "more_than": tr("more than {count}"),
     # crime types and charts
-    "violence": ("Vold", "Violence"),
-    "burglary": ("Indbrud", "Burglary"),
-    "theft": ("Tyveri", "Theft"),
-    "drugs": ("Narkotika", "Drugs"),
-    "vandalism": ("Hærværk", "Vandalism"),
-    "harassment": ("Chikane", "Harassment"),
-    "other": ("Anden", "Other"),
-    "weekday_1": ("man", "Mon"),
-    "weekday_2": ("tir", "Tue"),
-    "weekday_3": ("ons", "Wed"),
-    "weekday_4": ("tor", "Thu"),
-    "weekday_5": ("fre", "Fri"),
-    "weekday_6": ("lør", "Sat"),
-    "weekday_7": ("søn", "Sun"),
-    "hour": ("Time", "hour"),
-    "crimes_by_hour": ("Forbrydelser efter time og ugedag", "Crimes by hour and weekday"),
-    "by_type": ("Efter type", "By type"),
+    "violence": tr("Violence"),
+    "burglary": tr("Burglary"),
+    "theft": tr("Theft"),
+    "drugs": tr("Drugs"),
+    "vandalism": tr("Vandalism"),
+    "harassment": tr("Harassment"),
+    "other": tr("Other"),
+    "weekday_1": tr("Mon"),
+    "weekday_2": tr("Tue"),
+    "weekday_3": tr("Wed"),
+    "weekday_4": tr("Thu"),
+    "weekday_5": tr("Fri"),
+    "weekday_6": tr("Sat"),
+    "weekday_7": tr("Sun"),
+    "hour": tr("hour"),
+    "crimes_by_hour": tr("Crimes by hour and weekday"),
+    "by_type": tr("By type"),
     # the web map
-    "language": ("Sprog", "Language"),
-    "map_help": (
-        "Klik på din sektor, vælg den på listen eller skriv koordinater.",
-        "Click your sector, choose it from the list or enter coordinates.",
-    ),
-    "choose": ("Vælg sektor", "Choose a sector"),
-    "choose_option": ("– Vælg sektor –", "– Choose a sector –"),
-    "coordinates": (
-        "Adressens koordinater (bredde, længde)",
-        "Coordinates of the address (latitude, longitude)",
-    ),
-    "find": ("Find", "Find"),
-    "locate": ("Brug min position", "Use my location"),
-    "not_found": ("Punktet ligger ikke i nogen sektor.", "The point is in no sector."),
-    "bad_coordinates": (
-        "Skriv bredde og længde, fx {example}.",
-        "Enter latitude and longitude, e.g. {example}.",
-    ),
-    "no_location": ("Din position kunne ikke findes.", "Your location could not be found."),
-    "address": ("Adresse", "Address"),
-    "address_help": (
-        "Skriv vej og husnummer eller postnummer, fx {address}.",
-        "Type the street and house number or the postcode, e.g. {address}.",
-    ),
-    "suggestions": ("Forslag", "Suggestions"),
-    "no_address": ("Ingen adresse passer til søgningen.", "No address matches the search."),
-    "address_outside": (
-        "Adressen ligger ikke i nogen af stationens sektorer. Ved akut behov ring {emergency}; "
-        "ellers ring til politiet på {general}.",
+    "language": tr("Language"),
+    "map_help": tr("Click your sector, choose it from the list or enter coordinates."),
+    "choose": tr("Choose a sector"),
+    "choose_option": tr("– Choose a sector –"),
+    "coordinates": tr("Coordinates of the address (latitude, longitude)"),
+    "find": tr("Find"),
+    "locate": tr("Use my location"),
+    "not_found": tr("The point is in no sector."),
+    "bad_coordinates": tr("Enter latitude and longitude, e.g. {example}."),
+    "no_location": tr("Your location could not be found."),
+    "address": tr("Address"),
+    "address_help": tr("Type the street and house number or the postcode, e.g. {address}."),
+    "suggestions": tr("Suggestions"),
+    "no_address": tr("No address matches the search."),
+    "address_outside": tr(
         "The address is in none of the station's sectors. In an emergency call {emergency}; "
-        "otherwise call the police on {general}.",
+        "otherwise call the police on {general}."
     ),
-    "sectors_of": ("Sektorer i {place}:", "Sectors in {place}:"),
-    "show_all": ("Vis hele området", "Show the whole area"),
+    "sectors_of": tr("Sectors in {place}:"),
+    "show_all": tr("Show the whole area"),
     # business cards
-    "police": ("Politiet", "Police"),
-    "business_cards": ("Visitkort", "Business cards"),
+    "police": tr("Police"),
+    "business_cards": tr("Business cards"),
     # sector leaflets
-    "sector_leaflets": ("Sektorfoldere", "Sector leaflets"),
-    "streets": ("Gader", "Streets"),
-    "leaflet_offer": (
-        "Din nærpolitibetjent kender området og arbejder i det hver uge. Kontakt betjenten, hvis du har "
-        "spørgsmål, er bekymret for noget i området eller har en idé til at gøre det trygt at bo her. "
-        "Betjenten samarbejder med skoler, foreninger, boligselskaber og forretninger i sektoren.",
-        "Your local police officer knows the area and works in it every week. Get in touch with questions, "
-        "worries about something in the area or an idea for making it a safe place to live. The officer "
-        "works with the sector's schools, clubs, housing associations and shops.",
+    "sector_leaflets": tr("Sector leaflets"),
+    "streets": tr("Streets"),
+    "leaflet_offer": tr(
+        "Your local police officer knows the area and works in it every week. Get in touch with "
+        "questions, worries about something in the area or an idea for making it a safe place to "
+        "live. The officer works with the sector's schools, clubs, housing associations and shops."
     ),
-    "leaflet_when_emergency": (
-        "Ring {emergency}, når der er fare for liv, helbred eller ejendom lige nu. Ellers ring {general}.",
-        "Call {emergency} when life, health or property is in danger right now. Otherwise call {general}.",
+    "leaflet_when_emergency": tr(
+        "Call {emergency} when life, health or property is in danger right now. Otherwise call " "{general}."
     ),
     # the handover report
-    "handover": ("Overdragelsesrapport", "Handover report"),
-    "sector_handover": ("Sektoroverdragelse", "Sector handover"),
-    "printed": ("udskrevet", "printed"),
-    "key_figures_manning": ("Nøgletal og bemanding", "Key figures and manning"),
-    "no_key_figures": (
-        "ingen nøgletal: kør Compute sector manning på sektorerne",
-        "no key figures: run Compute sector manning on the sectors",
-    ),
-    "partners": ("Samarbejdspartnere", "Partners"),
-    "kind": ("Type", "Kind"),
-    "contact": ("Kontakt", "Contact"),
-    "open_challenges": ("Åbne udfordringer", "Open challenges"),
-    "target_group": ("Målgruppe", "Target group"),
-    "party": ("Interessent", "Party"),
-    "challenge": ("Udfordring", "Challenge"),
-    "follow_up": ("Opfølgning", "Follow-up"),
-    "status": ("Status", "Status"),
-    "latest_log": ("Seneste logindførsler", "Latest log entries"),
-    "author": ("Af", "Author"),
-    "action_taken": ("Handling", "Action taken"),
-    "none": ("Ingen", "None"),
-    "the_sector": ("Sektoren", "The sector"),
-    "other_sectors": ("Andre sektorer", "Other sectors"),
-    "log_is_internal": (
-        "Sektorloggen, partnere og arrangementer er interne og offentliggøres aldrig",
-        "The sector log, partners and events are internal and never published.",
-    ),
+    "handover": tr("Handover report"),
+    "sector_handover": tr("Sector handover"),
+    "printed": tr("printed"),
+    "key_figures_manning": tr("Key figures and manning"),
+    "no_key_figures": tr("no key figures: run Compute sector manning on the sectors"),
+    "partners": tr("Partners"),
+    "kind": tr("Kind"),
+    "contact": tr("Contact"),
+    "open_challenges": tr("Open challenges"),
+    "target_group": tr("Target group"),
+    "party": tr("Party"),
+    "challenge": tr("Challenge"),
+    "follow_up": tr("Follow-up"),
+    "status": tr("Status"),
+    "latest_log": tr("Latest log entries"),
+    "author": tr("Author"),
+    "action_taken": tr("Action taken"),
+    "none": tr("None"),
+    "the_sector": tr("The sector"),
+    "other_sectors": tr("Other sectors"),
+    "log_is_internal": tr("The sector log, partners and events are internal and never published."),
 }
-TEXTS: dict[str, dict[str, str]] = {
-    "da": {key: da for key, (da, _) in _ROWS.items()},
-    "en": {key: en for key, (_, en) in _ROWS.items()},
-}
-"""The table of texts, one per language: ``TEXTS[language][key]``."""
+
+_HERE = Path(__file__).resolve()
+TRANSLATION_FOLDERS = (_HERE.parents[1] / "i18n", _HERE.parents[2] / "i18n")
+"""Where the plugin's translations are: its i18n/ folder once installed, i18n/ of a checkout."""
+
+
+@cache
+def texts_in(language: str) -> dict[str, str]:
+    """The table of texts in ``language`` ("da", "en"): ``{key: text}``. The Danish is the plugin's
+    translation, so a term is printed as the plugin's user interface writes it."""
+    if language == "en":
+        return dict(ENGLISH)
+    translations = translation_table(language)
+    table = {}
+    for key, text in ENGLISH.items():
+        translated = translations.get((text.template, text.disambiguation))
+        if translated is None:
+            raise LookupError(f"The {language} translation lacks {text.template!r}: run make translations.")
+        table[key] = translated
+    return table
+
+
+def translation_table(language: str) -> dict[tuple[str, str | None], str]:
+    """``{(English, disambiguation): translation}`` of the finished entries of ``ypo_<language>.ts``."""
+    name = f"ypo_{language}.ts"
+    path = next((folder / name for folder in TRANSLATION_FOLDERS if (folder / name).is_file()), None)
+    if path is None:
+        raise LookupError(f"The plugin's translation i18n/{name} is missing: reinstall the plugin.")
+    table = {}
+    for message in ElementTree.parse(path).iter("message"):
+        translation = message.find("translation")
+        if translation is not None and translation.get("type") != "unfinished" and translation.text:
+            table[message.findtext("source"), message.findtext("comment")] = translation.text
+    return table
+
 
 # How the languages of a text are joined when both are printed (" / " unless named here).
 SEPARATORS = {
@@ -295,7 +302,7 @@ class PublicTexts:
                 name: _thousands(value, THOUSANDS[code]) if type(value) is int else value
                 for name, value in values.items()
             }
-            text = TEXTS[code][key].format_map(_Values(local))
+            text = texts_in(code)[key].format_map(_Values(local))
             if text not in texts:
                 texts.append(text)
         return texts

@@ -12,8 +12,8 @@ from ..core.texts import (
     DEFAULT_EMERGENCY_NUMBER,
     DEFAULT_GENERAL_NUMBER,
     DEFAULT_LANGUAGE,
+    ENGLISH,
     LANGUAGES,
-    TEXTS,
     PublicTexts,
 )
 from ..i18n import tr
@@ -62,7 +62,7 @@ def read_texts(algorithm, parameters, context) -> PublicTexts:
 def layout_variables(texts: PublicTexts) -> dict[str, str]:
     """``ypo_t_<key>`` and ``ypo_lines_<key>`` of every text, for print layouts."""
     variables = {}
-    for key in TEXTS["en"]:
+    for key in ENGLISH:
         variables[f"ypo_t_{key}"] = texts(key)
         variables[f"ypo_lines_{key}"] = texts(key, "\n")
     return variables

@@ -36,6 +36,8 @@ def qt_value(value, field_type: QMetaType.Type | None = None):
         )
     if isinstance(value, np.generic):
         value = value.item()
+    if isinstance(value, str):
+        return str(value)  # a core message (a str subclass) is stored as its text
     if isinstance(value, float) and np.isnan(value):
         return None
     if isinstance(value, int | float) and not isinstance(value, bool):
