@@ -188,7 +188,10 @@ def write_workspace_tables(path, crs, transform_context) -> None:
     """The empty log, partner and event tables and the filled target-group lookup table."""
     for table in SECTOR_TABLES:
         write_table(path, table, crs, transform_context)
-    write_table(path, TARGET_GROUP_TABLE, crs, transform_context, TARGET_GROUPS)
+    # The labels are stored as the plain bilingual text in any language (the handover report reads
+    # them); a label the core marked for translation is a str subclass the writer does not take.
+    rows = [(code, str(label)) for code, label in TARGET_GROUPS]
+    write_table(path, TARGET_GROUP_TABLE, crs, transform_context, rows)
 
 
 # --- forms --------------------------------------------------------------------------------
