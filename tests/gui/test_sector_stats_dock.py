@@ -11,14 +11,14 @@ import numpy as np
 import pytest
 import shapely
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsRectangle
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
 
 from tests.gui import helpers
 from tests.gui.helpers import UNIT_POPULATION, add_to_project, feature_by_id, wait_for_update
 from tests.layers import X0, Y0, box
 from ypo_plugin.core.crime_types import CRIME_TYPE_FIELDS
 from ypo_plugin.core.manning import CrimeInput, PopulationInput, SectorInput, compute_manning
-from ypo_plugin.gui.sector_stats_dock import COLUMN_INDEX, FLAGS_COLUMN, SectorStatsDock
+from ypo_plugin.gui.sector_stats_dock import COLUMN_INDEX, FLAGS_COLUMN, SectorStatsDock, problem_label
 
 
 @pytest.fixture
@@ -365,3 +365,47 @@ def test_the_choices_are_kept_in_the_project_and_restored_on_reading(qgis_new_pr
     finally:
         dock.cleanup()
         dock.deleteLater()
+
+
+class DanishTexts(QTranslator):
+    """A few of the dock's texts in Danish, as the plugin's compiled translation gives them."""
+
+    TEXTS = {
+        ("Sector statistics", None): "Sektorstatistik",
+        ("Sector", None): "Sektor",
+        ("Crimes", None): "Kriminalitet",
+        ("Flags", None): "Flag",
+        ("Problem", None): "Problem",
+        ("Details", None): "Detaljer",
+        ("gap", "sector problem"): "hul",
+        ("Choose the sectors layer and its id field.", None): "Vælg sektorlaget og dets id-felt.",
+    }
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002 - Qt's signature
+        # None (a null text) lets Qt go on to the source text; an empty text would replace it.
+        return self.TEXTS.get((source, disambiguation or None)) if context == "@default" else None
+
+
+def test_the_dock_speaks_the_language_of_qgis(qgis_new_project, qgis_canvas):
+    translator = DanishTexts()
+    QCoreApplication.installTranslator(translator)
+    try:
+        dock = SectorStatsDock(qgis_canvas)
+        dock.refresh()
+        headers = [dock.table.horizontalHeaderItem(k).text() for k in range(dock.table.columnCount())]
+        problem_headers = [dock.problems_table.horizontalHeaderItem(k).text() for k in range(3)]
+        assert dock.windowTitle() == "Sektorstatistik"
+        assert headers[COLUMN_INDEX["sector_id"]] == "Sektor"
+        assert headers[COLUMN_INDEX["crimes_total"]] == "Kriminalitet"
+        assert headers[FLAGS_COLUMN] == "Flag"
+        assert headers[COLUMN_INDEX["population"]] == "Population"  # no Danish given for it here
+        assert problem_headers == ["Problem", "Sectors", "Detaljer"]
+        assert dock.status_label.text() == "Vælg sektorlaget og dets id-felt."
+        assert problem_label("gap") == "hul" and problem_label("overlap") == "overlap"
+        dock.cleanup()
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    english = SectorStatsDock(qgis_canvas)
+    assert english.windowTitle() == "Sector statistics"
+    assert english.table.horizontalHeaderItem(0).text() == "Sector"
+    english.cleanup()

@@ -6,6 +6,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
+from ..i18n import tr
 from .paint_units_tool import PaintUnitsTool
 from .sector_stats_dock import SectorStatsDock
 
@@ -30,17 +31,19 @@ class EditingGui:
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
 
         self.dock_action = self.dock.toggleViewAction()
-        self.dock_action.setText("Sector statistics")
+        self.dock_action.setText(tr("Sector statistics"))
         self.dock_action.setIcon(QIcon(ICON))
-        self.dock_action.setToolTip("Show live statistics of the sectors while you edit them")
+        self.dock_action.setToolTip(tr("Show live statistics of the sectors while you edit them"))
         self.iface.addPluginToMenu(MENU, self.dock_action)
         self.iface.addToolBarIcon(self.dock_action)
 
         self.tool = PaintUnitsTool(canvas, self.dock.mover)
-        self.paint_action = QAction(QIcon(ICON), "Move base units to sector", self.iface.mainWindow())
+        self.paint_action = QAction(QIcon(ICON), tr("Move base units to sector"), self.iface.mainWindow())
         self.paint_action.setToolTip(
-            "Click a base unit, or drag a rectangle over units, to move them to the target sector "
-            "chosen in the Sector statistics dock (one undo step per move)"
+            tr(
+                "Click a base unit, or drag a rectangle over units, to move them to the target sector "
+                "chosen in the Sector statistics dock (one undo step per move)"
+            )
         )
         self.paint_action.setCheckable(True)
         self.paint_action.triggered.connect(self._activate_tool)

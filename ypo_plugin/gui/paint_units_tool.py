@@ -5,6 +5,7 @@ from qgis.gui import QgsMapTool, QgsRubberBand
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
+from ..i18n import tr
 from .unit_mover import MoveError
 
 # A press and release closer than this (pixels) is a click, not a drag.
@@ -30,7 +31,7 @@ class PaintUnitsTool(QgsMapTool):
         """Move every unit intersecting ``rectangle`` to ``target`` (default: the mover's)."""
         layer = self.mover.units_layer
         if layer is None:
-            return self._fail("Choose the base units layer first.")
+            return self._fail(tr("Choose the base units layer first."))
         try:
             units = self.mover.units_in_rectangle(self.toLayerCoordinates(layer, rectangle))
             return self._move(units, target)
@@ -41,7 +42,7 @@ class PaintUnitsTool(QgsMapTool):
         """Move the unit under ``point`` to ``target`` (default: the mover's)."""
         layer = self.mover.units_layer
         if layer is None:
-            return self._fail("Choose the base units layer first.")
+            return self._fail(tr("Choose the base units layer first."))
         try:
             at = self.toLayerCoordinates(layer, point)
             tolerance = CLICK_TOLERANCE_PX * self.canvas().mapUnitsPerPixel()
@@ -89,11 +90,13 @@ class PaintUnitsTool(QgsMapTool):
 
     def _move(self, units, target) -> int:
         if not units:
-            self.messageEmitted.emit("No base unit there.", Qgis.MessageLevel.Info)
+            self.messageEmitted.emit(tr("No base unit there."), Qgis.MessageLevel.Info)
             return 0
         moved = self.mover.move(units, target)
         if moved == 0:
-            self.messageEmitted.emit("These units are in the target sector already.", Qgis.MessageLevel.Info)
+            self.messageEmitted.emit(
+                tr("These units are in the target sector already."), Qgis.MessageLevel.Info
+            )
         return moved
 
     def _fail(self, message: str) -> int:

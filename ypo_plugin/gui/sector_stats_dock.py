@@ -46,6 +46,7 @@ from ..core import stats_table
 from ..core.defaults import REVIEW_TOLERANCE_PCT
 from ..core.errors import InputError
 from ..core.lazy import lazy_module
+from ..i18n import tr, translated
 from ..qgis_compat import layer_filters, null_rectangle
 from .dock_choices import store_choices, stored_choices
 from .layer_choice import form_row, layer_for_role, pick_field
@@ -71,6 +72,47 @@ STATUS_COLOURS = {
 }
 
 
+def column_headers() -> dict[str, str]:
+    """The statistics table's headers in the user's language, by column of
+    :data:`~ypo_plugin.core.stats_table.COLUMNS` (a column not listed keeps the core's header)."""
+    return {
+        "sector_id": tr("Sector"),
+        "population": tr("Population"),
+        "crimes_total": tr("Crimes"),
+        "crimes_violence": tr("Violence"),
+        "crimes_burglary": tr("Burglary"),
+        "crimes_theft": tr("Theft"),
+        "crimes_drugs": tr("Drugs"),
+        "crimes_vandalism": tr("Vandalism"),
+        "crimes_harassment": tr("Harassment"),
+        "workload_dev_pct": tr("Workload dev. %"),
+        "factor": tr("Factor"),
+        "officers_required": tr("Officers req."),
+        "officers_allocated": tr("Officers alloc."),
+        "polsby_popper": tr("Polsby-Popper"),
+        "flags": tr("Flags"),
+    }
+
+
+def problem_label(code: str) -> str:
+    """A sector's flag or problem type (the validation's ``error_type``, which scripts read in
+    English) in the user's language."""
+    labels = {
+        "gap": tr("gap", "sector problem"),
+        "overlap": tr("overlap", "sector problem"),
+        "outside": tr("outside", "sector problem"),
+        "noncontiguous": tr("noncontiguous", "sector problem"),
+        "sliver": tr("sliver", "sector problem"),
+        "undermanned": tr("undermanned", "sector problem"),
+        "invalid": tr("invalid", "sector problem"),
+        "empty": tr("empty", "sector problem"),
+        "no id": tr("no id", "sector problem"),
+        "duplicate id": tr("duplicate id", "sector problem"),
+        "workload": tr("workload", "sector problem"),
+    }
+    return labels.get(code, code)
+
+
 class SectorStatsDock(QgsDockWidget):
     """Per-sector population, crimes by type, workload, factor, officers, compactness and flags."""
 
@@ -79,7 +121,7 @@ class SectorStatsDock(QgsDockWidget):
     def __init__(self, canvas=None, parent=None):
         super().__init__(parent)
         self.setObjectName("YpoSectorStatisticsDock")
-        self.setWindowTitle("Sector statistics")
+        self.setWindowTitle(tr("Sector statistics"))
         self.canvas = canvas
         self.mover = UnitMover(self)
         self.statistics = None
@@ -108,50 +150,57 @@ class SectorStatsDock(QgsDockWidget):
         layout = QVBoxLayout(contents)
         layout.setContentsMargins(4, 4, 4, 4)
 
-        self.layers_box = QgsCollapsibleGroupBox("Layers")
+        self.layers_box = QgsCollapsibleGroupBox(tr("Layers"))
         form = QFormLayout(self.layers_box)
         self.sectors_combo = self._layer_combo(layer_filters("PolygonLayer"))
         self.id_field_combo = QgsFieldComboBox()
-        form.addRow("Sectors", form_row(self.sectors_combo, self.id_field_combo))
+        form.addRow(tr("Sectors"), form_row(self.sectors_combo, self.id_field_combo))
         self.population_combo = self._layer_combo(layer_filters("PolygonLayer", "PointLayer"))
         self.population_field_combo = QgsFieldComboBox()
         self.population_field_combo.setFilters(QgsFieldProxyModel.Filter.Numeric)
-        form.addRow("Population", form_row(self.population_combo, self.population_field_combo))
+        form.addRow(tr("Population"), form_row(self.population_combo, self.population_field_combo))
         self.crimes_combo = self._layer_combo(layer_filters("PointLayer"))
         self.crime_type_field_combo = QgsFieldComboBox()
         self.date_field_combo = QgsFieldComboBox()
         self.date_field_combo.setAllowEmptyFieldName(True)
-        self.date_field_combo.setToolTip("Incident date field: crime rates are per year over its span.")
-        form.addRow("Crimes", form_row(self.crimes_combo, self.crime_type_field_combo, self.date_field_combo))
+        self.date_field_combo.setToolTip(tr("Incident date field: crime rates are per year over its span."))
+        form.addRow(
+            tr("Crimes"), form_row(self.crimes_combo, self.crime_type_field_combo, self.date_field_combo)
+        )
         self.type_map_edit = QLineEdit()
-        self.type_map_edit.setPlaceholderText("default types; add e.g. BATTERY=violence; ASSAULT=violence")
-        form.addRow("Crime type map", self.type_map_edit)
+        self.type_map_edit.setPlaceholderText(
+            tr("default types; add e.g. BATTERY=violence; ASSAULT=violence")
+        )
+        form.addRow(tr("Crime type map"), self.type_map_edit)
         self.exposed_combo = self._layer_combo(layer_filters("PolygonLayer"))
-        form.addRow("Exposed areas", self.exposed_combo)
+        form.addRow(tr("Exposed areas"), self.exposed_combo)
         self.tolerance_spin = QDoubleSpinBox()
         self.tolerance_spin.setRange(0.0, 100.0)
         self.tolerance_spin.setDecimals(1)
         self.tolerance_spin.setSuffix(" %")
         self.tolerance_spin.setValue(REVIEW_TOLERANCE_PCT)
-        self.tolerance_spin.setToolTip("Allowed workload deviation from the mean")
-        form.addRow("Tolerance", self.tolerance_spin)
+        self.tolerance_spin.setToolTip(tr("Allowed workload deviation from the mean"))
+        form.addRow(tr("Tolerance"), self.tolerance_spin)
         layout.addWidget(self.layers_box)
 
-        self.move_box = QgsCollapsibleGroupBox("Move base units")
+        self.move_box = QgsCollapsibleGroupBox(tr("Move base units"))
         move_form = QFormLayout(self.move_box)
         self.units_combo = self._layer_combo(layer_filters("PolygonLayer"))
         self.unit_field_combo = QgsFieldComboBox()
-        move_form.addRow("Units", form_row(self.units_combo, self.unit_field_combo))
+        move_form.addRow(tr("Units"), form_row(self.units_combo, self.unit_field_combo))
         self.target_combo = QComboBox()
-        self.target_combo.setToolTip("The sector that clicked or dragged-over units move to")
+        self.target_combo.setToolTip(tr("The sector that clicked or dragged-over units move to"))
         self.paint_button = QToolButton()
-        self.paint_button.setText("Paint units")
-        move_form.addRow("Target sector", form_row(self.target_combo, self.paint_button))
+        self.paint_button.setText(tr("Paint units"))
+        move_form.addRow(tr("Target sector"), form_row(self.target_combo, self.paint_button))
         layout.addWidget(self.move_box)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.table = QTableWidget(0, len(stats_table.COLUMNS))
-        self.table.setHorizontalHeaderLabels([header for _, header, _ in stats_table.COLUMNS])
+        headers = column_headers()
+        self.table.setHorizontalHeaderLabels(
+            [headers.get(key, translated(header)) for key, header, _ in stats_table.COLUMNS]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -160,7 +209,7 @@ class SectorStatsDock(QgsDockWidget):
         self.table.cellClicked.connect(self._sector_clicked)
         splitter.addWidget(self.table)
         self.problems_table = QTableWidget(0, 3)
-        self.problems_table.setHorizontalHeaderLabels(["Problem", "Sectors", "Details"])
+        self.problems_table.setHorizontalHeaderLabels([tr("Problem"), tr("Sectors"), tr("Details")])
         self.problems_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.problems_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.problems_table.verticalHeader().setVisible(False)
@@ -426,7 +475,7 @@ class SectorStatsDock(QgsDockWidget):
         sectors = self.sectors_combo.currentLayer()
         id_field = self.id_field_combo.currentField()
         if sectors is None or not id_field:
-            self._show_status("Choose the sectors layer and its id field.", error=False)
+            self._show_status(tr("Choose the sectors layer and its id field."), error=False)
             self._clear()
             return
         try:
@@ -469,7 +518,9 @@ class SectorStatsDock(QgsDockWidget):
                 crs=crs.authid() or None,
             )
         except (InputError, QgsProcessingException, ValueError) as error:
-            self._show_status(str(error), error=True)
+            # A core error keeps its message (args[0]) for translation; str() would lose it.
+            message = error.args[0] if error.args and isinstance(error.args[0], str) else str(error)
+            self._show_status(translated(message), error=True)
             return
         self._fids = [int(fid) for fid in fids]
         self.statistics = statistics
@@ -478,12 +529,17 @@ class SectorStatsDock(QgsDockWidget):
         elapsed = 1000.0 * (time.perf_counter() - started)
         self.last_compute_ms = elapsed
         self.update_count += 1
-        notes = [f"{len(self._fids)} sectors, updated in {elapsed:.0f} ms."]
+        notes = [tr("{count} sectors, updated in {elapsed:.0f} ms.", count=len(self._fids), elapsed=elapsed)]
         if statistics.population_outside > 0.5:
-            notes.append(f"Population outside every sector: {statistics.population_outside:,.0f}.")
+            notes.append(
+                tr(
+                    "Population outside every sector: {population:,.0f}.",
+                    population=statistics.population_outside,
+                )
+            )
         if statistics.crimes_outside:
-            notes.append(f"Incidents outside every sector: {statistics.crimes_outside:,}.")
-        notes += statistics.warnings[:3]
+            notes.append(tr("Incidents outside every sector: {count:,}.", count=statistics.crimes_outside))
+        notes += [translated(warning) for warning in statistics.warnings[:3]]
         self._show_status(" ".join(notes), error=False)
         self.statisticsUpdated.emit(elapsed)
 
@@ -520,6 +576,8 @@ class SectorStatsDock(QgsDockWidget):
                     if item is None:
                         item = QTableWidgetItem()
                         widget.setItem(row, column, item)
+                    if key == "flags":
+                        value = tuple(problem_label(flag) for flag in value)
                     item.setText(stats_table.cell_text(value, decimals))
                     item.setData(Qt.ItemDataRole.UserRole, self._fids[row])
                     if decimals is not None:
@@ -531,13 +589,13 @@ class SectorStatsDock(QgsDockWidget):
                     )
                     colour = STATUS_COLOURS.get(status, QColor(Qt.GlobalColor.transparent))
                     item.setBackground(QBrush(colour))
-                    item.setToolTip(stats_table.cell_tooltip(key, record, settings.tolerance_pct))
+                    item.setToolTip(translated(stats_table.cell_tooltip(key, record, settings.tolerance_pct)))
             problems = statistics.problems
             self.problems_table.setRowCount(len(problems))
             for row, (error_type, sector_ids, message) in enumerate(
                 zip(problems["error_type"], problems["sector_ids"], problems["message"], strict=True)
             ):
-                for column, text in enumerate((error_type, sector_ids, message)):
+                for column, text in enumerate((problem_label(error_type), sector_ids, translated(message))):
                     item = QTableWidgetItem(str(text))
                     item.setData(Qt.ItemDataRole.UserRole, row)
                     self.problems_table.setItem(row, column, item)

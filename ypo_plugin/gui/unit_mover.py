@@ -18,6 +18,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..core.lazy import lazy_module
+from ..i18n import tr
 from .linked_undo import LinkedUndo, unique_command_text
 
 sector_logic = lazy_module("..core.sectors", __package__)
@@ -86,11 +87,13 @@ class UnitMover(QObject):
         units = self._checked_units()
         sectors = self._checked_sectors()
         if target is None or str(target) == "":
-            raise MoveError("Choose the target sector first.")
+            raise MoveError(tr("Choose the target sector first."))
         unit_index = units.fields().lookupField(self.unit_sector_field)
         sector_features = self._sector_features(sectors)
         if str(target) not in sector_features:
-            raise MoveError(f"Sector '{target}' is not in the layer '{sectors.name()}'.")
+            raise MoveError(
+                tr("Sector '{sector}' is not in the layer '{layer}'.", sector=target, layer=sectors.name())
+            )
 
         request = QgsFeatureRequest().setFilterFids(list(unit_ids)).setSubsetOfAttributes([unit_index])
         request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
@@ -103,7 +106,7 @@ class UnitMover(QObject):
             return 0
         for layer in (units, sectors):
             if not layer.isEditable() and not layer.startEditing():
-                raise MoveError(f"The layer '{layer.name()}' cannot be edited.")
+                raise MoveError(tr("The layer '{layer}' cannot be edited.", layer=layer.name()))
 
         # The sector polygons after the move, from the units of the sectors it touches (edit buffer
         # included), united in the layer's order.
@@ -129,9 +132,11 @@ class UnitMover(QObject):
             [geometry_of.get(int(fids[k])) for k in members], [labels[k] for k in members], touched
         )
 
-        text = unique_command_text(
-            f"Move {len(moving)} unit{'s' if len(moving) != 1 else ''} to sector {target}"
-        )
+        if len(moving) == 1:
+            text = tr("Move 1 unit to sector {sector}", sector=target)
+        else:
+            text = tr("Move {count} units to sector {sector}", count=len(moving), sector=target)
+        text = unique_command_text(text)
         units.beginEditCommand(text)
         try:
             for fid, old in moving.items():
@@ -158,21 +163,31 @@ class UnitMover(QObject):
     def _checked_units(self):
         layer = self.units_layer
         if layer is None or not layer.isValid():
-            raise MoveError("Choose the base units layer first.")
+            raise MoveError(tr("Choose the base units layer first."))
         if layer.fields().lookupField(self.unit_sector_field) < 0:
             raise MoveError(
-                f"The units layer '{layer.name()}' has no sector field '{self.unit_sector_field}'."
+                tr(
+                    "The units layer '{layer}' has no sector field '{field}'.",
+                    layer=layer.name(),
+                    field=self.unit_sector_field,
+                )
             )
         return layer
 
     def _checked_sectors(self):
         layer = self.sectors_layer
         if layer is None or not layer.isValid():
-            raise MoveError("Choose the sectors layer first.")
+            raise MoveError(tr("Choose the sectors layer first."))
         if layer.fields().lookupField(self.sector_id_field) < 0:
-            raise MoveError(f"The sectors layer '{layer.name()}' has no id field '{self.sector_id_field}'.")
+            raise MoveError(
+                tr(
+                    "The sectors layer '{layer}' has no id field '{field}'.",
+                    layer=layer.name(),
+                    field=self.sector_id_field,
+                )
+            )
         if layer is self.units_layer:
-            raise MoveError("The units layer and the sectors layer must be two different layers.")
+            raise MoveError(tr("The units layer and the sectors layer must be two different layers."))
         return layer
 
     def _sector_features(self, sectors) -> dict[str, int]:
@@ -194,7 +209,9 @@ def _typed(target, field):
         try:
             number = float(str(target))
         except ValueError:
-            raise MoveError(f"Sector '{target}' is not a number, but the units' sector field is.") from None
+            raise MoveError(
+                tr("Sector '{sector}' is not a number, but the units' sector field is.", sector=target)
+            ) from None
         return int(number) if number.is_integer() else number
     return str(target)
 

@@ -51,6 +51,7 @@ from ..core.sector_log import (
     TARGET_GROUPS_TABLE,
     Table,
 )
+from ..i18n import tr, translated
 from ..qgis_compat import new_field, save_default_style
 from ..qgis_io.geopackage import geopackage_writer
 from ..qgis_io.write import copy_features, typed_fields, write_frame
@@ -62,10 +63,6 @@ STYLE_NAME = "YPO sector workspace"
 # The neighbouring sectors as text ('id name (district), …'), worked out when the workspace is made
 # (the name the internal sector map pages read too).
 NEIGHBOUR_LIST = "neighbour_list"
-LAYER_TITLES = {
-    SECTORS_TABLE: "Sektorer / Sectors",
-    **{table.name: table.title for table in (*SECTOR_TABLES, TARGET_GROUP_TABLE)},
-}
 # Relation ids (kept in the project; the handover layout's tables name them).
 RELATION_IDS = {table.name: f"{SECTORS_TABLE}_{table.name}" for table in SECTOR_TABLES}
 TARGET_GROUP_RELATION = f"{LOG.name}_{TARGET_GROUPS_TABLE}"
@@ -83,8 +80,22 @@ KIND_COLOURS = ("#e31a1c", "#1f78b4", "#33a02c", "#ff7f00", "#b15928", "#777777"
 # --- writing the GeoPackage ------------------------------------------------------------
 
 
-# Ends the error when a table cannot be created.
-_WRITABLE_HINT = ". Check that OUTPUT_FOLDER is writable and has free space."
+def layer_titles() -> dict[str, str]:
+    """The workspace layers' titles in the user's language, by table name."""
+    return {
+        SECTORS_TABLE: tr("Sektorer / Sectors"),
+        **{table.name: translated(table.title) for table in (*SECTOR_TABLES, TARGET_GROUP_TABLE)},
+    }
+
+
+def _writable_hint() -> str:
+    """Ends the error when a table cannot be created."""
+    return tr(". Check that OUTPUT_FOLDER is writable and has free space.")
+
+
+def _table_in(table: str, path) -> str:
+    """A workspace table named in an error."""
+    return tr("table '{table}' in {path}", table=table, path=path)
 
 
 def sector_fields(source_fields: QgsFields, id_field: str) -> tuple[QgsFields, list[str], list[str]]:
@@ -125,7 +136,7 @@ def write_sectors(
     fields, copied_from, added = sector_fields(source_fields, id_field)
     wkb_type = QgsWkbTypes.multiType(sectors.source.wkbType())
     writer = geopackage_writer(
-        path, SECTORS_TABLE, fields, wkb_type, sectors.sourceCrs(), transform_context, True, _WRITABLE_HINT
+        path, SECTORS_TABLE, fields, wkb_type, sectors.sourceCrs(), transform_context, True, _writable_hint()
     )
     indices = [source_fields.lookupField(name) if name else -1 for name in copied_from]
     name_index = indices[fields.lookupField("sector_name")]
@@ -144,7 +155,7 @@ def write_sectors(
             fields,
             indices,
             {"sector_id": ids, NEIGHBOUR_LIST: neighbour_lists, "sector_name": names},
-            f"table '{SECTORS_TABLE}' in {path}",
+            _table_in(SECTORS_TABLE, path),
             feedback,
             geometries=[(geometries or {}).get(feature.id()) for feature in sectors.features],
             multi=True,
@@ -164,11 +175,11 @@ def write_table(path, table: Table, crs, transform_context, rows=()) -> None:
     wkb_type = QgsWkbTypes.Type.Point if table.geometry == "Point" else QgsWkbTypes.Type.NoGeometry
     crs = crs if table.geometry else QgsCoordinateReferenceSystem()
     writer = geopackage_writer(
-        path, table.name, fields, wkb_type, crs, transform_context, False, _WRITABLE_HINT
+        path, table.name, fields, wkb_type, crs, transform_context, False, _writable_hint()
     )
     try:
         frame = pd.DataFrame(list(rows), columns=fields.names())
-        write_frame(frame, writer, fields, f"table '{table.name}' in {path}")
+        write_frame(frame, writer, fields, _table_in(table.name, path))
     finally:
         del writer
 
@@ -177,15 +188,18 @@ def write_workspace_tables(path, crs, transform_context) -> None:
     """The empty log, partner and event tables and the filled target-group lookup table."""
     for table in SECTOR_TABLES:
         write_table(path, table, crs, transform_context)
-    write_table(path, TARGET_GROUP_TABLE, crs, transform_context, TARGET_GROUPS)
+    # The labels are stored as the plain bilingual text in any language (the handover report reads
+    # them); a label the core marked for translation is a str subclass the writer does not take.
+    rows = [(code, str(label)) for code, label in TARGET_GROUPS]
+    write_table(path, TARGET_GROUP_TABLE, crs, transform_context, rows)
 
 
 # --- forms --------------------------------------------------------------------------------
 
 
 def value_map(choices) -> QgsEditorWidgetSetup:
-    # A list of one-entry maps keeps the drop-down in the given order.
-    return QgsEditorWidgetSetup("ValueMap", {"map": [{label: code} for code, label in choices]})
+    # A list of one-entry maps keeps the drop-down in the given order; the codes are what is stored.
+    return QgsEditorWidgetSetup("ValueMap", {"map": [{translated(label): code} for code, label in choices]})
 
 
 DATE_PICKER = QgsEditorWidgetSetup(
@@ -211,7 +225,7 @@ def configure_table_form(layer: QgsVectorLayer, table: Table, sector_choices) ->
     hide_feature_id(layer)
     for column in table.columns:
         index = layer.fields().lookupField(column.name)
-        layer.setFieldAlias(index, column.alias)
+        layer.setFieldAlias(index, translated(column.alias))
         if column.kind == "date":
             layer.setEditorWidgetSetup(index, DATE_PICKER)
         elif column.choices:
@@ -234,12 +248,12 @@ def configure_sector_form(layer: QgsVectorLayer) -> None:
     """The sector form: the id is required, the officer's contact fields come first."""
     hide_feature_id(layer)
     aliases = {
-        "sector_id": "Sektor-id / Sector id",
-        "sector_name": "Sektornavn / Sector name",
-        "district": "Distrikt / District",
-        "officer_name": "Betjent / Officer",
-        "officer_phone": "Telefon / Phone",
-        "officer_email": "E-mail",
+        "sector_id": tr("Sektor-id / Sector id"),
+        "sector_name": tr("Sektornavn / Sector name"),
+        "district": tr("Distrikt / District"),
+        "officer_name": tr("Betjent / Officer"),
+        "officer_phone": tr("Telefon / Phone"),
+        "officer_email": tr("E-mail"),
     }
     for name, alias in aliases.items():
         layer.setFieldAlias(layer.fields().lookupField(name), alias)
@@ -260,7 +274,7 @@ def style_points(layer: QgsVectorLayer, table: Table) -> None:
         categories = []
         for (code, label), colour in zip(PARTNER_KINDS, KIND_COLOURS, strict=True):
             symbol = QgsMarkerSymbol.createSimple({"name": "circle", "color": colour, "size": "3"})
-            categories.append(QgsRendererCategory(code, symbol, label))
+            categories.append(QgsRendererCategory(code, symbol, translated(label)))
         layer.setRenderer(QgsCategorizedSymbolRenderer("kind", categories))
     else:
         symbol = QgsMarkerSymbol.createSimple({"name": "star", "color": EVENT_COLOUR, "size": "4"})
@@ -283,11 +297,16 @@ def sector_style_name(layer: QgsVectorLayer) -> str:
 def load_workspace_layers(path: str) -> dict[str, QgsVectorLayer]:
     """The workspace's tables as layers, keyed by table name."""
     layers = {}
+    titles = layer_titles()
     for name in (SECTORS_TABLE, *(table.name for table in SECTOR_TABLES), TARGET_GROUPS_TABLE):
-        layer = QgsVectorLayer(f"{path}|layername={name}", LAYER_TITLES[name], "ogr")
+        layer = QgsVectorLayer(f"{path}|layername={name}", titles[name], "ogr")
         if not layer.isValid():
             raise QgsProcessingException(
-                f"The table '{name}' of {path} could not be opened; run the algorithm again."
+                tr(
+                    "The table '{table}' of {path} could not be opened; run the algorithm again.",
+                    table=name,
+                    path=path,
+                )
             )
         # GDAL 3.6 fails to compute an empty table's extent ("unable to open database file") once a
         # style was saved to the file through the same layer: compute it now, while it works.
@@ -303,7 +322,7 @@ def style_and_configure(layers: dict[str, QgsVectorLayer], sector_choices) -> No
     message, loaded = load_style_file(sectors, sector_style_name(sectors), _SYMBOL_STYLE)
     if not loaded:
         raise QgsProcessingException(
-            f"The sector style could not be loaded ({message}); reinstall the plugin."
+            tr("The sector style could not be loaded ({message}); reinstall the plugin.", message=message)
         )
     configure_sector_form(sectors)
     for table in SECTOR_TABLES:
@@ -313,9 +332,11 @@ def style_and_configure(layers: dict[str, QgsVectorLayer], sector_choices) -> No
         configure_table_form(layer, table, sector_choices)
     configure_table_form(layers[TARGET_GROUPS_TABLE], TARGET_GROUP_TABLE, sector_choices)
     for layer in layers.values():
-        error = save_default_style(layer, STYLE_NAME, "Forms and symbols of the YPO sector workspace")
+        error = save_default_style(layer, STYLE_NAME, tr("Forms and symbols of the YPO sector workspace"))
         if error:
-            raise QgsProcessingException(f"Could not save the style of '{layer.name()}': {error}")
+            raise QgsProcessingException(
+                tr("Could not save the style of '{layer}': {error}", layer=layer.name(), error=error)
+            )
 
 
 # --- relations and the project ------------------------------------------------------------
@@ -338,7 +359,7 @@ def add_relations(project: QgsProject, layers: dict[str, QgsVectorLayer]) -> dic
         table.name: _relation(
             project,
             RELATION_IDS[table.name],
-            table.title,
+            translated(table.title),
             layers[SECTORS_TABLE],
             "sector_id",
             layers[table.name],
@@ -349,7 +370,7 @@ def add_relations(project: QgsProject, layers: dict[str, QgsVectorLayer]) -> dic
     relations[TARGET_GROUPS_TABLE] = _relation(
         project,
         TARGET_GROUP_RELATION,
-        TARGET_GROUP_TABLE.title,
+        translated(TARGET_GROUP_TABLE.title),
         layers[TARGET_GROUPS_TABLE],
         "code",
         layers[LOG.name],
@@ -358,7 +379,10 @@ def add_relations(project: QgsProject, layers: dict[str, QgsVectorLayer]) -> dic
     for relation in relations.values():
         if not relation.isValid():
             raise QgsProcessingException(
-                f"The relation '{relation.name()}' is not valid; run the algorithm again."
+                tr(
+                    "The relation '{relation}' is not valid; run the algorithm again.",
+                    relation=relation.name(),
+                )
             )
         project.relationManager().addRelation(relation)
     return relations
@@ -370,13 +394,13 @@ def add_relation_editors(sectors: QgsVectorLayer, relations: dict[str, QgsRelati
     config.setLayout(QgsEditFormConfig.EditorLayout.TabLayout)
     config.clearTabs()
     root = config.invisibleRootContainer()
-    fields_tab = QgsAttributeEditorContainer("Sektor / Sector", root)
+    fields_tab = QgsAttributeEditorContainer(tr("Sektor / Sector"), root)
     for index, field in enumerate(sectors.fields()):
         if field.name().lower() != "fid":
             fields_tab.addChildElement(QgsAttributeEditorField(field.name(), index, fields_tab))
     config.addTab(fields_tab)
     for table in SECTOR_TABLES:
-        tab = QgsAttributeEditorContainer(table.title, root)
+        tab = QgsAttributeEditorContainer(translated(table.title), root)
         tab.addChildElement(QgsAttributeEditorRelation(relations[table.name], tab))
         config.addTab(tab)
     sectors.setEditFormConfig(config)
@@ -393,7 +417,9 @@ def open_on(project: QgsProject, layer: QgsVectorLayer, margin: float = 0.05) ->
 def save_project(project: QgsProject, path: Path) -> None:
     project.writeEntryBool("Paths", "/Absolute", False)  # the folder can be moved or shared
     if not project.write(str(path)):
-        raise QgsProcessingException(f"Could not write the project {path}: {project.error()}")
+        raise QgsProcessingException(
+            tr("Could not write the project {path}: {error}", path=path, error=project.error())
+        )
     _write_relation_editor_ids(path)
 
 
