@@ -13,36 +13,37 @@ from typing import Any
 
 from .errors import InputError
 from .lazy import lazy_module
+from .messages import tr
 
 # The workspace's vocabulary is read when the plugin lists its algorithms; the sector logic is not.
 sectors = lazy_module(".sectors", __package__)
 
 TARGET_GROUPS: tuple[tuple[str, str], ...] = (
-    ("young_people_at_risk", "Unge i risikogruppen / Young people at risk"),
-    ("exposed_housing_residents", "Beboere i udsatte boligområder / Residents of exposed housing areas"),
-    ("business_owners", "Erhvervsdrivende / Business owners"),
-    ("schools_institutions", "Skoler og institutioner / Schools and institutions"),
-    ("elderly", "Ældre / The elderly"),
-    ("nightlife_guests", "Nattelivets gæster / Nightlife guests"),
-    ("residents", "Borgere i øvrigt / Residents in general"),
+    ("young_people_at_risk", tr("Unge i risikogruppen / Young people at risk")),
+    ("exposed_housing_residents", tr("Beboere i udsatte boligområder / Residents of exposed housing areas")),
+    ("business_owners", tr("Erhvervsdrivende / Business owners")),
+    ("schools_institutions", tr("Skoler og institutioner / Schools and institutions")),
+    ("elderly", tr("Ældre / The elderly")),
+    ("nightlife_guests", tr("Nattelivets gæster / Nightlife guests")),
+    ("residents", tr("Borgere i øvrigt / Residents in general")),
 )
 """The handbook's target groups (code, label): who a log entry is about."""
 
 LOG_STATUSES: tuple[tuple[str, str], ...] = (
-    ("open", "Åben / Open"),
-    ("in_progress", "I gang / In progress"),
-    ("closed", "Afsluttet / Closed"),
+    ("open", tr("Åben / Open")),
+    ("in_progress", tr("I gang / In progress")),
+    ("closed", tr("Afsluttet / Closed")),
 )
 OPEN_STATUSES: tuple[str, ...] = ("open", "in_progress")
 """Log entries with these statuses are the sector's open challenges."""
 
 PARTNER_KINDS: tuple[tuple[str, str], ...] = (
     ("ssp", "SSP"),
-    ("housing_association", "Boligselskab / Housing association"),
-    ("club", "Klub eller forening / Club"),
-    ("tradesperson", "Erhvervsdrivende / Tradesperson"),
-    ("school", "Skole / School"),
-    ("other", "Andet / Other"),
+    ("housing_association", tr("Boligselskab / Housing association")),
+    ("club", tr("Klub eller forening / Club")),
+    ("tradesperson", tr("Erhvervsdrivende / Tradesperson")),
+    ("school", tr("Skole / School")),
+    ("other", tr("Andet / Other")),
 )
 
 OFFICER_FIELDS: tuple[str, ...] = ("officer_name", "officer_phone", "officer_email")
@@ -80,53 +81,53 @@ class Table:
     columns: tuple[Column, ...]
 
 
-_SECTOR = Column("sector_id", "text", "Sektor / Sector", required=True)
+_SECTOR = Column("sector_id", "text", tr("Sektor / Sector"), required=True)
 
 LOG = Table(
     LOG_TABLE,
-    "Sektorlog / Sector log",
+    tr("Sektorlog / Sector log"),
     "",
     (
-        Column("entry_date", "date", "Dato / Date", required=True, default="to_date(now())"),
-        Column("author", "text", "Skrevet af / Author", required=True, default="@user_full_name"),
-        Column("target_group", "text", "Målgruppe / Target group", choices=TARGET_GROUPS),
-        Column("party_of_interest", "text", "Interessent / Party of interest"),
-        Column("challenge", "text", "Udfordring / Challenge", required=True, multiline=True),
-        Column("action_taken", "text", "Handling / Action taken", multiline=True),
-        Column("status", "text", "Status", required=True, choices=LOG_STATUSES, default="'open'"),
-        Column("follow_up_date", "date", "Opfølgning / Follow-up date"),
+        Column("entry_date", "date", tr("Dato / Date"), required=True, default="to_date(now())"),
+        Column("author", "text", tr("Skrevet af / Author"), required=True, default="@user_full_name"),
+        Column("target_group", "text", tr("Målgruppe / Target group"), choices=TARGET_GROUPS),
+        Column("party_of_interest", "text", tr("Interessent / Party of interest")),
+        Column("challenge", "text", tr("Udfordring / Challenge"), required=True, multiline=True),
+        Column("action_taken", "text", tr("Handling / Action taken"), multiline=True),
+        Column("status", "text", tr("Status"), required=True, choices=LOG_STATUSES, default="'open'"),
+        Column("follow_up_date", "date", tr("Opfølgning / Follow-up date")),
         _SECTOR,
     ),
 )
 PARTNERS = Table(
     PARTNERS_TABLE,
-    "Samarbejdspartnere / Partners",
+    tr("Samarbejdspartnere / Partners"),
     "Point",
     (
-        Column("name", "text", "Navn / Name", required=True),
-        Column("kind", "text", "Type / Kind", required=True, choices=PARTNER_KINDS),
-        Column("contact", "text", "Kontakt / Contact", multiline=True),
+        Column("name", "text", tr("Navn / Name"), required=True),
+        Column("kind", "text", tr("Type / Kind"), required=True, choices=PARTNER_KINDS),
+        Column("contact", "text", tr("Kontakt / Contact"), multiline=True),
         _SECTOR,
     ),
 )
 EVENTS = Table(
     EVENTS_TABLE,
-    "Arrangementer / Events",
+    tr("Arrangementer / Events"),
     "Point",
     (
-        Column("event_date", "date", "Dato / Date", required=True, default="to_date(now())"),
-        Column("title", "text", "Titel / Title", required=True),
-        Column("notes", "text", "Noter / Notes", multiline=True),
+        Column("event_date", "date", tr("Dato / Date"), required=True, default="to_date(now())"),
+        Column("title", "text", tr("Titel / Title"), required=True),
+        Column("notes", "text", tr("Noter / Notes"), multiline=True),
         _SECTOR,
     ),
 )
 TARGET_GROUP_TABLE = Table(
     TARGET_GROUPS_TABLE,
-    "Målgrupper / Target groups",
+    tr("Målgrupper / Target groups"),
     "",
     (
-        Column("code", "text", "Kode / Code", required=True),
-        Column("label", "text", "Målgruppe / Target group"),
+        Column("code", "text", tr("Kode / Code"), required=True),
+        Column("label", "text", tr("Målgruppe / Target group")),
     ),
 )
 SECTOR_TABLES: tuple[Table, ...] = (LOG, PARTNERS, EVENTS)
