@@ -1,19 +1,5 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<!--
-Glossary: one Danish term for each term of the model, in the user interface and on printed maps alike.
-  sector = sektor; district = distrikt; station = station (politistation); base unit = grundenhed;
-  Your Police Officer, local police officer = nærpolitibetjent; officer = betjent; manning = bemanding;
-  workload = arbejdsbyrde; population = befolkning; inhabitants = indbyggere (indb.);
-  exposed housing area = udsat boligområde; crimes = forbrydelser; incidents = hændelser;
-  crime type = kriminalitetstype; grid cell = gittercelle; barrier = barriere; deviation = afvigelse;
-  contiguous = sammenhængende; sector log = sektorlog; partner = samarbejdspartner; event = arrangement;
-  handover report = overdragelsesrapport; safety index = tryghedsindeks; survey = tryghedsundersøgelse;
-  threat assessment = trusselsvurdering; initiative = indsats; displacement = forskydning;
-  gang-related = banderelateret; quarter = kvartal; leaflet = folder; business card = visitkort;
-  web map = webkort; emergency number = alarmnummer; layer = lag; field = felt; feature = objekt.
-Placeholders in braces ({sector}, {count:,}) stay as they are; line breaks are kept.
--->
 <TS version="2.1">
 <context>
     <name>@default</name>
@@ -1357,6 +1343,409 @@ Results: GAPS, OVERLAPS, OUTSIDE, NONCONTIGUOUS, SLIVERS, UNDERMANNED (counts of
     <message>
         <source>The sector log, partners and events are internal and never published.</source>
         <translation>Sektorloggen, partnere og arrangementer er interne og offentliggøres aldrig</translation>
+    </message>
+    <message>
+        <source>Unge i risikogruppen / Young people at risk</source>
+        <translation>Unge i risikogruppen</translation>
+    </message>
+    <message>
+        <source>Beboere i udsatte boligområder / Residents of exposed housing areas</source>
+        <translation>Beboere i udsatte boligområder</translation>
+    </message>
+    <message>
+        <source>Erhvervsdrivende / Business owners</source>
+        <translation>Erhvervsdrivende</translation>
+    </message>
+    <message>
+        <source>Skoler og institutioner / Schools and institutions</source>
+        <translation>Skoler og institutioner</translation>
+    </message>
+    <message>
+        <source>Ældre / The elderly</source>
+        <translation>Ældre</translation>
+    </message>
+    <message>
+        <source>Nattelivets gæster / Nightlife guests</source>
+        <translation>Nattelivets gæster</translation>
+    </message>
+    <message>
+        <source>Borgere i øvrigt / Residents in general</source>
+        <translation>Borgere i øvrigt</translation>
+    </message>
+    <message>
+        <source>Åben / Open</source>
+        <translation>Åben</translation>
+    </message>
+    <message>
+        <source>I gang / In progress</source>
+        <translation>I gang</translation>
+    </message>
+    <message>
+        <source>Afsluttet / Closed</source>
+        <translation>Afsluttet</translation>
+    </message>
+    <message>
+        <source>Boligselskab / Housing association</source>
+        <translation>Boligselskab</translation>
+    </message>
+    <message>
+        <source>Klub eller forening / Club</source>
+        <translation>Klub eller forening</translation>
+    </message>
+    <message>
+        <source>Erhvervsdrivende / Tradesperson</source>
+        <translation>Erhvervsdrivende</translation>
+    </message>
+    <message>
+        <source>Skole / School</source>
+        <translation>Skole</translation>
+    </message>
+    <message>
+        <source>Andet / Other</source>
+        <translation>Andet</translation>
+    </message>
+    <message>
+        <source>Sektor / Sector</source>
+        <translation>Sektor</translation>
+    </message>
+    <message>
+        <source>Sektorlog / Sector log</source>
+        <translation>Sektorlog</translation>
+    </message>
+    <message>
+        <source>Dato / Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Skrevet af / Author</source>
+        <translation>Skrevet af</translation>
+    </message>
+    <message>
+        <source>Målgruppe / Target group</source>
+        <translation>Målgruppe</translation>
+    </message>
+    <message>
+        <source>Interessent / Party of interest</source>
+        <translation>Interessent</translation>
+    </message>
+    <message>
+        <source>Udfordring / Challenge</source>
+        <translation>Udfordring</translation>
+    </message>
+    <message>
+        <source>Handling / Action taken</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>Opfølgning / Follow-up date</source>
+        <translation>Opfølgning</translation>
+    </message>
+    <message>
+        <source>Samarbejdspartnere / Partners</source>
+        <translation>Samarbejdspartnere</translation>
+    </message>
+    <message>
+        <source>Navn / Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Type / Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Kontakt / Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Arrangementer / Events</source>
+        <translation>Arrangementer</translation>
+    </message>
+    <message>
+        <source>Titel / Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Noter / Notes</source>
+        <translation>Noter</translation>
+    </message>
+    <message>
+        <source>Målgrupper / Target groups</source>
+        <translation>Målgrupper</translation>
+    </message>
+    <message>
+        <source>Kode / Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Sector statistics</source>
+        <translation>Sektorstatistik</translation>
+    </message>
+    <message>
+        <source>Show live statistics of the sectors while you edit them</source>
+        <translation>Vis sektorernes statistik løbende, mens du redigerer dem</translation>
+    </message>
+    <message>
+        <source>Move base units to sector</source>
+        <translation>Flyt grundenheder til sektor</translation>
+    </message>
+    <message>
+        <source>Click a base unit, or drag a rectangle over units, to move them to the target sector chosen in the Sector statistics dock (one undo step per move)</source>
+        <translation>Klik på en grundenhed, eller træk et rektangel hen over grundenheder, for at flytte dem til den målsektor, der er valgt i panelet Sektorstatistik (ét fortrydelsestrin pr. flytning)</translation>
+    </message>
+    <message>
+        <source>Choose the base units layer first.</source>
+        <translation>Vælg først laget med grundenheder.</translation>
+    </message>
+    <message>
+        <source>No base unit there.</source>
+        <translation>Der er ingen grundenhed her.</translation>
+    </message>
+    <message>
+        <source>These units are in the target sector already.</source>
+        <translation>Disse grundenheder ligger allerede i målsektoren.</translation>
+    </message>
+    <message>
+        <source>Workload dev. %</source>
+        <translation>Afv. arbejdsbyrde %</translation>
+    </message>
+    <message>
+        <source>Officers req.</source>
+        <translation>Betjente, behov</translation>
+    </message>
+    <message>
+        <source>Officers alloc.</source>
+        <translation>Betjente, tildelt</translation>
+    </message>
+    <message>
+        <source>Polsby-Popper</source>
+        <translation>Polsby-Popper</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <source>gap</source>
+        <comment>sector problem</comment>
+        <translation>hul</translation>
+    </message>
+    <message>
+        <source>overlap</source>
+        <comment>sector problem</comment>
+        <translation>overlap</translation>
+    </message>
+    <message>
+        <source>outside</source>
+        <comment>sector problem</comment>
+        <translation>udenfor</translation>
+    </message>
+    <message>
+        <source>noncontiguous</source>
+        <comment>sector problem</comment>
+        <translation>ikke-sammenhængende</translation>
+    </message>
+    <message>
+        <source>sliver</source>
+        <comment>sector problem</comment>
+        <translation>splint</translation>
+    </message>
+    <message>
+        <source>undermanned</source>
+        <comment>sector problem</comment>
+        <translation>underbemandet</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <comment>sector problem</comment>
+        <translation>ugyldig</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <comment>sector problem</comment>
+        <translation>tom</translation>
+    </message>
+    <message>
+        <source>no id</source>
+        <comment>sector problem</comment>
+        <translation>intet id</translation>
+    </message>
+    <message>
+        <source>duplicate id</source>
+        <comment>sector problem</comment>
+        <translation>dobbelt id</translation>
+    </message>
+    <message>
+        <source>workload</source>
+        <comment>sector problem</comment>
+        <translation>arbejdsbyrde</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Lag</translation>
+    </message>
+    <message>
+        <source>Incident date field: crime rates are per year over its span.</source>
+        <translation>Felt med hændelsesdato: kriminaliteten regnes pr. år over den periode, datoerne dækker.</translation>
+    </message>
+    <message>
+        <source>default types; add e.g. BATTERY=violence; ASSAULT=violence</source>
+        <translation>standardtyper; tilføj f.eks. BATTERY=violence; ASSAULT=violence</translation>
+    </message>
+    <message>
+        <source>Crime type map</source>
+        <translation>Tilknytning af kriminalitetstyper</translation>
+    </message>
+    <message>
+        <source>Exposed areas</source>
+        <translation>Udsatte boligområder</translation>
+    </message>
+    <message>
+        <source>Allowed workload deviation from the mean</source>
+        <translation>Tilladt afvigelse i arbejdsbyrde fra gennemsnittet</translation>
+    </message>
+    <message>
+        <source>Tolerance</source>
+        <translation>Tolerance</translation>
+    </message>
+    <message>
+        <source>Move base units</source>
+        <translation>Flyt grundenheder</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Grundenheder</translation>
+    </message>
+    <message>
+        <source>The sector that clicked or dragged-over units move to</source>
+        <translation>Den sektor, som grundenheder, du klikker på eller trækker hen over, flyttes til</translation>
+    </message>
+    <message>
+        <source>Paint units</source>
+        <translation>Mal grundenheder</translation>
+    </message>
+    <message>
+        <source>Target sector</source>
+        <translation>Målsektor</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>Choose the sectors layer and its id field.</source>
+        <translation>Vælg sektorlaget og dets id-felt.</translation>
+    </message>
+    <message>
+        <source>{count} sectors, updated in {elapsed:.0f} ms.</source>
+        <translation>{count} sektorer, opdateret på {elapsed:.0f} ms.</translation>
+    </message>
+    <message>
+        <source>Population outside every sector: {population:,.0f}.</source>
+        <translation>Befolkning uden for alle sektorer: {population:,.0f}.</translation>
+    </message>
+    <message>
+        <source>Incidents outside every sector: {count:,}.</source>
+        <translation>Hændelser uden for alle sektorer: {count:,}.</translation>
+    </message>
+    <message>
+        <source>Choose the target sector first.</source>
+        <translation>Vælg først målsektoren.</translation>
+    </message>
+    <message>
+        <source>Sector &apos;{sector}&apos; is not in the layer &apos;{layer}&apos;.</source>
+        <translation>Sektoren '{sector}' findes ikke i laget '{layer}'.</translation>
+    </message>
+    <message>
+        <source>The layer &apos;{layer}&apos; cannot be edited.</source>
+        <translation>Laget '{layer}' kan ikke redigeres.</translation>
+    </message>
+    <message>
+        <source>Move 1 unit to sector {sector}</source>
+        <translation>Flyt 1 grundenhed til sektor {sector}</translation>
+    </message>
+    <message>
+        <source>Move {count} units to sector {sector}</source>
+        <translation>Flyt {count} grundenheder til sektor {sector}</translation>
+    </message>
+    <message>
+        <source>The units layer &apos;{layer}&apos; has no sector field &apos;{field}&apos;.</source>
+        <translation>Grundenhedslaget '{layer}' har intet sektorfelt '{field}'.</translation>
+    </message>
+    <message>
+        <source>Choose the sectors layer first.</source>
+        <translation>Vælg først sektorlaget.</translation>
+    </message>
+    <message>
+        <source>The sectors layer &apos;{layer}&apos; has no id field &apos;{field}&apos;.</source>
+        <translation>Sektorlaget '{layer}' har intet id-felt '{field}'.</translation>
+    </message>
+    <message>
+        <source>The units layer and the sectors layer must be two different layers.</source>
+        <translation>Grundenhedslaget og sektorlaget skal være to forskellige lag.</translation>
+    </message>
+    <message>
+        <source>Sector &apos;{sector}&apos; is not a number, but the units&apos; sector field is.</source>
+        <translation>Sektoren '{sector}' er ikke et tal, men grundenhedernes sektorfelt er et talfelt.</translation>
+    </message>
+    <message>
+        <source>Sektorer / Sectors</source>
+        <translation>Sektorer</translation>
+    </message>
+    <message>
+        <source>. Check that OUTPUT_FOLDER is writable and has free space.</source>
+        <translation>. Kontrollér, at der kan skrives i OUTPUT_FOLDER, og at der er ledig plads.</translation>
+    </message>
+    <message>
+        <source>table &apos;{table}&apos; in {path}</source>
+        <translation>tabellen '{table}' i {path}</translation>
+    </message>
+    <message>
+        <source>Sektor-id / Sector id</source>
+        <translation>Sektor-id</translation>
+    </message>
+    <message>
+        <source>Sektornavn / Sector name</source>
+        <translation>Sektornavn</translation>
+    </message>
+    <message>
+        <source>Distrikt / District</source>
+        <translation>Distrikt</translation>
+    </message>
+    <message>
+        <source>Betjent / Officer</source>
+        <translation>Betjent</translation>
+    </message>
+    <message>
+        <source>Telefon / Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>The table &apos;{table}&apos; of {path} could not be opened; run the algorithm again.</source>
+        <translation>Tabellen '{table}' i {path} kunne ikke åbnes; kør algoritmen igen.</translation>
+    </message>
+    <message>
+        <source>The sector style could not be loaded ({message}); reinstall the plugin.</source>
+        <translation>Sektorstilen kunne ikke indlæses ({message}); geninstallér pluginet.</translation>
+    </message>
+    <message>
+        <source>Forms and symbols of the YPO sector workspace</source>
+        <translation>Formularer og symboler i YPO-sektorarbejdsområdet</translation>
+    </message>
+    <message>
+        <source>Could not save the style of &apos;{layer}&apos;: {error}</source>
+        <translation>Stilen for '{layer}' kunne ikke gemmes: {error}</translation>
+    </message>
+    <message>
+        <source>The relation &apos;{relation}&apos; is not valid; run the algorithm again.</source>
+        <translation>Relationen '{relation}' er ugyldig; kør algoritmen igen.</translation>
+    </message>
+    <message>
+        <source>Could not write the project {path}: {error}</source>
+        <translation>Projektet {path} kunne ikke skrives: {error}</translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,8 @@ from typing import Any
 
 from .defaults import CRIME_TYPES
 from .lazy import lazy_module
+from .messages import tr
+from .texts import ENGLISH
 
 # The dock builds its table from COLUMNS when QGIS starts; the logic behind the cells loads
 # with the first figures.
@@ -24,16 +26,16 @@ sectors = lazy_module(".sectors", __package__)
 validation = lazy_module(".validation", __package__)
 
 COLUMNS: tuple[tuple[str, str, int | None], ...] = (
-    ("sector_id", "Sector", None),
-    ("population", "Population", 0),
-    ("crimes_total", "Crimes", 0),
-    *((f"crimes_{name}", name.capitalize(), 0) for name in CRIME_TYPES),
-    ("workload_dev_pct", "Workload dev. %", 1),
-    ("factor", "Factor", 0),
-    ("officers_required", "Officers req.", 0),
-    ("officers_allocated", "Officers alloc.", 0),
-    ("polsby_popper", "Polsby-Popper", 2),
-    ("flags", "Flags", None),
+    ("sector_id", tr("Sector"), None),
+    ("population", tr("Population"), 0),
+    ("crimes_total", tr("Crimes"), 0),
+    *((f"crimes_{name}", ENGLISH[name], 0) for name in CRIME_TYPES),  # as printed on the maps
+    ("workload_dev_pct", tr("Workload dev. %"), 1),
+    ("factor", tr("Factor"), 0),
+    ("officers_required", tr("Officers req."), 0),
+    ("officers_allocated", tr("Officers alloc."), 0),
+    ("polsby_popper", tr("Polsby-Popper"), 2),
+    ("flags", tr("Flags"), None),
 )
 """(column of the statistics table, header, decimals or None for text)"""
 

@@ -72,28 +72,6 @@ STATUS_COLOURS = {
 }
 
 
-def column_headers() -> dict[str, str]:
-    """The statistics table's headers in the user's language, by column of
-    :data:`~ypo_plugin.core.stats_table.COLUMNS` (a column not listed keeps the core's header)."""
-    return {
-        "sector_id": tr("Sector"),
-        "population": tr("Population"),
-        "crimes_total": tr("Crimes"),
-        "crimes_violence": tr("Violence"),
-        "crimes_burglary": tr("Burglary"),
-        "crimes_theft": tr("Theft"),
-        "crimes_drugs": tr("Drugs"),
-        "crimes_vandalism": tr("Vandalism"),
-        "crimes_harassment": tr("Harassment"),
-        "workload_dev_pct": tr("Workload dev. %"),
-        "factor": tr("Factor"),
-        "officers_required": tr("Officers req."),
-        "officers_allocated": tr("Officers alloc."),
-        "polsby_popper": tr("Polsby-Popper"),
-        "flags": tr("Flags"),
-    }
-
-
 def problem_label(code: str) -> str:
     """A sector's flag or problem type (the validation's ``error_type``, which scripts read in
     English) in the user's language."""
@@ -197,10 +175,7 @@ class SectorStatsDock(QgsDockWidget):
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.table = QTableWidget(0, len(stats_table.COLUMNS))
-        headers = column_headers()
-        self.table.setHorizontalHeaderLabels(
-            [headers.get(key, translated(header)) for key, header, _ in stats_table.COLUMNS]
-        )
+        self.table.setHorizontalHeaderLabels([translated(header) for _, header, _ in stats_table.COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
