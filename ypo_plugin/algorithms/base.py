@@ -116,14 +116,27 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
         field_name = self.parameterAsString(parameters, name, context)
         if not field_name:
             if required:
-                raise QgsProcessingException(f"Choose {name}: a field of the layer '{layer_description}'.")
+                raise QgsProcessingException(
+                    tr(
+                        "Choose {parameter}: a field of the layer '{layer}'.",
+                        parameter=name,
+                        layer=layer_description,
+                    )
+                )
             return None
         if source.fields().lookupField(field_name) < 0:
             if not qgis_read.has_features(source):
                 return field_name
             raise QgsProcessingException(
-                f"{name}: the layer '{layer_description}' ({source.sourceName()}) has no field "
-                f"'{field_name}'; choose one of {', '.join(source.fields().names())}."
+                tr(
+                    "{parameter}: the layer '{layer}' ({source}) has no field '{field}'; "
+                    "choose one of {fields}.",
+                    parameter=name,
+                    layer=layer_description,
+                    source=source.sourceName(),
+                    field=field_name,
+                    fields=", ".join(source.fields().names()),
+                )
             )
         return field_name
 
@@ -207,4 +220,6 @@ class YpoAlgorithm(QgsProcessingAlgorithm):
     def processing_error(self, error: InputError) -> QgsProcessingException:
         parameter = self.PARAMETER_ABOUT.get(error.about)
         message = translated(error.args[0]) if error.args else ""
-        return QgsProcessingException(f"{parameter}: {message}" if parameter else message)
+        if parameter:
+            message = tr("{parameter}: {message}", parameter=parameter, message=message)
+        return QgsProcessingException(message)

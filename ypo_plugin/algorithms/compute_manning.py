@@ -17,7 +17,7 @@ from ..core.defaults import CRIME_TYPE_FIELDS
 from ..core.errors import About
 from ..core.lazy import lazy_module
 from ..core.reports import manning_totals, summary_html, summary_text
-from ..i18n import tr
+from ..i18n import tr, translated
 from ..inputs.crime_input import DATE_FIELD, CrimeParameters
 from ..inputs.geometry_input import read_geometries
 from ..inputs.need_input import ABOUT as NEED_ABOUT
@@ -57,14 +57,17 @@ RESULT_FIELDS = (
     ("officers_allocated", QMetaType.Type.Int),
 )
 
-# The totals given as results (named as core.reports.manning_totals names them), with their descriptions.
-TOTAL_OUTPUTS = (
-    ("CRIMES_OUTSIDE", "Incidents in the period outside every sector"),
-    ("CRIMES_IN_PERIOD", "Incidents in the period"),
-    ("POPULATION_OUTSIDE", "Population outside every sector"),
-    ("OFFICERS_REQUIRED_TOTAL", "Officers required in all"),
-    ("OFFICERS_ALLOCATED_TOTAL", "Officers allocated in all"),
-)
+
+def total_outputs() -> tuple:
+    """The totals given as results (named as core.reports.manning_totals names them), with their
+    descriptions."""
+    return (
+        ("CRIMES_OUTSIDE", tr("Incidents in the period outside every sector")),
+        ("CRIMES_IN_PERIOD", tr("Incidents in the period")),
+        ("POPULATION_OUTSIDE", tr("Population outside every sector")),
+        ("OFFICERS_REQUIRED_TOTAL", tr("Officers required in all")),
+        ("OFFICERS_ALLOCATED_TOTAL", tr("Officers allocated in all")),
+    )
 
 
 class ComputeManningAlgorithm(YpoAlgorithm):
@@ -87,67 +90,63 @@ class ComputeManningAlgorithm(YpoAlgorithm):
         return tr("Compute sector manning")
 
     def shortHelpString(self):
-        return (
-            tr(
-                "Computes, for every sector, its population, crime by type, a need score, the manning "
-                "factor 1–5 (factor 1 = one officer per 1,000 inhabitants, high need … factor 5 = one per "
-                "5,000, low need) and the officers it requires and is allocated:\n"
-                "officers_required = max(MIN_OFFICERS, ceil(population / (factor × 1000))).\n\n"
-                "Any CRS: the work is done in the sectors' CRS when it is metric, else in the UTM zone "
-                "of the sectors; the other layers are reprojected to it. The output keeps the sectors' "
-                "CRS and geometries.\n\n"
-                "Parameters:\n"
-                "Sectors — the sector polygons (generated or drawn by hand). Sectors that share an id are "
-                "dissolved into one multi-part sector (attributes of the first kept), with a warning. "
-                "Where sectors overlap, the overlap counts in the sector that comes first (input "
-                "order), so nothing is counted twice; overlaps are reported. "
-            )
-            + SECTOR_GEOMETRY_HELP
-            + tr(
-                "\n"
-                "Sector id field — the unique sector id (default sector_id).\n"
-                "Factor override field (optional) — a field on the sectors whose value 1–5 replaces the "
-                "computed factor; empty values keep the computed one.\n"
-                "Population (optional) — polygons (e.g. census tracts, blocks) whose population is shared "
-                "out by area, so a unit across a sector line is split in proportion to the area on each "
-                "side (nothing is lost or counted twice), or points counted where they are. Without it "
-                "every sector has population 0 and gets the minimum.\n"
-                "Population field — the number of inhabitants of each unit (numeric).\n"
-            )
-            + CRIME_PARAMETERS.help(date_use="needed for a period, and used to turn counts into yearly rates")
-            + tr(
-                "Particularly exposed housing areas (optional) — polygons; exposed_share is the share of "
-                "the sector's population living in them (of its area where nobody lives).\n"
-                "Factor method — thresholds: factor 1 when need ≥ 200, 2 when ≥ 120, 3 when ≥ 70, 4 when "
-                "≥ 35, else 5; quintiles: the fifth of sectors with the highest need gets factor 1, the "
-                "next fifth 2, and so on (ties share a factor). Sectors without population get factor 5.\n"
-                "Factor thresholds (advanced) — the four need scores where factor 1, 2, 3 and 4 start.\n"
-                "Crime type weights (advanced) — weight of each type in the need score.\n"
-                "Exposed area weight (advanced) — how much exposed housing raises the need.\n"
-                "need_score = Σ weight × crimes of the type per 1,000 inhabitants per year × "
-                "(1 + exposed area weight × exposed_share); the year is the period, else the span of "
-                "the incident dates.\n"
-                "Minimum officers per sector — default 2.\n"
-                "Staff to allocate (optional) — a total number of officers shared out over all sectors.\n"
-                "Districts with staff (optional) — district polygons with a staff number each: every "
-                "district's staff is shared out over its sectors. A sector belongs to the district that "
-                "covers the largest part of its area (a sector partly outside it is reported). Give "
-                "either this or the staff to allocate.\n"
-                "District name field / District staff field — the district's name (default district) and "
-                "its number of officers (default staff).\n"
-                "Allocation: each sector gets at least the minimum and otherwise a share of the staff "
-                "proportional to its officers_required, rounded by the largest-remainder method, so the "
-                "allocation sums exactly to the staff. Without staff, officers_allocated = "
-                "officers_required.\n"
-                "Sector manning — the sectors with every input field plus sector_id, district (when "
-                "districts are given), population, area_km2, crimes_total, crimes_<type>, "
-                "crimes_per_1000, exposed_share, need_score, factor, officers_required and "
-                "officers_allocated; loaded styled by factor.\n"
-                "Summary (HTML) (optional) — a table of the sectors and totals for the results viewer.\n\n"
-                "Results: CRIMES_OUTSIDE (incidents in the period in no sector, including those without "
-                "a location), CRIMES_IN_PERIOD, POPULATION_OUTSIDE, OFFICERS_REQUIRED_TOTAL, "
-                "OFFICERS_ALLOCATED_TOTAL."
-            )
+        return tr(
+            "Computes, for every sector, its population, crime by type, a need score, the manning "
+            "factor 1–5 (factor 1 = one officer per 1,000 inhabitants, high need … factor 5 = one per "
+            "5,000, low need) and the officers it requires and is allocated:\n"
+            "officers_required = max(MIN_OFFICERS, ceil(population / (factor × 1000))).\n\n"
+            "Any CRS: the work is done in the sectors' CRS when it is metric, else in the UTM zone "
+            "of the sectors; the other layers are reprojected to it. The output keeps the sectors' "
+            "CRS and geometries.\n\n"
+            "Parameters:\n"
+            "Sectors — the sector polygons (generated or drawn by hand). Sectors that share an id are "
+            "dissolved into one multi-part sector (attributes of the first kept), with a warning. "
+            "Where sectors overlap, the overlap counts in the sector that comes first (input "
+            "order), so nothing is counted twice; overlaps are reported. {sector_geometry_help}\n"
+            "Sector id field — the unique sector id (default sector_id).\n"
+            "Factor override field (optional) — a field on the sectors whose value 1–5 replaces the "
+            "computed factor; empty values keep the computed one.\n"
+            "Population (optional) — polygons (e.g. census tracts, blocks) whose population is shared "
+            "out by area, so a unit across a sector line is split in proportion to the area on each "
+            "side (nothing is lost or counted twice), or points counted where they are. Without it "
+            "every sector has population 0 and gets the minimum.\n"
+            "Population field — the number of inhabitants of each unit (numeric).\n"
+            "{crime_help}"
+            "Particularly exposed housing areas (optional) — polygons; exposed_share is the share of "
+            "the sector's population living in them (of its area where nobody lives).\n"
+            "Factor method — thresholds: factor 1 when need ≥ 200, 2 when ≥ 120, 3 when ≥ 70, 4 when "
+            "≥ 35, else 5; quintiles: the fifth of sectors with the highest need gets factor 1, the "
+            "next fifth 2, and so on (ties share a factor). Sectors without population get factor 5.\n"
+            "Factor thresholds (advanced) — the four need scores where factor 1, 2, 3 and 4 start.\n"
+            "Crime type weights (advanced) — weight of each type in the need score.\n"
+            "Exposed area weight (advanced) — how much exposed housing raises the need.\n"
+            "need_score = Σ weight × crimes of the type per 1,000 inhabitants per year × "
+            "(1 + exposed area weight × exposed_share); the year is the period, else the span of "
+            "the incident dates.\n"
+            "Minimum officers per sector — default 2.\n"
+            "Staff to allocate (optional) — a total number of officers shared out over all sectors.\n"
+            "Districts with staff (optional) — district polygons with a staff number each: every "
+            "district's staff is shared out over its sectors. A sector belongs to the district that "
+            "covers the largest part of its area (a sector partly outside it is reported). Give "
+            "either this or the staff to allocate.\n"
+            "District name field / District staff field — the district's name (default district) and "
+            "its number of officers (default staff).\n"
+            "Allocation: each sector gets at least the minimum and otherwise a share of the staff "
+            "proportional to its officers_required, rounded by the largest-remainder method, so the "
+            "allocation sums exactly to the staff. Without staff, officers_allocated = "
+            "officers_required.\n"
+            "Sector manning — the sectors with every input field plus sector_id, district (when "
+            "districts are given), population, area_km2, crimes_total, crimes_<type>, "
+            "crimes_per_1000, exposed_share, need_score, factor, officers_required and "
+            "officers_allocated; loaded styled by factor.\n"
+            "Summary (HTML) (optional) — a table of the sectors and totals for the results viewer.\n\n"
+            "Results: CRIMES_OUTSIDE (incidents in the period in no sector, including those without "
+            "a location), CRIMES_IN_PERIOD, POPULATION_OUTSIDE, OFFICERS_REQUIRED_TOTAL, "
+            "OFFICERS_ALLOCATED_TOTAL.",
+            sector_geometry_help=SECTOR_GEOMETRY_HELP,
+            crime_help=CRIME_PARAMETERS.help(
+                date_use=tr("needed for a period, and used to turn counts into yearly rates")
+            ),
         )
 
     def initAlgorithm(self, config=None):
@@ -174,8 +173,8 @@ class ComputeManningAlgorithm(YpoAlgorithm):
                 self.OUTPUT_HTML, tr("Summary (HTML)"), tr("HTML files (*.html)"), optional=True
             )
         )
-        for name, description in TOTAL_OUTPUTS:
-            self.addOutput(QgsProcessingOutputNumber(name, tr(description)))
+        for name, description in total_outputs():
+            self.addOutput(QgsProcessingOutputNumber(name, description))
 
     def processAlgorithm(self, parameters, context, feedback):
         steps = QgsProcessingMultiStepFeedback(6, feedback)
@@ -184,7 +183,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
     def _run(self, parameters, context, feedback, steps):
         transform_context = context.transformContext()
         sectors, id_field = sector_source(self, parameters, context)
-        factor_field = self.checked_field(parameters, self.FACTOR_FIELD, context, sectors, "Sectors")
+        factor_field = self.checked_field(parameters, self.FACTOR_FIELD, context, sectors, tr("Sectors"))
         crs = sector_working_crs(self, sectors, transform_context, feedback)
         settings = {
             **CRIME_PARAMETERS.settings(self, parameters, context),
@@ -196,7 +195,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
         steps.setProgressText(tr("Reading the sectors…"))
         sector_table = SectorTable.read(sectors, id_field, factor_field, crs, transform_context, steps)
         for warning in sector_table.warnings:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(translated(warning))
 
         steps.setCurrentStep(1)
         steps.setProgressText(tr("Reading the population…"))
@@ -227,7 +226,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
             is_cancelled,
         )
         for warning in result.warnings:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(translated(warning))
 
         steps.setCurrentStep(4)
         steps.setProgressText(tr("Writing the sectors…"))
@@ -237,7 +236,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
 
         steps.setCurrentStep(5)
         totals = manning_totals(result)
-        feedback.pushInfo(summary_text(result, totals))
+        feedback.pushInfo(translated(summary_text(result, totals)))
         results = {self.OUTPUT: dest_id, **totals}
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         if html_path:
@@ -269,5 +268,5 @@ class ComputeManningAlgorithm(YpoAlgorithm):
             feedback,
             geometries=sector_table.geometries_to_write,
             multi=wkb_type != sectors.wkbType(),
-            style=(STYLE_NAME, "Sector manning"),
+            style=(STYLE_NAME, tr("Sector manning")),
         )

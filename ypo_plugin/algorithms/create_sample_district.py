@@ -23,18 +23,21 @@ qgis_geopackage = lazy_module("..qgis_io.geopackage", __package__)
 # byte-for-byte identical for the same seed.
 SAMPLE_TIMESTAMP = "2026-10-01T00:00:00.000Z"
 
-LAYER_OUTPUTS = {
-    "districts": ("DISTRICTS", "Districts"),
-    "units": ("UNITS", "Base units (street blocks)"),
-    "crimes": ("CRIMES", "Crime incidents"),
-    "exposed_areas": ("EXPOSED_AREAS", "Particularly exposed housing areas"),
-    "barriers": ("BARRIERS", "Barriers"),
-    "special_places": ("SPECIAL_PLACES", "Special places"),
-    "streets": ("STREETS", "Streets"),
-    "addresses": ("ADDRESSES", "Addresses"),
-    "index_areas": ("INDEX_AREAS", "Safety index areas"),
-    "survey": ("SURVEY", "Safety survey answers"),
-}
+
+def layer_outputs() -> dict:
+    """Each layer written → (its output, what it holds)."""
+    return {
+        "districts": ("DISTRICTS", tr("Districts")),
+        "units": ("UNITS", tr("Base units (street blocks)")),
+        "crimes": ("CRIMES", tr("Crime incidents")),
+        "exposed_areas": ("EXPOSED_AREAS", tr("Particularly exposed housing areas")),
+        "barriers": ("BARRIERS", tr("Barriers")),
+        "special_places": ("SPECIAL_PLACES", tr("Special places")),
+        "streets": ("STREETS", tr("Streets")),
+        "addresses": ("ADDRESSES", tr("Addresses")),
+        "index_areas": ("INDEX_AREAS", tr("Safety index areas")),
+        "survey": ("SURVEY", tr("Safety survey answers")),
+    }
 
 
 class CreateSampleDistrictAlgorithm(YpoAlgorithm):
@@ -120,8 +123,8 @@ class CreateSampleDistrictAlgorithm(YpoAlgorithm):
                 self.OUTPUT, tr("Sample district"), tr("GeoPackage (*.gpkg *.GPKG)")
             )
         )
-        for output_name, description in LAYER_OUTPUTS.values():
-            self.addOutput(QgsProcessingOutputVectorLayer(output_name, tr(description)))
+        for output_name, description in layer_outputs().values():
+            self.addOutput(QgsProcessingOutputVectorLayer(output_name, description))
 
     def processAlgorithm(self, parameters, context, feedback):
         seed = self.parameterAsInt(parameters, self.SEED, context)
@@ -129,7 +132,8 @@ class CreateSampleDistrictAlgorithm(YpoAlgorithm):
         total_population = self.parameterAsInt(parameters, self.TOTAL_POPULATION, context)
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
 
-        steps = QgsProcessingMultiStepFeedback(1 + len(LAYER_OUTPUTS), feedback)
+        outputs = layer_outputs()
+        steps = QgsProcessingMultiStepFeedback(1 + len(outputs), feedback)
         steps.setProgressText(tr("Drawing the sample station area…"))
         progress, is_cancelled = self.core_callbacks(steps)
         try:
@@ -151,13 +155,15 @@ class CreateSampleDistrictAlgorithm(YpoAlgorithm):
                 if feedback.isCanceled():
                     return {}
                 steps.setCurrentStep(step)
-                steps.setProgressText(tr("Writing layer {} ({} features)…").format(layer_name, len(frame)))
+                steps.setProgressText(
+                    tr("Writing layer {layer} ({count} features)…", layer=layer_name, count=len(frame))
+                )
                 uri = qgis_geopackage.write_geopackage_layer(
                     frame, path, layer_name, context.transformContext(), new_file=step == 1
                 )
                 store_default_style(uri, layer_name)
-                output_name, _ = LAYER_OUTPUTS[layer_name]
+                output_name, _ = outputs[layer_name]
                 load_on_completion(context, uri, layer_name, layer_name, output_name)
                 results[output_name] = uri
-        steps.setCurrentStep(len(LAYER_OUTPUTS) + 1)
+        steps.setCurrentStep(len(outputs) + 1)
         return results

@@ -16,7 +16,7 @@ from qgis.PyQt.QtCore import QMetaType
 from ..core.defaults import DEFAULT_MAX_CELLS
 from ..core.errors import About
 from ..core.lazy import lazy_module
-from ..i18n import tr
+from ..i18n import tr, translated
 from ..inputs.crime_input import CRIMES, CrimeParameters
 from ..inputs.grid_input import CELL_SIZE, GRID_TYPE, add_grid_parameters, grid_settings
 from ..inputs.sector_input import (
@@ -86,14 +86,13 @@ class CrimeGridAlgorithm(YpoAlgorithm):
             "Parameters:\n"
             "Sectors — the sector polygons. Features sharing an id are dissolved into one sector (with "
             "a warning); where sectors overlap, the overlap belongs to the sector that comes first. "
-            + SECTOR_GEOMETRY_HELP
-            + "\n"
+            "{sector_geometry_help}\n"
             "Sector id field — the sector's unique id (default sector_id), written to every cell.\n"
-            + CRIME_PARAMETERS.help(place_use="counted per sector in the places table")
-            + "Cell size — in metres (default 250). For hexagons it is the flat-to-flat width, which is "
+            "{crime_help}"
+            "Cell size — in metres (default 250). For hexagons it is the flat-to-flat width, which is "
             "also the distance between neighbouring cell centres (a hexagon then has 0.87 × the area "
             "of a square of that size). A size that would make more than "
-            f"{DEFAULT_MAX_CELLS:,} cells is refused.\n"
+            "{max_cells:,} cells is refused.\n"
             "Grid type — square or hexagon.\n"
             "Comparison period start / Comparison period end (optional, both or neither) — a second "
             "period, e.g. the previous quarter: each cell then also gets compare_total, change "
@@ -116,7 +115,10 @@ class CrimeGridAlgorithm(YpoAlgorithm):
             "weekday) and <sector_id>_types.png/.svg (crimes by type), ids made safe for file names.\n\n"
             "Results: CRIMES_IN_PERIOD (incidents in the period), CRIMES_OUTSIDE (of those, in no "
             "sector or without location; the sum of crimes_total plus CRIMES_OUTSIDE is "
-            "CRIMES_IN_PERIOD), and with a comparison period COMPARE_IN_PERIOD and COMPARE_OUTSIDE."
+            "CRIMES_IN_PERIOD), and with a comparison period COMPARE_IN_PERIOD and COMPARE_OUTSIDE.",
+            sector_geometry_help=SECTOR_GEOMETRY_HELP,
+            crime_help=CRIME_PARAMETERS.help(place_use=tr("counted per sector in the places table")),
+            max_cells=DEFAULT_MAX_CELLS,
         )
 
     def initAlgorithm(self, config=None):
@@ -150,13 +152,13 @@ class CrimeGridAlgorithm(YpoAlgorithm):
             )
         )
         for name, description in (
-            (self.CRIMES_IN_PERIOD, "Incidents in the period"),
-            (self.CRIMES_OUTSIDE, "Incidents in the period outside every sector"),
-            (self.COMPARE_IN_PERIOD, "Incidents in the comparison period"),
-            (self.COMPARE_OUTSIDE, "Incidents in the comparison period outside every sector"),
-            (self.CHARTS_WRITTEN, "Chart files written"),
+            (self.CRIMES_IN_PERIOD, tr("Incidents in the period")),
+            (self.CRIMES_OUTSIDE, tr("Incidents in the period outside every sector")),
+            (self.COMPARE_IN_PERIOD, tr("Incidents in the comparison period")),
+            (self.COMPARE_OUTSIDE, tr("Incidents in the comparison period outside every sector")),
+            (self.CHARTS_WRITTEN, tr("Chart files written")),
         ):
-            self.addOutput(QgsProcessingOutputNumber(name, tr(description)))
+            self.addOutput(QgsProcessingOutputNumber(name, description))
 
     # --- running -----------------------------------------------------------
 
@@ -178,7 +180,7 @@ class CrimeGridAlgorithm(YpoAlgorithm):
         frame = read_sectors(qgis_read.read_features(sectors, steps), id_field, crs, transform_context, steps)
         by_id = dissolve_by_id(frame, id_field)
         for warning in by_id.warnings:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(translated(warning))
         ids, geometries = by_id.ids, by_id.geometries
         crime_grid_logic.check_cell_count(
             geometries, crime_grid_logic.Lattice(settings.grid_type, settings.cell_size), settings.max_cells
@@ -202,10 +204,10 @@ class CrimeGridAlgorithm(YpoAlgorithm):
             is_cancelled=is_cancelled,
         )
         for warning in result.warnings:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(translated(warning))
 
         steps.setCurrentStep(3)
-        steps.setProgressText(tr("Writing {} cells…").format(len(result.cells)))
+        steps.setProgressText(tr("Writing {count} cells…", count=len(result.cells)))
         sector_field = sector_id_field(sectors, id_field)
         compare = crime_grid_logic.COMPARE_FIELDS if "compare_total" in result.cells.columns else ()
         cell_fields = [
@@ -223,7 +225,7 @@ class CrimeGridAlgorithm(YpoAlgorithm):
             steps,
             working_crs=crs,
             multi=True,
-            style=(STYLE_NAME, "Crime grid"),
+            style=(STYLE_NAME, tr("Crime grid")),
         )
         if dest_id is None:
             return {}
@@ -267,7 +269,7 @@ class CrimeGridAlgorithm(YpoAlgorithm):
         if settings.compare is not None:
             results[self.COMPARE_IN_PERIOD] = int(result.compare_in_period)
             results[self.COMPARE_OUTSIDE] = int(result.compare_outside)
-        feedback.pushInfo(grid_report.summary_text(result, results, settings))
+        feedback.pushInfo(translated(grid_report.summary_text(result, results, settings)))
         return results
 
     # --- output --------------------------------------------------------------

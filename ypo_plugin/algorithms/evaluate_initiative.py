@@ -16,7 +16,7 @@ from qgis.core import (
 from ..core.defaults import CRIME_TYPES
 from ..core.errors import InputError
 from ..core.lazy import lazy_module
-from ..i18n import tr
+from ..i18n import tr, translated
 from ..inputs.crime_input import CrimeParameters, datetime_text
 from ..inputs.parameters import enum_parameter, pdf_report_parameter
 from ..inputs.sector_input import (
@@ -39,21 +39,29 @@ qgis_read = lazy_module("..qgis_io.read", __package__)
 
 CRIME_PARAMETERS = CrimeParameters(period=False)
 COMPARISONS = ("all_sectors", "same_district")
-FIGURES = (
-    ("T_BEFORE", "target_before", "Target, before"),
-    ("T_AFTER", "target_after", "Target, after"),
-    ("B_BEFORE", "buffer_before", "Buffer ring, before"),
-    ("B_AFTER", "buffer_after", "Buffer ring, after"),
-    ("C_BEFORE", "comparison_before", "Comparison, before"),
-    ("C_AFTER", "comparison_after", "Comparison, after"),
-)
-RATIOS = (
-    ("RR", "rate_ratio", "Rate ratio"),
-    ("RR_LOW", "rate_ratio_low", "Rate ratio, 95 % interval low"),
-    ("RR_HIGH", "rate_ratio_high", "Rate ratio, 95 % interval high"),
-    ("P_VALUE", "p_value", "p-value of the rate ratio"),
-    ("WDQ", "wdq", "Weighted displacement quotient"),
-)
+
+
+def figures() -> tuple:
+    """The counts: (result name, attribute of the core's counts, what it says)."""
+    return (
+        ("T_BEFORE", "target_before", tr("Target, before")),
+        ("T_AFTER", "target_after", tr("Target, after")),
+        ("B_BEFORE", "buffer_before", tr("Buffer ring, before")),
+        ("B_AFTER", "buffer_after", tr("Buffer ring, after")),
+        ("C_BEFORE", "comparison_before", tr("Comparison, before")),
+        ("C_AFTER", "comparison_after", tr("Comparison, after")),
+    )
+
+
+def ratios() -> tuple:
+    """The ratios: (result name, attribute of the core's figures, what it says)."""
+    return (
+        ("RR", "rate_ratio", tr("Rate ratio")),
+        ("RR_LOW", "rate_ratio_low", tr("Rate ratio, 95 % interval low")),
+        ("RR_HIGH", "rate_ratio_high", tr("Rate ratio, 95 % interval high")),
+        ("P_VALUE", "p_value", tr("p-value of the rate ratio")),
+        ("WDQ", "wdq", tr("Weighted displacement quotient")),
+    )
 
 
 class EvaluateInitiativeAlgorithm(YpoAlgorithm):
@@ -96,8 +104,8 @@ class EvaluateInitiativeAlgorithm(YpoAlgorithm):
             "Target sector ids — comma-separated ids of the sectors of the initiative, or:\n"
             "Target field — a yes/no field marking them (true/false, yes/no, ja/nej, 1/0).\n"
             "Crime types (optional) — only these of the six types count; none chosen: every incident.\n"
-            + CRIME_PARAMETERS.help("which window an incident falls in")
-            + "Start — the day the initiative started.\n"
+            "{crime_help}"
+            "Start — the day the initiative started.\n"
             "Days before / Days after — the windows' lengths (default 90 each).\n"
             "Buffer ring width — the ring around the target where displacement would show "
             "(default 500 m).\n"
@@ -106,7 +114,8 @@ class EvaluateInitiativeAlgorithm(YpoAlgorithm):
             "Report (optional) — a one-page PDF: the map of target, ring and comparison, and the "
             "figures in plain words.\n\n"
             "Results: T_BEFORE, T_AFTER, B_BEFORE, B_AFTER, C_BEFORE, C_AFTER, RR, RR_LOW, RR_HIGH, "
-            "P_VALUE, WDQ (empty when undefined) and READING."
+            "P_VALUE, WDQ (empty when undefined) and READING.",
+            crime_help=CRIME_PARAMETERS.help(tr("which window an incident falls in")),
         )
 
     def initAlgorithm(self, config=None):
@@ -126,10 +135,10 @@ class EvaluateInitiativeAlgorithm(YpoAlgorithm):
         self.addParameter(
             QgsProcessingParameterDateTime(self.START, tr("Start"), QgsProcessingParameterDateTime.Type.Date)
         )
-        for name, description in ((self.BEFORE_DAYS, "Days before"), (self.AFTER_DAYS, "Days after")):
+        for name, description in ((self.BEFORE_DAYS, tr("Days before")), (self.AFTER_DAYS, tr("Days after"))):
             self.addParameter(
                 QgsProcessingParameterNumber(
-                    name, tr(description), QgsProcessingParameterNumber.Type.Integer, 90, minValue=1
+                    name, description, QgsProcessingParameterNumber.Type.Integer, 90, minValue=1
                 )
             )
         self.addParameter(
@@ -142,8 +151,8 @@ class EvaluateInitiativeAlgorithm(YpoAlgorithm):
             )
         )
         self.addParameter(pdf_report_parameter(self.OUTPUT_REPORT, tr("Report")))
-        for name, _, description in FIGURES + RATIOS:
-            self.addOutput(QgsProcessingOutputNumber(name, tr(description)))
+        for name, _, description in figures() + ratios():
+            self.addOutput(QgsProcessingOutputNumber(name, description))
         self.addOutput(QgsProcessingOutputString(self.READING, tr("Reading")))
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -155,11 +164,13 @@ class EvaluateInitiativeAlgorithm(YpoAlgorithm):
         crimes = CRIME_PARAMETERS.layer(self, parameters, context)
         crs = sector_working_crs(self, sectors, transform_context, feedback)
         comparison = self.enum_value(parameters, self.COMPARISON, context)
-        target_field = self.checked_field(parameters, self.TARGET_FIELD, context, sectors, "Sectors")
+        target_field = self.checked_field(parameters, self.TARGET_FIELD, context, sectors, tr("Sectors"))
         # Only a comparison within districts reads them: areas without a district field (index
         # areas, say) keep the default field name unchecked.
         district_field = (
-            self.checked_field(parameters, self.DISTRICT_FIELD, context, sectors, "Sectors", required=True)
+            self.checked_field(
+                parameters, self.DISTRICT_FIELD, context, sectors, tr("Sectors"), required=True
+            )
             if comparison == "same_district"
             else None
         )
@@ -169,7 +180,7 @@ class EvaluateInitiativeAlgorithm(YpoAlgorithm):
             read_sectors(table, id_field, crs, transform_context, feedback, fields), id_field
         )
         for warning in by_id.warnings:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(translated(warning))
         is_target = self._targets(parameters, context, by_id, target_field)
         districts = (
             np.array([group[district_field].iloc[0] for group in by_id.groups], dtype=object)
@@ -189,10 +200,10 @@ class EvaluateInitiativeAlgorithm(YpoAlgorithm):
         )
         result = initiative.evaluate_initiative(by_id.geometries, is_target, districts, points, settings)
         for warning in result.warnings:
-            feedback.pushWarning(warning)
-        results = {name: getattr(result.counts, attribute) for name, attribute, _ in FIGURES}
-        results.update({name: getattr(result.figures, attribute) for name, attribute, _ in RATIOS})
-        results[self.READING] = result.figures.reading
+            feedback.pushWarning(translated(warning))
+        results = {name: getattr(result.counts, attribute) for name, attribute, _ in figures()}
+        results.update({name: getattr(result.figures, attribute) for name, attribute, _ in ratios()})
+        results[self.READING] = translated(result.figures.reading)
         feedback.pushInfo(_summary(results))
         report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
         if report:
@@ -209,20 +220,26 @@ class EvaluateInitiativeAlgorithm(YpoAlgorithm):
         wanted = [sector_logic.attribute_text(part) for part in text.split(",") if part.strip()]
         if bool(wanted) == bool(target_field):
             raise QgsProcessingException(
-                "Name the initiative's sectors either in TARGET_IDS (comma-separated ids) or with "
-                "TARGET_FIELD (a yes/no field), not both and not neither."
+                tr(
+                    "Name the initiative's sectors either in TARGET_IDS (comma-separated ids) or with "
+                    "TARGET_FIELD (a yes/no field), not both and not neither."
+                )
             )
         ids = [sector_logic.attribute_text(sector_id) for sector_id in by_id.ids]
         if target_field:
             values = [group[target_field] for group in by_id.groups]
             return np.array(
-                [threat_assessment.yes_no_flags(list(value), "target field").any() for value in values]
+                [threat_assessment.yes_no_flags(list(value), tr("target field")).any() for value in values]
             )
         unknown = [sector_id for sector_id in wanted if sector_id not in ids]
         if unknown:
             shown = ", ".join(ids[:20]) + (" …" if len(ids) > 20 else "")
             raise QgsProcessingException(
-                f"TARGET_IDS: no sector {', '.join(unknown)} in SECTORS; the ids are {shown}."
+                tr(
+                    "TARGET_IDS: no sector {unknown} in SECTORS; the ids are {ids}.",
+                    unknown=", ".join(unknown),
+                    ids=shown,
+                )
             )
         return np.isin(ids, wanted)
 
@@ -237,12 +254,14 @@ class EvaluateInitiativeAlgorithm(YpoAlgorithm):
         try:
             return np.datetime64(text[:10], "D")
         except (TypeError, ValueError):
-            raise InputError(f"START: '{text}' is not a date; give the day the initiative started.") from None
+            raise InputError(
+                tr("START: '{text}' is not a date; give the day the initiative started.", text=text)
+            ) from None
 
 
 def _summary(results: dict) -> str:
     def shown(value):
         return "—" if value is None else (f"{value:.3g}" if isinstance(value, float) else str(value))
 
-    lines = [f"{name}: {shown(results[name])}" for name, _, _ in FIGURES + RATIOS]
+    lines = [f"{name}: {shown(results[name])}" for name, _, _ in figures() + ratios()]
     return "\n".join(lines + [results[EvaluateInitiativeAlgorithm.READING]])

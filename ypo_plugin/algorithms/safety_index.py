@@ -15,7 +15,7 @@ from qgis.PyQt.QtCore import QMetaType
 
 from ..core.errors import About
 from ..core.lazy import lazy_module
-from ..i18n import tr
+from ..i18n import tr, translated
 from ..inputs.crime_input import CrimeParameters, datetime_text
 from ..inputs.parameters import advanced, pdf_report_parameter
 from ..inputs.population_input import ABOUT as POPULATION_ABOUT
@@ -53,12 +53,15 @@ RESULT_FIELDS = (
     ("survey_status", QMetaType.Type.QString),
 )
 CHANGE_FIELDS = (("safety_index_prev", QMetaType.Type.Double), ("change", QMetaType.Type.Double))
-# (parameter, description, default) of the index's weights and threshold.
-NUMBERS = (
-    ("CRIME_WEIGHT", "Crime weight", 0.5),
-    ("SURVEY_WEIGHT", "Survey weight", 0.5),
-    ("THRESHOLD", "Initiative threshold", 120.0),
-)
+
+
+def index_numbers() -> tuple:
+    """(parameter, description, default) of the index's weights and threshold."""
+    return (
+        ("CRIME_WEIGHT", tr("Crime weight"), 0.5),
+        ("SURVEY_WEIGHT", tr("Survey weight"), 0.5),
+        ("THRESHOLD", tr("Initiative threshold"), 120.0),
+    )
 
 
 class SafetyIndexAlgorithm(YpoAlgorithm):
@@ -106,8 +109,8 @@ class SafetyIndexAlgorithm(YpoAlgorithm):
             "an id count as one area; where areas overlap, the overlap counts in the first.\n"
             "Population, Population field — polygons whose inhabitants are shared out by area, or "
             "points counted where they are (default field population).\n"
-            + CRIME_PARAMETERS.help("which period an incident falls in")
-            + "By default the period is one year: the last 365 days of the data, ending with the day "
+            "{crime_help}"
+            "By default the period is one year: the last 365 days of the data, ending with the day "
             "of the last incident (the days the data cover when that is less, with a warning); one end "
             "given alone: the 365 days from or up to it.\n"
             "Survey — the respondents: points (each counts in the area it lies in) or a table.\n"
@@ -127,7 +130,8 @@ class SafetyIndexAlgorithm(YpoAlgorithm):
             "respondents and missing_answers; loaded styled by the index (100 = average).\n"
             "Report (optional) — a one-page PDF: the map coloured by safety index and the areas "
             "ranked.\n\n"
-            "Results: PERIOD (the period counted), INITIATIVE_COUNT (areas that need an initiative)."
+            "Results: PERIOD (the period counted), INITIATIVE_COUNT (areas that need an initiative).",
+            crime_help=CRIME_PARAMETERS.help(tr("which period an incident falls in")),
         )
 
     def initAlgorithm(self, config=None):
@@ -135,9 +139,9 @@ class SafetyIndexAlgorithm(YpoAlgorithm):
         add_population_parameters(self, optional=False)
         CRIME_PARAMETERS.add_to(self)
         add_survey_parameters(self)
-        for name, description, default in NUMBERS:
+        for name, description, default in index_numbers():
             number = QgsProcessingParameterNumber(
-                name, tr(description), QgsProcessingParameterNumber.Type.Double, default, minValue=0
+                name, description, QgsProcessingParameterNumber.Type.Double, default, minValue=0
             )
             self.addParameter(advanced(number) if name != "THRESHOLD" else number)
         self.addParameter(
@@ -151,12 +155,12 @@ class SafetyIndexAlgorithm(YpoAlgorithm):
         )
         add_previous_survey_parameter(self)
         for name, description in (
-            (self.PREVIOUS_PERIOD_START, "Previous period start"),
-            (self.PREVIOUS_PERIOD_END, "Previous period end"),
+            (self.PREVIOUS_PERIOD_START, tr("Previous period start")),
+            (self.PREVIOUS_PERIOD_END, tr("Previous period end")),
         ):
             self.addParameter(
                 QgsProcessingParameterDateTime(
-                    name, tr(description), QgsProcessingParameterDateTime.Type.DateTime, optional=True
+                    name, description, QgsProcessingParameterDateTime.Type.DateTime, optional=True
                 )
             )
         self.addParameter(
@@ -197,7 +201,7 @@ class SafetyIndexAlgorithm(YpoAlgorithm):
             self.PREVIOUS_PERIOD_END,
         )
         index = IndexSettings(
-            *(self.parameterAsDouble(parameters, name, context) for name, _, _ in NUMBERS),
+            *(self.parameterAsDouble(parameters, name, context) for name, _, _ in index_numbers()),
             self.parameterAsInt(parameters, self.MIN_RESPONSES, context),
         )
         steps.setCurrentStep(3)
@@ -220,7 +224,7 @@ class SafetyIndexAlgorithm(YpoAlgorithm):
             is_cancelled,
         )
         for warning in result.warnings:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(translated(warning))
         steps.setCurrentStep(4)
         steps.setProgressText(tr("Writing the areas…"))
         names = RESULT_FIELDS + (CHANGE_FIELDS if previous_survey is not None else ())
@@ -239,7 +243,7 @@ class SafetyIndexAlgorithm(YpoAlgorithm):
             steps,
             working_crs=crs,
             multi=True,
-            style=(STYLE_NAME, "Safety index"),
+            style=(STYLE_NAME, tr("Safety index")),
         )
         if dest_id is None:
             return {}
@@ -250,8 +254,11 @@ class SafetyIndexAlgorithm(YpoAlgorithm):
             self.INITIATIVE_COUNT: int(result.table["needs_initiative"].sum()),
         }
         feedback.pushInfo(
-            tr("Period {}: {} areas, {} need an initiative.").format(
-                label, len(frame), results[self.INITIATIVE_COUNT]
+            tr(
+                "Period {period}: {areas} areas, {initiatives} need an initiative.",
+                period=label,
+                areas=len(frame),
+                initiatives=results[self.INITIATIVE_COUNT],
             )
         )
         report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)

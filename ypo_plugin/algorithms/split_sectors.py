@@ -17,7 +17,7 @@ from qgis.core import (
 from ..core.defaults import SPLIT_TOLERANCE_PCT
 from ..core.lazy import lazy_module
 from ..core.reports import split_summary
-from ..i18n import tr
+from ..i18n import tr, translated
 from ..inputs.crime_input import read_crime_points
 from ..inputs.district_input import ABOUT as DISTRICT_ABOUT
 from ..inputs.district_input import add_district_parameters, read_districts
@@ -134,11 +134,11 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
         add_workload_parameters(self)
         polygons = QgsProcessing.SourceType.TypeVectorPolygon
         for name, description, source_type in (
-            (self.BARRIERS, "Barriers", QgsProcessing.SourceType.TypeVectorLine),
-            (self.EXISTING_SECTORS, "Existing sectors", polygons),
+            (self.BARRIERS, tr("Barriers"), QgsProcessing.SourceType.TypeVectorLine),
+            (self.EXISTING_SECTORS, tr("Existing sectors"), polygons),
         ):
             self.addParameter(
-                QgsProcessingParameterFeatureSource(name, tr(description), [source_type], optional=True)
+                QgsProcessingParameterFeatureSource(name, description, [source_type], optional=True)
             )
         self.addParameter(
             QgsProcessingParameterNumber(
@@ -168,14 +168,14 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
                 )
             )
         for name, description in (
-            (self.MAX_DEVIATION_PCT, "Largest workload deviation (%)"),
-            (self.NONCONTIGUOUS_COUNT, "Non-contiguous sectors"),
-            (self.OUTSIDE_UNIT_COUNT, "Units outside the districts"),
-            (self.OUTSIDE_POPULATION, "Population of the units outside the districts"),
-            (self.KEPT_POPULATION_SHARE, "Share of population keeping its sector"),
-            (self.RUN_SECONDS, "Run time of the split (s)"),
+            (self.MAX_DEVIATION_PCT, tr("Largest workload deviation (%)")),
+            (self.NONCONTIGUOUS_COUNT, tr("Non-contiguous sectors")),
+            (self.OUTSIDE_UNIT_COUNT, tr("Units outside the districts")),
+            (self.OUTSIDE_POPULATION, tr("Population of the units outside the districts")),
+            (self.KEPT_POPULATION_SHARE, tr("Share of population keeping its sector")),
+            (self.RUN_SECONDS, tr("Run time of the split (s)")),
         ):
-            self.addOutput(QgsProcessingOutputNumber(name, tr(description)))
+            self.addOutput(QgsProcessingOutputNumber(name, description))
 
     def processAlgorithm(self, parameters, context, feedback):
         return self.run_core(self._run, parameters, context, feedback)
@@ -183,7 +183,9 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
     def processing_error(self, error):
         if isinstance(error, splitting.UnitValueError) and error.what == "population":
             # name the parameter the user chose the field in
-            return QgsProcessingException(f"{POPULATION_FIELD}: {error.detail}")
+            return QgsProcessingException(
+                tr("{parameter}: {message}", parameter=POPULATION_FIELD, message=translated(error.detail))
+            )
         return super().processing_error(error)
 
     def _run(self, parameters, context, feedback):
@@ -222,15 +224,15 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
             assign_outside=self.parameterAsBoolean(parameters, self.ASSIGN_OUTSIDE_TO_NEAREST, context),
         )
         for note in plan.notes:
-            feedback.pushInfo(note)
+            feedback.pushInfo(translated(note))
         for warning in plan.warnings:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(translated(warning))
 
         steps.setCurrentStep(2)
         steps.setProgressText(tr("Writing the sectors…"))
         sectors, multipart = sectors_as_written(self, units, plan, crs, transform_context, feedback)
         for message in multipart.messages:
-            feedback.pushWarning(message)
+            feedback.pushWarning(translated(message))
         sectors_id = self.write_output(
             parameters,
             self.OUTPUT_SECTORS,
@@ -240,14 +242,14 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
             QgsWkbTypes.Type.MultiPolygon,
             units.table.sourceCrs(),
             steps,
-            style=(STYLE_NAME, "Sectors"),
+            style=(STYLE_NAME, tr("Sectors")),
         )
         steps.setCurrentStep(3)
         steps.setProgressText(tr("Writing the units…"))
         units_id, outside_id = self._write_units(parameters, context, units.table, plan, steps)
 
         for line in split_summary(plan, multipart.count):
-            feedback.pushInfo(line)
+            feedback.pushInfo(translated(line))
         split = plan.split
         results = {
             self.OUTPUT_SECTORS: sectors_id,
@@ -267,7 +269,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
         """Units with their sector (sector_id) and, when asked, the units left out; returns both ids."""
         inside, outside = units_with_sector(self, units, plan, feedback)
         wkb_type, crs = units.source.wkbType(), units.sourceCrs()
-        style = ("sector_units", "Units with sector")
+        style = ("sector_units", tr("Units with sector"))
         units_id = self.copy_output(
             parameters, self.OUTPUT_UNITS, context, inside, wkb_type, crs, feedback, style=style
         )

@@ -11,7 +11,7 @@ from qgis.core import (
 from ..core.defaults import BUSIEST_CELLS, DEFAULT_CELL_SIZE, SIGNIFICANCE_LEVEL
 from ..core.lazy import lazy_module
 from ..core.progress import Cancelled
-from ..i18n import tr
+from ..i18n import tr, translated
 from ..inputs.crime_input import CrimeParameters
 from ..inputs.parameters import pdf_report_parameter
 from ..inputs.population_input import ABOUT as POPULATION_ABOUT
@@ -43,14 +43,17 @@ qgis_read = lazy_module("..qgis_io.read", __package__)
 qgis_write = lazy_module("..qgis_io.write", __package__)
 
 CRIME_PARAMETERS = CrimeParameters(period=False)
-# Result name, what it says: the periods as their first and last day (ISO dates), so that a model's
-# next step can count the same quarter.
-PERIOD_RESULTS = (
-    ("QUARTER_FIRST_DAY", "First day of the quarter"),
-    ("QUARTER_LAST_DAY", "Last day of the quarter"),
-    ("COMPARE_FIRST_DAY", "First day of the comparison period"),
-    ("COMPARE_LAST_DAY", "Last day of the comparison period"),
-)
+
+
+def period_results() -> tuple:
+    """Result name, what it says: the periods as their first and last day (ISO dates), so that a
+    model's next step can count the same quarter."""
+    return (
+        ("QUARTER_FIRST_DAY", tr("First day of the quarter")),
+        ("QUARTER_LAST_DAY", tr("Last day of the quarter")),
+        ("COMPARE_FIRST_DAY", tr("First day of the comparison period")),
+        ("COMPARE_LAST_DAY", tr("Last day of the comparison period")),
+    )
 
 
 class ThreatAssessmentAlgorithm(YpoAlgorithm):
@@ -78,18 +81,16 @@ class ThreatAssessmentAlgorithm(YpoAlgorithm):
             "given the n = now + before incidents of both periods, 'now' is binomial(n, p) with "
             "p = days now / (days now + days before) when the daily rate did not change; the "
             "two-sided p-value sums the probabilities of all counts no likelier than the one seen "
-            f"(as scipy.stats.binomtest); significant = p_value < {SIGNIFICANCE_LEVEL:g}; "
-            f"gang_now, gang_before: gang-related incidents; busiest_cells: the {BUSIEST_CELLS} "
-            f"{DEFAULT_CELL_SIZE:g} m cells with most incidents in the quarter ('x, y: n', "
+            "(as scipy.stats.binomtest); significant = p_value < {significance_level:g}; "
+            "gang_now, gang_before: gang-related incidents; busiest_cells: the {busiest_cells} "
+            "{cell_size:g} m cells with most incidents in the quarter ('x, y: n', "
             "x and y the cell's lower-left corner in the "
             "working CRS's metres). An incident counts in the first sector (and the first exposed "
             "area) that holds it; the station row holds every incident in a sector.\n\n"
             "Parameters:\n"
             "Sectors, Sector id field — the sectors (any CRS; counted in metres).\n"
-            + CRIME_PARAMETERS.help("which period an incident falls in")
-            + PERIODS_HELP
-            + GANG_HELP
-            + "Particularly exposed housing areas (optional), Exposed area name field (default name; "
+            "{crime_help}{periods_help}{gang_help}"
+            "Particularly exposed housing areas (optional), Exposed area name field (default name; "
             "empty: the feature id) — each area gets a row of its own.\n"
             "Population (optional), Population field — population polygons or points.\n"
             "Threat assessment — the table (no geometry: its areas overlap, the station holding "
@@ -100,7 +101,13 @@ class ThreatAssessmentAlgorithm(YpoAlgorithm):
             "significant increases and decreases, gang-related incidents, exposed areas), then a page "
             "per sector with its figures and its incidents per month over both periods.\n"
             "A quarter without incidents is said in the log (every count 0), as is a comparison "
-            "period without incidents or beginning before the data."
+            "period without incidents or beginning before the data.",
+            significance_level=SIGNIFICANCE_LEVEL,
+            busiest_cells=BUSIEST_CELLS,
+            cell_size=DEFAULT_CELL_SIZE,
+            crime_help=CRIME_PARAMETERS.help(tr("which period an incident falls in")),
+            periods_help=PERIODS_HELP,
+            gang_help=GANG_HELP,
         )
 
     def initAlgorithm(self, config=None):
@@ -120,8 +127,8 @@ class ThreatAssessmentAlgorithm(YpoAlgorithm):
             )
         )
         self.addParameter(pdf_report_parameter(self.OUTPUT_REPORT, tr("Report")))
-        for name, description in PERIOD_RESULTS:
-            self.addOutput(QgsProcessingOutputString(name, tr(description)))
+        for name, description in period_results():
+            self.addOutput(QgsProcessingOutputString(name, description))
 
     def processAlgorithm(self, parameters, context, feedback):
         return self.run_core(self._run, parameters, context, feedback)
@@ -130,7 +137,7 @@ class ThreatAssessmentAlgorithm(YpoAlgorithm):
         transform_context = context.transformContext()
         sectors, id_field = sector_source(self, parameters, context)
         crimes = CRIME_PARAMETERS.layer(self, parameters, context)
-        gang_field = self.checked_field(parameters, GANG_FIELD, context, crimes.source, "Crime incidents")
+        gang_field = self.checked_field(parameters, GANG_FIELD, context, crimes.source, tr("Crime incidents"))
         settings = read_periods(self, parameters, context)
         reading = CRIME_PARAMETERS.settings(self, parameters, context)
         crs = sector_working_crs(self, sectors, transform_context, feedback)
@@ -141,7 +148,7 @@ class ThreatAssessmentAlgorithm(YpoAlgorithm):
             id_field,
         )
         for warning in by_id.warnings:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(translated(warning))
         exposed_names, exposed_geometries = read_exposed_areas(self, parameters, context, crs, feedback)
         population = read_population(self, parameters, context, crs, feedback)
         feedback.setProgress(20)
@@ -151,10 +158,12 @@ class ThreatAssessmentAlgorithm(YpoAlgorithm):
             points.datetimes, reading["date_format"], points.times, reading["incident_source"]
         )
         undated = int(np.isnat(parsed.values).sum())
-        for warning in parsed.warnings + (
-            (f"{undated} incidents without a date count in neither period.",) if undated else ()
-        ):
-            feedback.pushWarning(warning)
+        for warning in parsed.warnings:
+            feedback.pushWarning(translated(warning))
+        if undated:
+            feedback.pushWarning(
+                tr("{count} incidents without a date count in neither period.", count=undated)
+            )
         gang = (
             threat_assessment.yes_no_flags(points.others[gang_field], f"GANG_FIELD '{gang_field}'")
             if gang_field
@@ -177,10 +186,12 @@ class ThreatAssessmentAlgorithm(YpoAlgorithm):
             data, threat_assessment.ThreatSettings(crime_type_map=reading["crime_type_map"], **settings)
         )
         for warning in result.warnings:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(translated(warning))
         feedback.pushInfo(
-            tr("Quarter {}, compared with {}.").format(
-                threat_assessment.period_span(result.quarter), threat_assessment.period_span(result.compare)
+            tr(
+                "Quarter {quarter}, compared with {compare}.",
+                quarter=threat_assessment.period_span(result.quarter),
+                compare=threat_assessment.period_span(result.compare),
             )
         )
         feedback.setProgress(70)
@@ -200,7 +211,7 @@ class ThreatAssessmentAlgorithm(YpoAlgorithm):
         )
         self._check_cancelled(feedback)
         results = {self.OUTPUT: output}
-        for (name, _), day in zip(PERIOD_RESULTS, _first_and_last_days(result), strict=True):
+        for (name, _), day in zip(period_results(), _first_and_last_days(result), strict=True):
             results[name] = day
         report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
         if report:

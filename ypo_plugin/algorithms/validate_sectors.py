@@ -17,7 +17,7 @@ from qgis.PyQt.QtCore import QMetaType
 from ..core.defaults import MIN_OFFICERS, MIN_REPORTED_AREA_M2, MIN_REPORTED_AREA_SHARE
 from ..core.errors import About
 from ..core.lazy import lazy_module
-from ..i18n import tr
+from ..i18n import tr, translated
 from ..inputs.parameters import advanced
 from ..inputs.sector_input import add_sector_parameters, read_sectors, sector_source, sector_working_crs
 from ..inputs.staff_input import min_officers_parameter
@@ -61,15 +61,16 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
         About.DISTRICTS: DISTRICT,
     }
 
-    # Result name of each error type's count.
-    COUNT_OUTPUTS = {
-        "gap": (GAPS, "Gaps"),
-        "overlap": (OVERLAPS, "Overlaps"),
-        "outside": (OUTSIDE, "Parts outside the district"),
-        "noncontiguous": (NONCONTIGUOUS, "Extra parts of non-contiguous sectors"),
-        "sliver": (SLIVERS, "Slivers"),
-        "undermanned": (UNDERMANNED, "Under-manned sectors"),
-    }
+    def count_outputs(self) -> dict:
+        """Result name and description of each error type's count."""
+        return {
+            "gap": (self.GAPS, tr("Gaps")),
+            "overlap": (self.OVERLAPS, tr("Overlaps")),
+            "outside": (self.OUTSIDE, tr("Parts outside the district")),
+            "noncontiguous": (self.NONCONTIGUOUS, tr("Extra parts of non-contiguous sectors")),
+            "sliver": (self.SLIVERS, tr("Slivers")),
+            "undermanned": (self.UNDERMANNED, tr("Under-manned sectors")),
+        }
 
     def name(self):
         return "validatesectors"
@@ -97,7 +98,7 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
             "or below the minimum officers per sector, whichever is larger; an empty "
             "officers_allocated counts as 0\n"
             "Thin gaps and overlaps are still gaps and overlaps. Pieces of gap, overlap, outside part "
-            f"or extra part of at most {MIN_REPORTED_AREA_M2:g} m², or {MIN_REPORTED_AREA_SHARE:g} of "
+            "or extra part of at most {min_area_m2:g} m², or {min_area_share:g} of "
             "the sector's area (the larger sector's for an overlap, the plan's for a gap) when that is "
             "larger, are floating-point noise and are not reported — the same tolerance as in every "
             "YPO algorithm, which all name an overlap by the same pair of sectors, in natural id "
@@ -112,14 +113,17 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
             "against them and parts outside them. Without it, only holes enclosed by sectors are gaps.\n"
             "Minimum sector area (optional) — in m²; sectors or sector parts smaller than it are "
             "slivers. Empty: no sliver check.\n"
-            f"Minimum officers per sector (advanced) — default {MIN_OFFICERS}, used by the "
+            "Minimum officers per sector (advanced) — default {min_officers}, used by the "
             "under-manning check.\n"
             "Fail on errors — when checked and any error is found, the algorithm fails with the "
             "counts per type (after writing the errors), so a model stops there.\n"
             "Validation errors — the errors layer, loaded styled by error type.\n\n"
             "Results: GAPS, OVERLAPS, OUTSIDE, NONCONTIGUOUS, SLIVERS, UNDERMANNED (counts of features "
             "of each type), NONCONTIGUOUS_SECTORS (sectors drawn in more than one part, counted as "
-            "the split counts them) and ERRORS_TOTAL."
+            "the split counts them) and ERRORS_TOTAL.",
+            min_area_m2=MIN_REPORTED_AREA_M2,
+            min_area_share=MIN_REPORTED_AREA_SHARE,
+            min_officers=MIN_OFFICERS,
         )
 
     def initAlgorithm(self, config=None):
@@ -150,8 +154,8 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
                 self.OUTPUT, tr("Validation errors"), QgsProcessing.SourceType.TypeVectorPolygon
             )
         )
-        for output_name, description in self.COUNT_OUTPUTS.values():
-            self.addOutput(QgsProcessingOutputNumber(output_name, tr(description)))
+        for output_name, description in self.count_outputs().values():
+            self.addOutput(QgsProcessingOutputNumber(output_name, description))
         self.addOutput(QgsProcessingOutputNumber(self.ERRORS_TOTAL, tr("Errors in all")))
         self.addOutput(
             QgsProcessingOutputNumber(self.NONCONTIGUOUS_SECTORS, tr("Sectors in more than one part"))
@@ -205,10 +209,10 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
             is_cancelled=is_cancelled,
         )
         for warning in result.warnings:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(translated(warning))
 
         steps.setCurrentStep(3)
-        steps.setProgressText(tr("Writing {} errors…").format(result.total))
+        steps.setProgressText(tr("Writing {count} errors…", count=result.total))
         dest_id = self._write(parameters, context, result.errors, crs, sectors.sourceCrs(), steps)
         if dest_id is None:
             return {}
@@ -218,17 +222,23 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
             self.ERRORS_TOTAL: result.total,
             self.NONCONTIGUOUS_SECTORS: result.noncontiguous_sectors,
         }
+        count_outputs = self.count_outputs()
         for error_type in validation.ERROR_TYPES:
-            results[self.COUNT_OUTPUTS[error_type][0]] = result.counts[error_type]
+            results[count_outputs[error_type][0]] = result.counts[error_type]
         summary = counts_text(result.counts)
         if result.total:
-            feedback.pushWarning(tr("{} errors: {}.").format(result.total, summary))
+            feedback.pushWarning(tr("{count} errors: {summary}.", count=result.total, summary=summary))
         else:
             feedback.pushInfo(tr("No errors: the sector plan is valid."))
         if fail_on_error and result.total:
             raise QgsProcessingException(
-                f"The sector plan has {result.total} errors ({summary}); FAIL_ON_ERROR is set, so the "
-                f"run stops here. The errors were written to {dest_id}: fix them and run again."
+                tr(
+                    "The sector plan has {count} errors ({summary}); FAIL_ON_ERROR is set, so the run "
+                    "stops here. The errors were written to {output}: fix them and run again.",
+                    count=result.total,
+                    summary=summary,
+                    output=dest_id,
+                )
             )
         return results
 
@@ -245,13 +255,20 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
             field = fields.at(index)
             if not field.isNumeric():
                 raise QgsProcessingException(
-                    f"Sectors: field '{field.name()}' must hold numbers of officers (it is "
-                    f"{field.typeName()}); rename or convert it."
+                    tr(
+                        "Sectors: field '{field}' must hold numbers of officers (it is {type}); rename or "
+                        "convert it.",
+                        field=field.name(),
+                        type=field.typeName(),
+                    )
                 )
             found[wanted] = field.name()
         if OFFICERS_ALLOCATED_FIELD not in found:
             feedback.pushInfo(
-                tr("Sectors have no {} field: under-manning is not checked.").format(OFFICERS_ALLOCATED_FIELD)
+                tr(
+                    "Sectors have no {field} field: under-manning is not checked.",
+                    field=OFFICERS_ALLOCATED_FIELD,
+                )
             )
         return found
 
@@ -265,8 +282,11 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
         frame = qgis_read.source_to_frame(source, [], crs, context.transformContext(), feedback)
         if frame.empty:
             raise QgsProcessingException(
-                f"District ({source.sourceName()}) has no features; give the district polygons or leave "
-                "DISTRICT empty."
+                tr(
+                    "District ({source}) has no features; give the district polygons or leave DISTRICT "
+                    "empty.",
+                    source=source.sourceName(),
+                )
             )
         return frame.geometry.values.to_numpy()
 
@@ -284,7 +304,7 @@ class ValidateSectorsAlgorithm(YpoAlgorithm):
             feedback,
             working_crs=crs,
             multi=True,
-            style=(STYLE_NAME, "Validation errors"),
+            style=(STYLE_NAME, tr("Validation errors")),
         )
 
 
