@@ -9,84 +9,47 @@
     </message>
     <message>
         <source>Compute sector manning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Computes, for every sector, its population, crime by type, a need score, the manning factor 1–5 (factor 1 = one officer per 1,000 inhabitants, high need … factor 5 = one per 5,000, low need) and the officers it requires and is allocated:
-officers_required = max(MIN_OFFICERS, ceil(population / (factor × 1000))).
-
-Any CRS: the work is done in the sectors' CRS when it is metric, else in the UTM zone of the sectors; the other layers are reprojected to it. The output keeps the sectors' CRS and geometries.
-
-Parameters:
-Sectors — the sector polygons (generated or drawn by hand). Sectors that share an id are dissolved into one multi-part sector (attributes of the first kept), with a warning. Where sectors overlap, the overlap counts in the sector that comes first (input order), so nothing is counted twice; overlaps are reported. </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>
-Sector id field — the unique sector id (default sector_id).
-Factor override field (optional) — a field on the sectors whose value 1–5 replaces the computed factor; empty values keep the computed one.
-Population (optional) — polygons (e.g. census tracts, blocks) whose population is shared out by area, so a unit across a sector line is split in proportion to the area on each side (nothing is lost or counted twice), or points counted where they are. Without it every sector has population 0 and gets the minimum.
-Population field — the number of inhabitants of each unit (numeric).
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Particularly exposed housing areas (optional) — polygons; exposed_share is the share of the sector's population living in them (of its area where nobody lives).
-Factor method — thresholds: factor 1 when need ≥ 200, 2 when ≥ 120, 3 when ≥ 70, 4 when ≥ 35, else 5; quintiles: the fifth of sectors with the highest need gets factor 1, the next fifth 2, and so on (ties share a factor). Sectors without population get factor 5.
-Factor thresholds (advanced) — the four need scores where factor 1, 2, 3 and 4 start.
-Crime type weights (advanced) — weight of each type in the need score.
-Exposed area weight (advanced) — how much exposed housing raises the need.
-need_score = Σ weight × crimes of the type per 1,000 inhabitants per year × (1 + exposed area weight × exposed_share); the year is the period, else the span of the incident dates.
-Minimum officers per sector — default 2.
-Staff to allocate (optional) — a total number of officers shared out over all sectors.
-Districts with staff (optional) — district polygons with a staff number each: every district's staff is shared out over its sectors. A sector belongs to the district that covers the largest part of its area (a sector partly outside it is reported). Give either this or the staff to allocate.
-District name field / District staff field — the district's name (default district) and its number of officers (default staff).
-Allocation: each sector gets at least the minimum and otherwise a share of the staff proportional to its officers_required, rounded by the largest-remainder method, so the allocation sums exactly to the staff. Without staff, officers_allocated = officers_required.
-Sector manning — the sectors with every input field plus sector_id, district (when districts are given), population, area_km2, crimes_total, crimes_&lt;type&gt;, crimes_per_1000, exposed_share, need_score, factor, officers_required and officers_allocated; loaded styled by factor.
-Summary (HTML) (optional) — a table of the sectors and totals for the results viewer.
-
-Results: CRIMES_OUTSIDE (incidents in the period in no sector, including those without a location), CRIMES_IN_PERIOD, POPULATION_OUTSIDE, OFFICERS_REQUIRED_TOTAL, OFFICERS_ALLOCATED_TOTAL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beregn sektorbemanding</translation>
     </message>
     <message>
         <source>Factor override field</source>
-        <translation type="unfinished"></translation>
+        <translation>Felt til at tilsidesætte faktoren</translation>
     </message>
     <message>
         <source>Sector manning</source>
-        <translation type="unfinished"></translation>
+        <translation>Sektorbemanding</translation>
     </message>
     <message>
         <source>Summary (HTML)</source>
-        <translation type="unfinished"></translation>
+        <translation>Oversigt (HTML)</translation>
     </message>
     <message>
         <source>HTML files (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML-filer (*.html)</translation>
     </message>
     <message>
         <source>Reading the sectors…</source>
-        <translation type="unfinished"></translation>
+        <translation>Læser sektorerne…</translation>
     </message>
     <message>
         <source>Reading the population…</source>
-        <translation type="unfinished"></translation>
+        <translation>Læser befolkningen…</translation>
     </message>
     <message>
         <source>Reading the crime incidents…</source>
-        <translation type="unfinished"></translation>
+        <translation>Læser kriminalitetshændelserne…</translation>
     </message>
     <message>
         <source>Computing the manning…</source>
-        <translation type="unfinished"></translation>
+        <translation>Beregner bemandingen…</translation>
     </message>
     <message>
         <source>Writing the sectors…</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriver sektorerne…</translation>
     </message>
     <message>
         <source>Create sample district</source>
-        <translation type="unfinished"></translation>
+        <translation>Opret eksempeldistrikt</translation>
     </message>
     <message>
         <source>Writes a realistic sample police station area to one GeoPackage (EPSG:25832), to try the other tools without data of your own. It is modelled loosely on the Copenhagen Police's Bellahøj station.
@@ -108,35 +71,49 @@ Seed — the same seed always gives the same file, byte for byte; another seed g
 Number of base units (advanced) — about how many street blocks to draw.
 Total population (advanced) — inhabitants over all blocks, exactly.
 Sample district — the GeoPackage to write. Each layer is also given as an output for use in models, and is loaded styled when the algorithm is run from QGIS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriver et realistisk eksempel på en politistations område til én GeoPackage (EPSG:25832), så de andre værktøjer kan afprøves uden egne data. Det er løst modelleret efter Københavns Politis station Bellahøj.
+
+Lag, der skrives:
+• districts — lokalpolitidistrikterne North East, North West og Frederiksberg med sector_count (9, 5, 5) og staff (18, 12, 12)
+• units — karréer med unit_id, district, land_use og population (380.000 indbyggere som standard; parker og industri har ingen); de dækker hvert distrikt uden huller eller overlap
+• crimes — et års hændelser (1. oktober 2025 til 30. september 2026 med årstiderne: vold topper om sommeren, indbrud om vinteren) med crime_type (violence, burglary, theft, drugs, vandalism, harassment), occurred (dato og klokkeslæt), place og gang_related (true for ca. 3 %, de fleste i og nær de udsatte områder)
+• exposed_areas — særligt udsatte boligområder, hvor kriminaliteten koncentreres
+• barriers — en jernbane, en motorvej og et vandløb, der krydser området
+• special_places — stationer, nattelivsgader, et stadion, indkøbscentre
+• streets — navngivne gader (danske navne) langs karréerne med kind main eller local
+• addresses — adressepunkter på karréernes gadefacader, ca. ét pr. 20 indbyggere, med street, house_number (ulige til venstre, lige til højre, 12A ved siden af 12), postcode, city og unit_id
+• index_areas — 35 områder af hele karréer til byens tryghedsindeks (area_id SI-01 …); initiative er true for de to områder, hvor en indsats startede den 1. april 2026: fra den dag blev ca. en tredjedel af deres kriminalitet forebygget, og en del af den blev forskudt til de 500 m omkring dem (prøv Evaluer en indsats med TARGET_FIELD=initiative)
+• survey — ca. 8.000 respondenter (punkter ved hjemmet) med svar 1–5 på &quot;Hvor tryg føler du dig i dit nabolag, når det er mørkt?&quot; (1 = meget utryg; ca. 2 % tomme), der føler sig mindre trygge, hvor der er mere kriminalitet og i udsatte områder, og en vægt i undersøgelsen
+
+Parametre:
+Startværdi (seed) — samme startværdi giver altid den samme fil, byte for byte; en anden startværdi giver en anden by.
+Antal grundenheder (avanceret) — omtrent hvor mange karréer der skal tegnes.
+Samlet befolkning (avanceret) — indbyggere i alle karréer tilsammen, præcist.
+Eksempeldistrikt — den GeoPackage, der skal skrives. Hvert lag gives også som output til brug i modeller og indlæses med stil, når algoritmen køres fra QGIS.</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Startværdi (seed)</translation>
     </message>
     <message>
         <source>Number of base units</source>
-        <translation type="unfinished"></translation>
+        <translation>Antal grundenheder</translation>
     </message>
     <message>
         <source>Total population</source>
-        <translation type="unfinished"></translation>
+        <translation>Samlet befolkning</translation>
     </message>
     <message>
         <source>Sample district</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksempeldistrikt</translation>
     </message>
     <message>
         <source>GeoPackage (*.gpkg *.GPKG)</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoPackage (*.gpkg *.GPKG)</translation>
     </message>
     <message>
         <source>Drawing the sample station area…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Writing layer {} ({} features)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tegner eksemplets stationsområde…</translation>
     </message>
     <message>
         <source>Create sector workspace</source>
@@ -182,7 +159,7 @@ Results: GEOPACKAGE, PROJECT and SECTOR_COUNT.</source>
     </message>
     <message>
         <source>Number of sectors</source>
-        <translation type="unfinished"></translation>
+        <translation>Antal sektorer</translation>
     </message>
     <message>
         <source>Writing the log, partner, event and target group tables…</source>
@@ -198,107 +175,75 @@ Results: GEOPACKAGE, PROJECT and SECTOR_COUNT.</source>
     </message>
     <message>
         <source>Crime grid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Divides every sector into grid cells and counts the crime incidents in each cell by type, time band and weekday/weekend, for reviewing crime by type, scene and time; with tables per weekday and hour and per scene, optional charts per sector and an optional comparison period for the quarterly threat assessment. For internal use: the output holds crime data.
-
-Cells are clipped to the sectors: a grid cell crossing a sector line becomes one cell per sector, so every cell lies in exactly one sector and the cells tile each sector exactly (no gaps, no overlaps). Cells without crime are kept (a zero is information). The grid is anchored at the CRS origin, so the same cell size gives the same grid in every run.
-
-Every incident in the period is counted in exactly one cell, or in CRIMES_OUTSIDE: an incident on a sector line counts in the sector that comes first in the layer (as in Compute sector manning); within the sector, an incident on a cell edge counts in the cell east of a vertical edge and north of a horizontal or slanted one; on the sector's own boundary it counts in the first of the sector's cells that touches it.
-
-Any CRS: the work is done in the sectors' CRS when it is metric, else in the UTM zone of the sectors; incidents are reprojected to it. The cells are written in the sectors' CRS.
-
-Parameters:
-Sectors — the sector polygons. Features sharing an id are dissolved into one sector (with a warning); where sectors overlap, the overlap belongs to the sector that comes first. </source>
-        <translation type="unfinished"></translation>
+        <translation>Kriminalitetsgitter</translation>
     </message>
     <message>
         <source>Crimes by weekday and hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Kriminalitet pr. ugedag og time</translation>
     </message>
     <message>
         <source>Crimes by place</source>
-        <translation type="unfinished"></translation>
+        <translation>Kriminalitet pr. gerningssted</translation>
     </message>
     <message>
         <source>Chart folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Mappe til diagrammer</translation>
     </message>
     <message>
         <source>Building the grid and counting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Writing {} cells…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bygger gitteret og tæller…</translation>
     </message>
     <message>
         <source>Writing the tables…</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriver tabellerne…</translation>
     </message>
     <message>
         <source>Drawing the charts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tegner diagrammerne…</translation>
     </message>
     <message>
         <source>Evaluate an initiative</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Did an initiative (bicycle patrols, a burglary-prevention campaign…) started in some sectors change crime there more than elsewhere, and did crime move next door? Counts incidents before and after the start in the target sectors (T), in a buffer ring around them (B) and in a comparison area (C): every other sector not touching the ring, or only those of the target's districts.
-
-Windows: before = [START − BEFORE_DAYS days, START), after = [START, START + AFTER_DAYS days), START at 00:00; both must lie within the days the incidents cover.
-Rate ratio RR = (T_after / T_before) / (C_after / C_before): below 1 the target fell more than the comparison; 95 % interval exp(ln RR ± 1.96·√(1/T_a + 1/T_b + 1/C_a + 1/C_b)) and the p-value of ln RR against the normal distribution.
-Weighted displacement quotient (Bowers &amp; Johnson 2003) WDQ = (B_a/C_a − B_b/C_b) / (T_a/C_a − T_b/C_b), read only when the target improved: above 0 crime fell in the ring too (diffusion of benefits), below 0 it moved there (displacement), below −1 more moved than the target gained. A count of zero leaves a figure empty and says why.
-
-Parameters:
-Sectors, Sector id field — the sectors (any CRS; counted in metres).
-Target sector ids — comma-separated ids of the sectors of the initiative, or:
-Target field — a yes/no field marking them (true/false, yes/no, ja/nej, 1/0).
-Crime types (optional) — only these of the six types count; none chosen: every incident.
-</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluer en indsats</translation>
     </message>
     <message>
         <source>Target sector ids</source>
-        <translation type="unfinished"></translation>
+        <translation>Id'er for målsektorer</translation>
     </message>
     <message>
         <source>Target field</source>
-        <translation type="unfinished"></translation>
+        <translation>Målfelt</translation>
     </message>
     <message>
         <source>Crime types</source>
-        <translation type="unfinished"></translation>
+        <translation>Kriminalitetstyper</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <source>Buffer ring width</source>
-        <translation type="unfinished"></translation>
+        <translation>Bufferringens bredde</translation>
     </message>
     <message>
         <source>Comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammenligning</translation>
     </message>
     <message>
         <source>District field</source>
-        <translation type="unfinished"></translation>
+        <translation>Distriktsfelt</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport</translation>
     </message>
     <message>
         <source>Reading</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortolkning</translation>
     </message>
     <message>
         <source>Writing the report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriver rapporten…</translation>
     </message>
     <message>
         <source>Business cards</source>
@@ -385,7 +330,7 @@ Title — the page title (default: 'Find your local police officer' in the page'
     </message>
     <message>
         <source>Addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresser</translation>
     </message>
     <message>
         <source>Web page</source>
@@ -476,58 +421,35 @@ The crime incidents are for internal maps only: drawn and counted on the sector 
     </message>
     <message>
         <source>Safety index</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The city safety index: per area (the index areas, or the sectors), recorded crime and how safe citizens say they feel, to find where initiatives are needed and follow how they work.
-
-Per area:
-crimes_per_1000 = incidents × 1000 / population × 365.25 / period days (a yearly rate; incidents of the six crime types in the period; population by areal weighting as in Compute sector manning)
-crime_index = 100 × crimes_per_1000 / the same rate over all areas together
-unsafe_share = Σ weight of answers 1 or 2 / Σ weight of answers, on the 1–5 scale of 'How safe do you feel in your neighbourhood after dark?' (1 = very unsafe); missing answers, answers outside 1–5 and weights not above 0 are left out and counted in missing_answers
-insecurity_index = 100 × unsafe_share / the same share over all respondents
-safety_index = (crime weight × crime_index + survey weight × insecurity_index) / (crime weight + survey weight): 100 is the average of the areas, higher is less safe
-rank: 1 = least safe (equal indices share a rank); needs_initiative: safety_index ≥ the threshold and respondents ≥ the minimum.
-survey_status: ok; too few responses or no survey answers (fewer respondents than the minimum: the area gets no safety index, rank or initiative mark, never one on crime alone; its crime index is still given); no inhabitants (no rate).
-With a previous survey: safety_index_prev (the same index over the previous period) and change = safety_index − safety_index_prev, in index points. Each period is measured against its own average, so the change shows how an area moved relative to the others.
-
-Parameters:
-Areas, Area id field — the index areas (any CRS; default field area_id). Features sharing an id count as one area; where areas overlap, the overlap counts in the first.
-Population, Population field — polygons whose inhabitants are shared out by area, or points counted where they are (default field population).
-</source>
-        <translation type="unfinished"></translation>
+        <translation>Tryghedsindeks</translation>
     </message>
     <message>
         <source>Minimum respondents</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindste antal respondenter</translation>
     </message>
     <message>
         <source>Period counted</source>
-        <translation type="unfinished"></translation>
+        <translation>Optalt periode</translation>
     </message>
     <message>
         <source>Areas needing an initiative</source>
-        <translation type="unfinished"></translation>
+        <translation>Områder, der har brug for en indsats</translation>
     </message>
     <message>
         <source>Reading the areas and the population…</source>
-        <translation type="unfinished"></translation>
+        <translation>Læser områderne og befolkningen…</translation>
     </message>
     <message>
         <source>Reading the survey…</source>
-        <translation type="unfinished"></translation>
+        <translation>Læser tryghedsundersøgelsen…</translation>
     </message>
     <message>
         <source>Computing the safety index…</source>
-        <translation type="unfinished"></translation>
+        <translation>Beregner tryghedsindekset…</translation>
     </message>
     <message>
         <source>Writing the areas…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Period {}: {} areas, {} need an initiative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriver områderne…</translation>
     </message>
     <message>
         <source>Split districts into sectors</source>
@@ -556,87 +478,68 @@ Seed — the same input and seed give the same plan.
 Assign units outside the districts to the nearest district (advanced, default off) — give each unit outside every district to the district it overlaps most, else the nearest one, instead of leaving it out (each is listed in the log).
 
 Outputs: Sectors (dissolved polygons with sector_id, sector_name, district, population, crimes_total, workload, workload_dev_pct, area_km2, polsby_popper, reock, neighbours — adjacent sectors, also across district lines) and Units with sector (every input unit with all its fields plus sector_id; units left out are not in it) and, optionally, Units outside the districts (the units left out, with all their fields). Results give the largest deviation, the number of non-contiguous sectors (sectors drawn in more than one part, counted as Validate sectors counts them; each is named in the log with its cause, such as a unit that is itself in two parts or an island linked across water), the kept population share, the number and population of units left outside the districts (OUTSIDE_UNIT_COUNT, OUTSIDE_POPULATION) and the run time. Computation is in metres (geographic data is projected to its UTM zone); outputs keep the units' CRS, and every sector written is a valid polygon both there and in the UTM zone later steps compute in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bygger en sektorplan af grundenheder (karréer, statistiske områder eller gitterceller): hver sektor er ét sammenhængende stykke, så kompakt som muligt, med en rimelig andel af distriktets arbejdsbyrde. Sektorerne ligger inden for distrikterne (f.eks. 9 + 5 + 5), følger jernbaner, motorveje og vand, hvor det er muligt, og kan holde sig tæt på den nuværende plan.
+
+En grundenheds arbejdsbyrde i befolkningsækvivalenter: (wP·befolkning + wC·kriminalitet·P/C + wE·befolkning i udsatte områder·P/E) / (wP + wC + wE), hvor P, C og E er de samlede tal for befolkning, kriminalitet og befolkning bosat i udsatte boligområder; et led uden data udelades. Uden kriminalitet og uden udsatte områder er arbejdsbyrden lig med befolkningen.
+
+Parametre:
+Grundenheder — polygoner, der dækker området uden huller og overlap; hver grundenhed ender i præcis én sektor (med distrikter: hver grundenhed inden for dem).
+Befolkningsfelt — indbyggere pr. grundenhed (tomme værdier tæller som 0 og rapporteres).
+Distrikter (valgfri) — sektorerne dannes inden for hvert distrikt; en grundenhed hører til det distrikt, der indeholder dens indre punkt (et punkt, der altid ligger inden for grundenheden); en grundenhed, der krydser distriktsgrænser, går til det distrikt, der rummer størstedelen af dens areal (den nævnes i loggen, når et andet distrikt rummer 1 % af den eller mere). Grundenheder, hvis indre punkt ikke ligger i noget distrikt, udelades af planen og rapporteres: deres antal og befolkning i resultaterne, deres objekt-id'er i loggen og selve grundenhederne i det valgfri lag Grundenheder uden for distrikterne.
+Distriktsnavnefelt — navngiver sektorer ('North East 1') og id'er ('NE-01').
+Felt for sektorer pr. distrikt — hvor mange sektorer hvert distrikt får.
+Felt for målandele (valgfri) — pr. distrikt én andel pr. sektor adskilt af kommaer ('1, 1, 1.5') til ulige store sektorer; tomt betyder lige store.
+Antal sektorer — bruges, når der ikke er angivet distrikter.
+Kriminalitetshændelser (valgfri) — punkter, der tælles pr. grundenhed til arbejdsbyrden.
+Udsatte boligområder (valgfri) — polygoner; befolkningen inden for dem øger arbejdsbyrden.
+Vægt for befolkning, Vægt for kriminalitet, Vægt for udsatte områder — wP, wC og wE ovenfor.
+Barrierer (valgfri) — linjer (jernbaner, motorveje, vand): grundenheder på hver sin side er ikke naboer, medmindre en forbindelse er nødvendig for at holde et distrikt sammenhængende (rapporteres).
+Eksisterende sektorer (valgfri) — den nuværende plan: grundenheder beholder deres sektor, hvor balancen tillader det; andelen af befolkningen, der beholder sin sektor, rapporteres.
+Tolerance (%) — tilladt afvigelse i en sektors arbejdsbyrde fra dens mål. Grundenheder kan ikke deles, så en tolerance kan være uden for rækkevidde; loggen siger så, hvor tæt opdelingen kom.
+Startværdi (seed) — samme input og samme startværdi giver samme plan.
+Tildel grundenheder uden for distrikterne til nærmeste distrikt (avanceret, standard fra) — giv hver grundenhed uden for alle distrikter til det distrikt, den overlapper mest, ellers til det nærmeste, i stedet for at udelade den (hver enkelt nævnes i loggen).
+
+Output: Sektorer (sammensmeltede polygoner med sector_id, sector_name, district, population, crimes_total, workload, workload_dev_pct, area_km2, polsby_popper, reock, neighbours — tilstødende sektorer, også på tværs af distriktsgrænser) og Grundenheder med sektor (hver grundenhed fra input med alle dens felter plus sector_id; udeladte grundenheder er ikke med) og, valgfrit, Grundenheder uden for distrikterne (de udeladte grundenheder med alle deres felter). Resultaterne angiver den største afvigelse, antallet af ikke-sammenhængende sektorer (sektorer tegnet i mere end én del, talt på samme måde som Valider sektorer tæller dem; hver enkelt nævnes i loggen med sin årsag, f.eks. en grundenhed, der selv består af to dele, eller en ø forbundet over vand), andelen af befolkningen, der beholder sin sektor, antallet af og befolkningen i grundenheder uden for distrikterne (OUTSIDE_UNIT_COUNT, OUTSIDE_POPULATION) og køretiden. Der regnes i meter (geografiske data projiceres til deres UTM-zone); output beholder grundenhedernes koordinatsystem (CRS), og hver skrevet sektor er en gyldig polygon både dér og i den UTM-zone, som senere trin regner i.</translation>
     </message>
     <message>
         <source>Tolerance (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tolerance (%)</translation>
     </message>
     <message>
         <source>Assign units outside the districts to the nearest district</source>
-        <translation type="unfinished"></translation>
+        <translation>Tildel grundenheder uden for distrikterne til nærmeste distrikt</translation>
     </message>
     <message>
         <source>Units with sector</source>
-        <translation type="unfinished"></translation>
+        <translation>Grundenheder med sektor</translation>
     </message>
     <message>
         <source>Units outside the districts</source>
-        <translation type="unfinished"></translation>
+        <translation>Grundenheder uden for distrikterne</translation>
     </message>
     <message>
         <source>Reading the layers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Læser lagene…</translation>
     </message>
     <message>
         <source>Splitting into sectors…</source>
-        <translation type="unfinished"></translation>
+        <translation>Opdeler i sektorer…</translation>
     </message>
     <message>
         <source>Writing the units…</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriver grundenhederne…</translation>
     </message>
     <message>
         <source>Quarterly threat assessment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The quarterly threat assessment for the station management: per sector, per particularly exposed housing area and for the station, the incidents of a quarter against a comparison period, by crime type, whether the change is more than chance, gang-related incidents and the busiest places.
-
-Per area: population (population polygons shared out by area, or points); incidents by type now (&lt;type&gt;_now) and before (&lt;type&gt;_before) and in all (incidents_now, incidents_before; other and unknown types count there only); change_pct = 100 × (now / days now − before / days before) / (before / days before), the change of the daily rate (empty when there were none before); p_value: the exact conditional test — given the n = now + before incidents of both periods, 'now' is binomial(n, p) with p = days now / (days now + days before) when the daily rate did not change; the two-sided p-value sums the probabilities of all counts no likelier than the one seen (as scipy.stats.binomtest); significant = p_value &lt; {SIGNIFICANCE_LEVEL:g}; gang_now, gang_before: gang-related incidents; busiest_cells: the {BUSIEST_CELLS} {DEFAULT_CELL_SIZE:g} m cells with most incidents in the quarter ('x, y: n', x and y the cell's lower-left corner in the working CRS's metres). An incident counts in the first sector (and the first exposed area) that holds it; the station row holds every incident in a sector.
-
-Parameters:
-Sectors, Sector id field — the sectors (any CRS; counted in metres).
-</source>
-        <translation type="unfinished"></translation>
+        <translation>Kvartalsvis trusselsvurdering</translation>
     </message>
     <message>
         <source>Threat assessment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quarter {}, compared with {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trusselsvurdering</translation>
     </message>
     <message>
         <source>Validate sectors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checks a sector plan (generated or redrawn by hand) and writes one feature per problem, with error_type, sector_ids (comma-separated, sorted), area_m2, a short message and the problem's geometry. A clean plan gives an empty layer.
-
-Error types:
-• gap — area inside the district that no sector covers (without a district: a hole enclosed by sectors); one feature per piece, sector_ids are the sectors next to it
-• overlap — area covered by two sectors; one feature per pair of sectors (sharing an edge is no overlap)
-• outside — the part of a sector outside every district polygon (needs a district)
-• noncontiguous — a sector made of several parts: its largest part is its main body and every other part is one feature
-• sliver — a sector smaller than the minimum area, or a part of a sector smaller than it (needs a minimum area)
-• undermanned — when SECTORS has an officers_allocated field (as written by Compute sector manning): officers_allocated below officers_required (when that field exists) or below the minimum officers per sector, whichever is larger; an empty officers_allocated counts as 0
-Thin gaps and overlaps are still gaps and overlaps. Pieces of gap, overlap, outside part or extra part of at most {MIN_REPORTED_AREA_M2:g} m², or {MIN_REPORTED_AREA_SHARE:g} of the sector's area (the larger sector's for an overlap, the plan's for a gap) when that is larger, are floating-point noise and are not reported — the same tolerance as in every YPO algorithm, which all name an overlap by the same pair of sectors, in natural id order. Features sharing a sector id are checked as one sector; invalid geometries are repaired and reported in the log.
-
-Any CRS: areas are computed in the sectors' CRS when it is metric, else in the UTM zone of the sectors; the errors are written in the sectors' CRS.
-
-Parameters:
-Sectors — the sector polygons.
-Sector id field — the sector's id (default sector_id).
-District (optional) — the district polygons the sectors should fill exactly: finds gaps against them and parts outside them. Without it, only holes enclosed by sectors are gaps.
-Minimum sector area (optional) — in m²; sectors or sector parts smaller than it are slivers. Empty: no sliver check.
-Minimum officers per sector (advanced) — default {MIN_OFFICERS}, used by the under-manning check.
-Fail on errors — when checked and any error is found, the algorithm fails with the counts per type (after writing the errors), so a model stops there.
-Validation errors — the errors layer, loaded styled by error type.
-
-Results: GAPS, OVERLAPS, OUTSIDE, NONCONTIGUOUS, SLIVERS, UNDERMANNED (counts of features of each type), NONCONTIGUOUS_SECTORS (sectors drawn in more than one part, counted as the split counts them) and ERRORS_TOTAL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valider sektorer</translation>
     </message>
     <message>
         <source>District</source>
@@ -644,47 +547,35 @@ Results: GAPS, OVERLAPS, OUTSIDE, NONCONTIGUOUS, SLIVERS, UNDERMANNED (counts of
     </message>
     <message>
         <source>Minimum sector area (m²)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindste sektorareal (m²)</translation>
     </message>
     <message>
         <source>Fail on errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Stop ved fejl</translation>
     </message>
     <message>
         <source>Validation errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Valideringsfejl</translation>
     </message>
     <message>
         <source>Errors in all</source>
-        <translation type="unfinished"></translation>
+        <translation>Fejl i alt</translation>
     </message>
     <message>
         <source>Sectors in more than one part</source>
-        <translation type="unfinished"></translation>
+        <translation>Sektorer i mere end én del</translation>
     </message>
     <message>
         <source>Checking the sectors…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Writing {} errors…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{} errors: {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontrollerer sektorerne…</translation>
     </message>
     <message>
         <source>No errors: the sector plan is valid.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sectors have no {} field: under-manning is not checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen fejl: sektorplanen er gyldig.</translation>
     </message>
     <message>
         <source>Reading the district…</source>
-        <translation type="unfinished"></translation>
+        <translation>Læser distriktet…</translation>
     </message>
     <message>
         <source>Read {} incidents ({} reader).</source>
@@ -696,7 +587,7 @@ Results: GAPS, OVERLAPS, OUTSIDE, NONCONTIGUOUS, SLIVERS, UNDERMANNED (counts of
     </message>
     <message>
         <source>Crime incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>Kriminalitetshændelser</translation>
     </message>
     <message>
         <source>Crime type field</source>
@@ -760,7 +651,7 @@ Results: GAPS, OVERLAPS, OUTSIDE, NONCONTIGUOUS, SLIVERS, UNDERMANNED (counts of
     </message>
     <message>
         <source>Particularly exposed housing areas</source>
-        <translation type="unfinished"></translation>
+        <translation>Særligt udsatte boligområder</translation>
     </message>
     <message>
         <source>Factor method</source>
@@ -1746,6 +1637,548 @@ Results: GAPS, OVERLAPS, OUTSIDE, NONCONTIGUOUS, SLIVERS, UNDERMANNED (counts of
     <message>
         <source>Could not write the project {path}: {error}</source>
         <translation>Projektet {path} kunne ikke skrives: {error}</translation>
+    </message>
+    <message>
+        <source>Choose {parameter}: a field of the layer &apos;{layer}&apos;.</source>
+        <translation>Vælg {parameter}: et felt i laget '{layer}'.</translation>
+    </message>
+    <message>
+        <source>{parameter}: the layer &apos;{layer}&apos; ({source}) has no field &apos;{field}&apos;; choose one of {fields}.</source>
+        <translation>{parameter}: laget '{layer}' ({source}) har intet felt '{field}'; vælg et af {fields}.</translation>
+    </message>
+    <message>
+        <source>{parameter}: {message}</source>
+        <translation>{parameter}: {message}</translation>
+    </message>
+    <message>
+        <source>Incidents in the period outside every sector</source>
+        <translation>Hændelser i perioden uden for alle sektorer</translation>
+    </message>
+    <message>
+        <source>Incidents in the period</source>
+        <translation>Hændelser i perioden</translation>
+    </message>
+    <message>
+        <source>Population outside every sector</source>
+        <translation>Befolkning uden for alle sektorer</translation>
+    </message>
+    <message>
+        <source>Officers required in all</source>
+        <translation>Krævede betjente i alt</translation>
+    </message>
+    <message>
+        <source>Officers allocated in all</source>
+        <translation>Tildelte betjente i alt</translation>
+    </message>
+    <message>
+        <source>Computes, for every sector, its population, crime by type, a need score, the manning factor 1–5 (factor 1 = one officer per 1,000 inhabitants, high need … factor 5 = one per 5,000, low need) and the officers it requires and is allocated:
+officers_required = max(MIN_OFFICERS, ceil(population / (factor × 1000))).
+
+Any CRS: the work is done in the sectors' CRS when it is metric, else in the UTM zone of the sectors; the other layers are reprojected to it. The output keeps the sectors' CRS and geometries.
+
+Parameters:
+Sectors — the sector polygons (generated or drawn by hand). Sectors that share an id are dissolved into one multi-part sector (attributes of the first kept), with a warning. Where sectors overlap, the overlap counts in the sector that comes first (input order), so nothing is counted twice; overlaps are reported. {sector_geometry_help}
+Sector id field — the unique sector id (default sector_id).
+Factor override field (optional) — a field on the sectors whose value 1–5 replaces the computed factor; empty values keep the computed one.
+Population (optional) — polygons (e.g. census tracts, blocks) whose population is shared out by area, so a unit across a sector line is split in proportion to the area on each side (nothing is lost or counted twice), or points counted where they are. Without it every sector has population 0 and gets the minimum.
+Population field — the number of inhabitants of each unit (numeric).
+{crime_help}Particularly exposed housing areas (optional) — polygons; exposed_share is the share of the sector's population living in them (of its area where nobody lives).
+Factor method — thresholds: factor 1 when need ≥ 200, 2 when ≥ 120, 3 when ≥ 70, 4 when ≥ 35, else 5; quintiles: the fifth of sectors with the highest need gets factor 1, the next fifth 2, and so on (ties share a factor). Sectors without population get factor 5.
+Factor thresholds (advanced) — the four need scores where factor 1, 2, 3 and 4 start.
+Crime type weights (advanced) — weight of each type in the need score.
+Exposed area weight (advanced) — how much exposed housing raises the need.
+need_score = Σ weight × crimes of the type per 1,000 inhabitants per year × (1 + exposed area weight × exposed_share); the year is the period, else the span of the incident dates.
+Minimum officers per sector — default 2.
+Staff to allocate (optional) — a total number of officers shared out over all sectors.
+Districts with staff (optional) — district polygons with a staff number each: every district's staff is shared out over its sectors. A sector belongs to the district that covers the largest part of its area (a sector partly outside it is reported). Give either this or the staff to allocate.
+District name field / District staff field — the district's name (default district) and its number of officers (default staff).
+Allocation: each sector gets at least the minimum and otherwise a share of the staff proportional to its officers_required, rounded by the largest-remainder method, so the allocation sums exactly to the staff. Without staff, officers_allocated = officers_required.
+Sector manning — the sectors with every input field plus sector_id, district (when districts are given), population, area_km2, crimes_total, crimes_&lt;type&gt;, crimes_per_1000, exposed_share, need_score, factor, officers_required and officers_allocated; loaded styled by factor.
+Summary (HTML) (optional) — a table of the sectors and totals for the results viewer.
+
+Results: CRIMES_OUTSIDE (incidents in the period in no sector, including those without a location), CRIMES_IN_PERIOD, POPULATION_OUTSIDE, OFFICERS_REQUIRED_TOTAL, OFFICERS_ALLOCATED_TOTAL.</source>
+        <translation>Beregner for hver sektor dens befolkning, kriminalitet pr. type, en behovsscore, bemandingsfaktoren 1–5 (faktor 1 = én betjent pr. 1.000 indbyggere, stort behov … faktor 5 = én pr. 5.000, lille behov) samt de betjente, sektoren kræver og får tildelt:
+officers_required = max(MIN_OFFICERS, ceil(population / (factor × 1000))).
+
+Ethvert koordinatsystem (CRS): der regnes i sektorernes CRS, når det er metrisk, ellers i sektorernes UTM-zone; de øvrige lag omprojiceres til det. Output beholder sektorernes CRS og geometrier.
+
+Parametre:
+Sektorer — sektorpolygonerne (genererede eller tegnet i hånden). Sektorer med samme id smeltes sammen til én sektor i flere dele (attributterne fra den første beholdes) med en advarsel. Hvor sektorer overlapper, tæller overlappet i den sektor, der kommer først (inputrækkefølge), så intet tælles to gange; overlap rapporteres. {sector_geometry_help}
+Sektor-id-felt — sektorens unikke id (standard sector_id).
+Felt til at tilsidesætte faktoren (valgfri) — et felt på sektorerne, hvis værdi 1–5 erstatter den beregnede faktor; tomme værdier beholder den beregnede.
+Befolkning (valgfri) — polygoner (f.eks. statistiske områder, karréer), hvis befolkning fordeles efter areal, så en enhed, der krydser en sektorgrænse, deles i forhold til arealet på hver side (intet går tabt eller tælles to gange), eller punkter, der tælles, hvor de ligger. Uden den har hver sektor befolkningen 0 og får minimummet.
+Befolkningsfelt — antallet af indbyggere i hver enhed (numerisk).
+{crime_help}Særligt udsatte boligområder (valgfri) — polygoner; exposed_share er andelen af sektorens befolkning, der bor i dem (af dens areal, hvor ingen bor).
+Faktormetode — tærskler: faktor 1 ved behov ≥ 200, 2 ved ≥ 120, 3 ved ≥ 70, 4 ved ≥ 35, ellers 5; kvintiler: den femtedel af sektorerne med størst behov får faktor 1, den næste femtedel 2 og så videre (sektorer med samme behov får samme faktor). Sektorer uden befolkning får faktor 5.
+Faktortærskler (avanceret) — de fire behovsscorer, hvor faktor 1, 2, 3 og 4 begynder.
+Vægte for kriminalitetstyper (avanceret) — hver types vægt i behovsscoren.
+Vægt for udsatte områder (avanceret) — hvor meget udsatte boligområder øger behovet.
+need_score = Σ vægt × kriminalitet af typen pr. 1.000 indbyggere pr. år × (1 + vægt for udsatte områder × exposed_share); året er perioden, ellers tidsrummet for hændelsernes datoer.
+Mindste antal betjente pr. sektor — standard 2.
+Personale til fordeling (valgfri) — et samlet antal betjente, der fordeles over alle sektorer.
+Distrikter med personale (valgfri) — distriktspolygoner med hver sit personaletal: hvert distrikts personale fordeles over dets sektorer. En sektor hører til det distrikt, der dækker den største del af dens areal (en sektor, der delvis ligger uden for det, rapporteres). Angiv enten dette eller personalet til fordeling.
+Distriktsnavnefelt / Felt for distriktets personale — distriktets navn (standard district) og dets antal betjente (standard staff).
+Fordeling: hver sektor får mindst minimummet og ellers en andel af personalet i forhold til sin officers_required, afrundet efter største-rest-metoden, så fordelingen summerer præcis til personalet. Uden personale er officers_allocated = officers_required.
+Sektorbemanding — sektorerne med alle felter fra input plus sector_id, district (når der er angivet distrikter), population, area_km2, crimes_total, crimes_&lt;type&gt;, crimes_per_1000, exposed_share, need_score, factor, officers_required og officers_allocated; indlæses med stil efter faktor.
+Oversigt (HTML) (valgfri) — en tabel over sektorerne og totalerne til resultatfremviseren.
+
+Resultater: CRIMES_OUTSIDE (hændelser i perioden i ingen sektor, også dem uden placering), CRIMES_IN_PERIOD, POPULATION_OUTSIDE, OFFICERS_REQUIRED_TOTAL, OFFICERS_ALLOCATED_TOTAL.</translation>
+    </message>
+    <message>
+        <source>needed for a period, and used to turn counts into yearly rates</source>
+        <translation>nødvendig for en periode og bruges til at omregne antal til årlige rater</translation>
+    </message>
+    <message>
+        <source>Base units (street blocks)</source>
+        <translation>Grundenheder (karréer)</translation>
+    </message>
+    <message>
+        <source>Barriers</source>
+        <translation>Barrierer</translation>
+    </message>
+    <message>
+        <source>Special places</source>
+        <translation>Særlige steder</translation>
+    </message>
+    <message>
+        <source>Safety index areas</source>
+        <translation>Områder for tryghedsindeks</translation>
+    </message>
+    <message>
+        <source>Safety survey answers</source>
+        <translation>Svar på tryghedsundersøgelsen</translation>
+    </message>
+    <message>
+        <source>Writing layer {layer} ({count} features)…</source>
+        <translation>Skriver laget {layer} ({count} objekter)…</translation>
+    </message>
+    <message>
+        <source>Divides every sector into grid cells and counts the crime incidents in each cell by type, time band and weekday/weekend, for reviewing crime by type, scene and time; with tables per weekday and hour and per scene, optional charts per sector and an optional comparison period for the quarterly threat assessment. For internal use: the output holds crime data.
+
+Cells are clipped to the sectors: a grid cell crossing a sector line becomes one cell per sector, so every cell lies in exactly one sector and the cells tile each sector exactly (no gaps, no overlaps). Cells without crime are kept (a zero is information). The grid is anchored at the CRS origin, so the same cell size gives the same grid in every run.
+
+Every incident in the period is counted in exactly one cell, or in CRIMES_OUTSIDE: an incident on a sector line counts in the sector that comes first in the layer (as in Compute sector manning); within the sector, an incident on a cell edge counts in the cell east of a vertical edge and north of a horizontal or slanted one; on the sector's own boundary it counts in the first of the sector's cells that touches it.
+
+Any CRS: the work is done in the sectors' CRS when it is metric, else in the UTM zone of the sectors; incidents are reprojected to it. The cells are written in the sectors' CRS.
+
+Parameters:
+Sectors — the sector polygons. Features sharing an id are dissolved into one sector (with a warning); where sectors overlap, the overlap belongs to the sector that comes first. {sector_geometry_help}
+Sector id field — the sector's unique id (default sector_id), written to every cell.
+{crime_help}Cell size — in metres (default 250). For hexagons it is the flat-to-flat width, which is also the distance between neighbouring cell centres (a hexagon then has 0.87 × the area of a square of that size). A size that would make more than {max_cells:,} cells is refused.
+Grid type — square or hexagon.
+Comparison period start / Comparison period end (optional, both or neither) — a second period, e.g. the previous quarter: each cell then also gets compare_total, change (crimes_total − compare_total) and change_pct (empty when compare_total is 0), and the log lists the change per sector.
+Crime grid — the cells with sector_id, cell_id (1…N: sectors in order, then rows from north, west to east), crimes_total, crimes_violence, crimes_burglary, crimes_theft, crimes_drugs, crimes_vandalism, crimes_harassment, the time bands band_07_15 [07:00, 15:00), band_15_23 [15:00, 23:00) and band_23_07 [23:00, 07:00) — so 07:00 exactly is in band_07_15 and 23:00 exactly in band_23_07 — band_unknown (incidents without a time of day, or without a valid date; the four band fields sum to crimes_total), and weekday (Monday–Friday) and weekend (Saturday, Sunday) counts; loaded with a heat style on crimes_total.
+Crimes by weekday and hour — a table with sector_id, weekday (1 = Monday … 7 = Sunday), hour (0–23) and crimes, every combination included; it holds the incidents with a time of day (band_unknown counts the others).
+Crimes by place — a table with sector_id, place and crimes (place empty for incidents without one).
+Chart folder (optional) — per sector &lt;sector_id&gt;_hours.png/.svg (crimes by hour and weekday) and &lt;sector_id&gt;_types.png/.svg (crimes by type), ids made safe for file names.
+
+Results: CRIMES_IN_PERIOD (incidents in the period), CRIMES_OUTSIDE (of those, in no sector or without location; the sum of crimes_total plus CRIMES_OUTSIDE is CRIMES_IN_PERIOD), and with a comparison period COMPARE_IN_PERIOD and COMPARE_OUTSIDE.</source>
+        <translation>Inddeler hver sektor i gitterceller og tæller kriminalitetshændelserne i hver celle pr. type, tidsbånd og hverdag/weekend, så kriminaliteten kan gennemgås efter type, gerningssted og tid; med tabeller pr. ugedag og time og pr. gerningssted, valgfri diagrammer pr. sektor og en valgfri sammenligningsperiode til den kvartalsvise trusselsvurdering. Til intern brug: output indeholder kriminalitetsdata.
+
+Cellerne klippes til sektorerne: en gittercelle, der krydser en sektorgrænse, bliver til én celle pr. sektor, så hver celle ligger i præcis én sektor, og cellerne dækker hver sektor præcist (ingen huller, ingen overlap). Celler uden kriminalitet bevares (et nul er også information). Gitteret er forankret i koordinatsystemets origo, så samme cellestørrelse giver samme gitter i hver kørsel.
+
+Hver hændelse i perioden tælles i præcis én celle eller i CRIMES_OUTSIDE: en hændelse på en sektorgrænse tæller i den sektor, der kommer først i laget (som i Beregn sektorbemanding); inden for sektoren tæller en hændelse på en cellekant i cellen øst for en lodret kant og nord for en vandret eller skrå kant; på sektorens egen grænse tæller den i den første af sektorens celler, der rører den.
+
+Ethvert koordinatsystem (CRS): der regnes i sektorernes CRS, når det er metrisk, ellers i sektorernes UTM-zone; hændelserne omprojiceres til det. Cellerne skrives i sektorernes CRS.
+
+Parametre:
+Sektorer — sektorpolygonerne. Objekter med samme id smeltes sammen til én sektor (med en advarsel); hvor sektorer overlapper, hører overlappet til den sektor, der kommer først. {sector_geometry_help}
+Sektor-id-felt — sektorens unikke id (standard sector_id), der skrives på hver celle.
+{crime_help}Cellestørrelse — i meter (standard 250). For sekskanter er det bredden fra side til side, som også er afstanden mellem nabocellernes centre (en sekskant har så 0,87 × arealet af et kvadrat med den størrelse). En størrelse, der ville give mere end {max_cells:,} celler, afvises.
+Gittertype — kvadrat eller sekskant.
+Start på sammenligningsperiode / Slutning på sammenligningsperiode (valgfri, begge eller ingen) — en anden periode, f.eks. det foregående kvartal: hver celle får så også compare_total, change (crimes_total − compare_total) og change_pct (tom, når compare_total er 0), og loggen viser ændringen pr. sektor.
+Kriminalitetsgitter — cellerne med sector_id, cell_id (1…N: sektorerne i rækkefølge, derefter rækker fra nord, vest mod øst), crimes_total, crimes_violence, crimes_burglary, crimes_theft, crimes_drugs, crimes_vandalism, crimes_harassment, tidsbåndene band_07_15 [07:00, 15:00), band_15_23 [15:00, 23:00) og band_23_07 [23:00, 07:00) — så præcis 07:00 ligger i band_07_15 og præcis 23:00 i band_23_07 — band_unknown (hændelser uden tidspunkt på dagen eller uden gyldig dato; de fire tidsbåndsfelter summerer til crimes_total) samt antal på hverdage (mandag–fredag) og i weekenden (lørdag, søndag); indlæses med en varmestil på crimes_total.
+Kriminalitet pr. ugedag og time — en tabel med sector_id, weekday (1 = mandag … 7 = søndag), hour (0–23) og crimes med alle kombinationer; den indeholder hændelserne med et tidspunkt på dagen (band_unknown tæller de øvrige).
+Kriminalitet pr. gerningssted — en tabel med sector_id, place og crimes (place er tom for hændelser uden gerningssted).
+Mappe til diagrammer (valgfri) — pr. sektor &lt;sector_id&gt;_hours.png/.svg (kriminalitet pr. time og ugedag) og &lt;sector_id&gt;_types.png/.svg (kriminalitet pr. type); id'erne gøres sikre til filnavne.
+
+Resultater: CRIMES_IN_PERIOD (hændelser i perioden), CRIMES_OUTSIDE (af dem: i ingen sektor eller uden placering; summen af crimes_total plus CRIMES_OUTSIDE er CRIMES_IN_PERIOD) og med en sammenligningsperiode COMPARE_IN_PERIOD og COMPARE_OUTSIDE.</translation>
+    </message>
+    <message>
+        <source>counted per sector in the places table</source>
+        <translation>talt pr. sektor i tabellen over gerningssteder</translation>
+    </message>
+    <message>
+        <source>Incidents in the comparison period</source>
+        <translation>Hændelser i sammenligningsperioden</translation>
+    </message>
+    <message>
+        <source>Incidents in the comparison period outside every sector</source>
+        <translation>Hændelser i sammenligningsperioden uden for alle sektorer</translation>
+    </message>
+    <message>
+        <source>Chart files written</source>
+        <translation>Skrevne diagramfiler</translation>
+    </message>
+    <message>
+        <source>Writing {count} cells…</source>
+        <translation>Skriver {count} celler…</translation>
+    </message>
+    <message>
+        <source>Target, before</source>
+        <translation>Målområde, før</translation>
+    </message>
+    <message>
+        <source>Target, after</source>
+        <translation>Målområde, efter</translation>
+    </message>
+    <message>
+        <source>Buffer ring, before</source>
+        <translation>Bufferring, før</translation>
+    </message>
+    <message>
+        <source>Buffer ring, after</source>
+        <translation>Bufferring, efter</translation>
+    </message>
+    <message>
+        <source>Comparison, before</source>
+        <translation>Sammenligning, før</translation>
+    </message>
+    <message>
+        <source>Comparison, after</source>
+        <translation>Sammenligning, efter</translation>
+    </message>
+    <message>
+        <source>Rate ratio</source>
+        <translation>Rateratio</translation>
+    </message>
+    <message>
+        <source>Rate ratio, 95 % interval low</source>
+        <translation>Rateratio, 95 %-interval, nedre grænse</translation>
+    </message>
+    <message>
+        <source>Rate ratio, 95 % interval high</source>
+        <translation>Rateratio, 95 %-interval, øvre grænse</translation>
+    </message>
+    <message>
+        <source>p-value of the rate ratio</source>
+        <translation>Rateratioens p-værdi</translation>
+    </message>
+    <message>
+        <source>Weighted displacement quotient</source>
+        <translation>Vægtet forskydningskvotient (WDQ)</translation>
+    </message>
+    <message>
+        <source>Did an initiative (bicycle patrols, a burglary-prevention campaign…) started in some sectors change crime there more than elsewhere, and did crime move next door? Counts incidents before and after the start in the target sectors (T), in a buffer ring around them (B) and in a comparison area (C): every other sector not touching the ring, or only those of the target's districts.
+
+Windows: before = [START − BEFORE_DAYS days, START), after = [START, START + AFTER_DAYS days), START at 00:00; both must lie within the days the incidents cover.
+Rate ratio RR = (T_after / T_before) / (C_after / C_before): below 1 the target fell more than the comparison; 95 % interval exp(ln RR ± 1.96·√(1/T_a + 1/T_b + 1/C_a + 1/C_b)) and the p-value of ln RR against the normal distribution.
+Weighted displacement quotient (Bowers &amp; Johnson 2003) WDQ = (B_a/C_a − B_b/C_b) / (T_a/C_a − T_b/C_b), read only when the target improved: above 0 crime fell in the ring too (diffusion of benefits), below 0 it moved there (displacement), below −1 more moved than the target gained. A count of zero leaves a figure empty and says why.
+
+Parameters:
+Sectors, Sector id field — the sectors (any CRS; counted in metres).
+Target sector ids — comma-separated ids of the sectors of the initiative, or:
+Target field — a yes/no field marking them (true/false, yes/no, ja/nej, 1/0).
+Crime types (optional) — only these of the six types count; none chosen: every incident.
+{crime_help}Start — the day the initiative started.
+Days before / Days after — the windows' lengths (default 90 each).
+Buffer ring width — the ring around the target where displacement would show (default 500 m).
+Comparison — all_sectors (default) or same_district; District field — the sectors' district, for same_district (default district).
+Report (optional) — a one-page PDF: the map of target, ring and comparison, and the figures in plain words.
+
+Results: T_BEFORE, T_AFTER, B_BEFORE, B_AFTER, C_BEFORE, C_AFTER, RR, RR_LOW, RR_HIGH, P_VALUE, WDQ (empty when undefined) and READING.</source>
+        <translation>Ændrede en indsats (cykelpatruljer, en kampagne mod indbrud…), der blev sat i gang i nogle sektorer, kriminaliteten dér mere end andre steder, og flyttede kriminaliteten til naboområdet? Tæller hændelser før og efter starten i målsektorerne (T), i en bufferring omkring dem (B) og i et sammenligningsområde (C): alle andre sektorer, der ikke rører ringen, eller kun dem i målsektorernes distrikter.
+
+Vinduer: før = [START − BEFORE_DAYS dage, START), efter = [START, START + AFTER_DAYS dage), START kl. 00:00; begge skal ligge inden for de dage, hændelserne dækker.
+Rateratio RR = (T_after / T_before) / (C_after / C_before): under 1 faldt målområdet mere end sammenligningen; 95 %-interval exp(ln RR ± 1,96·√(1/T_a + 1/T_b + 1/C_a + 1/C_b)) og p-værdien for ln RR efter normalfordelingen.
+Vægtet forskydningskvotient (Bowers &amp; Johnson 2003) WDQ = (B_a/C_a − B_b/C_b) / (T_a/C_a − T_b/C_b), tolkes kun, når målområdet blev bedre: over 0 faldt kriminaliteten også i ringen (spredning af gevinster), under 0 flyttede den dertil (forskydning), under −1 flyttede mere, end målområdet vandt. Et antal på nul efterlader et tal tomt og siger hvorfor.
+
+Parametre:
+Sektorer, Sektor-id-felt — sektorerne (ethvert koordinatsystem; der tælles i meter).
+Id'er for målsektorer — kommaseparerede id'er for indsatsens sektorer, eller:
+Målfelt — et ja/nej-felt, der markerer dem (true/false, yes/no, ja/nej, 1/0).
+Kriminalitetstyper (valgfri) — kun disse af de seks typer tæller; ingen valgt: alle hændelser.
+{crime_help}Start — den dag, indsatsen startede.
+Dage før / Dage efter — vinduernes længde (standard 90 hver).
+Bufferringens bredde — ringen omkring målområdet, hvor forskydning ville vise sig (standard 500 m).
+Sammenligning — all_sectors (standard) eller same_district; Distriktsfelt — sektorernes distrikt til same_district (standard district).
+Rapport (valgfri) — en PDF på én side: kortet over målområde, ring og sammenligning og tallene forklaret i almindelige ord.
+
+Resultater: T_BEFORE, T_AFTER, B_BEFORE, B_AFTER, C_BEFORE, C_AFTER, RR, RR_LOW, RR_HIGH, P_VALUE, WDQ (tom, når den ikke er defineret) og READING.</translation>
+    </message>
+    <message>
+        <source>which window an incident falls in</source>
+        <translation>hvilket vindue en hændelse falder i</translation>
+    </message>
+    <message>
+        <source>Days before</source>
+        <translation>Dage før</translation>
+    </message>
+    <message>
+        <source>Days after</source>
+        <translation>Dage efter</translation>
+    </message>
+    <message>
+        <source>Name the initiative&apos;s sectors either in TARGET_IDS (comma-separated ids) or with TARGET_FIELD (a yes/no field), not both and not neither.</source>
+        <translation>Angiv indsatsens sektorer enten i TARGET_IDS (kommaseparerede id'er) eller med TARGET_FIELD (et ja/nej-felt) – ikke begge og ikke ingen af dem.</translation>
+    </message>
+    <message>
+        <source>target field</source>
+        <translation>målfelt</translation>
+    </message>
+    <message>
+        <source>TARGET_IDS: no sector {unknown} in SECTORS; the ids are {ids}.</source>
+        <translation>TARGET_IDS: ingen sektor {unknown} i SECTORS; id'erne er {ids}.</translation>
+    </message>
+    <message>
+        <source>START: &apos;{text}&apos; is not a date; give the day the initiative started.</source>
+        <translation>START: '{text}' er ikke en dato; angiv den dag, indsatsen startede.</translation>
+    </message>
+    <message>
+        <source>Crime weight</source>
+        <translation>Vægt for kriminalitet</translation>
+    </message>
+    <message>
+        <source>Survey weight</source>
+        <translation>Vægt for tryghedsundersøgelse</translation>
+    </message>
+    <message>
+        <source>Initiative threshold</source>
+        <translation>Tærskel for indsats</translation>
+    </message>
+    <message>
+        <source>The city safety index: per area (the index areas, or the sectors), recorded crime and how safe citizens say they feel, to find where initiatives are needed and follow how they work.
+
+Per area:
+crimes_per_1000 = incidents × 1000 / population × 365.25 / period days (a yearly rate; incidents of the six crime types in the period; population by areal weighting as in Compute sector manning)
+crime_index = 100 × crimes_per_1000 / the same rate over all areas together
+unsafe_share = Σ weight of answers 1 or 2 / Σ weight of answers, on the 1–5 scale of 'How safe do you feel in your neighbourhood after dark?' (1 = very unsafe); missing answers, answers outside 1–5 and weights not above 0 are left out and counted in missing_answers
+insecurity_index = 100 × unsafe_share / the same share over all respondents
+safety_index = (crime weight × crime_index + survey weight × insecurity_index) / (crime weight + survey weight): 100 is the average of the areas, higher is less safe
+rank: 1 = least safe (equal indices share a rank); needs_initiative: safety_index ≥ the threshold and respondents ≥ the minimum.
+survey_status: ok; too few responses or no survey answers (fewer respondents than the minimum: the area gets no safety index, rank or initiative mark, never one on crime alone; its crime index is still given); no inhabitants (no rate).
+With a previous survey: safety_index_prev (the same index over the previous period) and change = safety_index − safety_index_prev, in index points. Each period is measured against its own average, so the change shows how an area moved relative to the others.
+
+Parameters:
+Areas, Area id field — the index areas (any CRS; default field area_id). Features sharing an id count as one area; where areas overlap, the overlap counts in the first.
+Population, Population field — polygons whose inhabitants are shared out by area, or points counted where they are (default field population).
+{crime_help}By default the period is one year: the last 365 days of the data, ending with the day of the last incident (the days the data cover when that is less, with a warning); one end given alone: the 365 days from or up to it.
+Survey — the respondents: points (each counts in the area it lies in) or a table.
+Survey area field (optional) — the area id of each respondent (needed for a table; when given it is used instead of the points). An id that names no area stops the run.
+Answer field — the answer 1–5 (default answer).
+Weight field (optional) — each respondent's survey weight; without it every answer weighs 1.
+Crime weight, Survey weight (advanced) — how the two parts are weighed (0.5 each).
+Initiative threshold — the safety index from which an area needs an initiative (120).
+Minimum respondents — fewer, and the area is marked too few responses (30).
+Previous survey (optional) — the survey of the previous period, with the same fields: gives safety_index_prev and change. Its crime comes from the same incidents:
+Previous period start, Previous period end (optional) — by default the same number of days just before the period. The population is the same for both periods.
+Safety index — the areas with area_id, population, incidents, the fields above, respondents and missing_answers; loaded styled by the index (100 = average).
+Report (optional) — a one-page PDF: the map coloured by safety index and the areas ranked.
+
+Results: PERIOD (the period counted), INITIATIVE_COUNT (areas that need an initiative).</source>
+        <translation>Byens tryghedsindeks: pr. område (indeksområderne eller sektorerne) den registrerede kriminalitet og hvor trygge borgerne siger, de føler sig, for at finde ud af, hvor der er brug for indsatser, og følge, hvordan de virker.
+
+Pr. område:
+crimes_per_1000 = hændelser × 1000 / befolkning × 365,25 / periodens dage (en årlig rate; hændelser af de seks kriminalitetstyper i perioden; befolkning fordelt efter areal som i Beregn sektorbemanding)
+crime_index = 100 × crimes_per_1000 / samme rate for alle områder samlet
+unsafe_share = Σ vægt af svar 1 eller 2 / Σ vægt af svar på skalaen 1–5 for 'Hvor tryg føler du dig i dit nabolag, når det er mørkt?' (1 = meget utryg); manglende svar, svar uden for 1–5 og vægte, der ikke er over 0, udelades og tælles i missing_answers
+insecurity_index = 100 × unsafe_share / samme andel for alle respondenter
+safety_index = (vægt for kriminalitet × crime_index + vægt for tryghedsundersøgelse × insecurity_index) / (vægt for kriminalitet + vægt for tryghedsundersøgelse): 100 er gennemsnittet af områderne, højere er mindre trygt
+rank: 1 = mindst trygt (ens indeks deler placering); needs_initiative: safety_index ≥ tærsklen og respondenter ≥ minimummet.
+survey_status: ok; too few responses eller no survey answers (færre respondenter end minimummet: området får hverken tryghedsindeks, placering eller markering for indsats, aldrig alene på grundlag af kriminalitet; dets kriminalitetsindeks angives stadig); no inhabitants (ingen rate).
+Med en tidligere tryghedsundersøgelse: safety_index_prev (samme indeks for den forrige periode) og change = safety_index − safety_index_prev i indekspoint. Hver periode måles mod sit eget gennemsnit, så ændringen viser, hvordan et område har flyttet sig i forhold til de andre.
+
+Parametre:
+Områder, Område-id-felt — indeksområderne (ethvert koordinatsystem; standardfelt area_id). Objekter med samme id tæller som ét område; hvor områder overlapper, tæller overlappet i det første.
+Befolkning, Befolkningsfelt — polygoner, hvis indbyggere fordeles efter areal, eller punkter, der tælles, hvor de ligger (standardfelt population).
+{crime_help}Som standard er perioden ét år: de sidste 365 dage i data, der slutter med dagen for den sidste hændelse (de dage, data dækker, når det er færre, med en advarsel); én ende angivet alene: de 365 dage fra eller frem til den.
+Tryghedsundersøgelse — respondenterne: punkter (hver tæller i det område, den ligger i) eller en tabel.
+Områdefelt i tryghedsundersøgelsen (valgfri) — hver respondents område-id (nødvendigt for en tabel; når det er angivet, bruges det i stedet for punkterne). Et id, der ikke svarer til noget område, stopper kørslen.
+Svarfelt — svaret 1–5 (standard answer).
+Vægtfelt (valgfri) — hver respondents vægt i undersøgelsen; uden det vejer hvert svar 1.
+Vægt for kriminalitet, Vægt for tryghedsundersøgelse (avanceret) — hvordan de to dele vægtes (0,5 hver).
+Tærskel for indsats — det tryghedsindeks, hvorfra et område har brug for en indsats (120).
+Mindste antal respondenter — er der færre, markeres området too few responses (30).
+Tidligere tryghedsundersøgelse (valgfri) — undersøgelsen fra den forrige periode med de samme felter: giver safety_index_prev og change. Dens kriminalitet kommer fra de samme hændelser:
+Forrige periodes start, Forrige periodes slutning (valgfri) — som standard det samme antal dage lige før perioden. Befolkningen er den samme for begge perioder.
+Tryghedsindeks — områderne med area_id, population, incidents, felterne ovenfor, respondents og missing_answers; indlæses med stil efter indekset (100 = gennemsnit).
+Rapport (valgfri) — en PDF på én side: kortet farvet efter tryghedsindeks og områderne rangordnet.
+
+Resultater: PERIOD (den optalte periode), INITIATIVE_COUNT (områder, der har brug for en indsats).</translation>
+    </message>
+    <message>
+        <source>which period an incident falls in</source>
+        <translation>hvilken periode en hændelse falder i</translation>
+    </message>
+    <message>
+        <source>Previous period start</source>
+        <translation>Forrige periodes start</translation>
+    </message>
+    <message>
+        <source>Previous period end</source>
+        <translation>Forrige periodes slutning</translation>
+    </message>
+    <message>
+        <source>Period {period}: {areas} areas, {initiatives} need an initiative.</source>
+        <translation>Periode {period}: {areas} områder, {initiatives} har brug for en indsats.</translation>
+    </message>
+    <message>
+        <source>Existing sectors</source>
+        <translation>Eksisterende sektorer</translation>
+    </message>
+    <message>
+        <source>Largest workload deviation (%)</source>
+        <translation>Største afvigelse i arbejdsbyrde (%)</translation>
+    </message>
+    <message>
+        <source>Non-contiguous sectors</source>
+        <translation>Ikke-sammenhængende sektorer</translation>
+    </message>
+    <message>
+        <source>Population of the units outside the districts</source>
+        <translation>Befolkning i grundenhederne uden for distrikterne</translation>
+    </message>
+    <message>
+        <source>Share of population keeping its sector</source>
+        <translation>Andel af befolkningen, der beholder sin sektor</translation>
+    </message>
+    <message>
+        <source>Run time of the split (s)</source>
+        <translation>Opdelingens køretid (s)</translation>
+    </message>
+    <message>
+        <source>First day of the quarter</source>
+        <translation>Kvartalets første dag</translation>
+    </message>
+    <message>
+        <source>Last day of the quarter</source>
+        <translation>Kvartalets sidste dag</translation>
+    </message>
+    <message>
+        <source>First day of the comparison period</source>
+        <translation>Sammenligningsperiodens første dag</translation>
+    </message>
+    <message>
+        <source>Last day of the comparison period</source>
+        <translation>Sammenligningsperiodens sidste dag</translation>
+    </message>
+    <message>
+        <source>The quarterly threat assessment for the station management: per sector, per particularly exposed housing area and for the station, the incidents of a quarter against a comparison period, by crime type, whether the change is more than chance, gang-related incidents and the busiest places.
+
+Per area: population (population polygons shared out by area, or points); incidents by type now (&lt;type&gt;_now) and before (&lt;type&gt;_before) and in all (incidents_now, incidents_before; other and unknown types count there only); change_pct = 100 × (now / days now − before / days before) / (before / days before), the change of the daily rate (empty when there were none before); p_value: the exact conditional test — given the n = now + before incidents of both periods, 'now' is binomial(n, p) with p = days now / (days now + days before) when the daily rate did not change; the two-sided p-value sums the probabilities of all counts no likelier than the one seen (as scipy.stats.binomtest); significant = p_value &lt; {significance_level:g}; gang_now, gang_before: gang-related incidents; busiest_cells: the {busiest_cells} {cell_size:g} m cells with most incidents in the quarter ('x, y: n', x and y the cell's lower-left corner in the working CRS's metres). An incident counts in the first sector (and the first exposed area) that holds it; the station row holds every incident in a sector.
+
+Parameters:
+Sectors, Sector id field — the sectors (any CRS; counted in metres).
+{crime_help}{periods_help}{gang_help}Particularly exposed housing areas (optional), Exposed area name field (default name; empty: the feature id) — each area gets a row of its own.
+Population (optional), Population field — population polygons or points.
+Threat assessment — the table (no geometry: its areas overlap, the station holding every sector): one row per sector, exposed area and the station; area_kind = sector, exposed_area or station; area_id = the sector id, the area's name, or 'station'. Join it to the sectors on area_id = sector_id for a map.
+Report (optional) — a PDF for the station management: a summary page (the station, significant increases and decreases, gang-related incidents, exposed areas), then a page per sector with its figures and its incidents per month over both periods.
+A quarter without incidents is said in the log (every count 0), as is a comparison period without incidents or beginning before the data.</source>
+        <translation>Den kvartalsvise trusselsvurdering til stationsledelsen: pr. sektor, pr. særligt udsat boligområde og for stationen kvartalets hændelser sammenlignet med en sammenligningsperiode, pr. kriminalitetstype, om ændringen er mere end tilfældig, banderelaterede hændelser og de travleste steder.
+
+Pr. område: befolkning (befolkningspolygoner fordelt efter areal eller punkter); hændelser pr. type nu (&lt;type&gt;_now) og før (&lt;type&gt;_before) og i alt (incidents_now, incidents_before; andre og ukendte typer tæller kun dér); change_pct = 100 × (nu / dage nu − før / dage før) / (før / dage før), ændringen i den daglige rate (tom, når der ikke var nogen før); p_value: den eksakte betingede test — givet de n = nu + før hændelser i begge perioder er 'nu' binomial(n, p) med p = dage nu / (dage nu + dage før), når den daglige rate ikke har ændret sig; den tosidede p-værdi summerer sandsynlighederne for alle antal, der ikke er mere sandsynlige end det observerede (som scipy.stats.binomtest); significant = p_value &lt; {significance_level:g}; gang_now, gang_before: banderelaterede hændelser; busiest_cells: de {busiest_cells} celler på {cell_size:g} m med flest hændelser i kvartalet ('x, y: n', hvor x og y er cellens nederste venstre hjørne i arbejdskoordinatsystemets meter). En hændelse tæller i den første sektor (og det første udsatte område), der indeholder den; stationens række indeholder alle hændelser i en sektor.
+
+Parametre:
+Sektorer, Sektor-id-felt — sektorerne (ethvert koordinatsystem; der tælles i meter).
+{crime_help}{periods_help}{gang_help}Særligt udsatte boligområder (valgfri), Navnefelt for udsatte områder (standard name; tomt: objekt-id'et) — hvert område får sin egen række.
+Befolkning (valgfri), Befolkningsfelt — befolkningspolygoner eller -punkter.
+Trusselsvurdering — tabellen (uden geometri: dens områder overlapper, da stationen rummer alle sektorer): én række pr. sektor, udsat område og stationen; area_kind = sector, exposed_area eller station; area_id = sektorens id, områdets navn eller 'station'. Forbind den med sektorerne på area_id = sector_id for at få et kort.
+Rapport (valgfri) — en PDF til stationsledelsen: en oversigtsside (stationen, signifikante stigninger og fald, banderelaterede hændelser, udsatte områder) og derefter en side pr. sektor med dens tal og dens hændelser pr. måned i begge perioder.
+Et kvartal uden hændelser nævnes i loggen (alle antal er 0), ligesom en sammenligningsperiode uden hændelser eller som begynder før data.</translation>
+    </message>
+    <message>
+        <source>{count} incidents without a date count in neither period.</source>
+        <translation>{count} hændelser uden dato tæller ikke med i nogen af perioderne.</translation>
+    </message>
+    <message>
+        <source>Quarter {quarter}, compared with {compare}.</source>
+        <translation>Kvartal {quarter} sammenlignet med {compare}.</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>Huller</translation>
+    </message>
+    <message>
+        <source>Overlaps</source>
+        <translation>Overlap</translation>
+    </message>
+    <message>
+        <source>Parts outside the district</source>
+        <translation>Dele uden for distriktet</translation>
+    </message>
+    <message>
+        <source>Extra parts of non-contiguous sectors</source>
+        <translation>Ekstra dele af ikke-sammenhængende sektorer</translation>
+    </message>
+    <message>
+        <source>Slivers</source>
+        <translation>Splinter</translation>
+    </message>
+    <message>
+        <source>Under-manned sectors</source>
+        <translation>Underbemandede sektorer</translation>
+    </message>
+    <message>
+        <source>Checks a sector plan (generated or redrawn by hand) and writes one feature per problem, with error_type, sector_ids (comma-separated, sorted), area_m2, a short message and the problem's geometry. A clean plan gives an empty layer.
+
+Error types:
+• gap — area inside the district that no sector covers (without a district: a hole enclosed by sectors); one feature per piece, sector_ids are the sectors next to it
+• overlap — area covered by two sectors; one feature per pair of sectors (sharing an edge is no overlap)
+• outside — the part of a sector outside every district polygon (needs a district)
+• noncontiguous — a sector made of several parts: its largest part is its main body and every other part is one feature
+• sliver — a sector smaller than the minimum area, or a part of a sector smaller than it (needs a minimum area)
+• undermanned — when SECTORS has an officers_allocated field (as written by Compute sector manning): officers_allocated below officers_required (when that field exists) or below the minimum officers per sector, whichever is larger; an empty officers_allocated counts as 0
+Thin gaps and overlaps are still gaps and overlaps. Pieces of gap, overlap, outside part or extra part of at most {min_area_m2:g} m², or {min_area_share:g} of the sector's area (the larger sector's for an overlap, the plan's for a gap) when that is larger, are floating-point noise and are not reported — the same tolerance as in every YPO algorithm, which all name an overlap by the same pair of sectors, in natural id order. Features sharing a sector id are checked as one sector; invalid geometries are repaired and reported in the log.
+
+Any CRS: areas are computed in the sectors' CRS when it is metric, else in the UTM zone of the sectors; the errors are written in the sectors' CRS.
+
+Parameters:
+Sectors — the sector polygons.
+Sector id field — the sector's id (default sector_id).
+District (optional) — the district polygons the sectors should fill exactly: finds gaps against them and parts outside them. Without it, only holes enclosed by sectors are gaps.
+Minimum sector area (optional) — in m²; sectors or sector parts smaller than it are slivers. Empty: no sliver check.
+Minimum officers per sector (advanced) — default {min_officers}, used by the under-manning check.
+Fail on errors — when checked and any error is found, the algorithm fails with the counts per type (after writing the errors), so a model stops there.
+Validation errors — the errors layer, loaded styled by error type.
+
+Results: GAPS, OVERLAPS, OUTSIDE, NONCONTIGUOUS, SLIVERS, UNDERMANNED (counts of features of each type), NONCONTIGUOUS_SECTORS (sectors drawn in more than one part, counted as the split counts them) and ERRORS_TOTAL.</source>
+        <translation>Kontrollerer en sektorplan (genereret eller tegnet om i hånden) og skriver ét objekt pr. problem med error_type, sector_ids (kommaseparerede, sorterede), area_m2, en kort besked og problemets geometri. En fejlfri plan giver et tomt lag.
+
+Fejltyper:
+• gap — areal inden for distriktet, som ingen sektor dækker (uden distrikt: et hul omsluttet af sektorer); ét objekt pr. stykke, sector_ids er de tilstødende sektorer
+• overlap — areal, der dækkes af to sektorer; ét objekt pr. par af sektorer (en fælles kant er ikke et overlap)
+• outside — den del af en sektor, der ligger uden for alle distriktspolygoner (kræver et distrikt)
+• noncontiguous — en sektor bestående af flere dele: dens største del er hoveddelen, og hver af de øvrige dele er ét objekt
+• sliver — en sektor mindre end mindstearealet eller en del af en sektor mindre end det (kræver et mindsteareal)
+• undermanned — når SECTORS har et officers_allocated-felt (som skrevet af Beregn sektorbemanding): officers_allocated under officers_required (når det felt findes) eller under mindste antal betjente pr. sektor, alt efter hvad der er størst; en tom officers_allocated tæller som 0
+Smalle huller og overlap er stadig huller og overlap. Stykker af huller, overlap, dele udenfor eller ekstra dele på højst {min_area_m2:g} m², eller {min_area_share:g} af sektorens areal (den største sektors ved et overlap, planens ved et hul), når det er større, er numerisk støj og rapporteres ikke — samme tolerance som i alle YPO-algoritmer, der alle navngiver et overlap med det samme par af sektorer i naturlig id-rækkefølge. Objekter med samme sektor-id kontrolleres som én sektor; ugyldige geometrier repareres og rapporteres i loggen.
+
+Ethvert koordinatsystem (CRS): arealer beregnes i sektorernes CRS, når det er metrisk, ellers i sektorernes UTM-zone; fejlene skrives i sektorernes CRS.
+
+Parametre:
+Sektorer — sektorpolygonerne.
+Sektor-id-felt — sektorens id (standard sector_id).
+Distrikt (valgfri) — de distriktspolygoner, som sektorerne skal udfylde præcist: finder huller i forhold til dem og dele uden for dem. Uden det er kun huller omsluttet af sektorer huller.
+Mindste sektorareal (valgfri) — i m²; sektorer eller sektordele mindre end det er splinter. Tomt: ingen kontrol af splinter.
+Mindste antal betjente pr. sektor (avanceret) — standard {min_officers}, bruges ved kontrollen af underbemanding.
+Stop ved fejl — når den er slået til, og der findes fejl, fejler algoritmen med antallet pr. type (efter at fejlene er skrevet), så en model stopper dér.
+Valideringsfejl — fejllaget, indlæst med stil efter fejltype.
+
+Resultater: GAPS, OVERLAPS, OUTSIDE, NONCONTIGUOUS, SLIVERS, UNDERMANNED (antal objekter af hver type), NONCONTIGUOUS_SECTORS (sektorer tegnet i mere end én del, talt på samme måde som opdelingen tæller dem) og ERRORS_TOTAL.</translation>
+    </message>
+    <message>
+        <source>Writing {count} errors…</source>
+        <translation>Skriver {count} fejl…</translation>
+    </message>
+    <message>
+        <source>{count} errors: {summary}.</source>
+        <translation>{count} fejl: {summary}.</translation>
+    </message>
+    <message>
+        <source>The sector plan has {count} errors ({summary}); FAIL_ON_ERROR is set, so the run stops here. The errors were written to {output}: fix them and run again.</source>
+        <translation>Sektorplanen har {count} fejl ({summary}); FAIL_ON_ERROR er slået til, så kørslen stopper her. Fejlene er skrevet til {output}: ret dem, og kør igen.</translation>
+    </message>
+    <message>
+        <source>Sectors: field &apos;{field}&apos; must hold numbers of officers (it is {type}); rename or convert it.</source>
+        <translation>Sektorer: feltet '{field}' skal indeholde antal betjente (det er {type}); omdøb eller konverter det.</translation>
+    </message>
+    <message>
+        <source>Sectors have no {field} field: under-manning is not checked.</source>
+        <translation>Sektorerne har intet {field}-felt: underbemanding kontrolleres ikke.</translation>
+    </message>
+    <message>
+        <source>District ({source}) has no features; give the district polygons or leave DISTRICT empty.</source>
+        <translation>Distrikt ({source}) har ingen objekter; angiv distriktspolygonerne, eller lad DISTRICT være tom.</translation>
     </message>
 </context>
 </TS>
