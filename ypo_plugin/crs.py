@@ -14,6 +14,7 @@ from qgis.core import (
 
 from .core import geometry
 from .core.crs import utm_epsg
+from .i18n import tr
 from .qgis_io.points import transform_xy
 from .qgis_io.read import has_features
 
@@ -37,19 +38,29 @@ def working_crs(source, layer_description: str, transform_context) -> QgsCoordin
     # null extent, centred on NaN), and saved empty, GeoJSON and CSV keep no CRS: say empty.
     if not has_features(source):
         raise QgsProcessingException(
-            f"The layer '{layer_description}' ({source.sourceName()}) is empty: it has no features; "
-            "give a layer with features."
+            tr(
+                "The layer '{layer}' ({source}) is empty: it has no features; give a layer with features.",
+                layer=layer_description,
+                source=source.sourceName(),
+            )
         )
     if not crs.isValid():
         raise QgsProcessingException(
-            f"The layer '{layer_description}' has no valid coordinate reference system: "
-            "set its CRS (Layer Properties ▸ Source) and run again."
+            tr(
+                "The layer '{layer}' has no valid coordinate reference system: set its CRS (Layer "
+                "Properties ▸ Source) and run again.",
+                layer=layer_description,
+            )
         )
     extent = source.sourceExtent()
     if extent.isNull():
         raise QgsProcessingException(
-            f"The layer '{layer_description}' ({source.sourceName()}) has no geometries: none of its "
-            "features has one; give a layer whose features have geometries."
+            tr(
+                "The layer '{layer}' ({source}) has no geometries: none of its features has one; give a "
+                "layer whose features have geometries.",
+                layer=layer_description,
+                source=source.sourceName(),
+            )
         )
     return working_crs_of_extent(crs, extent, transform_context)
 

@@ -39,9 +39,6 @@ PLACE_FIELD = "PLACE_FIELD"
 PERIOD_START = "PERIOD_START"
 PERIOD_END = "PERIOD_END"
 
-# How the incident layer is named in messages.
-LAYER_DESCRIPTION = "Crime incidents"
-
 
 @dataclass(frozen=True)
 class CrimePoints:
@@ -76,7 +73,10 @@ class CrimeLayer:
         ``required``: a layer without features is refused; ``others``: more fields to read."""
         if required and self.source.featureCount() == 0:
             raise QgsProcessingException(
-                f"CRIMES ({self.source.sourceName()}) has no features; give a point layer of crime incidents."
+                tr(
+                    "CRIMES ({layer}) has no features; give a point layer of crime incidents.",
+                    layer=self.source.sourceName(),
+                )
             )
         chosen = [self.type_field, self.date_field, self.place_field, self.time_field, *others]
         names = list(dict.fromkeys(name for name in chosen if name))
@@ -85,11 +85,14 @@ class CrimeLayer:
         )
         if feedback.isCanceled():
             raise Cancelled()
-        feedback.pushInfo(tr("Read {} incidents ({} reader).").format(len(table), table.method))
+        feedback.pushInfo(
+            tr("Read {count} incidents ({method} reader).", count=len(table), method=table.method)
+        )
         if table.multipart:
             feedback.pushWarning(
-                tr("CRIMES: {} multi-part incidents are counted at one of their points.").format(
-                    table.multipart
+                tr(
+                    "CRIMES: {count} multi-part incidents are counted at one of their points.",
+                    count=table.multipart,
                 )
             )
         datetimes = table.columns[self.date_field] if self.date_field else None
@@ -166,63 +169,100 @@ class CrimeParameters:
                     PLACE_FIELD, tr("Place (scene) field"), parentLayerParameterName=CRIMES, optional=True
                 )
             )
-        for name, description in ((PERIOD_START, "Period start"), (PERIOD_END, "Period end"))[
+        for name, description in ((PERIOD_START, tr("Period start")), (PERIOD_END, tr("Period end")))[
             : 2 * self.period
         ]:
             algorithm.addParameter(
                 QgsProcessingParameterDateTime(
-                    name, tr(description), QgsProcessingParameterDateTime.Type.DateTime, optional=True
+                    name, description, QgsProcessingParameterDateTime.Type.DateTime, optional=True
                 )
             )
 
     def help(self, date_use: str = "", place_use: str = "") -> str:
-        """The parameters' lines of the algorithm's help; ``date_use`` and ``place_use`` say
-        what the algorithm does with the date and place."""
-        optional = " (optional)" if self.optional else ""
-        date_optional = "" if self.date_required else " (optional)"
+        """The parameters' lines of the algorithm's help; ``date_use`` and ``place_use`` (translated
+        texts) say what the algorithm does with the date and place."""
+        optional = tr(" (optional)")
+        date_optional = "" if self.date_required else optional
+        if date_use:
+            date_line = tr(
+                "Date field{optional} — the incident's date or date-time, read as the local wall-clock "
+                "time (a UTC offset is ignored); {use}.",
+                optional=date_optional,
+                use=date_use,
+            )
+        else:
+            date_line = tr(
+                "Date field{optional} — the incident's date or date-time, read as the local wall-clock "
+                "time (a UTC offset is ignored).",
+                optional=date_optional,
+            )
         lines = [
-            f"Crime incidents{optional} — the incident points.",
-            "Crime type field — the incident's type, mapped to violence, burglary, theft, drugs, "
-            "vandalism or harassment; English and Danish names are recognised by default, and every "
-            "algorithm maps types the same way. Types found in no mapping are counted in crimes_total "
-            "only and listed in the log with their counts.",
-            "Crime type mapping (optional) — extra 'source = type' entries separated by ';' or new "
-            "lines (type 'other' counts in crimes_total only), or the path of a mapping file; the "
-            "plugin ships resources/crime_type_maps/chicago_primary_type.txt as an example.",
-            f"Date field{date_optional} — the incident's date or date-time, read as the local "
-            "wall-clock time (a UTC offset is ignored)"
-            + (f"; {date_use}." if date_use else ".")
-            + " A date/time field, a date field, or text in one of these forms, recognised without "
-            "a date format: ISO 8601 (2018-01-31, 2018-01-31T23:30:00); MM/DD/YYYY; DD/MM/YYYY, "
-            "DD-MM-YYYY or DD.MM.YYYY — each optionally followed by a time hh:mm[:ss], 24-hour or "
-            "with AM/PM (01/31/2018 11:30:00 PM). Day or month first is decided from the data: a "
-            "first number above 12 proves day first, a second number above 12 month first; with "
-            "no such value, DD.MM.YYYY is read day first, while '/' or '-' dates whose two numbers "
-            "differ are refused with a request for a date format. If more than 1% of the non-empty "
-            "dates cannot be read, the run stops and names three of them; fewer are reported and "
-            "counted without a date.",
-            "Time of day field (optional) — the incident's time of day when the export keeps it in "
-            "a field of its own: text hh:mm or hh:mm:ss (also with AM/PM), a time field, or a "
-            "number of minutes since midnight or HHMM (730 = 07:30; which one is decided from the "
-            "data: a value ending above 59 means minutes, one above 1439 means HHMM; else HHMM, "
-            "with a warning). It replaces any time in the date field; more than 1% unreadable "
-            "times stop the run. An incident with a date but no time of day (a date alone, no "
-            "time field, an empty time) is in no time band: it counts in band_unknown, and hour "
-            "charts say how many incidents lack a time.",
-            "Date format (advanced, optional) — a strptime format for dates in any other form, or "
-            "to settle day/month order, e.g. %d/%m/%Y %H:%M or %m/%d/%Y %I:%M:%S %p (Chicago's "
-            "exports, which are also recognised without it).",
+            tr(
+                "Crime incidents{optional} — the incident points.",
+                optional=optional if self.optional else "",
+            ),
+            tr(
+                "Crime type field — the incident's type, mapped to violence, burglary, theft, drugs, "
+                "vandalism or harassment; English and Danish names are recognised by default, and every "
+                "algorithm maps types the same way. Types found in no mapping are counted in crimes_total "
+                "only and listed in the log with their counts."
+            ),
+            tr(
+                "Crime type mapping (optional) — extra 'source = type' entries separated by ';' or new "
+                "lines (type 'other' counts in crimes_total only), or the path of a mapping file; the "
+                "plugin ships resources/crime_type_maps/chicago_primary_type.txt as an example."
+            ),
+            date_line
+            + " "
+            + tr(
+                "A date/time field, a date field, or text in one of these forms, recognised without "
+                "a date format: ISO 8601 (2018-01-31, 2018-01-31T23:30:00); MM/DD/YYYY; DD/MM/YYYY, "
+                "DD-MM-YYYY or DD.MM.YYYY — each optionally followed by a time hh:mm[:ss], 24-hour or "
+                "with AM/PM (01/31/2018 11:30:00 PM). Day or month first is decided from the data: a "
+                "first number above 12 proves day first, a second number above 12 month first; with "
+                "no such value, DD.MM.YYYY is read day first, while '/' or '-' dates whose two numbers "
+                "differ are refused with a request for a date format. If more than 1% of the non-empty "
+                "dates cannot be read, the run stops and names three of them; fewer are reported and "
+                "counted without a date."
+            ),
+            tr(
+                "Time of day field (optional) — the incident's time of day when the export keeps it in "
+                "a field of its own: text hh:mm or hh:mm:ss (also with AM/PM), a time field, or a "
+                "number of minutes since midnight or HHMM (730 = 07:30; which one is decided from the "
+                "data: a value ending above 59 means minutes, one above 1439 means HHMM; else HHMM, "
+                "with a warning). It replaces any time in the date field; more than 1% unreadable "
+                "times stop the run. An incident with a date but no time of day (a date alone, no "
+                "time field, an empty time) is in no time band: it counts in band_unknown, and hour "
+                "charts say how many incidents lack a time."
+            ),
+            tr(
+                "Date format (advanced, optional) — a strptime format for dates in any other form, or "
+                "to settle day/month order, e.g. %d/%m/%Y %H:%M or %m/%d/%Y %I:%M:%S %p (Chicago's "
+                "exports, which are also recognised without it)."
+            ),
         ]
-        if self.place_field:
+        if self.place_field and place_use:
             lines.append(
-                "Place (scene) field (optional) — where the incident happened (street, residence, "
-                "shop…)" + (f", {place_use}." if place_use else ".")
+                tr(
+                    "Place (scene) field (optional) — where the incident happened (street, residence, "
+                    "shop…), {use}.",
+                    use=place_use,
+                )
+            )
+        elif self.place_field:
+            lines.append(
+                tr(
+                    "Place (scene) field (optional) — where the incident happened (street, residence, "
+                    "shop…)."
+                )
             )
         if self.period:
             lines.append(
-                "Period start / Period end (optional) — only incidents in [start, end) count; an end "
-                "given as a date alone (ISO text such as 2018-01-31) includes that whole day. Incidents "
-                "without a valid date are left out of a bounded period and reported."
+                tr(
+                    "Period start / Period end (optional) — only incidents in [start, end) count; an end "
+                    "given as a date alone (ISO text such as 2018-01-31) includes that whole day. Incidents "
+                    "without a valid date are left out of a bounded period and reported."
+                )
             )
         return "".join(line + "\n" for line in lines)
 
@@ -255,14 +295,20 @@ class CrimeParameters:
                 raise QgsProcessingException(algorithm.invalidSourceError(parameters, CRIMES))
             return None
 
+        layer = tr("Crime incidents")
+
         def field(name, required):
-            return algorithm.checked_field(parameters, name, context, source, LAYER_DESCRIPTION, required)
+            return algorithm.checked_field(parameters, name, context, source, layer, required)
 
         date_field, time_field = field(DATE_FIELD, self.date_required), field(TIME_FIELD, False)
         if time_field and not date_field:
             raise QgsProcessingException(
-                f"TIME_FIELD '{time_field}' gives only the time of day: choose DATE_FIELD too, the "
-                f"field of the layer '{LAYER_DESCRIPTION}' that holds the incidents' dates."
+                tr(
+                    "TIME_FIELD '{field}' gives only the time of day: choose DATE_FIELD too, the field of "
+                    "the layer '{layer}' that holds the incidents' dates.",
+                    field=time_field,
+                    layer=layer,
+                )
             )
         return CrimeLayer(
             source,
@@ -307,6 +353,6 @@ def read_crime_points(algorithm, parameters, context, crs, feedback) -> np.ndarr
     located = ~np.isnan(table.xy).any(axis=1)
     if not located.all():
         feedback.pushWarning(
-            tr("{} crime incidents have no location and are not counted.").format(int((~located).sum()))
+            tr("{count} crime incidents have no location and are not counted.", count=int((~located).sum()))
         )
     return table.xy[located]

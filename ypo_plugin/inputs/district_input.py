@@ -22,7 +22,6 @@ DISTRICTS = "DISTRICTS"
 DISTRICT_NAME_FIELD = "DISTRICT_NAME_FIELD"
 SECTORS_FIELD = "SECTORS_FIELD"
 TARGET_FIELD = "TARGET_FIELD"
-LAYER_DESCRIPTION = "Districts"
 # The parameter that holds each thing a core error can be about.
 ABOUT = {About.DISTRICTS: DISTRICTS}
 
@@ -35,13 +34,13 @@ def add_district_parameters(algorithm) -> None:
         )
     )
     for name, description, default in (
-        (DISTRICT_NAME_FIELD, "District name field", "district"),
-        (SECTORS_FIELD, "Sectors per district field", "sector_count"),
+        (DISTRICT_NAME_FIELD, tr("District name field"), "district"),
+        (SECTORS_FIELD, tr("Sectors per district field"), "sector_count"),
     ):
         algorithm.addParameter(
             QgsProcessingParameterField(
                 name,
-                tr(description),
+                description,
                 defaultValue=default,
                 parentLayerParameterName=DISTRICTS,
                 optional=True,
@@ -63,11 +62,12 @@ def read_districts(algorithm, parameters, context, crs) -> sector_plan.Districts
     source = algorithm.parameterAsSource(parameters, DISTRICTS, context)
     if source is None:
         return None
+    layer = tr("Districts")
     name_field = algorithm.checked_field(
-        parameters, DISTRICT_NAME_FIELD, context, source, LAYER_DESCRIPTION, required=True
+        parameters, DISTRICT_NAME_FIELD, context, source, layer, required=True
     )
-    count_field = numeric_field(algorithm, parameters, SECTORS_FIELD, context, source, LAYER_DESCRIPTION)
-    target_field = algorithm.checked_field(parameters, TARGET_FIELD, context, source, LAYER_DESCRIPTION)
+    count_field = numeric_field(algorithm, parameters, SECTORS_FIELD, context, source, layer)
+    target_field = algorithm.checked_field(parameters, TARGET_FIELD, context, source, layer)
     fields = [name_field, count_field] + ([target_field] if target_field else [])
     frame = qgis_read.source_to_frame(source, fields, crs, context.transformContext())
     names = [
@@ -77,8 +77,12 @@ def read_districts(algorithm, parameters, context, crs) -> sector_plan.Districts
     for name, count in zip(names, frame[count_field], strict=True):
         if count is None or not float(count).is_integer() or count < 1:
             raise QgsProcessingException(
-                tr("District {}: '{}' holds {}, not a whole number of sectors of at least 1.").format(
-                    name, count_field, count
+                tr(
+                    "District {district}: '{field}' holds {value}, not a whole number of sectors "
+                    "of at least 1.",
+                    district=name,
+                    field=count_field,
+                    value=count,
                 )
             )
         counts.append(int(count))

@@ -18,8 +18,12 @@ def numeric_field(algorithm, parameters, name, context, source, layer_descriptio
     index = source.fields().lookupField(field_name)  # an empty layer may lack it (see checked_field)
     if index >= 0 and not source.fields().at(index).isNumeric():
         raise QgsProcessingException(
-            tr("{}: the field '{}' of '{}' is not numeric; choose a field holding numbers.").format(
-                name, field_name, layer_description
+            tr(
+                "{parameter}: the field '{field}' of '{layer}' is not numeric; choose a field "
+                "holding numbers.",
+                parameter=name,
+                field=field_name,
+                layer=layer_description,
             )
         )
     return field_name
@@ -33,7 +37,14 @@ def numeric_values(column: pd.Series, parameter: str, field: str, layer: str) ->
     if bad.any():
         first = int(np.flatnonzero(bad)[0])
         raise QgsProcessingException(
-            f"{parameter}: field '{field}' of the layer '{layer}' is not numeric — feature "
-            f"{column.index[first]} has '{column.iloc[first]}'. Choose a field holding numbers."
+            tr(
+                "{parameter}: field '{field}' of the layer '{layer}' is not numeric — feature {feature} has "
+                "'{value}'. Choose a field holding numbers.",
+                parameter=parameter,
+                field=field,
+                layer=layer,
+                feature=column.index[first],
+                value=column.iloc[first],
+            )
         )
     return numbers

@@ -52,7 +52,7 @@ def grid_settings(algorithm, parameters, context) -> dict:
     if compare_start or compare_end:
         if not (compare_start and compare_end):
             raise QgsProcessingException(
-                "Give both COMPARE_START and COMPARE_END for a comparison period (or neither)."
+                tr("Give both COMPARE_START and COMPARE_END for a comparison period (or neither).")
             )
         compare = crime_types.Period.parse(compare_start, compare_end, "COMPARE_START", "COMPARE_END")
     return {

@@ -9,6 +9,8 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
 )
 
+from ..i18n import tr
+
 
 def advanced(parameter: QgsProcessingParameterDefinition) -> QgsProcessingParameterDefinition:
     """``parameter`` flagged advanced (shown folded in the dialog)."""
@@ -19,7 +21,7 @@ def advanced(parameter: QgsProcessingParameterDefinition) -> QgsProcessingParame
 def pdf_report_parameter(name, description) -> QgsProcessingParameterFileDestination:
     """An optional PDF file to write, written only when one is given."""
     return QgsProcessingParameterFileDestination(
-        name, description, "PDF files (*.pdf)", optional=True, createByDefault=False
+        name, description, tr("PDF files (*.pdf)"), optional=True, createByDefault=False
     )
 
 
@@ -53,8 +55,13 @@ def enum_option(definition: QgsProcessingParameterEnum, value):
     if not isinstance(value, bool) and text.isdigit() and int(text) < len(options):
         return options[int(text)]
     raise QgsProcessingException(
-        f"{definition.name()}: '{text}' is not an option; give one of {', '.join(options)} "
-        f"(or its number, 0 to {len(options) - 1})."
+        tr(
+            "{parameter}: '{value}' is not an option; give one of {options} (or its number, 0 to {last}).",
+            parameter=definition.name(),
+            value=text,
+            options=", ".join(options),
+            last=len(options) - 1,
+        )
     )
 
 

@@ -20,7 +20,6 @@ qgis_read = lazy_module("..qgis_io.read", __package__)
 
 POPULATION = "POPULATION"
 POPULATION_FIELD = "POPULATION_FIELD"
-LAYER_DESCRIPTION = "Population"
 # The parameter that holds each thing a core error can be about.
 ABOUT = {About.POPULATION_FIELD: POPULATION_FIELD}
 
@@ -56,9 +55,8 @@ def read_population(algorithm, parameters, context, crs, feedback) -> manning.Po
             raise QgsProcessingException(algorithm.invalidSourceError(parameters, POPULATION))
         feedback.pushWarning(tr("No POPULATION layer: every sector has population 0."))
         return None
-    field_name = algorithm.checked_field(
-        parameters, POPULATION_FIELD, context, source, LAYER_DESCRIPTION, True
-    )
+    layer = tr("Population")
+    field_name = algorithm.checked_field(parameters, POPULATION_FIELD, context, source, layer, True)
     frame = qgis_read.source_to_frame(source, [field_name], crs, context.transformContext(), feedback)
-    values = numeric_values(frame[field_name], POPULATION_FIELD, field_name, LAYER_DESCRIPTION)
+    values = numeric_values(frame[field_name], POPULATION_FIELD, field_name, layer)
     return manning.PopulationInput(frame.geometry.values.to_numpy(), values)

@@ -16,20 +16,35 @@ from ..core.texts import (
     LANGUAGES,
     PublicTexts,
 )
-from ..i18n import tr
+from ..i18n import tr, translated
 from .parameters import enum_parameter
 
 LANGUAGE = "LANGUAGE"
 EMERGENCY_NUMBER = "EMERGENCY_NUMBER"
 GENERAL_NUMBER = "GENERAL_NUMBER"
-HELP = (
-    f"Language — {', '.join(LANGUAGES)}: the texts in Danish and English (default {DEFAULT_LANGUAGE}, "
-    "Danish first), in English or Danish only, or English first.\n"
-    f"Emergency number — the number printed as 'In an emergency call …' (default {DEFAULT_EMERGENCY_NUMBER}; "
-    "e.g. 911 or 999).\n"
-    f"General number (advanced) — the police's non-emergency number, where a text points to it (default "
-    f"{DEFAULT_GENERAL_NUMBER}, Denmark's).\n"
-)
+
+
+def text_help() -> str:
+    """The help lines of LANGUAGE, EMERGENCY_NUMBER and GENERAL_NUMBER, shared by every publication."""
+    return tr(
+        "Language — {languages}: the texts in Danish and English (default {language}, Danish first), in "
+        "English or Danish only, or English first.\n"
+        "Emergency number — the number printed as 'In an emergency call …' (default {emergency}; "
+        "e.g. 911 or 999).\n"
+        "General number (advanced) — the police's non-emergency number, where a text points to it "
+        "(default {general}, Denmark's).\n",
+        languages=", ".join(LANGUAGES),
+        language=DEFAULT_LANGUAGE,
+        emergency=DEFAULT_EMERGENCY_NUMBER,
+        general=DEFAULT_GENERAL_NUMBER,
+    )
+
+
+def __getattr__(name):
+    # HELP: the name the algorithms imported before the help was translated.
+    if name == "HELP":
+        return text_help()
+    raise AttributeError(name)
 
 
 def add_text_parameters(algorithm) -> None:
@@ -56,7 +71,7 @@ def read_texts(algorithm, parameters, context) -> PublicTexts:
             algorithm.parameterAsString(parameters, GENERAL_NUMBER, context),
         )
     except InputError as error:
-        raise QgsProcessingException(str(error)) from None
+        raise QgsProcessingException(translated(error.args[0])) from None
 
 
 def layout_variables(texts: PublicTexts) -> dict[str, str]:

@@ -23,18 +23,25 @@ def read_web_map_url(algorithm, parameters, context) -> str | None:
     url = (algorithm.parameterAsString(parameters, WEB_MAP_URL, context) or "").strip() or None
     if url and not url.lower().startswith(("https://", "http://")):
         raise QgsProcessingException(
-            f"WEB_MAP_URL '{url}' is not a web address: give the https:// address of the web map, or "
-            "leave it empty for vCard QR codes."
+            tr(
+                "WEB_MAP_URL '{url}' is not a web address: give the https:// address of the web map, or "
+                "leave it empty for vCard QR codes.",
+                url=url,
+            )
         )
     return url
 
 
 def require_qr_package(what: str) -> None:
-    """Stop with what to install when segno, which draws the QR codes, is missing."""
+    """Stop with what to install when segno, which draws the QR codes, is missing; ``what`` (translated)
+    names the outputs that need it."""
     if importlib.util.find_spec("segno") is None:
         raise QgsProcessingException(
-            f"{what} need the Python package segno for their QR codes: install it (e.g. python3 -m pip "
-            "install segno, or the OSGeo4W shell's pip on Windows) and run again."
+            tr(
+                "{what} need the Python package segno for their QR codes: install it (e.g. python3 -m pip "
+                "install segno, or the OSGeo4W shell's pip on Windows) and run again.",
+                what=what,
+            )
         )
 
 

@@ -21,7 +21,7 @@ from ..core.defaults import MIN_REPORTED_AREA_M2, MIN_REPORTED_AREA_SHARE
 from ..core.errors import InputError
 from ..core.lazy import lazy_module
 from ..core.progress import Cancelled
-from ..i18n import tr
+from ..i18n import tr, translated
 from ..qgis_compat import new_field
 
 np = lazy_module("numpy")
@@ -40,15 +40,25 @@ pd = lazy_module("pandas")
 SECTORS = "SECTORS"
 SECTOR_ID_FIELD = "SECTOR_ID_FIELD"
 
-# Help on how sector geometries are taken, shared by the algorithms reading SECTORS.
-SECTOR_GEOMETRY_HELP = (
-    "A sector valid in its own CRS but not once projected to the working CRS (a ring that comes "
-    "close to one of its long edges) is repaired there and named in the log; a sector invalid in "
-    "its own CRS is refused (run Fix geometries first). Overlaps of at most "
-    f"{MIN_REPORTED_AREA_M2:g} m², or {MIN_REPORTED_AREA_SHARE:g} of the larger sector's area when "
-    "that is more, are floating-point noise and are not reported; every YPO algorithm names an "
-    "overlap by the same pair of sectors, in natural id order."
-)
+
+def sector_geometry_help() -> str:
+    """Help on how sector geometries are taken, shared by the algorithms reading SECTORS."""
+    return tr(
+        "A sector valid in its own CRS but not once projected to the working CRS (a ring that comes "
+        "close to one of its long edges) is repaired there and named in the log; a sector invalid in "
+        "its own CRS is refused (run Fix geometries first). Overlaps of at most {area:g} m², or "
+        "{share:g} of the larger sector's area when that is more, are floating-point noise and are not "
+        "reported; every YPO algorithm names an overlap by the same pair of sectors, in natural id order.",
+        area=MIN_REPORTED_AREA_M2,
+        share=MIN_REPORTED_AREA_SHARE,
+    )
+
+
+def __getattr__(name):
+    # SECTOR_GEOMETRY_HELP: the name the algorithms imported before the help was translated.
+    if name == "SECTOR_GEOMETRY_HELP":
+        return sector_geometry_help()
+    raise AttributeError(name)
 
 
 def add_sector_parameters(algorithm) -> None:
@@ -68,7 +78,9 @@ def sector_source(algorithm, parameters, context):
     source = algorithm.parameterAsSource(parameters, SECTORS, context)
     if source is None:
         raise QgsProcessingException(algorithm.invalidSourceError(parameters, SECTORS))
-    id_field = algorithm.checked_field(parameters, SECTOR_ID_FIELD, context, source, "Sectors", required=True)
+    id_field = algorithm.checked_field(
+        parameters, SECTOR_ID_FIELD, context, source, tr("Sectors"), required=True
+    )
     return source, id_field
 
 
@@ -77,8 +89,10 @@ def sector_working_crs(algorithm, sectors, transform_context, feedback):
     crs = crs_choice.working_crs(sectors, tr("Sectors"), transform_context)
     if crs != sectors.sourceCrs():
         feedback.pushInfo(
-            tr("Computing in {} (the sectors' CRS {} is not metric).").format(
-                crs.authid(), sectors.sourceCrs().authid()
+            tr(
+                "Computing in {crs} (the sectors' CRS {own} is not metric).",
+                crs=crs.authid(),
+                own=sectors.sourceCrs().authid(),
             )
         )
     return crs
@@ -108,20 +122,27 @@ def read_sectors(source, id_field, crs, transform_context, feedback, other_field
         raise Cancelled()
     if frame.empty:
         raise QgsProcessingException(
-            f"SECTORS ({source.sourceName()}) has no features; give a polygon layer with at least one sector."
+            tr(
+                "SECTORS ({layer}) has no features; give a polygon layer with at least one sector.",
+                layer=source.sourceName(),
+            )
         )
     missing = frame[id_field].isna()
     if missing.any():
         raise QgsProcessingException(
-            f"SECTORS: feature {frame.index[np.asarray(missing)][0]} has no {id_field} value; give every "
-            f"sector an id (SECTOR_ID_FIELD = {id_field})."
+            tr(
+                "SECTORS: feature {feature} has no {field} value; give every sector an id "
+                "(SECTOR_ID_FIELD = {field}).",
+                feature=frame.index[np.asarray(missing)][0],
+                field=id_field,
+            )
         )
     frame.attrs["repaired"] = []
     projected = frame.geometry.values.to_numpy()
     if crs != source.sourceCrs() and not shapely.is_valid(projected).all():
         own = source.frame().geometry.values.to_numpy()
         labels = [
-            f"SECTORS: sector '{sector_id}' (feature {fid})"
+            tr("SECTORS: sector '{sector}' (feature {feature})", sector=sector_id, feature=fid)
             for fid, sector_id in zip(frame.index, frame[id_field], strict=True)
         ]
         try:
@@ -129,9 +150,9 @@ def read_sectors(source, id_field, crs, transform_context, feedback, other_field
                 labels, shapely.is_valid(own), projected, source.sourceCrs().authid(), crs.authid()
             )
         except InputError as error:
-            raise QgsProcessingException(str(error)) from None
+            raise QgsProcessingException(translated(error.args[0])) from None
         for warning in warnings:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(translated(warning))
         changed = np.array([a is not b for a, b in zip(repaired, projected, strict=True)], dtype=bool)
         frame = frame.set_geometry(gpd.GeoSeries(repaired, index=frame.index, crs=frame.crs))
         frame.attrs["repaired"] = frame.index[changed].tolist()
@@ -176,9 +197,16 @@ def dissolve_by_id(frame, id_field, note="") -> SectorsById:
         if len(group) > 1:
             fixed = ", ".join(str(fid) for fid in frame.index[repaired])
             warnings.append(
-                f"SECTORS: sector id '{group[id_field].iloc[0]}' occurs in {len(group)} features; they are "
-                f"dissolved into one multi-part sector{note}"
-                + (f" (the invalid features {fixed} were repaired first)." if fixed else ".")
+                tr(
+                    "SECTORS: sector id '{sector}' occurs in {count} features; they are dissolved into one "
+                    "multi-part sector{note}{repaired}.",
+                    sector=group[id_field].iloc[0],
+                    count=len(group),
+                    note=note,
+                    repaired=tr(" (the invalid features {features} were repaired first)", features=fixed)
+                    if fixed
+                    else "",
+                )
             )
         ids.append(group[id_field].iloc[0])
         groups.append(group)
@@ -206,7 +234,7 @@ class SectorTable:
         table = qgis_read.read_features(source, feedback)
         other_fields = [factor_field] if factor_field else []
         frame = read_sectors(table, id_field, crs, transform_context, feedback, other_fields)
-        by_id = dissolve_by_id(frame, id_field, " (the first feature's attributes are kept)")
+        by_id = dissolve_by_id(frame, id_field, tr(" (the first feature's attributes are kept)"))
         originals = {feature.id(): feature for feature in table.features}
         repaired = set(frame.attrs.get("repaired", ()))
         overrides, features, geometries = [], [], []
@@ -243,7 +271,11 @@ class SectorTable:
             field = source_fields.at(index)
             if field.name().lower() in written:
                 feedback.pushWarning(
-                    f"SECTORS field '{field.name()}' is replaced by the computed {field.name().lower()}."
+                    tr(
+                        "SECTORS field '{field}' is replaced by the computed {computed}.",
+                        field=field.name(),
+                        computed=field.name().lower(),
+                    )
                 )
                 continue
             fields.append(field)
@@ -273,12 +305,12 @@ def read_public_frame(source, wanted, crs, transform_context, feedback):
     source_frame = qgis_read.source_to_frame(source, names, crs, transform_context, feedback)
     if source_frame.empty:
         raise QgsProcessingException(
-            f"SECTORS ({source.sourceName()}) has no features; give the sector polygons."
+            tr("SECTORS ({layer}) has no features; give the sector polygons.", layer=source.sourceName())
         )
     try:
         frame = publication.public_frame(source_frame, f"SECTORS ({source.sourceName()})")
     except InputError as error:
-        raise QgsProcessingException(str(error)) from None
+        raise QgsProcessingException(translated(error.args[0])) from None
     return source_frame, frame, names
 
 
@@ -305,8 +337,11 @@ def read_internal_map_sectors(source, figures, crs, transform_context, feedback,
     missing = [name for name in figure_names if name not in names and name != "area_km2"]
     if missing:
         feedback.pushWarning(
-            f"SECTORS has no field {', '.join(missing)}: shown as '–'. Run Compute sector manning "
-            "on the sectors for the full key figures."
+            tr(
+                "SECTORS has no field {fields}: shown as '–'. Run Compute sector manning on the sectors "
+                "for the full key figures.",
+                fields=", ".join(missing),
+            )
         )
     frame["neighbour_list"] = sector_logic.touching_neighbour_texts(
         list(frame["sector_id"]), list(frame["sector_name"]), frame.geometry.values.to_numpy()
@@ -318,11 +353,18 @@ def _warn_about_officers(frame, names, feedback, texts):
     missing = [name for name in publication.PUBLIC_FIELDS[3:] if name not in names]
     if missing:
         feedback.pushWarning(
-            f"SECTORS has no field {', '.join(missing)}: shown as '{texts('officer_tba')}' or '–'. Add "
-            "the officers' contact details (e.g. with the Field calculator) before publishing."
+            tr(
+                "SECTORS has no field {fields}: shown as '{placeholder}' or '–'. Add the officers' contact "
+                "details (e.g. with the Field calculator) before publishing.",
+                fields=", ".join(missing),
+                placeholder=texts("officer_tba"),
+            )
         )
     elif frame["officer_name"].isna().any():
         feedback.pushWarning(
-            f"{int(frame['officer_name'].isna().sum())} sectors have no officer_name: shown as "
-            f"'{texts('officer_tba')}'."
+            tr(
+                "{count} sectors have no officer_name: shown as '{placeholder}'.",
+                count=int(frame["officer_name"].isna().sum()),
+                placeholder=texts("officer_tba"),
+            )
         )

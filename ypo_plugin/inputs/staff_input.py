@@ -15,7 +15,7 @@ from qgis.core import (
 from ..core.defaults import MIN_OFFICERS as DEFAULT_MIN_OFFICERS
 from ..core.errors import About
 from ..core.lazy import lazy_module
-from ..i18n import tr
+from ..i18n import tr, translated
 from .field_input import numeric_values
 
 sector_logic = lazy_module("..core.sectors", __package__)
@@ -27,7 +27,6 @@ STAFF = "STAFF"
 DISTRICTS = "DISTRICTS"
 DISTRICT_FIELD = "DISTRICT_FIELD"
 DISTRICT_STAFF_FIELD = "DISTRICT_STAFF_FIELD"
-LAYER_DESCRIPTION = "Districts"
 # The parameter that holds each thing a core error can be about.
 ABOUT = {About.MIN_OFFICERS: MIN_OFFICERS, About.STAFF: STAFF, About.DISTRICT_STAFF: DISTRICTS}
 
@@ -96,18 +95,17 @@ def read_staff_districts(algorithm, parameters, context, crs, sectors, feedback)
         if parameters.get(DISTRICTS):
             raise QgsProcessingException(algorithm.invalidSourceError(parameters, DISTRICTS))
         return None, None
-    name_field = algorithm.checked_field(parameters, DISTRICT_FIELD, context, source, LAYER_DESCRIPTION, True)
-    staff_field = algorithm.checked_field(
-        parameters, DISTRICT_STAFF_FIELD, context, source, LAYER_DESCRIPTION, True
-    )
+    layer = tr("Districts")
+    name_field = algorithm.checked_field(parameters, DISTRICT_FIELD, context, source, layer, True)
+    staff_field = algorithm.checked_field(parameters, DISTRICT_STAFF_FIELD, context, source, layer, True)
     frame = qgis_read.source_to_frame(source, [name_field, staff_field], crs, context.transformContext())
     if frame.empty:
-        raise QgsProcessingException("DISTRICTS has no features; give district polygons with staff.")
-    staff = numeric_values(frame[staff_field], DISTRICT_STAFF_FIELD, staff_field, LAYER_DESCRIPTION)
+        raise QgsProcessingException(tr("DISTRICTS has no features; give district polygons with staff."))
+    staff = numeric_values(frame[staff_field], DISTRICT_STAFF_FIELD, staff_field, layer)
     budgets = staffing.district_budgets(frame[name_field], staff, frame.index, name_field)
     names, shares = sector_logic.district_of_sectors(
         sectors.geometries, frame.geometry.values.to_numpy(), list(budgets)
     )
     for warning in staffing.staffed_from(sectors.ids, names, shares):
-        feedback.pushWarning(warning)
+        feedback.pushWarning(translated(warning))
     return names, budgets

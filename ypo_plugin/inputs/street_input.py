@@ -18,11 +18,23 @@ qgis_read = lazy_module("..qgis_io.read", __package__)
 
 STREETS = "STREETS"
 STREET_NAME_FIELD = "STREET_NAME_FIELD"
-HELP = (
-    "Streets (optional) — street lines, drawn lightly under the sector boundaries and simplified to "
-    f"the map's scale, the {MAIN_STREETS} longest streets named (lines without a name are left out); "
-    "any CRS. Street name field — their name (default name).\n"
-)
+
+
+def street_help() -> str:
+    """The help line of STREETS and STREET_NAME_FIELD, shared by the publications that draw streets."""
+    return tr(
+        "Streets (optional) — street lines, drawn lightly under the sector boundaries and simplified to "
+        "the map's scale, the {count} longest streets named (lines without a name are left out); any CRS. "
+        "Street name field — their name (default name).\n",
+        count=MAIN_STREETS,
+    )
+
+
+def __getattr__(name):
+    # HELP: the name the algorithms imported before the help was translated.
+    if name == "HELP":
+        return street_help()
+    raise AttributeError(name)
 
 
 def add_street_parameters(algorithm) -> None:
@@ -48,10 +60,15 @@ def read_streets(algorithm, parameters, context, crs, feedback):
     kind = QgsWkbTypes.geometryType(source.wkbType())
     if kind != QgsWkbTypes.GeometryType.LineGeometry:
         raise QgsProcessingException(
-            f"{STREETS}: the layer 'Streets' ({source.sourceName()}) is not a line layer "
-            f"({QgsWkbTypes.geometryDisplayString(kind)}); give the street lines, or leave Streets out."
+            tr(
+                "{parameter}: the layer 'Streets' ({layer}) is not a line layer ({kind}); give the street "
+                "lines, or leave Streets out.",
+                parameter=STREETS,
+                layer=source.sourceName(),
+                kind=QgsWkbTypes.geometryDisplayString(kind),
+            )
         )
     feedback.setProgressText(tr("Reading the streets…"))
-    name = algorithm.checked_field(parameters, STREET_NAME_FIELD, context, source, "Streets", True)
+    name = algorithm.checked_field(parameters, STREET_NAME_FIELD, context, source, tr("Streets"), True)
     frame = qgis_read.source_to_frame(source, [name], crs, context.transformContext(), feedback)
     return list(frame[name]), list(frame.geometry.values)

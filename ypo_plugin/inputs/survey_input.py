@@ -29,8 +29,13 @@ SURVEY_AREA_FIELD = "SURVEY_AREA_FIELD"
 ANSWER_FIELD = "ANSWER_FIELD"
 WEIGHT_FIELD = "WEIGHT_FIELD"
 PREVIOUS_SURVEY = "PREVIOUS_SURVEY"
-# How messages name the layers.
-DESCRIPTIONS = {AREAS: "Areas", SURVEY: "Survey", PREVIOUS_SURVEY: "Previous survey"}
+
+
+def layer_description(name: str) -> str:
+    """How messages name the layer of the parameter ``name``."""
+    if name == AREAS:
+        return tr("Areas")
+    return tr("Survey") if name == SURVEY else tr("Previous survey")
 
 
 def add_area_parameters(algorithm) -> None:
@@ -83,18 +88,26 @@ def read_areas(algorithm, parameters, context, feedback):
     source = algorithm.parameterAsSource(parameters, AREAS, context)
     if source is None:
         raise QgsProcessingException(algorithm.invalidSourceError(parameters, AREAS))
-    id_field = algorithm.checked_field(parameters, AREA_ID_FIELD, context, source, DESCRIPTIONS[AREAS], True)
-    crs = crs_choice.working_crs(source, DESCRIPTIONS[AREAS], context.transformContext())
+    layer = layer_description(AREAS)
+    id_field = algorithm.checked_field(parameters, AREA_ID_FIELD, context, source, layer, True)
+    crs = crs_choice.working_crs(source, layer, context.transformContext())
     frame = qgis_read.source_to_frame(source, [id_field], crs, context.transformContext(), feedback)
     if frame.empty:
         raise QgsProcessingException(
-            f"AREAS ({source.sourceName()}) has no features; give the polygons of the index areas."
+            tr(
+                "AREAS ({layer}) has no features; give the polygons of the index areas.",
+                layer=source.sourceName(),
+            )
         )
     missing = frame[id_field].isna().to_numpy()
     if missing.any():
         raise QgsProcessingException(
-            f"AREAS: feature {frame.index[missing][0]} has no {id_field} value; give every area an id "
-            f"(AREA_ID_FIELD = {id_field})."
+            tr(
+                "AREAS: feature {feature} has no {field} value; give every area an id "
+                "(AREA_ID_FIELD = {field}).",
+                feature=frame.index[missing][0],
+                field=id_field,
+            )
         )
     return crs, source, id_field, frame[id_field].tolist(), frame.geometry.values.to_numpy()
 
@@ -109,7 +122,7 @@ def read_survey(algorithm, parameters, name, context, crs, feedback):
         if name == SURVEY:
             raise QgsProcessingException(algorithm.invalidSourceError(parameters, name))
         return None
-    layer = DESCRIPTIONS[name]
+    layer = layer_description(name)
 
     def field(parameter, required=False):
         return algorithm.checked_field(parameters, parameter, context, source, layer, required)
@@ -126,8 +139,12 @@ def read_survey(algorithm, parameters, name, context, crs, feedback):
     else:
         if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.GeometryType.PointGeometry:
             raise QgsProcessingException(
-                f"{name} ({source.sourceName()}) has no point geometries: choose SURVEY_AREA_FIELD, the "
-                "field holding each respondent's area id, or give the respondents as points."
+                tr(
+                    "{parameter} ({layer}) has no point geometries: choose SURVEY_AREA_FIELD, the field "
+                    "holding each respondent's area id, or give the respondents as points.",
+                    parameter=name,
+                    layer=source.sourceName(),
+                )
             )
         layer_behind = algorithm.parameterAsVectorLayer(parameters, name, context)
         table = qgis_points.read_points(

@@ -34,39 +34,53 @@ COMPARE_OPTIONS = ("quarter_before", "year_before")
 GANG_FIELD = "GANG_FIELD"
 EXPOSED_AREAS = "EXPOSED_AREAS"
 EXPOSED_NAME_FIELD = "EXPOSED_NAME_FIELD"
-EXPOSED_DESCRIPTION = "Particularly exposed housing areas"
 
-PERIODS_HELP = (
-    "Quarter start / Quarter end (optional) — the quarter assessed, its end day included; give both "
-    "or neither. Default: the last full calendar quarter in the data (the latest quarter whose first "
-    "and last day lie within the incidents' days).\n"
-    "Comparison start / Comparison end (optional) — the period compared with, its end day included; "
-    "give both or neither; it must not overlap the quarter. Default: see Compare with.\n"
-    "Compare with — quarter_before (default) or year_before (the same quarter a year earlier, which "
-    "leaves out the season); used when no comparison period is given.\n"
-)
 
-GANG_HELP = (
-    "Gang field (optional) — a yes/no field of the incidents marking gang-related ones: a boolean, a "
-    f"number (0 = no) or text; {', '.join(sorted(YES_TEXTS))} mean yes, "
-    f"{', '.join(sorted(text for text in NO_TEXTS if text))} and empty mean no (case and "
-    "surrounding "
-    "spaces ignored); any other text stops the run and is named. Without it gang_now and gang_before "
-    "are 0 and the report says gang-related incidents were not assessed.\n"
-)
+def periods_help() -> str:
+    """The help lines of the quarter, the comparison period and COMPARE_WITH."""
+    return tr(
+        "Quarter start / Quarter end (optional) — the quarter assessed, its end day included; give both "
+        "or neither. Default: the last full calendar quarter in the data (the latest quarter whose first "
+        "and last day lie within the incidents' days).\n"
+        "Comparison start / Comparison end (optional) — the period compared with, its end day included; "
+        "give both or neither; it must not overlap the quarter. Default: see Compare with.\n"
+        "Compare with — quarter_before (default) or year_before (the same quarter a year earlier, which "
+        "leaves out the season); used when no comparison period is given.\n"
+    )
+
+
+def gang_help() -> str:
+    """The help line of GANG_FIELD."""
+    return tr(
+        "Gang field (optional) — a yes/no field of the incidents marking gang-related ones: a boolean, a "
+        "number (0 = no) or text; {yes} mean yes, {no} and empty mean no (case and surrounding spaces "
+        "ignored); any other text stops the run and is named. Without it gang_now and gang_before are 0 "
+        "and the report says gang-related incidents were not assessed.\n",
+        yes=", ".join(sorted(YES_TEXTS)),
+        no=", ".join(sorted(text for text in NO_TEXTS if text)),
+    )
+
+
+def __getattr__(name):
+    # PERIODS_HELP and GANG_HELP: the names the algorithms imported before the help was translated.
+    if name == "PERIODS_HELP":
+        return periods_help()
+    if name == "GANG_HELP":
+        return gang_help()
+    raise AttributeError(name)
 
 
 def add_period_parameters(algorithm) -> None:
     """The quarter, the comparison period (optional dates each) and COMPARE_WITH."""
     for name, description in (
-        (PERIOD_START, "Quarter start"),
-        (PERIOD_END, "Quarter end"),
-        (COMPARE_START, "Comparison start"),
-        (COMPARE_END, "Comparison end"),
+        (PERIOD_START, tr("Quarter start")),
+        (PERIOD_END, tr("Quarter end")),
+        (COMPARE_START, tr("Comparison start")),
+        (COMPARE_END, tr("Comparison end")),
     ):
         algorithm.addParameter(
             QgsProcessingParameterDateTime(
-                name, tr(description), QgsProcessingParameterDateTime.Type.Date, optional=True
+                name, description, QgsProcessingParameterDateTime.Type.Date, optional=True
             )
         )
     algorithm.addParameter(
@@ -78,12 +92,19 @@ def read_periods(algorithm, parameters, context) -> dict:
     """``quarter`` and ``compare`` (None: the default) and ``year_before``, for the core's settings."""
     periods = {}
     for key, start, end, default in (
-        ("quarter", PERIOD_START, PERIOD_END, "the last full quarter in the data"),
-        ("compare", COMPARE_START, COMPARE_END, f"then {COMPARE_WITH} decides"),
+        ("quarter", PERIOD_START, PERIOD_END, tr("the last full quarter in the data")),
+        ("compare", COMPARE_START, COMPARE_END, tr("then {parameter} decides", parameter=COMPARE_WITH)),
     ):
         first, last = (datetime_text(algorithm, parameters, name, context) for name in (start, end))
         if bool(first) != bool(last):
-            raise QgsProcessingException(f"Give both {start} and {end}, or neither ({default}).")
+            raise QgsProcessingException(
+                tr(
+                    "Give both {start} and {end}, or neither ({default}).",
+                    start=start,
+                    end=end,
+                    default=default,
+                )
+            )
         periods[key] = crime_types.Period.parse(first, last, start, end) if first else None
     year_before = algorithm.enum_value(parameters, COMPARE_WITH, context) == "year_before"
     return {**periods, "year_before": year_before}
@@ -99,7 +120,7 @@ def add_gang_and_exposed_parameters(algorithm) -> None:
     algorithm.addParameter(
         QgsProcessingParameterFeatureSource(
             EXPOSED_AREAS,
-            tr(EXPOSED_DESCRIPTION),
+            tr("Particularly exposed housing areas"),
             [QgsProcessing.SourceType.TypeVectorPolygon],
             optional=True,
         )
@@ -114,7 +135,9 @@ def read_exposed_areas(algorithm, parameters, context, crs, feedback) -> tuple[l
     source = algorithm.optional_source(parameters, EXPOSED_AREAS, context)
     if source is None:
         return [], np.array([], dtype=object)
-    name_field = algorithm.checked_field(parameters, EXPOSED_NAME_FIELD, context, source, EXPOSED_DESCRIPTION)
+    name_field = algorithm.checked_field(
+        parameters, EXPOSED_NAME_FIELD, context, source, tr("Particularly exposed housing areas")
+    )
     fields = [name_field] if name_field else []
     frame = qgis_read.source_to_frame(source, fields, crs, context.transformContext(), feedback)
     values = frame[name_field] if name_field else [None] * len(frame)

@@ -34,9 +34,20 @@ gpd = lazy_module("geopandas")
 
 UNITS = "UNITS"
 POPULATION_FIELD = "POPULATION_FIELD"
-LAYER_DESCRIPTION = "Base units"
 # The parameter that holds each thing a core error can be about.
 ABOUT = {About.UNITS: UNITS}
+
+
+def layer_description() -> str:
+    """How messages name the UNITS layer."""
+    return tr("Base units")
+
+
+def __getattr__(name):
+    # LAYER_DESCRIPTION: the name the algorithms imported before the description was translated.
+    if name == "LAYER_DESCRIPTION":
+        return layer_description()
+    raise AttributeError(name)
 
 
 def add_unit_parameters(algorithm) -> None:
@@ -62,7 +73,7 @@ def unit_source(algorithm, parameters, context):
     units = algorithm.parameterAsSource(parameters, UNITS, context)
     if units is None:
         raise QgsProcessingException(algorithm.invalidSourceError(parameters, UNITS))
-    return units, numeric_field(algorithm, parameters, POPULATION_FIELD, context, units, LAYER_DESCRIPTION)
+    return units, numeric_field(algorithm, parameters, POPULATION_FIELD, context, units, layer_description())
 
 
 @dataclass(frozen=True)
@@ -112,10 +123,11 @@ def sectors_as_written(algorithm, units: Units, plan, crs, transform_context, fe
     geoms, changed = crs_choice.valid_in_both(dissolved, source_crs, later_crs, transform_context)
     if changed.any():
         feedback.pushInfo(
-            tr("Sectors {} were repaired to be valid in {} and in {}.").format(
-                ", ".join(plan.sectors["sector_id"].to_numpy()[changed]),
-                source_crs.authid(),
-                later_crs.authid(),
+            tr(
+                "Sectors {sectors} were repaired to be valid in {crs} and in {working_crs}.",
+                sectors=", ".join(plan.sectors["sector_id"].to_numpy()[changed]),
+                crs=source_crs.authid(),
+                working_crs=later_crs.authid(),
             )
         )
     drawn = shapely.transform(

@@ -22,22 +22,22 @@ EXPOSED_WEIGHT = "EXPOSED_WEIGHT"
 def add_workload_parameters(algorithm) -> None:
     """CRIMES (optional points), EXPOSED_AREAS (optional polygons) and the three weights (advanced)."""
     for name, description, source_type in (
-        (CRIMES, "Crime incidents", QgsProcessing.SourceType.TypeVectorPoint),
-        (EXPOSED_AREAS, "Exposed housing areas", QgsProcessing.SourceType.TypeVectorPolygon),
+        (CRIMES, tr("Crime incidents"), QgsProcessing.SourceType.TypeVectorPoint),
+        (EXPOSED_AREAS, tr("Exposed housing areas"), QgsProcessing.SourceType.TypeVectorPolygon),
     ):
         algorithm.addParameter(
-            QgsProcessingParameterFeatureSource(name, tr(description), [source_type], optional=True)
+            QgsProcessingParameterFeatureSource(name, description, [source_type], optional=True)
         )
     for name, description, default in (
-        (POPULATION_WEIGHT, "Population weight", WORKLOAD_POPULATION_WEIGHT),
-        (CRIME_WEIGHT, "Crime weight", WORKLOAD_CRIME_WEIGHT),
-        (EXPOSED_WEIGHT, "Exposed areas weight", WORKLOAD_EXPOSED_WEIGHT),
+        (POPULATION_WEIGHT, tr("Population weight"), WORKLOAD_POPULATION_WEIGHT),
+        (CRIME_WEIGHT, tr("Crime weight"), WORKLOAD_CRIME_WEIGHT),
+        (EXPOSED_WEIGHT, tr("Exposed areas weight"), WORKLOAD_EXPOSED_WEIGHT),
     ):
         algorithm.addParameter(
             advanced(
                 QgsProcessingParameterNumber(
                     name,
-                    tr(description),
+                    description,
                     QgsProcessingParameterNumber.Type.Double,
                     defaultValue=default,
                     minValue=0,

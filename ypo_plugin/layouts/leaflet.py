@@ -22,6 +22,7 @@ from qgis.PyQt.QtCore import QMetaType
 
 from ..core.business_cards import Card, qr_text
 from ..core.streets import finest_page_scale
+from ..i18n import tr
 from ..inputs.qr_input import qr_code
 from .page_items import add_label, add_map, add_picture, fill_layer, streets_layers
 from .print_layouts import DEFAULT_DPI, PdfBook
@@ -124,7 +125,7 @@ def _layout(project, sectors, layers, texts, offer) -> QgsPrintLayout:
 def _export(layout, path, texts, feedback) -> int | None:
     atlas = layout.atlas()
     if not atlas.beginRender():
-        raise QgsProcessingException("The sector leaflets could not be prepared (atlas error).")
+        raise QgsProcessingException(tr("The sector leaflets could not be prepared (atlas error)."))
     book = PdfBook(path, texts("sector_leaflets"), DEFAULT_DPI)
     try:
         for number in range(atlas.count()):

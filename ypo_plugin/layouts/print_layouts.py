@@ -70,12 +70,14 @@ def load_layout(project, kind: str, paper: str, variables: dict) -> QgsPrintLayo
     document = QDomDocument()
     if not path.is_file() or not document.setContent(path.read_text(encoding="utf-8")):
         raise QgsProcessingException(
-            f"The layout template {path} is missing or unreadable; reinstall the plugin."
+            tr("The layout template {path} is missing or unreadable; reinstall the plugin.", path=path)
         )
     layout = QgsPrintLayout(project)
     _, ok = layout.loadFromTemplate(document, QgsReadWriteContext())
     if not ok:
-        raise QgsProcessingException(f"The layout template {path} could not be loaded; reinstall the plugin.")
+        raise QgsProcessingException(
+            tr("The layout template {path} could not be loaded; reinstall the plugin.", path=path)
+        )
     layout.setName(f"{kind} {paper}")
     for name, value in variables.items():
         QgsExpressionContextUtils.setLayoutVariable(layout, name, value)
@@ -86,8 +88,12 @@ def item(layout, item_id: str, required: bool = True):
     found = layout.itemById(item_id)
     if found is None and required:
         raise QgsProcessingException(
-            f"The layout '{layout.name()}' has no item with id '{item_id}'; the template is damaged, "
-            "reinstall the plugin."
+            tr(
+                "The layout '{layout}' has no item with id '{item}'; the template is damaged, reinstall "
+                "the plugin.",
+                layout=layout.name(),
+                item=item_id,
+            )
         )
     return found
 
@@ -338,7 +344,9 @@ class PdfBook:
             self.writer.setPageMargins(QMarginsF(0, 0, 0, 0))
             self.painter = QPainter()
             if not self.painter.begin(self.writer):
-                raise QgsProcessingException(f"Could not write {self.path}: is the folder writable?")
+                raise QgsProcessingException(
+                    tr("Could not write {path}: is the folder writable?", path=self.path)
+                )
         else:
             self.writer.setPageSize(page_size)
             self.writer.newPage()
@@ -394,5 +402,7 @@ def _export_pages(layout, path: str, settings, method: str) -> list[str]:
     settings.pages = list(range(layout.pageCollection().pageCount()))
     result = getattr(QgsLayoutExporter(layout), method)(path, settings)
     if result != QgsLayoutExporter.ExportResult.Success:
-        raise QgsProcessingException(f"Could not write {path} (QGIS layout export error {result}).")
+        raise QgsProcessingException(
+            tr("Could not write {path} (QGIS layout export error {result}).", path=path, result=result)
+        )
     return page_paths(layout, path)

@@ -31,6 +31,7 @@ from ..core.crime_types import CRIME_TYPES, OTHER
 from ..core.lazy import lazy_module
 from ..core.publication import PUBLIC_FIELDS, place_labels
 from ..core.streets import finest_page_scale
+from ..i18n import tr
 from ..inputs.public_texts import layout_variables
 from ..qgis_compat import label_placement
 from ..qgis_io.read import read_geometries
@@ -253,7 +254,10 @@ def grid_layer(source, crs, transform_context, texts, feedback) -> QgsVectorLaye
     grid.setOpacity(0.7)
     if grid.fields().lookupField("crimes_total") < 0:
         raise QgsProcessingException(
-            f"GRID ({source.sourceName()}) has no field 'crimes_total'; give the cells written by Crime grid."
+            tr(
+                "GRID ({layer}) has no field 'crimes_total'; give the cells written by Crime grid.",
+                layer=source.sourceName(),
+            )
         )
     return grid
 
@@ -455,7 +459,7 @@ def export_maps(overview, pages, audience, fmt, dpi, title, folder: Path, frame,
         path = str(folder / f"{stem}.{fmt}")
         files.extend((layouts.export_image if fmt == "png" else layouts.export_svg)(layout, path, dpi))
 
-    feedback.setProgressText(f"Writing {total} pages…")
+    feedback.setProgressText(tr("Writing {count} pages…", count=total))
     try:
         write(overview, f"{audience}_overview")
         feedback.setProgress(40 + 60 * overview_pages / total)
@@ -476,7 +480,7 @@ def _write_sector_pages(pages, frame, audience, write, feedback, pages_before, t
     charts; progress counts on from the ``pages_before`` pages written, out of ``total``."""
     atlas = pages.atlas()
     if not atlas.beginRender():
-        raise QgsProcessingException("The sector pages could not be prepared (atlas error).")
+        raise QgsProcessingException(tr("The sector pages could not be prepared (atlas error)."))
     stems = dict(zip(frame["sector_id"], file_stems(list(frame["sector_id"])), strict=True))
     hours, types = (
         layouts.item(pages, "chart_hours", False),

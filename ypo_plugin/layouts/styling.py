@@ -4,6 +4,7 @@ Processing loads the output into the project."""
 
 from qgis.core import QgsProcessingContext, QgsProcessingLayerPostProcessorInterface, QgsVectorLayer
 
+from ..i18n import tr
 from ..qgis_compat import save_default_style
 from ..resources import style_path
 
@@ -33,11 +34,20 @@ def store_default_style(uri: str, style_name: str) -> None:
     layer = QgsVectorLayer(uri, style_name, "ogr")
     message, loaded = layer.loadNamedStyle(str(style_path(style_name)))
     if not loaded:
-        raise RuntimeError(f"Style '{style_name}' could not be loaded: {message}")
+        raise RuntimeError(
+            tr("Style '{style}' could not be loaded: {error}", style=style_name, error=message)
+        )
     _remove_stored_style(layer, style_name)
     error = save_default_style(layer, style_name, "YPO sector planning")
     if error:
-        raise RuntimeError(f"Style '{style_name}' could not be stored in {uri}: {error}")
+        raise RuntimeError(
+            tr(
+                "Style '{style}' could not be stored in {uri}: {error}",
+                style=style_name,
+                uri=uri,
+                error=error,
+            )
+        )
 
 
 def _remove_stored_style(layer: QgsVectorLayer, style_name: str) -> None:
@@ -50,7 +60,12 @@ def _remove_stored_style(layer: QgsVectorLayer, style_name: str) -> None:
             deleted, error = layer.deleteStyleFromDatabase(style_id)
             if not deleted:
                 raise RuntimeError(
-                    f"The old style '{style_name}' in {layer.source()} could not be replaced: {error}"
+                    tr(
+                        "The old style '{style}' in {source} could not be replaced: {error}",
+                        style=style_name,
+                        source=layer.source(),
+                        error=error,
+                    )
                 )
 
 

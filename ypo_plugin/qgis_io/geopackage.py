@@ -15,6 +15,7 @@ from qgis.core import (
 )
 
 from ..core.lazy import lazy_module
+from ..i18n import tr
 from .write import fields_for_frame, wkb_type_for, write_frame
 
 gpd = lazy_module("geopandas")
@@ -82,7 +83,13 @@ def geopackage_writer(
     writer = QgsVectorFileWriter.create(path, fields, wkb_type, crs, transform_context, options)
     if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
         raise QgsProcessingException(
-            f"Could not create layer '{layer_name}' in {path}: {writer.errorMessage()}{hint}"
+            tr(
+                "Could not create layer '{layer}' in {path}: {error}{hint}",
+                layer=layer_name,
+                path=path,
+                error=writer.errorMessage(),
+                hint=hint,
+            )
         )
     return writer
 
@@ -102,7 +109,7 @@ def write_geopackage_layer(
     wkb_type, crs = wkb_type_for(frame.geometry), qgs_crs(frame.crs)
     writer = geopackage_writer(path, layer_name, fields, wkb_type, crs, transform_context, new_file)
     try:
-        write_frame(frame, writer, fields, f"layer '{layer_name}' in {path}")
+        write_frame(frame, writer, fields, tr("layer '{layer}' in {path}", layer=layer_name, path=path))
     finally:
         del writer  # closes the layer and flushes it to disk
     return f"{path}|layername={layer_name}"

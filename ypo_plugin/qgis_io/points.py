@@ -18,6 +18,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QMetaType
 
+from ..i18n import tr
 from .arrow import multipoint_wkb, multipoint_xy, read_points_gdal
 from .read import field_index, has_features
 from .values import date_column, object_column
@@ -106,8 +107,12 @@ def transform_xy(
         geometry.transform(transform)
     except QgsCsException as error:
         raise QgsProcessingException(
-            f"Points cannot be transformed from {source_crs.authid()} to {target_crs.authid()} "
-            f"({error}); check the layer's CRS."
+            tr(
+                "Points cannot be transformed from {crs} to {target} ({error}); check the layer's CRS.",
+                crs=source_crs.authid(),
+                target=target_crs.authid(),
+                error=error,
+            )
         ) from None
     result[finite] = multipoint_xy(bytes(geometry.asWkb()))
     return result

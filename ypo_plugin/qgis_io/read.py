@@ -26,6 +26,7 @@ from qgis.core import (
 )
 
 from ..core.lazy import lazy_module
+from ..i18n import tr
 from .values import python_value
 
 gpd = lazy_module("geopandas")
@@ -48,7 +49,7 @@ def field_index(fields: QgsFields, name: str) -> int:
     """The index of the field ``name``; refused when the layer has none."""
     index = fields.lookupField(name)
     if index < 0:
-        raise QgsProcessingException(f"The layer has no field '{name}'.")
+        raise QgsProcessingException(tr("The layer has no field '{field}'.", field=name))
     return index
 
 

@@ -29,6 +29,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QMetaType
 
 from ..core.lazy import lazy_module
+from ..i18n import tr
 from ..qgis_compat import new_field
 from .values import qt_value
 
@@ -92,7 +93,7 @@ def wkb_type_for(geometries: gpd.GeoSeries) -> QgsWkbTypes.Type:
         return _SHAPELY_TO_QGS_TYPE[names.pop()]
     if len(multi) == 1:
         return _SHAPELY_TO_QGS_TYPE[multi.pop()]
-    raise ValueError(f"Cannot write mixed geometry types {sorted(names)} to one layer.")
+    raise ValueError(tr("Cannot write mixed geometry types {types} to one layer.", types=sorted(names)))
 
 
 def qgs_geometry(geometry) -> QgsGeometry:
@@ -146,7 +147,12 @@ def add_features(sink, features: Iterable[QgsFeature], destination: str, feedbac
                 feedback.setProgress(100.0 * row / total)
         if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(
-                f"Could not write feature {row + 1} to {destination}: {sink.lastError()}"
+                tr(
+                    "Could not write feature {number} to {destination}: {error}",
+                    number=row + 1,
+                    destination=destination,
+                    error=sink.lastError(),
+                )
             )
     return True
 
@@ -231,7 +237,12 @@ def _output_geometry(geometry: QgsGeometry, transform, multi: bool, row: int) ->
             geometry.transform(transform)
         except QgsCsException as error:
             raise QgsProcessingException(
-                f"Feature {row + 1} cannot be transformed to {transform.destinationCrs().authid()}: {error}"
+                tr(
+                    "Feature {number} cannot be transformed to {crs}: {error}",
+                    number=row + 1,
+                    crs=transform.destinationCrs().authid(),
+                    error=error,
+                )
             ) from None
     if multi:
         geometry.convertToMultiType()
