@@ -578,44 +578,32 @@ Output: Sektorer (sammensmeltede polygoner med sector_id, sector_name, district,
         <translation>Læser distriktet…</translation>
     </message>
     <message>
-        <source>Read {} incidents ({} reader).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CRIMES: {} multi-part incidents are counted at one of their points.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Crime incidents</source>
         <translation>Kriminalitetshændelser</translation>
     </message>
     <message>
         <source>Crime type field</source>
-        <translation type="unfinished"></translation>
+        <translation>Felt med kriminalitetstype</translation>
     </message>
     <message>
         <source>Crime type mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilknytning af kriminalitetstyper</translation>
     </message>
     <message>
         <source>Date field</source>
-        <translation type="unfinished"></translation>
+        <translation>Datofelt</translation>
     </message>
     <message>
         <source>Time of day field</source>
-        <translation type="unfinished"></translation>
+        <translation>Felt med klokkeslæt</translation>
     </message>
     <message>
         <source>Date format</source>
-        <translation type="unfinished"></translation>
+        <translation>Datoformat</translation>
     </message>
     <message>
         <source>Place (scene) field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{} crime incidents have no location and are not counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Felt med gerningssted</translation>
     </message>
     <message>
         <source>Districts</source>
@@ -623,31 +611,23 @@ Output: Sektorer (sammensmeltede polygoner med sector_id, sector_name, district,
     </message>
     <message>
         <source>Target shares field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>District {}: &apos;{}&apos; holds {}, not a whole number of sectors of at least 1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{}: the field &apos;{}&apos; of &apos;{}&apos; is not numeric; choose a field holding numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Felt med målandele</translation>
     </message>
     <message>
         <source>Cell size</source>
-        <translation type="unfinished"></translation>
+        <translation>Cellestørrelse</translation>
     </message>
     <message>
         <source>Grid type</source>
-        <translation type="unfinished"></translation>
+        <translation>Gittertype</translation>
     </message>
     <message>
         <source>Comparison period start</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammenligningsperiodens start</translation>
     </message>
     <message>
         <source>Comparison period end</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammenligningsperiodens slutning</translation>
     </message>
     <message>
         <source>Particularly exposed housing areas</source>
@@ -655,19 +635,19 @@ Output: Sektorer (sammensmeltede polygoner med sector_id, sector_name, district,
     </message>
     <message>
         <source>Factor method</source>
-        <translation type="unfinished"></translation>
+        <translation>Faktormetode</translation>
     </message>
     <message>
         <source>Factor thresholds</source>
-        <translation type="unfinished"></translation>
+        <translation>Faktortærskler</translation>
     </message>
     <message>
         <source>Crime type weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Vægte for kriminalitetstyper</translation>
     </message>
     <message>
         <source>Exposed area weight</source>
-        <translation type="unfinished"></translation>
+        <translation>Vægt for udsatte boligområder</translation>
     </message>
     <message>
         <source>Population</source>
@@ -675,11 +655,11 @@ Output: Sektorer (sammensmeltede polygoner med sector_id, sector_name, district,
     </message>
     <message>
         <source>Population field</source>
-        <translation type="unfinished"></translation>
+        <translation>Befolkningsfelt</translation>
     </message>
     <message>
         <source>No POPULATION layer: every sector has population 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intet POPULATION-lag: alle sektorer har befolkning 0.</translation>
     </message>
     <message>
         <source>Language</source>
@@ -687,43 +667,39 @@ Output: Sektorer (sammensmeltede polygoner med sector_id, sector_name, district,
     </message>
     <message>
         <source>Emergency number</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmnummer</translation>
     </message>
     <message>
         <source>General number</source>
-        <translation type="unfinished"></translation>
+        <translation>Almindeligt nummer</translation>
     </message>
     <message>
         <source>Web map address</source>
-        <translation type="unfinished"></translation>
+        <translation>Webkortets adresse</translation>
     </message>
     <message>
         <source>Sector id field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Computing in {} (the sectors&apos; CRS {} is not metric).</source>
-        <translation type="unfinished"></translation>
+        <translation>Felt med sektor-id</translation>
     </message>
     <message>
         <source>Minimum officers per sector</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindste antal betjente pr. sektor</translation>
     </message>
     <message>
         <source>Staff to allocate</source>
-        <translation type="unfinished"></translation>
+        <translation>Bemanding til fordeling</translation>
     </message>
     <message>
         <source>Districts with staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Distrikter med bemanding</translation>
     </message>
     <message>
         <source>District name field</source>
-        <translation type="unfinished"></translation>
+        <translation>Felt med distriktsnavn</translation>
     </message>
     <message>
         <source>District staff field</source>
-        <translation type="unfinished"></translation>
+        <translation>Felt med distriktets bemanding</translation>
     </message>
     <message>
         <source>Streets</source>
@@ -731,67 +707,63 @@ Output: Sektorer (sammensmeltede polygoner med sector_id, sector_name, district,
     </message>
     <message>
         <source>Street name field</source>
-        <translation type="unfinished"></translation>
+        <translation>Felt med gadenavn</translation>
     </message>
     <message>
         <source>Reading the streets…</source>
-        <translation type="unfinished"></translation>
+        <translation>Læser gaderne …</translation>
     </message>
     <message>
         <source>Areas</source>
-        <translation type="unfinished"></translation>
+        <translation>Områder</translation>
     </message>
     <message>
         <source>Area id field</source>
-        <translation type="unfinished"></translation>
+        <translation>Felt med område-id</translation>
     </message>
     <message>
         <source>Survey</source>
-        <translation type="unfinished"></translation>
+        <translation>Tryghedsundersøgelse</translation>
     </message>
     <message>
         <source>Survey area field</source>
-        <translation type="unfinished"></translation>
+        <translation>Felt med undersøgelsesområde</translation>
     </message>
     <message>
         <source>Answer field</source>
-        <translation type="unfinished"></translation>
+        <translation>Svarfelt</translation>
     </message>
     <message>
         <source>Weight field</source>
-        <translation type="unfinished"></translation>
+        <translation>Vægtfelt</translation>
     </message>
     <message>
         <source>Previous survey</source>
-        <translation type="unfinished"></translation>
+        <translation>Forrige tryghedsundersøgelse</translation>
     </message>
     <message>
         <source>Compare with</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammenlign med</translation>
     </message>
     <message>
         <source>Gang field</source>
-        <translation type="unfinished"></translation>
+        <translation>Felt for banderelation</translation>
     </message>
     <message>
         <source>Exposed area name field</source>
-        <translation type="unfinished"></translation>
+        <translation>Felt med navn på udsat boligområde</translation>
     </message>
     <message>
         <source>Base units</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sectors {} were repaired to be valid in {} and in {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Grundenheder</translation>
     </message>
     <message>
         <source>The units&apos; own &apos;sector_id&apos; field is replaced by the new plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Grundenhedernes eget felt 'sector_id' erstattes af den nye plan.</translation>
     </message>
     <message>
         <source>DPI</source>
-        <translation type="unfinished"></translation>
+        <translation>DPI</translation>
     </message>
     <message>
         <source>Export sector maps…</source>
@@ -2179,6 +2151,354 @@ Resultater: GAPS, OVERLAPS, OUTSIDE, NONCONTIGUOUS, SLIVERS, UNDERMANNED (antal 
     <message>
         <source>District ({source}) has no features; give the district polygons or leave DISTRICT empty.</source>
         <translation>Distrikt ({source}) har ingen objekter; angiv distriktspolygonerne, eller lad DISTRICT være tom.</translation>
+    </message>
+    <message>
+        <source>The layer &apos;{layer}&apos; ({source}) is empty: it has no features; give a layer with features.</source>
+        <translation>Laget '{layer}' ({source}) er tomt: det har ingen objekter; angiv et lag med objekter.</translation>
+    </message>
+    <message>
+        <source>The layer '{layer}' has no valid coordinate reference system: set its CRS (Layer Properties ▸ Source) and run again.</source>
+        <translation>Laget '{layer}' har intet gyldigt koordinatsystem: angiv dets CRS (Lagegenskaber ▸ Kilde), og kør igen.</translation>
+    </message>
+    <message>
+        <source>The layer &apos;{layer}&apos; ({source}) has no geometries: none of its features has one; give a layer whose features have geometries.</source>
+        <translation>Laget '{layer}' ({source}) har ingen geometrier: ingen af dets objekter har en; angiv et lag, hvis objekter har geometrier.</translation>
+    </message>
+    <message>
+        <source>CRIMES ({layer}) has no features; give a point layer of crime incidents.</source>
+        <translation>CRIMES ({layer}) har ingen objekter; angiv et punktlag med kriminalitetshændelser.</translation>
+    </message>
+    <message>
+        <source>Read {count} incidents ({method} reader).</source>
+        <translation>Læste {count} hændelser (læser: {method}).</translation>
+    </message>
+    <message>
+        <source>CRIMES: {count} multi-part incidents are counted at one of their points.</source>
+        <translation>CRIMES: {count} flerdelte hændelser tælles i et af deres punkter.</translation>
+    </message>
+    <message>
+        <source>Period start</source>
+        <translation>Periodens start</translation>
+    </message>
+    <message>
+        <source>Period end</source>
+        <translation>Periodens slutning</translation>
+    </message>
+    <message>
+        <source> (optional)</source>
+        <translation> (valgfri)</translation>
+    </message>
+    <message>
+        <source>Date field{optional} — the incident's date or date-time, read as the local wall-clock time (a UTC offset is ignored); {use}.</source>
+        <translation>Datofelt{optional} — hændelsens dato eller dato og klokkeslæt, læst som lokal tid (en UTC-forskydning ignoreres); {use}.</translation>
+    </message>
+    <message>
+        <source>Date field{optional} — the incident's date or date-time, read as the local wall-clock time (a UTC offset is ignored).</source>
+        <translation>Datofelt{optional} — hændelsens dato eller dato og klokkeslæt, læst som lokal tid (en UTC-forskydning ignoreres).</translation>
+    </message>
+    <message>
+        <source>Crime incidents{optional} — the incident points.</source>
+        <translation>Kriminalitetshændelser{optional} — hændelsernes punkter.</translation>
+    </message>
+    <message>
+        <source>Crime type field — the incident's type, mapped to violence, burglary, theft, drugs, vandalism or harassment; English and Danish names are recognised by default, and every algorithm maps types the same way. Types found in no mapping are counted in crimes_total only and listed in the log with their counts.</source>
+        <translation>Felt med kriminalitetstype — hændelsens type, tilknyttet vold, indbrud, tyveri, narkotika, hærværk eller chikane; engelske og danske navne genkendes som standard, og alle algoritmer tilknytter typerne på samme måde. Typer, der ikke findes i nogen tilknytning, tælles kun med i crimes_total og vises i loggen med deres antal.</translation>
+    </message>
+    <message>
+        <source>Crime type mapping (optional) — extra 'source = type' entries separated by ';' or new lines (type 'other' counts in crimes_total only), or the path of a mapping file; the plugin ships resources/crime_type_maps/chicago_primary_type.txt as an example.</source>
+        <translation>Tilknytning af kriminalitetstyper (valgfri) — ekstra angivelser 'kilde = type' adskilt af ';' eller linjeskift (typen 'other' tælles kun med i crimes_total), eller stien til en tilknytningsfil; pluginet leveres med resources/crime_type_maps/chicago_primary_type.txt som eksempel.</translation>
+    </message>
+    <message>
+        <source>A date/time field, a date field, or text in one of these forms, recognised without a date format: ISO 8601 (2018-01-31, 2018-01-31T23:30:00); MM/DD/YYYY; DD/MM/YYYY, DD-MM-YYYY or DD.MM.YYYY — each optionally followed by a time hh:mm[:ss], 24-hour or with AM/PM (01/31/2018 11:30:00 PM). Day or month first is decided from the data: a first number above 12 proves day first, a second number above 12 month first; with no such value, DD.MM.YYYY is read day first, while '/' or '-' dates whose two numbers differ are refused with a request for a date format. If more than 1% of the non-empty dates cannot be read, the run stops and names three of them; fewer are reported and counted without a date.</source>
+        <translation>Et dato/tid-felt, et datofelt eller tekst i en af disse former, som genkendes uden datoformat: ISO 8601 (2018-01-31, 2018-01-31T23:30:00); MM/DD/YYYY; DD/MM/YYYY, DD-MM-YYYY eller DD.MM.YYYY — hver eventuelt efterfulgt af et klokkeslæt hh:mm[:ss], 24-timers eller med AM/PM (01/31/2018 11:30:00 PM). Om dag eller måned står først, afgøres ud fra data: et første tal over 12 viser, at dagen står først, et andet tal over 12, at måneden står først; uden en sådan værdi læses DD.MM.YYYY med dagen først, mens datoer med '/' eller '-', hvis to tal er forskellige, afvises med en anmodning om et datoformat. Kan mere end 1 % af de ikke-tomme datoer ikke læses, stopper kørslen og nævner tre af dem; færre rapporteres og tælles uden dato.</translation>
+    </message>
+    <message>
+        <source>Time of day field (optional) — the incident's time of day when the export keeps it in a field of its own: text hh:mm or hh:mm:ss (also with AM/PM), a time field, or a number of minutes since midnight or HHMM (730 = 07:30; which one is decided from the data: a value ending above 59 means minutes, one above 1439 means HHMM; else HHMM, with a warning). It replaces any time in the date field; more than 1% unreadable times stop the run. An incident with a date but no time of day (a date alone, no time field, an empty time) is in no time band: it counts in band_unknown, and hour charts say how many incidents lack a time.</source>
+        <translation>Felt med klokkeslæt (valgfri) — hændelsens klokkeslæt, når eksporten har det i et felt for sig: tekst hh:mm eller hh:mm:ss (også med AM/PM), et tidsfelt eller et antal minutter efter midnat eller HHMM (730 = 07:30; hvilket af dem, afgøres ud fra data: en værdi, der ender over 59, betyder minutter, en værdi over 1439 betyder HHMM; ellers HHMM, med en advarsel). Det erstatter et eventuelt klokkeslæt i datofeltet; mere end 1 % klokkeslæt, der ikke kan læses, stopper kørslen. En hændelse med dato, men uden klokkeslæt (kun en dato, intet felt med klokkeslæt, et tomt klokkeslæt), ligger ikke i noget tidsinterval: den tælles i band_unknown, og timediagrammerne viser, hvor mange hændelser der mangler et klokkeslæt.</translation>
+    </message>
+    <message>
+        <source>Date format (advanced, optional) — a strptime format for dates in any other form, or to settle day/month order, e.g. %d/%m/%Y %H:%M or %m/%d/%Y %I:%M:%S %p (Chicago's exports, which are also recognised without it).</source>
+        <translation>Datoformat (avanceret, valgfri) — et strptime-format til datoer i enhver anden form eller til at fastlægge rækkefølgen af dag og måned, f.eks. %d/%m/%Y %H:%M eller %m/%d/%Y %I:%M:%S %p (Chicagos eksporter, som også genkendes uden det).</translation>
+    </message>
+    <message>
+        <source>Place (scene) field (optional) — where the incident happened (street, residence, shop…), {use}.</source>
+        <translation>Felt med gerningssted (valgfri) — hvor hændelsen skete (gade, bolig, butik …), {use}.</translation>
+    </message>
+    <message>
+        <source>Place (scene) field (optional) — where the incident happened (street, residence, shop…).</source>
+        <translation>Felt med gerningssted (valgfri) — hvor hændelsen skete (gade, bolig, butik …).</translation>
+    </message>
+    <message>
+        <source>Period start / Period end (optional) — only incidents in [start, end) count; an end given as a date alone (ISO text such as 2018-01-31) includes that whole day. Incidents without a valid date are left out of a bounded period and reported.</source>
+        <translation>Periodens start / Periodens slutning (valgfri) — kun hændelser i [start, slutning) tælles med; en slutning angivet som en dato alene (ISO-tekst som 2018-01-31) omfatter hele den dag. Hændelser uden gyldig dato udelades af en afgrænset periode og rapporteres.</translation>
+    </message>
+    <message>
+        <source>TIME_FIELD &apos;{field}&apos; gives only the time of day: choose DATE_FIELD too, the field of the layer &apos;{layer}&apos; that holds the incidents&apos; dates.</source>
+        <translation>TIME_FIELD '{field}' giver kun klokkeslættet: vælg også DATE_FIELD, feltet i laget '{layer}', der indeholder hændelsernes datoer.</translation>
+    </message>
+    <message>
+        <source>{count} crime incidents have no location and are not counted.</source>
+        <translation>{count} kriminalitetshændelser har ingen placering og tælles ikke med.</translation>
+    </message>
+    <message>
+        <source>Sectors per district field</source>
+        <translation>Felt med antal sektorer pr. distrikt</translation>
+    </message>
+    <message>
+        <source>District {district}: &apos;{field}&apos; holds {value}, not a whole number of sectors of at least 1.</source>
+        <translation>Distrikt {district}: '{field}' indeholder {value}, ikke et helt antal sektorer på mindst 1.</translation>
+    </message>
+    <message>
+        <source>{parameter}: the field &apos;{field}&apos; of &apos;{layer}&apos; is not numeric; choose a field holding numbers.</source>
+        <translation>{parameter}: feltet '{field}' i '{layer}' er ikke numerisk; vælg et felt med tal.</translation>
+    </message>
+    <message>
+        <source>{parameter}: field '{field}' of the layer '{layer}' is not numeric — feature {feature} has '{value}'. Choose a field holding numbers.</source>
+        <translation>{parameter}: feltet '{field}' i laget '{layer}' er ikke numerisk — objekt {feature} har '{value}'. Vælg et felt med tal.</translation>
+    </message>
+    <message>
+        <source>Give both COMPARE_START and COMPARE_END for a comparison period (or neither).</source>
+        <translation>Angiv både COMPARE_START og COMPARE_END for en sammenligningsperiode (eller ingen af dem).</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <source>{parameter}: &apos;{value}&apos; is not an option; give one of {options} (or its number, 0 to {last}).</source>
+        <translation>{parameter}: '{value}' er ikke en mulighed; angiv en af {options} (eller dens nummer, 0 til {last}).</translation>
+    </message>
+    <message>
+        <source>Language — {languages}: the texts in Danish and English (default {language}, Danish first), in English or Danish only, or English first.
+Emergency number — the number printed as 'In an emergency call …' (default {emergency}; e.g. 911 or 999).
+General number (advanced) — the police's non-emergency number, where a text points to it (default {general}, Denmark's).
+</source>
+        <translation>Sprog — {languages}: teksterne på dansk og engelsk (standard {language}, dansk først), kun på engelsk eller dansk, eller engelsk først.
+Alarmnummer — nummeret, der trykkes som 'Ved akut behov ring …' (standard {emergency}; f.eks. 911 eller 999).
+Almindeligt nummer (avanceret) — politiets almindelige nummer, når det ikke haster, hvor en tekst henviser til det (standard {general}, Danmarks).
+</translation>
+    </message>
+    <message>
+        <source>WEB_MAP_URL &apos;{url}&apos; is not a web address: give the https:// address of the web map, or leave it empty for vCard QR codes.</source>
+        <translation>WEB_MAP_URL '{url}' er ikke en webadresse: angiv webkortets https://-adresse, eller lad den stå tom for QR-koder med vCard.</translation>
+    </message>
+    <message>
+        <source>{what} need the Python package segno for their QR codes: install it (e.g. python3 -m pip install segno, or the OSGeo4W shell&apos;s pip on Windows) and run again.</source>
+        <translation>{what} kræver Python-pakken segno til QR-koderne: installér den (f.eks. python3 -m pip install segno eller med pip i OSGeo4W-skallen på Windows), og kør igen.</translation>
+    </message>
+    <message>
+        <source>A sector valid in its own CRS but not once projected to the working CRS (a ring that comes close to one of its long edges) is repaired there and named in the log; a sector invalid in its own CRS is refused (run Fix geometries first). Overlaps of at most {area:g} m², or {share:g} of the larger sector's area when that is more, are floating-point noise and are not reported; every YPO algorithm names an overlap by the same pair of sectors, in natural id order.</source>
+        <translation>En sektor, der er gyldig i sit eget CRS, men ikke efter projektion til arbejds-CRS'et (en ring, der kommer tæt på en af sine lange kanter), repareres dér og nævnes i loggen; en sektor, der er ugyldig i sit eget CRS, afvises (kør Fix geometries (Ret geometrier) først). Overlap på højst {area:g} m², eller {share:g} af den største sektors areal, når det er mere, er afrundingsstøj og rapporteres ikke; alle YPO-algoritmer nævner et overlap ved det samme par sektorer i naturlig id-rækkefølge.</translation>
+    </message>
+    <message>
+        <source>Computing in {crs} (the sectors&apos; CRS {own} is not metric).</source>
+        <translation>Beregner i {crs} (sektorernes CRS {own} er ikke metrisk).</translation>
+    </message>
+    <message>
+        <source>SECTORS ({layer}) has no features; give a polygon layer with at least one sector.</source>
+        <translation>SECTORS ({layer}) har ingen objekter; angiv et polygonlag med mindst én sektor.</translation>
+    </message>
+    <message>
+        <source>SECTORS: feature {feature} has no {field} value; give every sector an id (SECTOR_ID_FIELD = {field}).</source>
+        <translation>SECTORS: objekt {feature} har ingen værdi i {field}; giv hver sektor et id (SECTOR_ID_FIELD = {field}).</translation>
+    </message>
+    <message>
+        <source>SECTORS: sector &apos;{sector}&apos; (feature {feature})</source>
+        <translation>SECTORS: sektor '{sector}' (objekt {feature})</translation>
+    </message>
+    <message>
+        <source>SECTORS: sector id &apos;{sector}&apos; occurs in {count} features; they are dissolved into one multi-part sector{note}{repaired}.</source>
+        <translation>SECTORS: sektor-id '{sector}' forekommer i {count} objekter; de opløses til én flerdelt sektor{note}{repaired}.</translation>
+    </message>
+    <message>
+        <source> (the invalid features {features} were repaired first)</source>
+        <translation> (de ugyldige objekter {features} blev repareret først)</translation>
+    </message>
+    <message>
+        <source> (the first feature&apos;s attributes are kept)</source>
+        <translation> (det første objekts attributter beholdes)</translation>
+    </message>
+    <message>
+        <source>SECTORS field &apos;{field}&apos; is replaced by the computed {computed}.</source>
+        <translation>SECTORS-feltet '{field}' erstattes af det beregnede {computed}.</translation>
+    </message>
+    <message>
+        <source>SECTORS ({layer}) has no features; give the sector polygons.</source>
+        <translation>SECTORS ({layer}) har ingen objekter; angiv sektorpolygonerne.</translation>
+    </message>
+    <message>
+        <source>SECTORS has no field {fields}: shown as '–'. Run Compute sector manning on the sectors for the full key figures.</source>
+        <translation>SECTORS har intet felt {fields}: vises som '–'. Kør Beregn sektorbemanding (Compute sector manning) på sektorerne for at få alle nøgletal.</translation>
+    </message>
+    <message>
+        <source>SECTORS has no field {fields}: shown as '{placeholder}' or '–'. Add the officers' contact details (e.g. with the Field calculator) before publishing.</source>
+        <translation>SECTORS har intet felt {fields}: vises som '{placeholder}' eller '–'. Tilføj betjentenes kontaktoplysninger (f.eks. med feltberegneren) før offentliggørelse.</translation>
+    </message>
+    <message>
+        <source>{count} sectors have no officer_name: shown as &apos;{placeholder}&apos;.</source>
+        <translation>{count} sektorer har ingen officer_name: vises som '{placeholder}'.</translation>
+    </message>
+    <message>
+        <source>DISTRICTS has no features; give district polygons with staff.</source>
+        <translation>DISTRICTS har ingen objekter; angiv distriktspolygoner med bemanding.</translation>
+    </message>
+    <message>
+        <source>Streets (optional) — street lines, drawn lightly under the sector boundaries and simplified to the map's scale, the {count} longest streets named (lines without a name are left out); any CRS. Street name field — their name (default name).
+</source>
+        <translation>Gader (valgfri) — gadelinjer, tegnet svagt under sektorgrænserne og forenklet til kortets målestok, hvor de {count} længste gader får navn (linjer uden navn udelades); ethvert CRS. Felt med gadenavn — deres navn (standard name).
+</translation>
+    </message>
+    <message>
+        <source>{parameter}: the layer &apos;Streets&apos; ({layer}) is not a line layer ({kind}); give the street lines, or leave Streets out.</source>
+        <translation>{parameter}: laget 'Gader' ({layer}) er ikke et linjelag ({kind}); angiv gadelinjerne, eller udelad Gader.</translation>
+    </message>
+    <message>
+        <source>AREAS ({layer}) has no features; give the polygons of the index areas.</source>
+        <translation>AREAS ({layer}) har ingen objekter; angiv polygonerne for indeksområderne.</translation>
+    </message>
+    <message>
+        <source>AREAS: feature {feature} has no {field} value; give every area an id (AREA_ID_FIELD = {field}).</source>
+        <translation>AREAS: objekt {feature} har ingen værdi i {field}; giv hvert område et id (AREA_ID_FIELD = {field}).</translation>
+    </message>
+    <message>
+        <source>{parameter} ({layer}) has no point geometries: choose SURVEY_AREA_FIELD, the field holding each respondent&apos;s area id, or give the respondents as points.</source>
+        <translation>{parameter} ({layer}) har ingen punktgeometrier: vælg SURVEY_AREA_FIELD, feltet med hver respondents område-id, eller angiv respondenterne som punkter.</translation>
+    </message>
+    <message>
+        <source>Quarter start / Quarter end (optional) — the quarter assessed, its end day included; give both or neither. Default: the last full calendar quarter in the data (the latest quarter whose first and last day lie within the incidents' days).
+Comparison start / Comparison end (optional) — the period compared with, its end day included; give both or neither; it must not overlap the quarter. Default: see Compare with.
+Compare with — quarter_before (default) or year_before (the same quarter a year earlier, which leaves out the season); used when no comparison period is given.
+</source>
+        <translation>Kvartalets start / Kvartalets slutning (valgfri) — det kvartal, der vurderes, inklusive slutdagen; angiv begge eller ingen af dem. Standard: det seneste hele kalenderkvartal i data (det seneste kvartal, hvis første og sidste dag ligger inden for hændelsernes dage).
+Sammenligningens start / Sammenligningens slutning (valgfri) — den periode, der sammenlignes med, inklusive slutdagen; angiv begge eller ingen af dem; den må ikke overlappe kvartalet. Standard: se Sammenlign med.
+Sammenlign med — quarter_before (standard) eller year_before (samme kvartal et år tidligere, så sæsonen ikke spiller ind); bruges, når der ikke er angivet en sammenligningsperiode.
+</translation>
+    </message>
+    <message>
+        <source>Gang field (optional) — a yes/no field of the incidents marking gang-related ones: a boolean, a number (0 = no) or text; {yes} mean yes, {no} and empty mean no (case and surrounding spaces ignored); any other text stops the run and is named. Without it gang_now and gang_before are 0 and the report says gang-related incidents were not assessed.
+</source>
+        <translation>Felt for banderelation (valgfri) — et ja/nej-felt i hændelserne, der markerer de banderelaterede: en boolesk værdi, et tal (0 = nej) eller tekst; {yes} betyder ja, {no} og tom betyder nej (der ses bort fra store og små bogstaver og omgivende mellemrum); al anden tekst stopper kørslen og nævnes. Uden feltet er gang_now og gang_before 0, og rapporten oplyser, at banderelaterede hændelser ikke er vurderet.
+</translation>
+    </message>
+    <message>
+        <source>Quarter start</source>
+        <translation>Kvartalets start</translation>
+    </message>
+    <message>
+        <source>Quarter end</source>
+        <translation>Kvartalets slutning</translation>
+    </message>
+    <message>
+        <source>Comparison start</source>
+        <translation>Sammenligningens start</translation>
+    </message>
+    <message>
+        <source>Comparison end</source>
+        <translation>Sammenligningens slutning</translation>
+    </message>
+    <message>
+        <source>the last full quarter in the data</source>
+        <translation>det seneste hele kvartal i data</translation>
+    </message>
+    <message>
+        <source>then {parameter} decides</source>
+        <translation>så afgør {parameter} det</translation>
+    </message>
+    <message>
+        <source>Give both {start} and {end}, or neither ({default}).</source>
+        <translation>Angiv både {start} og {end} eller ingen af dem ({default}).</translation>
+    </message>
+    <message>
+        <source>Sectors {sectors} were repaired to be valid in {crs} and in {working_crs}.</source>
+        <translation>Sektorerne {sectors} blev repareret, så de er gyldige i {crs} og i {working_crs}.</translation>
+    </message>
+    <message>
+        <source>Exposed housing areas</source>
+        <translation>Udsatte boligområder</translation>
+    </message>
+    <message>
+        <source>Population weight</source>
+        <translation>Vægt for befolkning</translation>
+    </message>
+    <message>
+        <source>Exposed areas weight</source>
+        <translation>Vægt for udsatte boligområder</translation>
+    </message>
+    <message>
+        <source>The sector leaflets could not be prepared (atlas error).</source>
+        <translation>Sektorfolderne kunne ikke forberedes (atlasfejl).</translation>
+    </message>
+    <message>
+        <source>The layout template {path} is missing or unreadable; reinstall the plugin.</source>
+        <translation>Layoutskabelonen {path} mangler eller kan ikke læses; geninstallér pluginet.</translation>
+    </message>
+    <message>
+        <source>The layout template {path} could not be loaded; reinstall the plugin.</source>
+        <translation>Layoutskabelonen {path} kunne ikke indlæses; geninstallér pluginet.</translation>
+    </message>
+    <message>
+        <source>The layout &apos;{layout}&apos; has no item with id &apos;{item}&apos;; the template is damaged, reinstall the plugin.</source>
+        <translation>Layoutet '{layout}' har intet element med id '{item}'; skabelonen er beskadiget, geninstallér pluginet.</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: is the folder writable?</source>
+        <translation>Kunne ikke skrive {path}: er der skriveadgang til mappen?</translation>
+    </message>
+    <message>
+        <source>Could not write {path} (QGIS layout export error {result}).</source>
+        <translation>Kunne ikke skrive {path} (fejl {result} ved QGIS-layouteksport).</translation>
+    </message>
+    <message>
+        <source>GRID ({layer}) has no field &apos;crimes_total&apos;; give the cells written by Crime grid.</source>
+        <translation>GRID ({layer}) har intet felt 'crimes_total'; angiv cellerne, som Kriminalitetsgitter (Crime grid) har skrevet.</translation>
+    </message>
+    <message>
+        <source>Writing {count} pages…</source>
+        <translation>Skriver {count} sider …</translation>
+    </message>
+    <message>
+        <source>The sector pages could not be prepared (atlas error).</source>
+        <translation>Sektorsiderne kunne ikke forberedes (atlasfejl).</translation>
+    </message>
+    <message>
+        <source>Style &apos;{style}&apos; could not be loaded: {error}</source>
+        <translation>Stilen '{style}' kunne ikke indlæses: {error}</translation>
+    </message>
+    <message>
+        <source>Style &apos;{style}&apos; could not be stored in {uri}: {error}</source>
+        <translation>Stilen '{style}' kunne ikke gemmes i {uri}: {error}</translation>
+    </message>
+    <message>
+        <source>The old style &apos;{style}&apos; in {source} could not be replaced: {error}</source>
+        <translation>Den gamle stil '{style}' i {source} kunne ikke erstattes: {error}</translation>
+    </message>
+    <message>
+        <source>Could not create layer &apos;{layer}&apos; in {path}: {error}{hint}</source>
+        <translation>Kunne ikke oprette laget '{layer}' i {path}: {error}{hint}</translation>
+    </message>
+    <message>
+        <source>layer &apos;{layer}&apos; in {path}</source>
+        <translation>laget '{layer}' i {path}</translation>
+    </message>
+    <message>
+        <source>Points cannot be transformed from {crs} to {target} ({error}); check the layer&apos;s CRS.</source>
+        <translation>Punkterne kan ikke transformeres fra {crs} til {target} ({error}); kontrollér lagets CRS.</translation>
+    </message>
+    <message>
+        <source>The layer has no field &apos;{field}&apos;.</source>
+        <translation>Laget har intet felt '{field}'.</translation>
+    </message>
+    <message>
+        <source>Cannot write mixed geometry types {types} to one layer.</source>
+        <translation>Kan ikke skrive blandede geometrityper {types} til ét lag.</translation>
+    </message>
+    <message>
+        <source>Could not write feature {number} to {destination}: {error}</source>
+        <translation>Kunne ikke skrive objekt {number} til {destination}: {error}</translation>
+    </message>
+    <message>
+        <source>Feature {number} cannot be transformed to {crs}: {error}</source>
+        <translation>Objekt {number} kan ikke transformeres til {crs}: {error}</translation>
     </message>
 </context>
 </TS>

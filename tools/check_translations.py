@@ -108,7 +108,35 @@ def code_problems(path: Path) -> list[str]:
             for returned in ast.walk(node):
                 if isinstance(returned, ast.Return) and returned.value and is_bare_text(returned.value):
                     problems.append(f"{where}:{returned.lineno}: {node.name}() returns text outside tr()")
+    problems += [
+        f"{where}:{line}: tr() runs at import, before the translator is installed: call it in a function"
+        for line in qt_tr_at_import(tree)
+    ]
     return problems
+
+
+def qt_tr_at_import(tree: ast.Module) -> list[int]:
+    """Lines where the Qt-side ``tr`` (of ``ypo_plugin.i18n``) runs when the module is imported:
+    before the plugin installs its translator, so the text would stay English. (The core's ``tr``
+    only marks a message; it is translated where it is shown.)"""
+    uses_qt_tr = any(
+        isinstance(node, ast.ImportFrom)
+        and (node.module or "").split(".")[-1] == "i18n"
+        and any(alias.name == "tr" for alias in node.names)
+        for node in tree.body
+    )
+    if not uses_qt_tr:
+        return []
+    lines = []
+    pending = list(tree.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            continue
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "tr":
+            lines.append(node.lineno)
+        pending.extend(ast.iter_child_nodes(node))
+    return sorted(lines)
 
 
 def python_files() -> list[Path]:

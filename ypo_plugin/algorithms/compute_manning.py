@@ -25,10 +25,10 @@ from ..inputs.need_input import EXPOSED_AREAS, add_need_parameters, read_need_se
 from ..inputs.population_input import ABOUT as POPULATION_ABOUT
 from ..inputs.population_input import add_population_parameters, read_population
 from ..inputs.sector_input import (
-    SECTOR_GEOMETRY_HELP,
     SECTORS,
     SectorTable,
     add_sector_parameters,
+    sector_geometry_help,
     sector_source,
     sector_working_crs,
 )
@@ -143,7 +143,7 @@ class ComputeManningAlgorithm(YpoAlgorithm):
             "Results: CRIMES_OUTSIDE (incidents in the period in no sector, including those without "
             "a location), CRIMES_IN_PERIOD, POPULATION_OUTSIDE, OFFICERS_REQUIRED_TOTAL, "
             "OFFICERS_ALLOCATED_TOTAL.",
-            sector_geometry_help=SECTOR_GEOMETRY_HELP,
+            sector_geometry_help=sector_geometry_help(),
             crime_help=CRIME_PARAMETERS.help(
                 date_use=tr("needed for a period, and used to turn counts into yearly rates")
             ),

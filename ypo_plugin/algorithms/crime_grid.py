@@ -20,11 +20,11 @@ from ..i18n import tr, translated
 from ..inputs.crime_input import CRIMES, CrimeParameters
 from ..inputs.grid_input import CELL_SIZE, GRID_TYPE, add_grid_parameters, grid_settings
 from ..inputs.sector_input import (
-    SECTOR_GEOMETRY_HELP,
     SECTORS,
     add_sector_parameters,
     dissolve_by_id,
     read_sectors,
+    sector_geometry_help,
     sector_id_field,
     sector_source,
     sector_working_crs,
@@ -116,7 +116,7 @@ class CrimeGridAlgorithm(YpoAlgorithm):
             "Results: CRIMES_IN_PERIOD (incidents in the period), CRIMES_OUTSIDE (of those, in no "
             "sector or without location; the sum of crimes_total plus CRIMES_OUTSIDE is "
             "CRIMES_IN_PERIOD), and with a comparison period COMPARE_IN_PERIOD and COMPARE_OUTSIDE.",
-            sector_geometry_help=SECTOR_GEOMETRY_HELP,
+            sector_geometry_help=sector_geometry_help(),
             crime_help=CRIME_PARAMETERS.help(place_use=tr("counted per sector in the places table")),
             max_cells=DEFAULT_MAX_CELLS,
         )

@@ -25,9 +25,9 @@ from ..inputs.geometry_input import read_geometries
 from ..inputs.parameters import advanced
 from ..inputs.unit_input import ABOUT as UNIT_ABOUT
 from ..inputs.unit_input import (
-    LAYER_DESCRIPTION,
     POPULATION_FIELD,
     add_unit_parameters,
+    layer_description,
     read_units,
     sectors_as_written,
     unit_source,
@@ -191,7 +191,7 @@ class SplitSectorsAlgorithm(YpoAlgorithm):
     def _run(self, parameters, context, feedback):
         source, population_field = unit_source(self, parameters, context)
         transform_context = context.transformContext()
-        crs = crs_choice.working_crs(source, LAYER_DESCRIPTION, transform_context)
+        crs = crs_choice.working_crs(source, layer_description(), transform_context)
         steps = QgsProcessingMultiStepFeedback(4, feedback)
 
         steps.setProgressText(tr("Reading the layers…"))

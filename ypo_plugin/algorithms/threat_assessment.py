@@ -25,10 +25,10 @@ from ..inputs.sector_input import (
 )
 from ..inputs.threat_input import (
     GANG_FIELD,
-    GANG_HELP,
-    PERIODS_HELP,
     add_gang_and_exposed_parameters,
     add_period_parameters,
+    gang_help,
+    periods_help,
     read_exposed_areas,
     read_periods,
 )
@@ -106,8 +106,8 @@ class ThreatAssessmentAlgorithm(YpoAlgorithm):
             busiest_cells=BUSIEST_CELLS,
             cell_size=DEFAULT_CELL_SIZE,
             crime_help=CRIME_PARAMETERS.help(tr("which period an incident falls in")),
-            periods_help=PERIODS_HELP,
-            gang_help=GANG_HELP,
+            periods_help=periods_help(),
+            gang_help=gang_help(),
         )
 
     def initAlgorithm(self, config=None):
