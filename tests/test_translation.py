@@ -14,14 +14,17 @@ from .translations import danish
 
 HELP_SECTION = re.compile(r"-+\nDescription\n-+\n(.*?)\n-+\nArguments", re.DOTALL)
 ARGUMENT = re.compile(r"^([A-Z_]+): (.+)$", re.MULTILINE)
+OUTPUT = re.compile(r"^([A-Z_]+): <\w+>\n\t(.+)$", re.MULTILINE)
 
 
 def help_parts(output: str):
-    """(display name, description, {parameter: description}) of ``qgis_process help``."""
+    """(display name, description, {parameter or output: description}) of ``qgis_process help``."""
     title = output.splitlines()[0].rsplit(" (", 1)[0]
     description = HELP_SECTION.search(output).group(1).strip()
-    arguments = dict(ARGUMENT.findall(output.split("Arguments", 1)[1]))
-    return title, description, arguments
+    arguments, outputs = output.split("Arguments", 1)[1].split("\nOutputs\n", 1)
+    described = dict(ARGUMENT.findall(arguments))
+    described.update({f"output {name}": text for name, text in OUTPUT.findall(outputs)})
+    return title, description, described
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +41,7 @@ def test_help_is_english_with_an_english_qgis(help_in):
     assert description.startswith("Builds a sector plan from base units")
     assert arguments["SECTOR_COUNT"] == "Number of sectors"
     assert arguments["UNITS"] == "Base units"
+    assert arguments["output MAX_DEVIATION_PCT"] == "Largest workload deviation (%)"
 
 
 def test_help_is_danish_with_a_danish_qgis(help_in):
@@ -78,3 +82,46 @@ def test_the_translation_of_the_language_qgis_uses_is_found(staged_plugin_dir, m
     monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", staged_plugin_dir / "ypo_plugin" / "i18n")
     assert translation_file("da").name == translation_file("da_DK").name == "ypo_da.qm"
     assert translation_file("en") is None and translation_file("") is None
+
+
+@pytest.fixture(scope="module")
+def two_units(tmp_path_factory):
+    """Two 100 m squares with 10 and 20 inhabitants in a field named 'inhabitants'."""
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    path = tmp_path_factory.mktemp("two_units") / "two_units.geojson"
+    gpd.GeoDataFrame(
+        {"unit_id": [1, 2], "inhabitants": [10, 20]},
+        geometry=[box(0, 0, 100, 100), box(100, 0, 200, 100)],
+        crs="EPSG:25832",
+    ).to_file(path)
+    return path
+
+
+def split_error(qgis_process, units, **parameters) -> str:
+    result = qgis_process(
+        "run",
+        "ypo:splitsectors",
+        "--",
+        f"UNITS={units}",
+        "OUTPUT_SECTORS=TEMPORARY_OUTPUT",
+        "OUTPUT_UNITS=TEMPORARY_OUTPUT",
+        *(f"{name}={value}" for name, value in parameters.items()),
+        check=False,
+    )
+    assert result.returncode != 0
+    return next(
+        line for line in result.stdout.splitlines() + result.stderr.splitlines() if line.startswith("ERROR:")
+    )
+
+
+def test_a_bad_field_is_reported_in_the_language_of_qgis(qgis_process_in, two_units):
+    english = split_error(qgis_process_in("en"), two_units, POPULATION_FIELD="pop_x")
+    danish_error = split_error(qgis_process_in("da"), two_units, POPULATION_FIELD="pop_x")
+    template = "{parameter}: the layer '{layer}' ({source}) has no field '{field}'; choose one of {fields}."
+    values = dict(
+        parameter="POPULATION_FIELD", source="two_units", field="pop_x", fields="unit_id, inhabitants"
+    )
+    assert english == "ERROR:\t" + template.format(layer="Base units", **values)
+    assert danish_error == "ERROR:\t" + danish(template).format(layer=danish("Base units"), **values)
