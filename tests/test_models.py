@@ -9,10 +9,13 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, time, timedelta
 
 import pytest
-from qgis.core import QgsApplication, QgsVectorLayer
+from qgis.core import QgsApplication, QgsProcessingModelAlgorithm, QgsVectorLayer
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
 from tests.algorithms.publication_data import pdf_pages, pdf_text
 from tests.conftest import ROOT
+from ypo_plugin.algorithms.model_texts import MODEL_TEXTS
+from ypo_plugin.provider import load_models
 
 CRIME_TYPES = ("violence", "burglary", "theft", "drugs", "vandalism", "harassment")
 
@@ -87,6 +90,68 @@ def test_the_provider_lists_the_models(ypo_provider):
         assert "batch" in help_content["ALG_DESC"].lower()
         for definition in model.parameterDefinitions():  # every input and output explained
             assert help_content.get(definition.name()), (model_id, definition.name())
+
+
+def shipped_models():
+    """The models as their files say (English, whatever the language)."""
+    models = []
+    for path in sorted((ROOT / "processing").glob("*.model3")):
+        model = QgsProcessingModelAlgorithm()
+        assert model.fromFile(str(path)), path
+        models.append(model)
+    return models
+
+
+def test_every_text_of_the_models_is_marked_for_translation():
+    for model in shipped_models():
+        steps = model.childAlgorithms().values()
+        texts = {
+            model.displayName(),
+            model.group(),
+            *(definition.description() for definition in model.parameterDefinitions()),
+            *(step.description() for step in steps),
+            *(output.description() for step in steps for output in step.modelOutputs().values()),
+            *(text for key, text in model.helpContent().items() if not key.endswith("CREATOR")),
+        }
+        assert texts <= MODEL_TEXTS, (model.displayName(), sorted(texts - MODEL_TEXTS))
+
+
+class DanishStandIn(QTranslator):
+    """A few Danish texts, as a compiled translation would give them."""
+
+    TEXTS = {
+        "Full sector plan": "Fuld sektorplan",
+        "Models": "Modeller",
+        "Base units": "Grundenheder",
+        "Sectors": "Sektorer",
+        "Split into sectors": "Opdel i sektorer",
+        "Default district.": "Standard district.",
+    }
+
+    def translate(self, context, text, disambiguation=None, n=-1):
+        return self.TEXTS.get(text) if context == "@default" else None  # None: not translated
+
+    def isEmpty(self):
+        return False
+
+
+def test_the_models_show_their_texts_in_the_users_language(ypo_provider):  # its steps are found
+    translator = DanishStandIn()
+    assert QCoreApplication.installTranslator(translator)
+    try:
+        plan = next(model for model in load_models() if model.name() == "fullsectorplan")
+        for model in (plan, plan.create()):  # the provider's and the instance a dialog runs
+            assert (model.displayName(), model.group()) == ("Fuld sektorplan", "Modeller")
+            assert model.parameterDefinition("UNITS").description() == "Grundenheder"
+            assert model.parameterDefinition("split:sectors").description() == "Sektorer"
+            assert model.outputDefinition("split:sectors").description() == "Sektorer"
+            assert model.childAlgorithm("split").description() == "Opdel i sektorer"
+            assert model.helpContent()["DISTRICT_NAME_FIELD"] == "Standard district."
+            assert model.parameterDefinition("DISTRICTS").description() == "Districts"  # no translation given
+            assert model.name() == "fullsectorplan" and model.parameterDefinition("UNITS").name() == "UNITS"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert plan.displayName() == "Full sector plan"
 
 
 def test_the_outputs_are_named_by_step(ypo_provider):

@@ -20,6 +20,8 @@ import importlib.util
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from .i18n import tr
+
 
 class Requirement(NamedTuple):
     module: str
@@ -90,27 +92,26 @@ REQUIREMENTS = (
     Requirement("matplotlib", "matplotlib", "matplotlib>=3.5", _matplotlib_usable),
 )
 
-INSTALL_HINT = (
-    "Install them into the Python that QGIS uses, built against the system's GEOS/PROJ/GDAL: "
-    "python3 -m pip install --break-system-packages --no-binary shapely,pyproj {packages} "
-    "(or run 'make setup' in the plugin's source folder), then restart QGIS."
-)
-
 
 def unusable(requirement: Requirement) -> str | None:
     """Why ``requirement`` cannot serve the plugin (missing, or lacking what it uses), or None."""
     try:
         module = importlib.import_module(requirement.module)
     except Exception as error:  # a broken install fails in many ways; all mean "not usable"
-        return f"{requirement.wanted} (not importable: {error})"
+        return tr("{package} (not importable: {error})", package=requirement.wanted, error=error)
     try:
         if requirement.usable(module):
             return None
-        problem = "it does not do what the plugin uses"
+        problem = tr("it does not do what the plugin uses")
     except Exception as error:
         problem = f"{type(error).__name__}: {error}"
     version = getattr(module, "__version__", "unknown")
-    return f"{requirement.wanted} (found {version}, but {problem})"
+    return tr(
+        "{package} (found {version}, but {problem})",
+        package=requirement.wanted,
+        version=version,
+        problem=problem,
+    )
 
 
 def missing_requirements() -> tuple[str, ...]:
@@ -127,7 +128,9 @@ def missing_requirements_once() -> tuple[str, ...]:
 def absent_requirements() -> tuple[str, ...]:
     """Reasons, one per package that is not installed at all; cheap: imports none of them."""
     return tuple(
-        f"{requirement.wanted} (not installed)" for requirement in REQUIREMENTS if not _installed(requirement)
+        tr("{package} (not installed)", package=requirement.wanted)
+        for requirement in REQUIREMENTS
+        if not _installed(requirement)
     )
 
 
@@ -139,10 +142,13 @@ def _installed(requirement: Requirement) -> bool:
 
 
 def missing_requirements_message(missing) -> str:
+    """What is missing (the reasons of :func:`missing_requirements`) and how to install it."""
     packages = " ".join(f"'{name.split(' ')[0]}'" for name in missing)
-    return (
-        "YPO sector planning needs the Python packages "
-        + ", ".join(missing)
-        + ". "
-        + INSTALL_HINT.format(packages=packages)
+    return tr(
+        "YPO sector planning needs the Python packages {reasons}. Install them into the Python that QGIS "
+        "uses, built against the system's GEOS/PROJ/GDAL: python3 -m pip install --break-system-packages "
+        "--no-binary shapely,pyproj {packages} (or run 'make setup' in the plugin's source folder), then "
+        "restart QGIS.",
+        reasons=", ".join(missing),
+        packages=packages,
     )

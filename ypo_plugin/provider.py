@@ -4,7 +4,9 @@ from qgis.core import QgsApplication, QgsProcessingModelAlgorithm, QgsProcessing
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtXml import QDomDocument
 
+from .algorithms.model_texts import model_text
 from .dependencies import absent_requirements, missing_requirements_message
+from .i18n import tr
 from .resources import icon_path, models_dir
 
 
@@ -58,6 +60,12 @@ class ShippedModel(QgsProcessingModelAlgorithm):
     def name(self):
         return self._model_id
 
+    def displayName(self):
+        return model_text(super().displayName())
+
+    def group(self):
+        return model_text(super().group())
+
     def createInstance(self):
         instance = ShippedModel(self._model_id)
         instance.load(self.toVariant())
@@ -82,7 +90,23 @@ class ShippedModel(QgsProcessingModelAlgorithm):
             return False
         if order_inputs:
             self._order_inputs()
+        self._show_in_language()
         return True
+
+    def _show_in_language(self) -> None:
+        """The help and the inputs', outputs' and steps' descriptions in the user's language
+        (see :mod:`.algorithms.model_texts`)."""
+        self.setHelpContent({key: model_text(text) for key, text in self.helpContent().items()})
+        steps = self.childAlgorithms()
+        for step in steps.values():
+            step.setDescription(model_text(step.description()))
+            outputs = step.modelOutputs()
+            for output in outputs.values():
+                output.setDescription(model_text(output.description()))
+            step.setModelOutputs(outputs)
+        self.setChildAlgorithms(steps)  # which makes the output parameters from the steps' outputs
+        for definition in (*self.parameterDefinitions(), *self.outputDefinitions()):
+            definition.setDescription(model_text(definition.description()))
 
     def reattach(self) -> None:
         """Load the model again, now that its steps' algorithms can be found."""
@@ -123,10 +147,10 @@ class YpoProvider(QgsProcessingProvider):
         return "ypo"
 
     def name(self):
-        return "Your Police Officer"
+        return tr("Your Police Officer")
 
     def longName(self):
-        return "Your Police Officer – sector planning"
+        return tr("Your Police Officer – sector planning")
 
     def icon(self):
         return QIcon(str(icon_path()))

@@ -74,7 +74,7 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
             "• partners — name, kind (SSP, housing association, club, tradesperson, school, other), contact, "
             "address point and sector_id;\n"
             "• events — date, title, notes, point and sector_id;\n"
-            f"• target_groups — the handbook's target groups: {groups}.\n"
+            "• target_groups — the handbook's target groups: {groups}.\n"
             "Their attribute forms (drop-down lists, date pickers, required fields, defaults) are saved as "
             "each table's default style, so they also work when a table is added to another project.\n\n"
             "The project relates every sector to its log entries, partners and events (the sector form has a "
@@ -89,7 +89,8 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
             "Output folder — where workspace.gpkg and workspace.qgz are written.\n"
             "Replace an existing workspace — overwrite a workspace already in the folder (its log, partners "
             "and events are lost); without it an existing workspace is never touched.\n\n"
-            "Results: GEOPACKAGE, PROJECT and SECTOR_COUNT."
+            "Results: GEOPACKAGE, PROJECT and SECTOR_COUNT.",
+            groups=groups,
         )
 
     def initAlgorithm(self, config=None):
@@ -127,7 +128,10 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
         )
         if added:
             feedback.pushInfo(
-                f"Added the empty fields {', '.join(added)} to the sectors; fill them in the sector form."
+                tr(
+                    "Added the empty fields {fields} to the sectors; fill them in the sector form.",
+                    fields=", ".join(added),
+                )
             )
         if feedback.isCanceled():
             return {}
@@ -167,7 +171,12 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
         sector_workspace.save_project(project, project_path)
         feedback.setProgress(100)
         feedback.pushInfo(
-            f"Wrote {geopackage} and {project_path} ({len(computed)} sectors). Open the project to edit."
+            tr(
+                "Wrote {geopackage} and {project} ({sectors} sectors). Open the project to edit.",
+                geopackage=geopackage,
+                project=project_path,
+                sectors=len(computed),
+            )
         )
         return {
             self.OUTPUT_FOLDER: str(folder),
@@ -208,18 +217,29 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise QgsProcessingException(
-                f"OUTPUT_FOLDER: cannot create {folder} ({error.strerror}); choose a folder you can write to."
+                tr(
+                    "OUTPUT_FOLDER: cannot create {folder} ({problem}); choose a folder you can write to.",
+                    folder=folder,
+                    problem=error.strerror,
+                )
             ) from None
         if not os.access(folder, os.W_OK | os.X_OK):
             raise QgsProcessingException(
-                f"OUTPUT_FOLDER: {folder} is not writable; choose a folder you can write to."
+                tr(
+                    "OUTPUT_FOLDER: {folder} is not writable; choose a folder you can write to.",
+                    folder=folder,
+                )
             )
         existing = [name for name in (GEOPACKAGE_NAME, PROJECT_NAME) if (folder / name).exists()]
         if existing and not self.parameterAsBoolean(parameters, self.REPLACE, context):
             raise QgsProcessingException(
-                f"OUTPUT_FOLDER: {folder} already holds a workspace ({', '.join(existing)}); its sector log "
-                "would be lost. Choose another folder, or set REPLACE (Replace an existing workspace) to "
-                "overwrite it."
+                tr(
+                    "OUTPUT_FOLDER: {folder} already holds a workspace ({files}); its sector log would be "
+                    "lost. Choose another folder, or set REPLACE (Replace an existing workspace) to "
+                    "overwrite it.",
+                    folder=folder,
+                    files=", ".join(existing),
+                )
             )
         return folder
 
@@ -239,7 +259,10 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
         message, loaded = sector_workspace.load_style_file(public, "sectors_public")
         if not loaded:
             raise QgsProcessingException(
-                f"The public sector style could not be loaded ({message}); reinstall the plugin."
+                tr(
+                    "The public sector style could not be loaded ({problem}); reinstall the plugin.",
+                    problem=message,
+                )
             )
         style = QgsMapLayerStyle()
         style.readFromLayer(public)

@@ -65,9 +65,10 @@ class ExportBusinessCardsAlgorithm(YpoAlgorithm):
             "officer_email). Any CRS.\n"
             "Web map address (optional) — the address where the station publishes its web map "
             "(Export public web map), e.g. https://politi.example/sektorer.html.\n"
-            + TEXT_HELP
-            + "Business cards — the PDF file to write.\n\n"
-            "Results: CARD_COUNT and PAGE_COUNT."
+            "{text_help}"
+            "Business cards — the PDF file to write.\n\n"
+            "Results: CARD_COUNT and PAGE_COUNT.",
+            text_help=TEXT_HELP,
         )
 
     def initAlgorithm(self, config=None):
@@ -79,28 +80,32 @@ class ExportBusinessCardsAlgorithm(YpoAlgorithm):
         add_web_map_url_parameter(self)
         add_text_parameters(self)
         self.addParameter(
-            QgsProcessingParameterFileDestination(self.OUTPUT, tr("Business cards"), "PDF files (*.pdf)")
+            QgsProcessingParameterFileDestination(self.OUTPUT, tr("Business cards"), tr("PDF files (*.pdf)"))
         )
         self.addOutput(QgsProcessingOutputNumber(self.CARD_COUNT, tr("Cards")))
         self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, tr("Pages")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        require_qr_package("Business cards")
+        require_qr_package(tr("Business cards"))
         texts = read_texts(self, parameters, context)
         url = read_web_map_url(self, parameters, context)
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         _, frame = read_public_sectors(self, parameters, context, feedback, texts=texts)
         cards, without = cards_from_sectors(frame.drop(columns=frame.geometry.name).to_dict("records"))
         if without:
-            feedback.pushWarning(f"No card for the sectors without an officer_name: {', '.join(without)}.")
+            feedback.pushWarning(
+                tr("No card for the sectors without an officer_name: {sectors}.", sectors=", ".join(without))
+            )
         if not cards:
             raise QgsProcessingException(
-                "SECTORS: no sector has an officer_name; add the officers' names before printing cards."
+                tr("SECTORS: no sector has an officer_name; add the officers' names before printing cards.")
             )
         pages = _write_cards(path, cards, texts, url, feedback)
         if pages is None:
             return {}
-        feedback.pushInfo(f"Wrote {path}: {len(cards)} cards on {pages} pages.")
+        feedback.pushInfo(
+            tr("Wrote {path}: {cards} cards on {pages} pages.", path=path, cards=len(cards), pages=pages)
+        )
         return {self.OUTPUT: path, self.CARD_COUNT: len(cards), self.PAGE_COUNT: pages}
 
 
@@ -115,7 +120,7 @@ def _write_cards(path, cards: list[Card], texts, url, feedback) -> int | None:
     writer.setCreator(CREATOR)
     painter = QPainter()
     if not painter.begin(writer):
-        raise QgsProcessingException(f"Could not write {path}: is the folder writable?")
+        raise QgsProcessingException(tr("Could not write {path}: is the folder writable?", path=path))
     pages = math.ceil(len(cards) / CARDS_PER_PAGE)
     try:
         for number, card in enumerate(cards):

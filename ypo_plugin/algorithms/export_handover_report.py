@@ -45,7 +45,7 @@ class ExportHandoverReportAlgorithm(YpoAlgorithm):
         return tr(
             "Writes the handover report of a sector workspace (made by Create sector workspace) as one PDF: "
             "a page per sector for the officer taking over the sector, from the workspace's layout "
-            f"'{HANDOVER_LAYOUT_NAME}'. Each page shows the sector on a map with its partners and events, "
+            "'{layout}'. Each page shows the sector on a map with its partners and events, "
             "its key "
             "figures and manning (population, crimes, factor and officers, when the sectors have those "
             "fields), the officer's contact details, the neighbouring sectors (also across district lines: "
@@ -57,10 +57,13 @@ class ExportHandoverReportAlgorithm(YpoAlgorithm):
             "Workspace project — the workspace.qgz written by Create sector workspace.\n"
             "Sector id — the sector to report on; leave it empty for every sector (one page each, in the "
             "order of their ids).\n"
-            + TEXT_HELP
-            + f"DPI — resolution of the map and other raster parts (default {DEFAULT_DPI}).\n"
+            "{text_help}"
+            "DPI — resolution of the map and other raster parts (default {dpi}).\n"
             "Handover report — the PDF file to write.\n\n"
-            "Results: OUTPUT (the PDF) and PAGE_COUNT."
+            "Results: OUTPUT (the PDF) and PAGE_COUNT.",
+            layout=HANDOVER_LAYOUT_NAME,
+            text_help=TEXT_HELP,
+            dpi=DEFAULT_DPI,
         )
 
     def initAlgorithm(self, config=None):
@@ -71,7 +74,7 @@ class ExportHandoverReportAlgorithm(YpoAlgorithm):
         add_text_parameters(self)
         print_layouts.add_dpi_parameter(self, self.DPI, max_dpi=600)
         self.addParameter(
-            QgsProcessingParameterFileDestination(self.OUTPUT, tr("Handover report"), "PDF files (*.pdf)")
+            QgsProcessingParameterFileDestination(self.OUTPUT, tr("Handover report"), tr("PDF files (*.pdf)"))
         )
         self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, tr("Number of pages")))
 
@@ -86,8 +89,12 @@ class ExportHandoverReportAlgorithm(YpoAlgorithm):
         project = QgsProject()  # private: the user's open project is left alone
         if not project.read(path):
             raise QgsProcessingException(
-                f"WORKSPACE: {path} could not be read ({project.error() or 'not a QGIS project'}); give the "
-                "workspace.qgz written by Create sector workspace."
+                tr(
+                    "WORKSPACE: {path} could not be read ({problem}); give the workspace.qgz written by "
+                    "Create sector workspace.",
+                    path=path,
+                    problem=project.error() or tr("not a QGIS project"),
+                )
             )
         layout = project.layoutManager().layoutByName(HANDOVER_LAYOUT_NAME)
         if (
@@ -96,9 +103,13 @@ class ExportHandoverReportAlgorithm(YpoAlgorithm):
             or not layout.atlas().coverageLayer().isValid()
         ):
             raise QgsProcessingException(
-                f"WORKSPACE: {path} has no usable layout '{HANDOVER_LAYOUT_NAME}' "
-                "(or its sectors table is missing); "
-                "give the workspace.qgz written by Create sector workspace, with workspace.gpkg beside it."
+                tr(
+                    "WORKSPACE: {path} has no usable layout '{layout}' (or its sectors table is missing); "
+                    "give the workspace.qgz written by Create sector workspace, with workspace.gpkg "
+                    "beside it.",
+                    path=path,
+                    layout=HANDOVER_LAYOUT_NAME,
+                )
             )
         handover_layout.apply_texts(layout, texts)
         atlas = layout.atlas()
@@ -107,15 +118,19 @@ class ExportHandoverReportAlgorithm(YpoAlgorithm):
             atlas.setFilterFeatures(True)
             atlas.setFilterExpression(f'"sector_id" = {QgsExpression.quotedString(sector_id)}')
         if not atlas.beginRender():
-            raise QgsProcessingException("The handover report could not be prepared (atlas error).")
+            raise QgsProcessingException(tr("The handover report could not be prepared (atlas error)."))
         if atlas.count() == 0:
             atlas.endRender()
             raise QgsProcessingException(
-                f"WORKSPACE: the sectors table of {path} is empty; add the sectors before writing a report."
+                tr(
+                    "WORKSPACE: the sectors table of {path} is empty; add the sectors before writing a "
+                    "report.",
+                    path=path,
+                )
             )
         book = print_layouts.PdfBook(output, texts("handover"), dpi)
         pages = 0
-        feedback.setProgressText(tr("Writing {} pages…").format(atlas.count()))
+        feedback.setProgressText(tr("Writing {count} pages…", count=atlas.count()))
         try:
             for number in range(atlas.count()):
                 if feedback.isCanceled():
@@ -127,7 +142,7 @@ class ExportHandoverReportAlgorithm(YpoAlgorithm):
         finally:
             atlas.endRender()
             book.close()
-        feedback.pushInfo(f"Wrote {output} ({pages} pages).")
+        feedback.pushInfo(tr("Wrote {path} ({pages} pages).", path=output, pages=pages))
         return {self.OUTPUT: output, self.PAGE_COUNT: pages}
 
     @staticmethod
@@ -141,6 +156,10 @@ class ExportHandoverReportAlgorithm(YpoAlgorithm):
             ids = sorted(str(feature["sector_id"]) for feature in sectors.getFeatures())
             shown = ", ".join(ids[:20]) + (" …" if len(ids) > 20 else "")
             raise QgsProcessingException(
-                f"SECTOR_ID: the workspace has no sector '{sector_id}'; choose one of {shown}, or leave it "
-                "empty for every sector."
+                tr(
+                    "SECTOR_ID: the workspace has no sector '{sector}'; choose one of {sectors}, or leave it "
+                    "empty for every sector.",
+                    sector=sector_id,
+                    sectors=shown,
+                )
             )

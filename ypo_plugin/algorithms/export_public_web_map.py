@@ -16,7 +16,7 @@ from qgis.core import (
 from ..core.errors import InputError
 from ..core.lazy import lazy_module
 from ..core.texts import DEFAULT_TEXTS
-from ..i18n import tr
+from ..i18n import tr, translated
 from ..inputs.public_texts import HELP as TEXT_HELP
 from ..inputs.public_texts import add_text_parameters, read_texts
 from ..inputs.sector_input import read_public_frame
@@ -42,8 +42,11 @@ def read_public_sectors(algorithm, parameters, context, feedback, target_crs=Non
         raise QgsProcessingException(algorithm.invalidSourceError(parameters, "SECTORS"))
     if not source.sourceCrs().isValid() and qgis_read.has_features(source):
         raise QgsProcessingException(
-            f"SECTORS ({source.sourceName()}) has no valid coordinate reference system: set its CRS "
-            "(Layer Properties ▸ Source) and run again."
+            tr(
+                "SECTORS ({layer}) has no valid coordinate reference system: set its CRS "
+                "(Layer Properties ▸ Source) and run again.",
+                layer=source.sourceName(),
+            )
         )
     _, frame, names = read_public_frame(
         source, publication.PUBLIC_FIELDS, target_crs, context.transformContext(), feedback
@@ -51,12 +54,22 @@ def read_public_sectors(algorithm, parameters, context, feedback, target_crs=Non
     missing = [name for name in publication.PUBLIC_FIELDS[3:] if name not in names]
     if missing:
         feedback.pushWarning(
-            f"SECTORS has no field {', '.join(missing)}: shown as '{texts('officer_tba')}' or '–'. Add "
-            "the officers' contact details (e.g. with the Field calculator) before publishing."
+            tr(
+                "SECTORS has no field {fields}: shown as '{placeholder}' or '–'. Add the officers' contact "
+                "details (e.g. with the Field calculator) before publishing.",
+                fields=", ".join(missing),
+                placeholder=texts("officer_tba"),
+            )
         )
     empty = int(frame["officer_name"].isna().sum())
     if empty and "officer_name" in names:
-        feedback.pushWarning(f"{empty} sectors have no officer_name: shown as '{texts('officer_tba')}'.")
+        feedback.pushWarning(
+            tr(
+                "{count} sectors have no officer_name: shown as '{placeholder}'.",
+                count=empty,
+                placeholder=texts("officer_tba"),
+            )
+        )
     return source, frame
 
 
@@ -108,15 +121,17 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
             "and the officer fields (optional). Any CRS.\n"
             "Title — the page title (default: 'Find your local police officer' in the page's "
             "languages).\n"
-            + STREET_HELP
-            + "Addresses (optional) — address points; any CRS. Street field (default street), House "
+            "{street_help}"
+            "Addresses (optional) — address points; any CRS. Street field (default street), House "
             "number field (default house_number), Postcode field and City field (optional; default "
             "postcode and city when the layer has them). Addresses without a street, a house number "
             "such as 12 or 12B, or a position are left out and counted in the log.\n"
-            + TEXT_HELP
-            + "Web page — the .html file to write.\n\n"
+            "{text_help}"
+            "Web page — the .html file to write.\n\n"
             "Results: SECTOR_COUNT, the number of sectors on the page; ADDRESS_COUNT and "
-            "ADDRESSES_OUTSIDE, the addresses searchable on the page and those of them in no sector."
+            "ADDRESSES_OUTSIDE, the addresses searchable on the page and those of them in no sector.",
+            street_help=STREET_HELP,
+            text_help=TEXT_HELP,
         )
 
     def initAlgorithm(self, config=None):
@@ -135,13 +150,13 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
             )
         )
         for name, description, default in (
-            (self.STREET_FIELD, "Street field", "street"),
-            (self.HOUSE_NUMBER_FIELD, "House number field", "house_number"),
-            (self.POSTCODE_FIELD, "Postcode field", None),
-            (self.CITY_FIELD, "City field", None),
+            (self.STREET_FIELD, tr("Street field"), "street"),
+            (self.HOUSE_NUMBER_FIELD, tr("House number field"), "house_number"),
+            (self.POSTCODE_FIELD, tr("Postcode field"), None),
+            (self.CITY_FIELD, tr("City field"), None),
         ):
             self.addParameter(
-                QgsProcessingParameterField(name, tr(description), default, self.ADDRESSES, optional=True)
+                QgsProcessingParameterField(name, description, default, self.ADDRESSES, optional=True)
             )
         add_street_parameters(self)
         add_text_parameters(self)
@@ -161,7 +176,7 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
         )
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if not path:
-            raise QgsProcessingException("Give OUTPUT: the .html file to write.")
+            raise QgsProcessingException(tr("Give OUTPUT: the .html file to write."))
         feedback.setProgressText(tr("Reading the sectors…"))
         _, frame = read_public_sectors(
             self, parameters, context, feedback, QgsCoordinateReferenceSystem("EPSG:4326"), texts
@@ -184,7 +199,14 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
         feedback.setProgress(100)
-        feedback.pushInfo(f"Wrote {path}: {len(frame)} sectors, {len(html):,} bytes, no network needed.")
+        feedback.pushInfo(
+            tr(
+                "Wrote {path}: {sectors} sectors, {size:,} bytes, no network needed.",
+                path=path,
+                sectors=len(frame),
+                size=len(html),
+            )
+        )
         results = {self.OUTPUT: path, self.SECTOR_COUNT: len(frame)}
         if addresses:
             results[self.ADDRESS_COUNT] = addresses.count
@@ -209,7 +231,7 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
             (self.POSTCODE_FIELD, False),
             (self.CITY_FIELD, False),
         ):
-            fields[name] = self.checked_field(parameters, name, context, source, "Addresses", required)
+            fields[name] = self.checked_field(parameters, name, context, source, tr("Addresses"), required)
         for name, default in ((self.POSTCODE_FIELD, "postcode"), (self.CITY_FIELD, "city")):
             if fields[name] is None and source.fields().lookupField(default) >= 0:
                 fields[name] = default
@@ -237,14 +259,22 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
                 sector,
             )
         except InputError as error:
-            raise QgsProcessingException(f"ADDRESSES ({source.sourceName()}): {error}") from None
+            raise QgsProcessingException(
+                tr("ADDRESSES ({layer}): {error}", layer=source.sourceName(), error=translated(error.args[0]))
+            ) from None
         if index.without_street:
             feedback.pushWarning(
-                f"ADDRESSES: {index.without_street} addresses without a street, a house number such as 12 "
-                "or 12B, or a position are left out of the search."
+                tr(
+                    "ADDRESSES: {count} addresses without a street, a house number such as 12 or 12B, or a "
+                    "position are left out of the search.",
+                    count=index.without_street,
+                )
             )
         if index.outside:
             feedback.pushWarning(
-                f"ADDRESSES: {index.outside} addresses lie in no sector; the page says so when one is found."
+                tr(
+                    "ADDRESSES: {count} addresses lie in no sector; the page says so when one is found.",
+                    count=index.outside,
+                )
             )
         return index

@@ -45,12 +45,16 @@ class ExportSectorLeafletsAlgorithm(YpoAlgorithm):
             "the PDF holds nothing else.\n\n"
             "Parameters:\n"
             "Sectors — the sectors with sector_id, sector_name and the officer fields. Any CRS.\n"
-            + STREET_HELP
-            + "Offer text (optional) — what the local police officer offers, in the leaflet's own "
+            "{street_help}"
+            "Offer text (optional) — what the local police officer offers, in the leaflet's own "
             "words (default: a short text in the leaflet's languages).\n"
             "Web map address (optional) — as for Business cards: the QR code opens the web map at the "
-            "sector.\n" + TEXT_HELP + "Sector leaflets — the PDF file to write.\n\n"
-            "Result: PAGE_COUNT, one page per sector."
+            "sector.\n"
+            "{text_help}"
+            "Sector leaflets — the PDF file to write.\n\n"
+            "Result: PAGE_COUNT, one page per sector.",
+            street_help=STREET_HELP,
+            text_help=TEXT_HELP,
         )
 
     def initAlgorithm(self, config=None):
@@ -66,12 +70,12 @@ class ExportSectorLeafletsAlgorithm(YpoAlgorithm):
         add_web_map_url_parameter(self)
         add_text_parameters(self)
         self.addParameter(
-            QgsProcessingParameterFileDestination(self.OUTPUT, tr("Sector leaflets"), "PDF files (*.pdf)")
+            QgsProcessingParameterFileDestination(self.OUTPUT, tr("Sector leaflets"), tr("PDF files (*.pdf)"))
         )
         self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, tr("Pages")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        require_qr_package("Sector leaflets")
+        require_qr_package(tr("Sector leaflets"))
         texts = read_texts(self, parameters, context)
         url = read_web_map_url(self, parameters, context)
         offer = (self.parameterAsString(parameters, self.OFFER_TEXT, context) or "").strip() or texts(
@@ -81,12 +85,12 @@ class ExportSectorLeafletsAlgorithm(YpoAlgorithm):
         source = self.parameterAsSource(parameters, self.SECTORS, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.SECTORS))
-        crs = crs_choice.working_crs(source, "Sectors", context.transformContext())
+        crs = crs_choice.working_crs(source, tr("Sectors"), context.transformContext())
         _, frame = read_public_sectors(self, parameters, context, feedback, crs, texts)
         streets = read_streets(self, parameters, context, crs, feedback)
-        feedback.setProgressText(tr("Writing {} leaflets…").format(len(frame)))
+        feedback.setProgressText(tr("Writing {count} leaflets…", count=len(frame)))
         pages = leaflet.write_leaflets(path, frame, streets, texts, offer, url, crs, feedback)
         if pages is None:
             return {}
-        feedback.pushInfo(f"Wrote {path}: {pages} leaflets.")
+        feedback.pushInfo(tr("Wrote {path}: {pages} leaflets.", path=path, pages=pages))
         return {self.OUTPUT: path, self.PAGE_COUNT: pages}

@@ -18,7 +18,7 @@ from qgis.core import (
 )
 
 from ..core.lazy import lazy_module
-from ..i18n import tr
+from ..i18n import tr, translated
 from ..inputs import street_input
 from ..inputs.crime_input import CRIMES, CrimeParameters
 from ..inputs.parameters import enum_parameter
@@ -105,22 +105,26 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
             "maps are drawn in the sectors' CRS when it is metric, else in its UTM zone.\n"
             "The crime incidents are for internal maps only: drawn and counted on the sector pages; "
             "the period is printed on the pages (without one, the dates of the data).\n"
-            + CRIME_PARAMETERS.help(date_use="it gives the charts by hour and weekday")
-            + "Crime grid (optional, internal only) — cells from Crime grid, drawn as a heat map; "
+            "{crime_help}"
+            "Crime grid (optional, internal only) — cells from Crime grid, drawn as a heat map; "
             "without it, a 250 m grid is computed from the incidents.\n"
-            + street_input.HELP
-            + "Streets are public: drawn on internal and public maps alike, under the sectors' labels.\n"
+            "{street_help}"
+            "Streets are public: drawn on internal and public maps alike, under the sectors' labels.\n"
             "Audience — public (default) or internal.\n"
             "Format — pdf (one file: overview and sector pages), png or svg (one file per page).\n"
             "Atlas — one page per sector after the overview (default yes).\n"
             "Title — printed on the pages (a default for each audience).\n"
             "Paper — A4 or A3 landscape.\n"
-            + TEXT_HELP
-            + f"DPI — resolution of PNG pages and of raster parts of PDF/SVG (default {DEFAULT_DPI}).\n"
+            "{text_help}"
+            "DPI — resolution of PNG pages and of raster parts of PDF/SVG (default {dpi}).\n"
             "Output folder — where the files are written: <audience>_sector_maps.pdf, or "
             "<audience>_overview.<format> (and _2, _3… for the table's further pages) and "
             "<audience>_sector_<sector_id>.<format>.\n\n"
-            "Results: FILES (the files written, separated by ';'), FILE_COUNT and PAGE_COUNT."
+            "Results: FILES (the files written, separated by ';'), FILE_COUNT and PAGE_COUNT.",
+            crime_help=CRIME_PARAMETERS.help(date_use=tr("it gives the charts by hour and weekday")),
+            street_help=street_input.HELP,
+            text_help=TEXT_HELP,
+            dpi=DEFAULT_DPI,
         )
 
     def initAlgorithm(self, config=None):
@@ -136,11 +140,8 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
             )
         )
         street_input.add_street_parameters(self)
-        for name, description, options, default in (
-            (self.AUDIENCE, "Audience", AUDIENCES, "public"),
-            (self.FORMAT, "Format", FORMATS, "pdf"),
-        ):
-            self.addParameter(enum_parameter(name, tr(description), options, default))
+        self.addParameter(enum_parameter(self.AUDIENCE, tr("Audience"), AUDIENCES, "public"))
+        self.addParameter(enum_parameter(self.FORMAT, tr("Format"), FORMATS, "pdf"))
         self.addParameter(QgsProcessingParameterBoolean(self.ATLAS, tr("Atlas"), True))
         self.addParameter(QgsProcessingParameterString(self.TITLE, tr("Title"), optional=True))
         self.addParameter(enum_parameter(self.PAPER, tr("Paper"), PAPERS, "A4"))
@@ -175,7 +176,7 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
         if sectors is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.SECTORS))
         transform_context = context.transformContext()
-        crs = crs_choice.working_crs(sectors, "Sectors", transform_context)
+        crs = crs_choice.working_crs(sectors, tr("Sectors"), transform_context)
         project = QgsProject()  # private: nothing of the user's project reaches the files
         project.setCrs(crs)
         project.setTitle(title)
@@ -185,7 +186,9 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
         if audience == "public":
             for name in (CRIMES, self.GRID):
                 if parameters.get(name):
-                    feedback.pushWarning(f"{name} is never drawn on public maps; it is ignored.")
+                    feedback.pushWarning(
+                        tr("{parameter} is never drawn on public maps; it is ignored.", parameter=name)
+                    )
             frame = read_public_map_sectors(sectors, crs, transform_context, feedback, texts)
             frame[sector_maps.KEY_FIELD] = np.arange(1, len(frame) + 1)
             layers = sector_maps.sector_layers(
@@ -228,7 +231,14 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
         if written is None:
             return {}
         files, total = written
-        feedback.pushInfo(f"Wrote {len(files)} files ({total} pages) to {folder}.")
+        feedback.pushInfo(
+            tr(
+                "Wrote {files} files ({pages} pages) to {folder}.",
+                files=len(files),
+                pages=total,
+                folder=folder,
+            )
+        )
         return {
             self.OUTPUT_FOLDER: str(folder),
             self.FILES: ";".join(files),
@@ -270,7 +280,7 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
             is_cancelled=is_cancelled,
         )
         for warning in result.warnings:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(translated(warning))
         text = map_figures.period_on_pages(period, result.dates.values)
         incidents, grid = sector_maps.crime_layers(result, points, settings, crs, texts, grid)
         feedback.setProgressText(tr("Drawing the charts…"))
