@@ -1,5 +1,19 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
+<!--
+Glossary: one Danish term for each term of the model, in the user interface and on printed maps alike.
+  sector = sektor; district = distrikt; station = station (politistation); base unit = grundenhed;
+  Your Police Officer, local police officer = nærpolitibetjent; officer = betjent; manning = bemanding;
+  workload = arbejdsbyrde; population = befolkning; inhabitants = indbyggere (indb.);
+  exposed housing area = udsat boligområde; crimes = forbrydelser; incidents = hændelser;
+  crime type = kriminalitetstype; grid cell = gittercelle; barrier = barriere; deviation = afvigelse;
+  contiguous = sammenhængende; sector log = sektorlog; partner = samarbejdspartner; event = arrangement;
+  handover report = overdragelsesrapport; safety index = tryghedsindeks; survey = tryghedsundersøgelse;
+  threat assessment = trusselsvurdering; initiative = indsats; displacement = forskydning;
+  gang-related = banderelateret; quarter = kvartal; leaflet = folder; business card = visitkort;
+  web map = webkort; emergency number = alarmnummer; layer = lag; field = felt; feature = objekt.
+Placeholders in braces ({sector}, {count:,}) stay as they are; line breaks are kept.
+-->
 <TS version="2.1">
 <context>
     <name>@default</name>
@@ -117,7 +131,7 @@ Eksempeldistrikt — den GeoPackage, der skal skrives. Hvert lag gives også som
     </message>
     <message>
         <source>Create sector workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Opret sektorarbejdsområde</translation>
     </message>
     <message>
         <source>Creates a sector workspace for the schematic sector log: one GeoPackage (workspace.gpkg) and a QGIS project (workspace.qgz) beside it. Open the project and the workspace is ready to edit.
@@ -139,23 +153,41 @@ Output folder — where workspace.gpkg and workspace.qgz are written.
 Replace an existing workspace — overwrite a workspace already in the folder (its log, partners and events are lost); without it an existing workspace is never touched.
 
 Results: GEOPACKAGE, PROJECT and SECTOR_COUNT.</source>
-        <translation type="unfinished"></translation>
+        <translation>Opretter et sektorarbejdsområde til den skematiske sektorlog: én GeoPackage (workspace.gpkg) og et QGIS-projekt (workspace.qgz) ved siden af. Åbn projektet, og arbejdsområdet er klar til redigering.
+
+GeoPackage'en indeholder tabellerne
+• sectors — sektorerne med alle deres felter, sector_id som tekst, og de offentlige felter sector_name (id'et, når det mangler), district, officer_name, officer_phone og officer_email (tilføjet tomme, når de mangler);
+• sector_log — dato, forfatter, målgruppe, interessent, udfordring, handling, status (åben, i gang, lukket), opfølgningsdato og sector_id;
+• partners — navn, art (SSP, boligforening, klub, erhvervsdrivende, skole, andet), kontakt, adressepunkt og sector_id;
+• events — dato, titel, noter, punkt og sector_id;
+• target_groups — håndbogens målgrupper: {groups}.
+Deres attributformularer (rullelister, datovælgere, påkrævede felter, standardværdier) gemmes som hver tabels standardstil, så de også virker, når en tabel føjes til et andet projekt.
+
+Projektet knytter hver sektor til dens logindlæg, samarbejdspartnere og arrangementer (sektorformularen har en fane for hver) og hvert logindlæg til dets målgruppe, og det indeholder printlayoutet 'Overdragelsesrapport / Handover report' (én side pr. sektor: kort, nøgletal og bemanding, betjent, nabosektorer, samarbejdspartnere, åbne udfordringer og de seneste logindlæg; se Eksportér overdragelsesrapport) og layoutene til de offentlige sektorkort. Sektorloggen, samarbejdspartnerne og arrangementerne er interne: ingen offentlig eksport (Eksportér sektorkort, Eksportér offentligt webkort) læser dem nogensinde.
+
+Parametre:
+Sektorer — sektorpolygonerne (f.eks. fra Opdel distrikter i sektorer eller Beregn sektorbemanding).
+Sektor-id-felt — feltet med hver sektors entydige id (standard sector_id).
+Outputmappe — hvor workspace.gpkg og workspace.qgz skrives.
+Erstat et eksisterende arbejdsområde — overskriv et arbejdsområde, der allerede ligger i mappen (dets log, samarbejdspartnere og arrangementer går tabt); uden den røres et eksisterende arbejdsområde aldrig.
+
+Resultater: GEOPACKAGE, PROJECT og SECTOR_COUNT.</translation>
     </message>
     <message>
         <source>Output folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Outputmappe</translation>
     </message>
     <message>
         <source>Replace an existing workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstat et eksisterende arbejdsområde</translation>
     </message>
     <message>
         <source>Workspace GeoPackage</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbejdsområdets GeoPackage</translation>
     </message>
     <message>
         <source>Workspace project</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbejdsområdeprojekt</translation>
     </message>
     <message>
         <source>Number of sectors</source>
@@ -163,15 +195,15 @@ Results: GEOPACKAGE, PROJECT and SECTOR_COUNT.</source>
     </message>
     <message>
         <source>Writing the log, partner, event and target group tables…</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriver tabellerne med log, samarbejdspartnere, arrangementer og målgrupper…</translation>
     </message>
     <message>
         <source>Setting up the forms…</source>
-        <translation type="unfinished"></translation>
+        <translation>Opsætter formularerne…</translation>
     </message>
     <message>
         <source>Writing the project…</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriver projektet…</translation>
     </message>
     <message>
         <source>Crime grid</source>
@@ -250,44 +282,24 @@ Results: GEOPACKAGE, PROJECT and SECTOR_COUNT.</source>
         <translation>Visitkort</translation>
     </message>
     <message>
-        <source>Writes the sector officers' business cards as a print-ready PDF: 85 × 55 mm cards, ten to an A4 sheet (two columns of five, butted together) with crop marks in the margins at every cut line. Each card: 'Your local police officer', the officer's name, the sector, phone, e-mail, what to call in an emergency, and a QR code — the officer's contact as a vCard, or, with a web map address, the web map opened at the sector (address#sector-id). One card per sector with an officer_name, in sector id order; sectors without one are named in the log.
-
-Only the public fields are read (sector_id, sector_name, district and the officer fields); the PDF holds nothing else.
-
-Parameters:
-Sectors — the sectors with sector_id and the officer fields (officer_name, officer_phone, officer_email). Any CRS.
-Web map address (optional) — the address where the station publishes its web map (Export public web map), e.g. https://politi.example/sektorer.html.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sectors</source>
         <translation>Sektorer</translation>
     </message>
     <message>
         <source>Cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Antal visitkort</translation>
     </message>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Sider</translation>
     </message>
     <message>
         <source>Export handover report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Writes the handover report of a sector workspace (made by Create sector workspace) as one PDF: a page per sector for the officer taking over the sector, from the workspace's layout '{HANDOVER_LAYOUT_NAME}'. Each page shows the sector on a map with its partners and events, its key figures and manning (population, crimes, factor and officers, when the sectors have those fields), the officer's contact details, the neighbouring sectors (also across district lines: the sectors' neighbours field, or the sectors sharing a boundary when there is none), the partners, the open challenges (log entries open or in progress) and the latest log entries, as saved in the workspace when the report is written. The report is internal. The scale bar and north arrow are below the map, clear of its labels.
-
-Parameters:
-Workspace project — the workspace.qgz written by Create sector workspace.
-Sector id — the sector to report on; leave it empty for every sector (one page each, in the order of their ids).
-</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportér overdragelsesrapport</translation>
     </message>
     <message>
         <source>Sector id</source>
-        <translation type="unfinished"></translation>
+        <translation>Sektor-id</translation>
     </message>
     <message>
         <source>Handover report</source>
@@ -295,38 +307,19 @@ Sector id — the sector to report on; leave it empty for every sector (one page
     </message>
     <message>
         <source>Number of pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Antal sider</translation>
     </message>
     <message>
         <source>Reading the workspace…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Writing {} pages…</source>
-        <translation type="unfinished"></translation>
+        <translation>Læser arbejdsområdet…</translation>
     </message>
     <message>
         <source>Export public web map</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Writes one self-contained HTML page where citizens find their sector and its responsible officer: the sector boundaries and names are drawn on a plain background; clicking a sector, choosing it from a list, or entering the coordinates (latitude, longitude) of an address shows the officer's name, phone (a tel: link) and e-mail (a mailto: link), and the emergency number. Texts in Danish and English (a button switches) or in one language; usable on a phone.
-
-With an address layer the page searches addresses instead: one search box suggests streets and addresses after two letters, ignoring case, spacing and Danish letters (søndre allé = Sondre Alle = Soendre Alle), with house numbers such as 12B; a postcode lists the sectors it touches, a street without a number its sectors; Enter takes the first suggestion. The answer is the sector's officer card and the map zoomed to the sector with the address marked; an address in no sector says so and gives the emergency and general numbers. Coordinates typed into the box still work. The addresses are stored in the page in a compact form (street, house number, postcode, sector and a position to about a metre) and searched in the browser: nothing leaves the page.
-
-The page needs no network: its script, style and data are inlined, and its Content-Security-Policy forbids any request, so it can be opened from a file, an intranet or any web server. No map tiles.
-
-Only the public fields are written: sector_id, sector_name, district, officer_name, officer_phone, officer_email and the boundary (in longitude/latitude, 6 decimals). Every other field of the layer is ignored, whatever its name; missing officer fields show as 'Officer to be announced'. The same sectors give the same file.
-
-Parameters:
-Sectors — the sector polygons with sector_id (required, unique), sector_name, district and the officer fields (optional). Any CRS.
-Title — the page title (default: 'Find your local police officer' in the page's languages).
-</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportér offentligt webkort</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Addresses</source>
@@ -334,90 +327,63 @@ Title — the page title (default: 'Find your local police officer' in the page'
     </message>
     <message>
         <source>Web page</source>
-        <translation type="unfinished"></translation>
+        <translation>Webside</translation>
     </message>
     <message>
         <source>HTML files (*.html *.htm)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML-filer (*.html *.htm)</translation>
     </message>
     <message>
         <source>Sectors on the page</source>
-        <translation type="unfinished"></translation>
+        <translation>Sektorer på siden</translation>
     </message>
     <message>
         <source>Addresses on the page</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresser på siden</translation>
     </message>
     <message>
         <source>Addresses in no sector</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresser uden for sektorerne</translation>
     </message>
     <message>
         <source>Writing the web page…</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriver websiden…</translation>
     </message>
     <message>
         <source>Reading the addresses…</source>
-        <translation type="unfinished"></translation>
+        <translation>Læser adresserne…</translation>
     </message>
     <message>
         <source>Sector leaflets</source>
         <translation>Sektorfoldere</translation>
     </message>
     <message>
-        <source>Writes a leaflet per sector for citizens, one A5 page each in one PDF: the sector on a map with its streets and neighbours, 'Your local police officer' with the officer's name, phone and e-mail, what the local police officer offers (an editable text), when to call the emergency number and when the general number, and the QR code of the business cards (the officer's vCard, or the web map opened at the sector). Only the public fields are read; the PDF holds nothing else.
-
-Parameters:
-Sectors — the sectors with sector_id, sector_name and the officer fields. Any CRS.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Offer text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Writing {} leaflets…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilbudstekst</translation>
     </message>
     <message>
         <source>Export sector maps</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Writes publication-ready sector maps from the print-layout templates in the plugin's styles folder: an overview page and, with Atlas, one page per sector after it. Texts are in Danish and English or in one of them (Language); north arrow, scale bar, date and sources on every page.
-
-The overview lists every sector in a table, continued on further pages when the plan is long. On its map every sector is labelled: with its name and figures where they fit, else with its id or name, else with its number in the table (column 'Nr. / No.').
-
-Internal maps (marked 'INTERNT · INTERNAL'): the overview shows the sectors coloured by manning factor with name, population and officers, the districts, the crime grid when given, a legend and a sector table; each sector page shows the sector with its grid cells and incidents, crimes by hour and weekday and by type (from Crime incidents), key figures (population, area, crimes, need, factor, officers) and the neighbouring sectors.
-
-Public maps contain only sector_id, sector_name, district, officer_name, officer_phone, officer_email and the boundaries: an allow-list. No other field of the layer, no crime incidents and no grid ever reach a public page, and the files carry no metadata but the title. The overview lists every sector's officer with phone and e-mail; each sector page shows the sector and a contact card with the emergency number. A missing officer is shown as 'Officer to be announced'.
-
-Parameters:
-Sectors — the sector polygons with sector_id (required, unique), sector_name, district, the officer fields and, for internal maps, the fields of Compute sector manning. Any CRS; maps are drawn in the sectors' CRS when it is metric, else in its UTM zone.
-The crime incidents are for internal maps only: drawn and counted on the sector pages; the period is printed on the pages (without one, the dates of the data).
-</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportér sektorkort</translation>
     </message>
     <message>
         <source>Atlas</source>
-        <translation type="unfinished"></translation>
+        <translation>Atlas</translation>
     </message>
     <message>
         <source>Paper</source>
-        <translation type="unfinished"></translation>
+        <translation>Papir</translation>
     </message>
     <message>
         <source>Files written</source>
-        <translation type="unfinished"></translation>
+        <translation>Skrevne filer</translation>
     </message>
     <message>
         <source>Number of files</source>
-        <translation type="unfinished"></translation>
+        <translation>Antal filer</translation>
     </message>
     <message>
         <source>Counting crime by sector, hour and type…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tæller kriminalitet pr. sektor, time og type…</translation>
     </message>
     <message>
         <source>Safety index</source>
@@ -583,7 +549,7 @@ Output: Sektorer (sammensmeltede polygoner med sector_id, sector_name, district,
     </message>
     <message>
         <source>Crime type field</source>
-        <translation>Felt med kriminalitetstype</translation>
+        <translation>Kriminalitetstypefelt</translation>
     </message>
     <message>
         <source>Crime type mapping</source>
@@ -595,7 +561,7 @@ Output: Sektorer (sammensmeltede polygoner med sector_id, sector_name, district,
     </message>
     <message>
         <source>Time of day field</source>
-        <translation>Felt med klokkeslæt</translation>
+        <translation>Klokkeslætsfelt</translation>
     </message>
     <message>
         <source>Date format</source>
@@ -603,7 +569,7 @@ Output: Sektorer (sammensmeltede polygoner med sector_id, sector_name, district,
     </message>
     <message>
         <source>Place (scene) field</source>
-        <translation>Felt med gerningssted</translation>
+        <translation>Gerningsstedsfelt</translation>
     </message>
     <message>
         <source>Districts</source>
@@ -679,7 +645,7 @@ Output: Sektorer (sammensmeltede polygoner med sector_id, sector_name, district,
     </message>
     <message>
         <source>Sector id field</source>
-        <translation>Felt med sektor-id</translation>
+        <translation>Sektor-id-felt</translation>
     </message>
     <message>
         <source>Minimum officers per sector</source>
@@ -695,7 +661,7 @@ Output: Sektorer (sammensmeltede polygoner med sector_id, sector_name, district,
     </message>
     <message>
         <source>District name field</source>
-        <translation>Felt med distriktsnavn</translation>
+        <translation>Distriktsnavnefelt</translation>
     </message>
     <message>
         <source>District staff field</source>
@@ -747,11 +713,11 @@ Output: Sektorer (sammensmeltede polygoner med sector_id, sector_name, district,
     </message>
     <message>
         <source>Gang field</source>
-        <translation>Felt for banderelation</translation>
+        <translation>Bandefelt</translation>
     </message>
     <message>
         <source>Exposed area name field</source>
-        <translation>Felt med navn på udsat boligområde</translation>
+        <translation>Navnefelt for udsatte boligområder</translation>
     </message>
     <message>
         <source>Base units</source>
@@ -767,7 +733,7 @@ Output: Sektorer (sammensmeltede polygoner med sector_id, sector_name, district,
     </message>
     <message>
         <source>Export sector maps…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportér sektorkort…</translation>
     </message>
     <message>
         <source>Date</source>
@@ -2332,11 +2298,11 @@ Almindeligt nummer (avanceret) — politiets almindelige nummer, når det ikke h
     </message>
     <message>
         <source>SECTORS has no field {fields}: shown as '{placeholder}' or '–'. Add the officers' contact details (e.g. with the Field calculator) before publishing.</source>
-        <translation>SECTORS har intet felt {fields}: vises som '{placeholder}' eller '–'. Tilføj betjentenes kontaktoplysninger (f.eks. med feltberegneren) før offentliggørelse.</translation>
+        <translation>SECTORS mangler {fields}: vises som '{placeholder}' eller '–'. Tilføj betjentenes kontaktoplysninger (f.eks. med Feltberegneren), før der udgives.</translation>
     </message>
     <message>
         <source>{count} sectors have no officer_name: shown as &apos;{placeholder}&apos;.</source>
-        <translation>{count} sektorer har ingen officer_name: vises som '{placeholder}'.</translation>
+        <translation>{count} sektorer har intet officer_name: vises som '{placeholder}'.</translation>
     </message>
     <message>
         <source>DISTRICTS has no features; give district polygons with staff.</source>
@@ -2390,11 +2356,11 @@ Sammenlign med — quarter_before (standard) eller year_before (samme kvartal et
     </message>
     <message>
         <source>Comparison start</source>
-        <translation>Sammenligningens start</translation>
+        <translation>Sammenligningsperiodens start</translation>
     </message>
     <message>
         <source>Comparison end</source>
-        <translation>Sammenligningens slutning</translation>
+        <translation>Sammenligningsperiodens slutning</translation>
     </message>
     <message>
         <source>the last full quarter in the data</source>
@@ -2454,7 +2420,7 @@ Sammenlign med — quarter_before (standard) eller year_before (samme kvartal et
     </message>
     <message>
         <source>Writing {count} pages…</source>
-        <translation>Skriver {count} sider …</translation>
+        <translation>Skriver {count} sider…</translation>
     </message>
     <message>
         <source>The sector pages could not be prepared (atlas error).</source>
@@ -2499,6 +2465,622 @@ Sammenlign med — quarter_before (standard) eller year_before (samme kvartal et
     <message>
         <source>Feature {number} cannot be transformed to {crs}: {error}</source>
         <translation>Objekt {number} kan ikke transformeres til {crs}: {error}</translation>
+    </message>
+    <message>
+        <source>Added the empty fields {fields} to the sectors; fill them in the sector form.</source>
+        <translation>Tilføjede de tomme felter {fields} til sektorerne; udfyld dem i sektorformularen.</translation>
+    </message>
+    <message>
+        <source>Wrote {geopackage} and {project} ({sectors} sectors). Open the project to edit.</source>
+        <translation>Skrev {geopackage} og {project} ({sectors} sektorer). Åbn projektet for at redigere.</translation>
+    </message>
+    <message>
+        <source>OUTPUT_FOLDER: cannot create {folder} ({problem}); choose a folder you can write to.</source>
+        <translation>OUTPUT_FOLDER: kan ikke oprette {folder} ({problem}); vælg en mappe, du kan skrive i.</translation>
+    </message>
+    <message>
+        <source>OUTPUT_FOLDER: {folder} is not writable; choose a folder you can write to.</source>
+        <translation>OUTPUT_FOLDER: der kan ikke skrives i {folder}; vælg en mappe, du kan skrive i.</translation>
+    </message>
+    <message>
+        <source>OUTPUT_FOLDER: {folder} already holds a workspace ({files}); its sector log would be lost. Choose another folder, or set REPLACE (Replace an existing workspace) to overwrite it.</source>
+        <translation>OUTPUT_FOLDER: {folder} indeholder allerede et arbejdsområde ({files}); dets sektorlog ville gå tabt. Vælg en anden mappe, eller sæt REPLACE (Erstat et eksisterende arbejdsområde) for at overskrive det.</translation>
+    </message>
+    <message>
+        <source>The public sector style could not be loaded ({problem}); reinstall the plugin.</source>
+        <translation>Den offentlige sektorstil kunne ikke indlæses ({problem}); geninstallér pluginet.</translation>
+    </message>
+    <message>
+        <source>Writes the sector officers' business cards as a print-ready PDF: 85 × 55 mm cards, ten to an A4 sheet (two columns of five, butted together) with crop marks in the margins at every cut line. Each card: 'Your local police officer', the officer's name, the sector, phone, e-mail, what to call in an emergency, and a QR code — the officer's contact as a vCard, or, with a web map address, the web map opened at the sector (address#sector-id). One card per sector with an officer_name, in sector id order; sectors without one are named in the log.
+
+Only the public fields are read (sector_id, sector_name, district and the officer fields); the PDF holds nothing else.
+
+Parameters:
+Sectors — the sectors with sector_id and the officer fields (officer_name, officer_phone, officer_email). Any CRS.
+Web map address (optional) — the address where the station publishes its web map (Export public web map), e.g. https://politi.example/sektorer.html.
+{text_help}Business cards — the PDF file to write.
+
+Results: CARD_COUNT and PAGE_COUNT.</source>
+        <translation>Skriver sektorbetjentenes visitkort som en trykklar PDF: visitkort på 85 × 55 mm, ti på et A4-ark (to kolonner med fem, kant i kant) med skæremærker i margenen ud for hver skærelinje. Hvert kort: 'Din nærpolitibetjent', betjentens navn, sektoren, telefon, e-mail, hvad man ringer til i en nødsituation, og en QR-kode — betjentens kontaktoplysninger som vCard eller, med en webkortadresse, webkortet åbnet ved sektoren (adresse#sektor-id). Ét kort pr. sektor med et officer_name, i rækkefølge efter sektor-id; sektorer uden et navn nævnes i loggen.
+
+Kun de offentlige felter læses (sector_id, sector_name, district og betjentfelterne); PDF'en indeholder intet andet.
+
+Parametre:
+Sektorer — sektorerne med sector_id og betjentfelterne (officer_name, officer_phone, officer_email). Ethvert CRS.
+Webkortadresse (valgfri) — adressen, hvor stationen udgiver sit webkort (Eksportér offentligt webkort), f.eks. https://politi.example/sektorer.html.
+{text_help}Visitkort — den PDF-fil, der skal skrives.
+
+Resultater: CARD_COUNT og PAGE_COUNT.</translation>
+    </message>
+    <message>
+        <source>No card for the sectors without an officer_name: {sectors}.</source>
+        <translation>Intet visitkort til sektorerne uden et officer_name: {sectors}.</translation>
+    </message>
+    <message>
+        <source>SECTORS: no sector has an officer_name; add the officers&apos; names before printing cards.</source>
+        <translation>SECTORS: ingen sektor har et officer_name; tilføj betjentenes navne, før der udskrives visitkort.</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: {cards} cards on {pages} pages.</source>
+        <translation>Skrev {path}: {cards} visitkort på {pages} sider.</translation>
+    </message>
+    <message>
+        <source>Writes the handover report of a sector workspace (made by Create sector workspace) as one PDF: a page per sector for the officer taking over the sector, from the workspace's layout '{layout}'. Each page shows the sector on a map with its partners and events, its key figures and manning (population, crimes, factor and officers, when the sectors have those fields), the officer's contact details, the neighbouring sectors (also across district lines: the sectors' neighbours field, or the sectors sharing a boundary when there is none), the partners, the open challenges (log entries open or in progress) and the latest log entries, as saved in the workspace when the report is written. The report is internal. The scale bar and north arrow are below the map, clear of its labels.
+
+Parameters:
+Workspace project — the workspace.qgz written by Create sector workspace.
+Sector id — the sector to report on; leave it empty for every sector (one page each, in the order of their ids).
+{text_help}DPI — resolution of the map and other raster parts (default {dpi}).
+Handover report — the PDF file to write.
+
+Results: OUTPUT (the PDF) and PAGE_COUNT.</source>
+        <translation>Skriver overdragelsesrapporten for et sektorarbejdsområde (lavet med Opret sektorarbejdsområde) som én PDF: en side pr. sektor til den betjent, der overtager sektoren, ud fra arbejdsområdets layout '{layout}'. Hver side viser sektoren på et kort med dens samarbejdspartnere og arrangementer, dens nøgletal og bemanding (befolkning, kriminalitet, faktor og betjente, når sektorerne har de felter), betjentens kontaktoplysninger, nabosektorerne (også på tværs af distriktsgrænser: sektorernes felt neighbours eller de sektorer, der deler en grænse med den, når feltet mangler), samarbejdspartnerne, de åbne udfordringer (logindlæg, der er åbne eller i gang) og de seneste logindlæg, sådan som de er gemt i arbejdsområdet, når rapporten skrives. Rapporten er intern. Målestok og nordpil står under kortet, fri af dets etiketter.
+
+Parametre:
+Arbejdsområdeprojekt — den workspace.qgz, som Opret sektorarbejdsområde har skrevet.
+Sektor-id — den sektor, der skal rapporteres om; lad den stå tom for alle sektorer (én side hver, i rækkefølge efter id).
+{text_help}DPI — opløsningen af kortet og andre rasterdele (standard {dpi}).
+Overdragelsesrapport — den PDF-fil, der skal skrives.
+
+Resultater: OUTPUT (PDF'en) og PAGE_COUNT.</translation>
+    </message>
+    <message>
+        <source>WORKSPACE: {path} could not be read ({problem}); give the workspace.qgz written by Create sector workspace.</source>
+        <translation>WORKSPACE: {path} kunne ikke læses ({problem}); angiv den workspace.qgz, som Opret sektorarbejdsområde har skrevet.</translation>
+    </message>
+    <message>
+        <source>not a QGIS project</source>
+        <translation>ikke et QGIS-projekt</translation>
+    </message>
+    <message>
+        <source>WORKSPACE: {path} has no usable layout &apos;{layout}&apos; (or its sectors table is missing); give the workspace.qgz written by Create sector workspace, with workspace.gpkg beside it.</source>
+        <translation>WORKSPACE: {path} har intet brugbart layout '{layout}' (eller dets sektortabel mangler); angiv den workspace.qgz, som Opret sektorarbejdsområde har skrevet, med workspace.gpkg ved siden af.</translation>
+    </message>
+    <message>
+        <source>The handover report could not be prepared (atlas error).</source>
+        <translation>Overdragelsesrapporten kunne ikke forberedes (atlasfejl).</translation>
+    </message>
+    <message>
+        <source>WORKSPACE: the sectors table of {path} is empty; add the sectors before writing a report.</source>
+        <translation>WORKSPACE: sektortabellen i {path} er tom; tilføj sektorerne, før der skrives en rapport.</translation>
+    </message>
+    <message>
+        <source>Wrote {path} ({pages} pages).</source>
+        <translation>Skrev {path} ({pages} sider).</translation>
+    </message>
+    <message>
+        <source>SECTOR_ID: the workspace has no sector &apos;{sector}&apos;; choose one of {sectors}, or leave it empty for every sector.</source>
+        <translation>SECTOR_ID: arbejdsområdet har ingen sektor '{sector}'; vælg en af {sectors}, eller lad den stå tom for alle sektorer.</translation>
+    </message>
+    <message>
+        <source>SECTORS ({layer}) has no valid coordinate reference system: set its CRS (Layer Properties ▸ Source) and run again.</source>
+        <translation>SECTORS ({layer}) har intet gyldigt koordinatsystem: angiv dets CRS (Lagegenskaber ▸ Kilde) og kør igen.</translation>
+    </message>
+    <message>
+        <source>Writes one self-contained HTML page where citizens find their sector and its responsible officer: the sector boundaries and names are drawn on a plain background; clicking a sector, choosing it from a list, or entering the coordinates (latitude, longitude) of an address shows the officer's name, phone (a tel: link) and e-mail (a mailto: link), and the emergency number. Texts in Danish and English (a button switches) or in one language; usable on a phone.
+
+With an address layer the page searches addresses instead: one search box suggests streets and addresses after two letters, ignoring case, spacing and Danish letters (søndre allé = Sondre Alle = Soendre Alle), with house numbers such as 12B; a postcode lists the sectors it touches, a street without a number its sectors; Enter takes the first suggestion. The answer is the sector's officer card and the map zoomed to the sector with the address marked; an address in no sector says so and gives the emergency and general numbers. Coordinates typed into the box still work. The addresses are stored in the page in a compact form (street, house number, postcode, sector and a position to about a metre) and searched in the browser: nothing leaves the page.
+
+The page needs no network: its script, style and data are inlined, and its Content-Security-Policy forbids any request, so it can be opened from a file, an intranet or any web server. No map tiles.
+
+Only the public fields are written: sector_id, sector_name, district, officer_name, officer_phone, officer_email and the boundary (in longitude/latitude, 6 decimals). Every other field of the layer is ignored, whatever its name; missing officer fields show as 'Officer to be announced'. The same sectors give the same file.
+
+Parameters:
+Sectors — the sector polygons with sector_id (required, unique), sector_name, district and the officer fields (optional). Any CRS.
+Title — the page title (default: 'Find your local police officer' in the page's languages).
+{street_help}Addresses (optional) — address points; any CRS. Street field (default street), House number field (default house_number), Postcode field and City field (optional; default postcode and city when the layer has them). Addresses without a street, a house number such as 12 or 12B, or a position are left out and counted in the log.
+{text_help}Web page — the .html file to write.
+
+Results: SECTOR_COUNT, the number of sectors on the page; ADDRESS_COUNT and ADDRESSES_OUTSIDE, the addresses searchable on the page and those of them in no sector.</source>
+        <translation>Skriver én selvstændig HTML-side, hvor borgerne finder deres sektor og dens ansvarlige betjent: sektorgrænserne og -navnene tegnes på en neutral baggrund; et klik på en sektor, et valg på en liste eller en adresses koordinater (breddegrad, længdegrad) viser betjentens navn, telefon (et tel:-link) og e-mail (et mailto:-link) samt alarmnummeret. Tekster på dansk og engelsk (en knap skifter) eller på ét sprog; kan bruges på en telefon.
+
+Med et adresselag søger siden i stedet efter adresser: ét søgefelt foreslår gader og adresser efter to bogstaver og ser bort fra store og små bogstaver, mellemrum og danske bogstaver (søndre allé = Sondre Alle = Soendre Alle), med husnumre som 12B; et postnummer viser de sektorer, det berører, en gade uden nummer dens sektorer; Enter vælger det første forslag. Svaret er sektorens betjentkort og kortet zoomet ind på sektoren med adressen markeret; en adresse uden for alle sektorer siger det og giver alarmnummeret og det almindelige nummer. Koordinater skrevet i feltet virker stadig. Adresserne gemmes i siden i kompakt form (gade, husnummer, postnummer, sektor og en position med omkring en meters nøjagtighed) og søges i browseren: intet forlader siden.
+
+Siden kræver intet netværk: dens script, stil og data er indlejret, og dens Content-Security-Policy forbyder enhver forespørgsel, så den kan åbnes fra en fil, et intranet eller en hvilken som helst webserver. Ingen kortfliser.
+
+Kun de offentlige felter skrives: sector_id, sector_name, district, officer_name, officer_phone, officer_email og grænsen (i længdegrad/breddegrad, 6 decimaler). Alle andre felter i laget ignoreres, uanset navn; manglende betjentfelter vises som 'Betjent følger'. De samme sektorer giver den samme fil.
+
+Parametre:
+Sektorer — sektorpolygonerne med sector_id (påkrævet, entydig), sector_name, district og betjentfelterne (valgfri). Ethvert CRS.
+Titel — sidens titel (standard: 'Find din nærpolitibetjent' på sidens sprog).
+{street_help}Adresser (valgfri) — adressepunkter; ethvert CRS. Gadefelt (standard street), Husnummerfelt (standard house_number), Postnummerfelt og Byfelt (valgfri; standard postcode og city, når laget har dem). Adresser uden gade, uden et husnummer som 12 eller 12B eller uden position udelades og tælles i loggen.
+{text_help}Webside — den .html-fil, der skal skrives.
+
+Resultater: SECTOR_COUNT, antallet af sektorer på siden; ADDRESS_COUNT og ADDRESSES_OUTSIDE, de adresser, der kan søges på siden, og de af dem, der ikke ligger i nogen sektor.</translation>
+    </message>
+    <message>
+        <source>Street field</source>
+        <translation>Gadefelt</translation>
+    </message>
+    <message>
+        <source>House number field</source>
+        <translation>Husnummerfelt</translation>
+    </message>
+    <message>
+        <source>Postcode field</source>
+        <translation>Postnummerfelt</translation>
+    </message>
+    <message>
+        <source>City field</source>
+        <translation>Byfelt</translation>
+    </message>
+    <message>
+        <source>Give OUTPUT: the .html file to write.</source>
+        <translation>Angiv OUTPUT: den .html-fil, der skal skrives.</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: {sectors} sectors, {size:,} bytes, no network needed.</source>
+        <translation>Skrev {path}: {sectors} sektorer, {size:,} byte, kræver intet netværk.</translation>
+    </message>
+    <message>
+        <source>ADDRESSES ({layer}): {error}</source>
+        <translation>ADDRESSES ({layer}): {error}</translation>
+    </message>
+    <message>
+        <source>ADDRESSES: {count} addresses without a street, a house number such as 12 or 12B, or a position are left out of the search.</source>
+        <translation>ADDRESSES: {count} adresser uden gade, uden et husnummer som 12 eller 12B eller uden position er udeladt af søgningen.</translation>
+    </message>
+    <message>
+        <source>ADDRESSES: {count} addresses lie in no sector; the page says so when one is found.</source>
+        <translation>ADDRESSES: {count} adresser ligger ikke i nogen sektor; siden siger det, når en af dem findes.</translation>
+    </message>
+    <message>
+        <source>Writes a leaflet per sector for citizens, one A5 page each in one PDF: the sector on a map with its streets and neighbours, 'Your local police officer' with the officer's name, phone and e-mail, what the local police officer offers (an editable text), when to call the emergency number and when the general number, and the QR code of the business cards (the officer's vCard, or the web map opened at the sector). Only the public fields are read; the PDF holds nothing else.
+
+Parameters:
+Sectors — the sectors with sector_id, sector_name and the officer fields. Any CRS.
+{street_help}Offer text (optional) — what the local police officer offers, in the leaflet's own words (default: a short text in the leaflet's languages).
+Web map address (optional) — as for Business cards: the QR code opens the web map at the sector.
+{text_help}Sector leaflets — the PDF file to write.
+
+Result: PAGE_COUNT, one page per sector.</source>
+        <translation>Skriver en folder pr. sektor til borgerne, én A5-side hver i én PDF: sektoren på et kort med dens gader og naboer, 'Din nærpolitibetjent' med betjentens navn, telefon og e-mail, hvad nærpolitibetjenten tilbyder (en tekst, der kan redigeres), hvornår man skal ringe til alarmnummeret, og hvornår til det almindelige nummer, samt visitkortenes QR-kode (betjentens vCard eller webkortet åbnet ved sektoren). Kun de offentlige felter læses; PDF'en indeholder intet andet.
+
+Parametre:
+Sektorer — sektorerne med sector_id, sector_name og betjentfelterne. Ethvert CRS.
+{street_help}Tilbudstekst (valgfri) — hvad nærpolitibetjenten tilbyder, med folderens egne ord (standard: en kort tekst på folderens sprog).
+Webkortadresse (valgfri) — som for Visitkort: QR-koden åbner webkortet ved sektoren.
+{text_help}Sektorfoldere — den PDF-fil, der skal skrives.
+
+Resultat: PAGE_COUNT, én side pr. sektor.</translation>
+    </message>
+    <message>
+        <source>Writing {count} leaflets…</source>
+        <translation>Skriver {count} foldere…</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: {pages} leaflets.</source>
+        <translation>Skrev {path}: {pages} foldere.</translation>
+    </message>
+    <message>
+        <source>Writes publication-ready sector maps from the print-layout templates in the plugin's styles folder: an overview page and, with Atlas, one page per sector after it. Texts are in Danish and English or in one of them (Language); north arrow, scale bar, date and sources on every page.
+
+The overview lists every sector in a table, continued on further pages when the plan is long. On its map every sector is labelled: with its name and figures where they fit, else with its id or name, else with its number in the table (column 'Nr. / No.').
+
+Internal maps (marked 'INTERNT · INTERNAL'): the overview shows the sectors coloured by manning factor with name, population and officers, the districts, the crime grid when given, a legend and a sector table; each sector page shows the sector with its grid cells and incidents, crimes by hour and weekday and by type (from Crime incidents), key figures (population, area, crimes, need, factor, officers) and the neighbouring sectors.
+
+Public maps contain only sector_id, sector_name, district, officer_name, officer_phone, officer_email and the boundaries: an allow-list. No other field of the layer, no crime incidents and no grid ever reach a public page, and the files carry no metadata but the title. The overview lists every sector's officer with phone and e-mail; each sector page shows the sector and a contact card with the emergency number. A missing officer is shown as 'Officer to be announced'.
+
+Parameters:
+Sectors — the sector polygons with sector_id (required, unique), sector_name, district, the officer fields and, for internal maps, the fields of Compute sector manning. Any CRS; maps are drawn in the sectors' CRS when it is metric, else in its UTM zone.
+The crime incidents are for internal maps only: drawn and counted on the sector pages; the period is printed on the pages (without one, the dates of the data).
+{crime_help}Crime grid (optional, internal only) — cells from Crime grid, drawn as a heat map; without it, a 250 m grid is computed from the incidents.
+{street_help}Streets are public: drawn on internal and public maps alike, under the sectors' labels.
+Audience — public (default) or internal.
+Format — pdf (one file: overview and sector pages), png or svg (one file per page).
+Atlas — one page per sector after the overview (default yes).
+Title — printed on the pages (a default for each audience).
+Paper — A4 or A3 landscape.
+{text_help}DPI — resolution of PNG pages and of raster parts of PDF/SVG (default {dpi}).
+Output folder — where the files are written: &lt;audience&gt;_sector_maps.pdf, or &lt;audience&gt;_overview.&lt;format&gt; (and _2, _3… for the table's further pages) and &lt;audience&gt;_sector_&lt;sector_id&gt;.&lt;format&gt;.
+
+Results: FILES (the files written, separated by ';'), FILE_COUNT and PAGE_COUNT.</source>
+        <translation>Skriver sektorkort klar til udgivelse ud fra layoutskabelonerne i pluginets styles-mappe: en oversigtsside og, med Atlas, én side pr. sektor efter den. Teksterne er på dansk og engelsk eller på ét af sprogene (Sprog); nordpil, målestok, dato og kilder på hver side.
+
+Oversigten viser alle sektorer i en tabel, der fortsætter på flere sider, når planen er lang. På oversigtens kort får hver sektor en etiket: med navn og tal, hvor de er plads til, ellers med id eller navn, ellers med sit nummer i tabellen (kolonnen 'Nr. / No.').
+
+Interne kort (mærket 'INTERNT · INTERNAL'): oversigten viser sektorerne farvet efter bemandingsfaktor med navn, befolkning og betjente, distrikterne, kriminalitetsgitteret, når det er angivet, en signaturforklaring og en sektortabel; hver sektorside viser sektoren med dens gitterceller og hændelser, kriminalitet pr. time og ugedag og pr. type (fra Kriminalitetshændelser), nøgletal (befolkning, areal, kriminalitet, behov, faktor, betjente) og nabosektorerne.
+
+Offentlige kort indeholder kun sector_id, sector_name, district, officer_name, officer_phone, officer_email og grænserne: en positivliste. Intet andet felt fra laget, ingen kriminalitetshændelser og intet gitter kommer nogensinde på en offentlig side, og filerne har ingen metadata ud over titlen. Oversigten viser hver sektors betjent med telefon og e-mail; hver sektorside viser sektoren og et kontaktkort med alarmnummeret. En manglende betjent vises som 'Betjent følger'.
+
+Parametre:
+Sektorer — sektorpolygonerne med sector_id (påkrævet, entydig), sector_name, district, betjentfelterne og, til interne kort, felterne fra Beregn sektorbemanding. Ethvert CRS; kortene tegnes i sektorernes CRS, når det er metrisk, ellers i dets UTM-zone.
+Kriminalitetshændelserne bruges kun på interne kort: de tegnes og tælles på sektorsiderne; perioden trykkes på siderne (uden en periode datoerne i data).
+{crime_help}Kriminalitetsgitter (valgfri, kun internt) — celler fra Kriminalitetsgitter, tegnet som et varmekort; uden det beregnes et gitter på 250 m ud fra hændelserne.
+{street_help}Gaderne er offentlige: de tegnes på både interne og offentlige kort, under sektorernes etiketter.
+Målgruppe — public (offentlig, standard) eller internal (intern).
+Format — pdf (én fil: oversigt og sektorsider), png eller svg (én fil pr. side).
+Atlas — én side pr. sektor efter oversigten (standard ja).
+Titel — trykkes på siderne (en standardtitel for hver målgruppe).
+Papir — A4 eller A3 liggende.
+{text_help}DPI — opløsningen af PNG-sider og af rasterdele i PDF/SVG (standard {dpi}).
+Outputmappe — hvor filerne skrives: &lt;audience&gt;_sector_maps.pdf, eller &lt;audience&gt;_overview.&lt;format&gt; (og _2, _3… for tabellens yderligere sider) og &lt;audience&gt;_sector_&lt;sector_id&gt;.&lt;format&gt;.
+
+Resultater: FILES (de skrevne filer, adskilt af ';'), FILE_COUNT og PAGE_COUNT.</translation>
+    </message>
+    <message>
+        <source>it gives the charts by hour and weekday</source>
+        <translation>den giver diagrammerne pr. time og ugedag</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Målgruppe</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>{parameter} is never drawn on public maps; it is ignored.</source>
+        <translation>{parameter} tegnes aldrig på offentlige kort; den ignoreres.</translation>
+    </message>
+    <message>
+        <source>Wrote {files} files ({pages} pages) to {folder}.</source>
+        <translation>Skrev {files} filer ({pages} sider) til {folder}.</translation>
+    </message>
+    <message>
+        <source>Full sector plan</source>
+        <translation>Fuld sektorplan</translation>
+    </message>
+    <message>
+        <source>Quarterly review</source>
+        <translation>Kvartalsgennemgang</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modeller</translation>
+    </message>
+    <message>
+        <source>Split districts into sectors, man them, grid their crime, validate the plan and print internal maps, in one run.</source>
+        <translation>Opdel distrikter i sektorer, bemand dem, læg kriminaliteten i gitter, validér planen og udskriv interne kort i én kørsel.</translation>
+    </message>
+    <message>
+        <source>The whole YPO planning chain in one run: Split into sectors → Compute sector manning (on the new sectors) → Crime grid → Validate sectors → Export sector maps (internal atlas, PDF).
+
+Use it on the sample district (Create sample district) or on your own base units, districts, crime incidents and exposed housing areas. Outputs: the sectors and the units with their sector, the sector manning (and an HTML summary), the crime grid, the validation errors and the internal maps. The new sectors have no officers yet: add officer_name, officer_phone and officer_email (e.g. with the Field calculator) before publishing public maps.
+
+Batch mode: run the model over several districts layers, periods or seeds, one row each, each row with its own output files and folder.</source>
+        <translation>Hele YPO-planlægningskæden i én kørsel: Opdel i sektorer → Beregn sektorbemanding (på de nye sektorer) → Kriminalitetsgitter → Validér sektorer → Eksportér sektorkort (internt atlas, PDF).
+
+Brug den på eksempeldistriktet (Opret eksempeldistrikt) eller på dine egne grundenheder, distrikter, kriminalitetshændelser og udsatte boligområder. Output: sektorerne og grundenhederne med deres sektor, sektorbemandingen (og en HTML-oversigt), kriminalitetsgitteret, valideringsfejlene og de interne kort. De nye sektorer har endnu ingen betjente: tilføj officer_name, officer_phone og officer_email (f.eks. med Feltberegneren), før der udgives offentlige kort.
+
+Batchtilstand: kør modellen over flere distriktslag, perioder eller startværdier, én række hver, hver række med sine egne outputfiler og sin egen mappe.</translation>
+    </message>
+    <message>
+        <source>Optional: lines no sector should cross (railways, motorways, water).</source>
+        <translation>Valgfri: linjer, som ingen sektor bør krydse (jernbaner, motorveje, vand).</translation>
+    </message>
+    <message>
+        <source>The crime incident points: they count in the sectors&apos; crime, the grid and the maps.</source>
+        <translation>Kriminalitetshændelsernes punkter: de tæller med i sektorernes kriminalitet, i gitteret og på kortene.</translation>
+    </message>
+    <message>
+        <source>The incident&apos;s type (violence, burglary, theft, drugs, vandalism, harassment; English and Danish names are recognised). Default crime_type.</source>
+        <translation>Hændelsens type (vold, indbrud, tyveri, narkotika, hærværk, chikane; engelske og danske navne genkendes). Standard crime_type.</translation>
+    </message>
+    <message>
+        <source>Optional: extra &apos;source = type&apos; entries for the crime type field, separated by &apos;;&apos; or new lines (e.g. &apos;BATTERY=violence; NARCOTICS=drugs; DECEPTIVE PRACTICE=other&apos;), or the path of a mapping file; types in no mapping count in crimes_total only.</source>
+        <translation>Valgfri: ekstra 'kilde = type'-angivelser til kriminalitetstypefeltet, adskilt af ';' eller linjeskift (f.eks. 'BATTERY=violence; NARCOTICS=drugs; DECEPTIVE PRACTICE=other'), eller stien til en fil med tilknytninger; typer uden tilknytning tæller kun med i crimes_total.</translation>
+    </message>
+    <message>
+        <source>The incident&apos;s date or date-time: a date/time field, ISO 8601 text, or MM/DD/YYYY, DD/MM/YYYY, DD-MM-YYYY or DD.MM.YYYY text, optionally with a time hh:mm[:ss] (24-hour or AM/PM); day or month first is decided from the data. Default occurred.</source>
+        <translation>Hændelsens dato eller dato og klokkeslæt: et dato/tid-felt, ISO 8601-tekst eller tekst som MM/DD/YYYY, DD/MM/YYYY, DD-MM-YYYY eller DD.MM.YYYY, eventuelt med et klokkeslæt hh:mm[:ss] (24-timers eller AM/PM); om dag eller måned står først, afgøres ud fra data. Standard occurred.</translation>
+    </message>
+    <message>
+        <source>Optional: a strptime format for dates in another form, or to settle an ambiguous day/month order, e.g. %d/%m/%Y %H:%M or %m/%d/%Y %I:%M:%S %p.</source>
+        <translation>Valgfri: et strptime-format til datoer i en anden form eller til at afgøre en tvetydig rækkefølge af dag og måned, f.eks. %d/%m/%Y %H:%M eller %m/%d/%Y %I:%M:%S %p.</translation>
+    </message>
+    <message>
+        <source>The local police districts: their name, number of sectors and staff.</source>
+        <translation>Nærpolitidistrikterne: deres navn, antal sektorer og bemanding.</translation>
+    </message>
+    <message>
+        <source>Default district.</source>
+        <translation>Standard district.</translation>
+    </message>
+    <message>
+        <source>The officers each district has, shared out over its sectors by need. Default staff.</source>
+        <translation>De betjente, hvert distrikt har, fordelt på dets sektorer efter behov. Standard staff.</translation>
+    </message>
+    <message>
+        <source>Optional: polygons of particularly exposed housing areas; they raise a sector&apos;s workload and need.</source>
+        <translation>Valgfri: polygoner for særligt udsatte boligområder; de øger en sektors arbejdsbyrde og behov.</translation>
+    </message>
+    <message>
+        <source>Stop on validation errors</source>
+        <translation>Stop ved valideringsfejl</translation>
+    </message>
+    <message>
+        <source>When checked, the run stops after the validation if the plan has errors (no maps are printed); the errors layer is written first.</source>
+        <translation>Når den er markeret, stopper kørslen efter valideringen, hvis planen har fejl (der udskrives ingen kort); laget med fejlene skrives først.</translation>
+    </message>
+    <message>
+        <source>Validation reports a sector (or a part of one) smaller than this as a sliver. Default 10,000.</source>
+        <translation>Valideringen melder en sektor (eller en del af en), der er mindre end dette, som en splint. Standard 10.000.</translation>
+    </message>
+    <message>
+        <source>Optional: only crime up to this date (the whole day included) counts.</source>
+        <translation>Valgfri: kun kriminalitet til og med denne dato (hele dagen medregnet) tæller med.</translation>
+    </message>
+    <message>
+        <source>Optional: only crime from this date counts in the manning, the grid and the maps.</source>
+        <translation>Valgfri: kun kriminalitet fra denne dato tæller med i bemandingen, gitteret og på kortene.</translation>
+    </message>
+    <message>
+        <source>Optional: where the incident happened (street, residence, shop…); gives the grid's table of crimes by place.</source>
+        <translation>Valgfri: hvor hændelsen skete (gade, bolig, butik…); giver gitterets tabel over kriminalitet efter gerningssted.</translation>
+    </message>
+    <message>
+        <source>The base units&apos; population. Default population.</source>
+        <translation>Grundenhedernes befolkning. Standard population.</translation>
+    </message>
+    <message>
+        <source>How many sectors each district is split into. Default sector_count.</source>
+        <translation>Hvor mange sektorer hvert distrikt opdeles i. Standard sector_count.</translation>
+    </message>
+    <message>
+        <source>The random seed of the split: the same inputs and seed give the same sectors.</source>
+        <translation>Opdelingens tilfældige startværdi (seed): samme input og startværdi giver de samme sektorer.</translation>
+    </message>
+    <message>
+        <source>Optional: street lines, drawn lightly under the sectors on the maps, the longest named (their field &apos;name&apos;).</source>
+        <translation>Valgfri: gadelinjer, tegnet svagt under sektorerne på kortene, de længste med navn (deres felt 'name').</translation>
+    </message>
+    <message>
+        <source>Optional: the incident&apos;s time of day when it is in a field of its own (text hh:mm[:ss], a time field, or minutes since midnight or HHMM numbers); it replaces any time in the date field. Incidents without a time of day count in band_unknown, in no time band.</source>
+        <translation>Valgfri: hændelsens klokkeslæt, når det står i et felt for sig (tekst hh:mm[:ss], et tidsfelt eller minutter efter midnat eller HHMM-tal); det erstatter et eventuelt klokkeslæt i datofeltet. Hændelser uden klokkeslæt tæller med i band_unknown, i intet tidsbånd.</translation>
+    </message>
+    <message>
+        <source>Map title</source>
+        <translation>Korttitel</translation>
+    </message>
+    <message>
+        <source>Optional: the title printed on the internal maps.</source>
+        <translation>Valgfri: titlen, der trykkes på de interne kort.</translation>
+    </message>
+    <message>
+        <source>How far (in %) a sector&apos;s workload may deviate from its district&apos;s mean. Default 1.</source>
+        <translation>Hvor meget (i %) en sektors arbejdsbyrde må afvige fra distriktets gennemsnit. Standard 1.</translation>
+    </message>
+    <message>
+        <source>Polygons the sectors are built from (blocks, census tracts) with their population.</source>
+        <translation>Polygoner, som sektorerne bygges af (karréer, tællingsområder), med deres befolkning.</translation>
+    </message>
+    <message>
+        <source>Grid cells inside the sectors with crime counts by type and time band.</source>
+        <translation>Gitterceller inden for sektorerne med antal kriminalitetshændelser efter type og tidsbånd.</translation>
+    </message>
+    <message>
+        <source>Optional: a folder for charts of crime by hour and by type per sector (skipped when left out; drawing them takes a few seconds).</source>
+        <translation>Valgfri: en mappe til diagrammer over kriminalitet pr. time og pr. type for hver sektor (springes over, når den udelades; det tager nogle sekunder at tegne dem).</translation>
+    </message>
+    <message>
+        <source>Optional: a table of crimes per sector by place (needs the place field).</source>
+        <translation>Valgfri: en tabel over kriminalitet pr. sektor efter gerningssted (kræver gerningsstedsfeltet).</translation>
+    </message>
+    <message>
+        <source>Optional: a table of crimes per sector by weekday and hour.</source>
+        <translation>Valgfri: en tabel over kriminalitet pr. sektor efter ugedag og time.</translation>
+    </message>
+    <message>
+        <source>The sectors with population, crime by type, need, factor, officers required and allocated.</source>
+        <translation>Sektorerne med befolkning, kriminalitet efter type, behov, faktor samt krævede og tildelte betjente.</translation>
+    </message>
+    <message>
+        <source>Manning summary (HTML)</source>
+        <translation>Bemandingsoversigt (HTML)</translation>
+    </message>
+    <message>
+        <source>Optional: a readable HTML summary of the manning.</source>
+        <translation>Valgfri: en letlæselig HTML-oversigt over bemandingen.</translation>
+    </message>
+    <message>
+        <source>Internal sector maps</source>
+        <translation>Interne sektorkort</translation>
+    </message>
+    <message>
+        <source>Internal maps folder</source>
+        <translation>Mappe til interne kort</translation>
+    </message>
+    <message>
+        <source>The folder for the internal atlas (PDF: an overview and one page per sector, marked INTERNAL, with the crime grid of the period).</source>
+        <translation>Mappen til det interne atlas (PDF: en oversigt og én side pr. sektor, mærket INTERNT, med kriminalitetsgitteret for perioden).</translation>
+    </message>
+    <message>
+        <source>Split into sectors</source>
+        <translation>Opdel i sektorer</translation>
+    </message>
+    <message>
+        <source>The new sectors (polygons, one per sector).</source>
+        <translation>De nye sektorer (polygoner, én pr. sektor).</translation>
+    </message>
+    <message>
+        <source>The base units with their sector_id.</source>
+        <translation>Grundenhederne med deres sector_id.</translation>
+    </message>
+    <message>
+        <source>Gaps, overlaps, parts outside the district, non-contiguous sectors, slivers and under-manned sectors (error_type, sector_ids and the problem geometry).</source>
+        <translation>Huller, overlap, dele uden for distriktet, ikke-sammenhængende sektorer, splinter og underbemandede sektorer (error_type, sector_ids og den problematiske geometri).</translation>
+    </message>
+    <message>
+        <source>Manning and crime grid of existing sectors for a period compared with the previous one, with internal maps and the gang-related counts of the threat assessment.</source>
+        <translation>Bemanding og kriminalitetsgitter for eksisterende sektorer i en periode sammenlignet med den forrige, med interne kort og trusselsvurderingens tal for banderelaterede hændelser.</translation>
+    </message>
+    <message>
+        <source>The periodic review of an existing sector plan: Compute sector manning for the period, Crime grid for the period compared with the previous period (counts and change per cell and time band), Export sector maps (internal atlas, PDF) for the period, and the Quarterly threat assessment of the period against the previous one (per sector, exposed area and the station: change, its p-value and, with a gang field, the gang-related incidents; table and PDF optional).
+
+Batch mode: run the model over several periods (one row per quarter or month, each with its previous period) or several districts&apos; sectors, each row with its own output files and folder.</source>
+        <translation>Den periodiske gennemgang af en eksisterende sektorplan: Beregn sektorbemanding for perioden, Kriminalitetsgitter for perioden sammenlignet med den forrige periode (antal og ændring pr. celle og tidsbånd), Eksportér sektorkort (internt atlas, PDF) for perioden og Kvartalsvis trusselsvurdering af perioden mod den forrige (pr. sektor, udsat område og for stationen: ændringen, dens p-værdi og, med et bandefelt, de banderelaterede hændelser; tabel og PDF valgfri).
+
+Batchtilstand: kør modellen over flere perioder (én række pr. kvartal eller måned, hver med sin forrige periode) eller over flere distrikters sektorer, hver række med sine egne outputfiler og sin egen mappe.</translation>
+    </message>
+    <message>
+        <source>The last day of the previous period (the whole day counts).</source>
+        <translation>Den forrige periodes sidste dag (hele dagen tæller med).</translation>
+    </message>
+    <message>
+        <source>The first day of the period the grid compares with (e.g. the previous quarter).</source>
+        <translation>Den første dag i den periode, gitteret sammenligner med (f.eks. det forrige kvartal).</translation>
+    </message>
+    <message>
+        <source>Optional: the districts with their staff, shared out over their sectors by need.</source>
+        <translation>Valgfri: distrikterne med deres bemanding, fordelt på deres sektorer efter behov.</translation>
+    </message>
+    <message>
+        <source>The officers each district has. Default staff.</source>
+        <translation>De betjente, hvert distrikt har. Standard staff.</translation>
+    </message>
+    <message>
+        <source>The exposed housing areas&apos; name, shown in the threat assessment. Default name.</source>
+        <translation>De udsatte boligområders navn, vist i trusselsvurderingen. Standard name.</translation>
+    </message>
+    <message>
+        <source>Optional: a yes/no field of the incidents marking gang-related ones (a boolean, a number, 0 = no, or yes/no, true/false, ja/nej, 1/0 text); gives the gang-related counts now and before.</source>
+        <translation>Valgfri: et ja/nej-felt i hændelserne, der markerer de banderelaterede (en boolesk værdi, et tal, 0 = nej, eller teksten yes/no, true/false, ja/nej, 1/0); giver antallet af banderelaterede hændelser nu og før.</translation>
+    </message>
+    <message>
+        <source>The last day of the period under review (the whole day counts).</source>
+        <translation>Den sidste dag i den gennemgåede periode (hele dagen tæller med).</translation>
+    </message>
+    <message>
+        <source>The first day of the period under review.</source>
+        <translation>Den første dag i den gennemgåede periode.</translation>
+    </message>
+    <message>
+        <source>Polygons or points with population (e.g. the base units).</source>
+        <translation>Polygoner eller punkter med befolkning (f.eks. grundenhederne).</translation>
+    </message>
+    <message>
+        <source>Default population.</source>
+        <translation>Standard population.</translation>
+    </message>
+    <message>
+        <source>The sector plan to review (e.g. the sectors of Full sector plan, with their officers).</source>
+        <translation>Sektorplanen, der skal gennemgås (f.eks. sektorerne fra Fuld sektorplan med deres betjente).</translation>
+    </message>
+    <message>
+        <source>Default sector_id.</source>
+        <translation>Standard sector_id.</translation>
+    </message>
+    <message>
+        <source>Crime grid, period against the previous one</source>
+        <translation>Kriminalitetsgitter, perioden mod den forrige</translation>
+    </message>
+    <message>
+        <source>Compute sector manning for the period</source>
+        <translation>Beregn sektorbemanding for perioden</translation>
+    </message>
+    <message>
+        <source>The sectors with the period&apos;s population, crime by type, need, factor and officers.</source>
+        <translation>Sektorerne med periodens befolkning, kriminalitet efter type, behov, faktor og betjente.</translation>
+    </message>
+    <message>
+        <source>Threat assessment report</source>
+        <translation>Rapport om trusselsvurderingen</translation>
+    </message>
+    <message>
+        <source>Optional: the PDF for the station management: a summary page (significant increases and decreases, gang-related incidents, exposed areas), then a page per sector with its monthly series.</source>
+        <translation>Valgfri: PDF'en til stationens ledelse: en oversigtsside (signifikante stigninger og fald, banderelaterede hændelser, udsatte områder) og derefter en side pr. sektor med dens månedlige serie.</translation>
+    </message>
+    <message>
+        <source>Optional: a table (no geometry) with one row per sector, exposed area and the station (area_kind, area_id): population, incidents by type now and before, change_pct, p_value, significant, gang_now, gang_before and the busiest 250 m cells.</source>
+        <translation>Valgfri: en tabel (uden geometri) med én række pr. sektor, udsat område og for stationen (area_kind, area_id): befolkning, hændelser efter type nu og før, change_pct, p_value, significant, gang_now, gang_before og de travleste celler på 250 m.</translation>
+    </message>
+    <message>
+        <source>The quarterly threat assessment (change by sector, exposed area and station, its significance, gang-related incidents, a PDF for the station management) and the crime grid of the same quarter against the same comparison period.</source>
+        <translation>Den kvartalsvise trusselsvurdering (ændring pr. sektor, udsat område og station, dens signifikans, banderelaterede hændelser, en PDF til stationens ledelse) og kriminalitetsgitteret for samme kvartal mod samme sammenligningsperiode.</translation>
+    </message>
+    <message>
+        <source>Quarterly threat assessment → Crime grid: the assessment finds the quarter (by default the last full quarter in the data) and its comparison period (the quarter before, or the period given, e.g. the same quarter a year earlier), and the crime grid counts the same two periods cell by cell and time band by time band (crimes_total, compare_total, change).
+
+Batch mode: run the model over several quarters (one row per quarter, each with its own output files), e.g. the four quarters of a year.</source>
+        <translation>Kvartalsvis trusselsvurdering → Kriminalitetsgitter: vurderingen finder kvartalet (som standard det seneste hele kvartal i data) og dets sammenligningsperiode (kvartalet før eller den angivne periode, f.eks. samme kvartal et år tidligere), og kriminalitetsgitteret tæller de samme to perioder celle for celle og tidsbånd for tidsbånd (crimes_total, compare_total, change).
+
+Batchtilstand: kør modellen over flere kvartaler (én række pr. kvartal, hver med sine egne outputfiler), f.eks. et års fire kvartaler.</translation>
+    </message>
+    <message>
+        <source>Optional: its last day (the whole day counts).</source>
+        <translation>Valgfri: dens sidste dag (hele dagen tæller med).</translation>
+    </message>
+    <message>
+        <source>Optional: the first day of the period compared with (e.g. the same quarter a year earlier); empty: the quarter before.</source>
+        <translation>Valgfri: den første dag i den periode, der sammenlignes med (f.eks. samme kvartal et år tidligere); tom: kvartalet før.</translation>
+    </message>
+    <message>
+        <source>Optional: the quarter&apos;s last day (the whole day counts).</source>
+        <translation>Valgfri: kvartalets sidste dag (hele dagen tæller med).</translation>
+    </message>
+    <message>
+        <source>Optional: the first day of the quarter; empty: the last full quarter in the data.</source>
+        <translation>Valgfri: kvartalets første dag; tom: det seneste hele kvartal i data.</translation>
+    </message>
+    <message>
+        <source>Optional: polygons or points with population (e.g. the base units).</source>
+        <translation>Valgfri: polygoner eller punkter med befolkning (f.eks. grundenhederne).</translation>
+    </message>
+    <message>
+        <source>The sector plan (e.g. the sectors of Full sector plan).</source>
+        <translation>Sektorplanen (f.eks. sektorerne fra Fuld sektorplan).</translation>
+    </message>
+    <message>
+        <source>Crime grid of the same quarter and comparison period</source>
+        <translation>Kriminalitetsgitter for samme kvartal og sammenligningsperiode</translation>
+    </message>
+    <message>
+        <source>The PDF for the station management: a summary page (significant increases and decreases, gang-related incidents, exposed areas), then a page per sector with its monthly series.</source>
+        <translation>PDF'en til stationens ledelse: en oversigtsside (signifikante stigninger og fald, banderelaterede hændelser, udsatte områder) og derefter en side pr. sektor med dens månedlige serie.</translation>
+    </message>
+    <message>
+        <source>A table (no geometry) with one row per sector, exposed area and the station (area_kind, area_id): population, incidents by type now and before, change_pct, p_value, significant, gang_now, gang_before and the busiest 250 m cells.</source>
+        <translation>En tabel (uden geometri) med én række pr. sektor, udsat område og for stationen (area_kind, area_id): befolkning, hændelser efter type nu og før, change_pct, p_value, significant, gang_now, gang_before og de travleste celler på 250 m.</translation>
+    </message>
+    <message>
+        <source>{package} (not importable: {error})</source>
+        <translation>{package} (kan ikke importeres: {error})</translation>
+    </message>
+    <message>
+        <source>it does not do what the plugin uses</source>
+        <translation>den kan ikke det, som pluginet bruger</translation>
+    </message>
+    <message>
+        <source>{package} (found {version}, but {problem})</source>
+        <translation>{package} (fundet {version}, men {problem})</translation>
+    </message>
+    <message>
+        <source>{package} (not installed)</source>
+        <translation>{package} (ikke installeret)</translation>
+    </message>
+    <message>
+        <source>YPO sector planning needs the Python packages {reasons}. Install them into the Python that QGIS uses, built against the system&apos;s GEOS/PROJ/GDAL: python3 -m pip install --break-system-packages --no-binary shapely,pyproj {packages} (or run &apos;make setup&apos; in the plugin&apos;s source folder), then restart QGIS.</source>
+        <translation>YPO sector planning har brug for Python-pakkerne {reasons}. Installér dem i den Python, som QGIS bruger, bygget mod systemets GEOS/PROJ/GDAL: python3 -m pip install --break-system-packages --no-binary shapely,pyproj {packages} (eller kør 'make setup' i pluginets kildemappe), og genstart derefter QGIS.</translation>
+    </message>
+    <message>
+        <source>Your Police Officer</source>
+        <translation>Din nærpolitibetjent</translation>
+    </message>
+    <message>
+        <source>Your Police Officer – sector planning</source>
+        <translation>Din nærpolitibetjent – sektorplanlægning</translation>
     </message>
 </context>
 </TS>

@@ -23,8 +23,7 @@ from ..core.business_cards import (
     qr_text,
 )
 from ..i18n import tr
-from ..inputs.public_texts import HELP as TEXT_HELP
-from ..inputs.public_texts import add_text_parameters, read_texts
+from ..inputs.public_texts import add_text_parameters, read_texts, text_help
 from ..inputs.qr_input import add_web_map_url_parameter, qr_code, read_web_map_url, require_qr_package
 from ..layouts.print_layouts import CREATOR
 from .base import YpoAlgorithm
@@ -68,7 +67,7 @@ class ExportBusinessCardsAlgorithm(YpoAlgorithm):
             "{text_help}"
             "Business cards — the PDF file to write.\n\n"
             "Results: CARD_COUNT and PAGE_COUNT.",
-            text_help=TEXT_HELP,
+            text_help=text_help(),
         )
 
     def initAlgorithm(self, config=None):

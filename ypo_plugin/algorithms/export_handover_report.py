@@ -14,8 +14,7 @@ from qgis.core import (
 
 from ..core.lazy import lazy_module
 from ..i18n import tr
-from ..inputs.public_texts import HELP as TEXT_HELP
-from ..inputs.public_texts import add_text_parameters, read_texts
+from ..inputs.public_texts import add_text_parameters, read_texts, text_help
 from ..layouts import print_layouts
 from ..layouts.print_layouts import DEFAULT_DPI, HANDOVER_LAYOUT_NAME
 from .base import YpoAlgorithm
@@ -62,7 +61,7 @@ class ExportHandoverReportAlgorithm(YpoAlgorithm):
             "Handover report — the PDF file to write.\n\n"
             "Results: OUTPUT (the PDF) and PAGE_COUNT.",
             layout=HANDOVER_LAYOUT_NAME,
-            text_help=TEXT_HELP,
+            text_help=text_help(),
             dpi=DEFAULT_DPI,
         )
 

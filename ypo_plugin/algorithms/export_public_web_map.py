@@ -17,11 +17,9 @@ from ..core.errors import InputError
 from ..core.lazy import lazy_module
 from ..core.texts import DEFAULT_TEXTS
 from ..i18n import tr, translated
-from ..inputs.public_texts import HELP as TEXT_HELP
-from ..inputs.public_texts import add_text_parameters, read_texts
+from ..inputs.public_texts import add_text_parameters, read_texts, text_help
 from ..inputs.sector_input import read_public_frame
-from ..inputs.street_input import HELP as STREET_HELP
-from ..inputs.street_input import add_street_parameters, read_streets
+from ..inputs.street_input import add_street_parameters, read_streets, street_help
 from .base import YpoAlgorithm
 
 address_index = lazy_module("..core.address_index", __package__)
@@ -130,8 +128,8 @@ class ExportPublicWebMapAlgorithm(YpoAlgorithm):
             "Web page — the .html file to write.\n\n"
             "Results: SECTOR_COUNT, the number of sectors on the page; ADDRESS_COUNT and "
             "ADDRESSES_OUTSIDE, the addresses searchable on the page and those of them in no sector.",
-            street_help=STREET_HELP,
-            text_help=TEXT_HELP,
+            street_help=street_help(),
+            text_help=text_help(),
         )
 
     def initAlgorithm(self, config=None):

@@ -11,11 +11,9 @@ from qgis.core import (
 
 from ..core.lazy import lazy_module
 from ..i18n import tr
-from ..inputs.public_texts import HELP as TEXT_HELP
-from ..inputs.public_texts import add_text_parameters, read_texts
+from ..inputs.public_texts import add_text_parameters, read_texts, text_help
 from ..inputs.qr_input import add_web_map_url_parameter, read_web_map_url, require_qr_package
-from ..inputs.street_input import HELP as STREET_HELP
-from ..inputs.street_input import add_street_parameters, read_streets
+from ..inputs.street_input import add_street_parameters, read_streets, street_help
 from .base import YpoAlgorithm
 from .export_public_web_map import read_public_sectors
 
@@ -53,8 +51,8 @@ class ExportSectorLeafletsAlgorithm(YpoAlgorithm):
             "{text_help}"
             "Sector leaflets — the PDF file to write.\n\n"
             "Result: PAGE_COUNT, one page per sector.",
-            street_help=STREET_HELP,
-            text_help=TEXT_HELP,
+            street_help=street_help(),
+            text_help=text_help(),
         )
 
     def initAlgorithm(self, config=None):

@@ -22,8 +22,7 @@ from ..i18n import tr, translated
 from ..inputs import street_input
 from ..inputs.crime_input import CRIMES, CrimeParameters
 from ..inputs.parameters import enum_parameter
-from ..inputs.public_texts import HELP as TEXT_HELP
-from ..inputs.public_texts import add_text_parameters, read_texts
+from ..inputs.public_texts import add_text_parameters, read_texts, text_help
 from ..inputs.sector_input import read_internal_map_sectors, read_public_map_sectors
 from ..layouts import print_layouts as layouts
 from ..layouts.print_layouts import DEFAULT_DPI
@@ -122,8 +121,8 @@ class ExportSectorMapsAlgorithm(YpoAlgorithm):
             "<audience>_sector_<sector_id>.<format>.\n\n"
             "Results: FILES (the files written, separated by ';'), FILE_COUNT and PAGE_COUNT.",
             crime_help=CRIME_PARAMETERS.help(date_use=tr("it gives the charts by hour and weekday")),
-            street_help=street_input.HELP,
-            text_help=TEXT_HELP,
+            street_help=street_input.street_help(),
+            text_help=text_help(),
             dpi=DEFAULT_DPI,
         )
 

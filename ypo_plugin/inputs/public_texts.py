@@ -40,13 +40,6 @@ def text_help() -> str:
     )
 
 
-def __getattr__(name):
-    # HELP: the name the algorithms imported before the help was translated.
-    if name == "HELP":
-        return text_help()
-    raise AttributeError(name)
-
-
 def add_text_parameters(algorithm) -> None:
     """Add LANGUAGE (an enum of :data:`LANGUAGES`), EMERGENCY_NUMBER and GENERAL_NUMBER to ``algorithm``."""
     algorithm.addParameter(enum_parameter(LANGUAGE, tr("Language"), LANGUAGES, DEFAULT_LANGUAGE))

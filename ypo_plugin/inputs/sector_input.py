@@ -54,13 +54,6 @@ def sector_geometry_help() -> str:
     )
 
 
-def __getattr__(name):
-    # SECTOR_GEOMETRY_HELP: the name the algorithms imported before the help was translated.
-    if name == "SECTOR_GEOMETRY_HELP":
-        return sector_geometry_help()
-    raise AttributeError(name)
-
-
 def add_sector_parameters(algorithm) -> None:
     """SECTORS (polygons) and SECTOR_ID_FIELD (default sector_id)."""
     algorithm.addParameter(

@@ -30,13 +30,6 @@ def street_help() -> str:
     )
 
 
-def __getattr__(name):
-    # HELP: the name the algorithms imported before the help was translated.
-    if name == "HELP":
-        return street_help()
-    raise AttributeError(name)
-
-
 def add_street_parameters(algorithm) -> None:
     """STREETS (optional lines) and STREET_NAME_FIELD (default name)."""
     algorithm.addParameter(

@@ -61,15 +61,6 @@ def gang_help() -> str:
     )
 
 
-def __getattr__(name):
-    # PERIODS_HELP and GANG_HELP: the names the algorithms imported before the help was translated.
-    if name == "PERIODS_HELP":
-        return periods_help()
-    if name == "GANG_HELP":
-        return gang_help()
-    raise AttributeError(name)
-
-
 def add_period_parameters(algorithm) -> None:
     """The quarter, the comparison period (optional dates each) and COMPARE_WITH."""
     for name, description in (

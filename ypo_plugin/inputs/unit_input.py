@@ -43,13 +43,6 @@ def layer_description() -> str:
     return tr("Base units")
 
 
-def __getattr__(name):
-    # LAYER_DESCRIPTION: the name the algorithms imported before the description was translated.
-    if name == "LAYER_DESCRIPTION":
-        return layer_description()
-    raise AttributeError(name)
-
-
 def add_unit_parameters(algorithm) -> None:
     """UNITS (polygons) and POPULATION_FIELD (numeric, default population)."""
     algorithm.addParameter(
