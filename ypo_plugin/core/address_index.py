@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from .errors import InputError
+from .messages import tr
 
 COORDINATE_STEP = 1e-5  # degrees
 OUTSIDE = -1
@@ -71,9 +72,9 @@ def build_address_index(
     lonlat = np.asarray(lonlat, dtype=float).reshape(-1, 2)
     count = len(streets)
     if not (len(house_numbers) == len(lonlat) == len(sector) == count):
-        raise InputError("Every address needs its street, house number, position and sector.")
+        raise InputError(tr("Every address needs its street, house number, position and sector."))
     if count == 0:
-        raise InputError("The address layer has no addresses: give the address points, or leave it out.")
+        raise InputError(tr("The address layer has no addresses: give the address points, or leave it out."))
     postcodes = [None] * count if postcodes is None else postcodes
     cities = [None] * count if cities is None else cities
     keys = [house_number_key(number) for number in house_numbers]
@@ -83,8 +84,10 @@ def build_address_index(
     ) & np.isfinite(lonlat).all(axis=1)
     if not usable.any():
         raise InputError(
-            "No address has a street name, a house number such as 12 or 12B, and a position: check the "
-            "street and house number fields."
+            tr(
+                "No address has a street name, a house number such as 12 or 12B, and a position: check the "
+                "street and house number fields."
+            )
         )
     postcode_list, postcode_of = _postcodes(postcodes, cities, sector, usable)
     steps = np.zeros((count, 2), dtype=np.int64)

@@ -42,6 +42,7 @@ import shapely
 from .errors import InputError
 from .geometry import intersection
 from .lazy import lazy_module
+from .messages import tr
 from .progress import (
     CancelCheck,
     ProgressCallback,
@@ -256,29 +257,50 @@ def _checked_polygons(geoms: Sequence, layer_name: str) -> np.ndarray:
     crs = getattr(geoms, "crs", None)
     if crs is not None and crs.is_geographic:
         raise InputError(
-            f"{layer_name} is in a geographic CRS ({crs.to_string()}); lengths and areas need "
-            "metres. Reproject the layer to a projected CRS (e.g. the local UTM zone) first."
+            tr(
+                "{layer} is in a geographic CRS ({crs}); lengths and areas need "
+                "metres. Reproject the layer to a projected CRS (e.g. the local UTM zone) first.",
+                layer=layer_name,
+                crs=crs.to_string(),
+            )
         )
     array = np.asarray(getattr(geoms, "values", geoms), dtype=object)
     if len(array) == 0:
-        raise InputError(f"{layer_name} has no features; choose a layer with polygons.")
+        raise InputError(tr("{layer} has no features; choose a layer with polygons.", layer=layer_name))
     bad = shapely.is_missing(array) | shapely.is_empty(array)
     if bad.any():
         raise InputError(
-            f"{layer_name} feature {int(np.flatnonzero(bad)[0])} has no geometry "
-            f"({int(bad.sum())} in all); remove those features or give them a polygon."
+            tr(
+                "{layer} feature {feature} has no geometry ({count} in all); remove those features or "
+                "give them a polygon.",
+                layer=layer_name,
+                feature=int(np.flatnonzero(bad)[0]),
+                count=int(bad.sum()),
+            )
         )
     kinds = shapely.get_type_id(array)
     not_polygon = (kinds != shapely.GeometryType.POLYGON) & (kinds != shapely.GeometryType.MULTIPOLYGON)
     if not_polygon.any():
         first = int(np.flatnonzero(not_polygon)[0])
-        raise InputError(f"{layer_name} feature {first} is not a polygon; use a polygon layer.")
+        raise InputError(
+            tr(
+                "{layer} feature {feature} is not a polygon; use a polygon layer.",
+                layer=layer_name,
+                feature=first,
+            )
+        )
     invalid = ~shapely.is_valid(array)
     if invalid.any():
         first = int(np.flatnonzero(invalid)[0])
         raise InputError(
-            f"{layer_name} feature {first} has an invalid geometry ({shapely.is_valid_reason(array[first])}; "
-            f"{int(invalid.sum())} invalid in all); run 'Fix geometries' on the layer first."
+            tr(
+                "{layer} feature {feature} has an invalid geometry ({reason}; {count} invalid in all); "
+                "run 'Fix geometries' on the layer first.",
+                layer=layer_name,
+                feature=first,
+                reason=shapely.is_valid_reason(array[first]),
+                count=int(invalid.sum()),
+            )
         )
     return array
 

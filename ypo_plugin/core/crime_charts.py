@@ -28,6 +28,7 @@ from .crime_grid import BAND_UNKNOWN, WEEKDAY_NAMES, CrimeGridResult
 from .crime_types import CRIME_TYPE_FIELDS, CRIME_TYPES
 from .errors import InputError
 from .lazy import lazy_module
+from .messages import tr
 from .progress import CancelCheck, ProgressCallback, never_cancelled, no_progress, raise_if_cancelled
 
 pd = lazy_module("pandas")
@@ -139,8 +140,11 @@ def _matplotlib():
             from matplotlib.figure import Figure
     except ImportError:
         raise InputError(
-            "CHART_FOLDER needs the Python package matplotlib (3.5 or newer), which is not installed: "
-            "install it into QGIS's Python (python3 -m pip install matplotlib) or leave CHART_FOLDER empty."
+            tr(
+                "CHART_FOLDER needs the Python package matplotlib (3.5 or newer), which is not installed: "
+                "install it into QGIS's Python (python3 -m pip install matplotlib) or leave "
+                "CHART_FOLDER empty."
+            )
         ) from None
     return Figure, FigureCanvasAgg, matplotlib, ticker
 

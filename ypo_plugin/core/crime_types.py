@@ -55,6 +55,7 @@ from .incident_dates import (
     parse_datetimes,
 )
 from .lazy import lazy_module
+from .messages import tr
 
 pd = lazy_module("pandas")
 
@@ -202,12 +203,18 @@ class CrimeTypeClassification:
         if self.unknown:
             listed = ", ".join(f"'{v}' ({c})" for v, c in self.unknown.items())
             messages.append(
-                f"CRIME_TYPE_FIELD values not in CRIME_TYPE_MAP (counted in crimes_total only): {listed}. "
-                "Add them to CRIME_TYPE_MAP as 'value=type' (or 'value=other')."
+                tr(
+                    "CRIME_TYPE_FIELD values not in CRIME_TYPE_MAP (counted in crimes_total only): {values}. "
+                    "Add them to CRIME_TYPE_MAP as 'value=type' (or 'value=other').",
+                    values=listed,
+                )
             )
         if self.missing:
             messages.append(
-                f"CRIMES: {self.missing} incidents have no crime type; counted in crimes_total only."
+                tr(
+                    "CRIMES: {count} incidents have no crime type; counted in crimes_total only.",
+                    count=self.missing,
+                )
             )
         return messages
 
@@ -307,11 +314,17 @@ def _parse_entries(text: str) -> dict[str, str]:
             source, sep, category = entry.partition("=")
             if not sep or not source.strip():
                 raise InputError(
-                    f"CRIME_TYPE_MAP entry '{entry.strip()}' is not 'source = category'; "
-                    "separate entries with ';' or new lines, e.g. 'BATTERY=violence;NARCOTICS=drugs'."
+                    tr(
+                        "CRIME_TYPE_MAP entry '{entry}' is not 'source = category'; "
+                        "separate entries with ';' or new lines, e.g. 'BATTERY=violence;NARCOTICS=drugs'.",
+                        entry=entry.strip(),
+                    )
                 )
             entries[source.strip()] = category.strip()
     return entries
+
+
+_JSON_EXAMPLE = '{"source": "category", ...}'
 
 
 def _parse_json_entries(text: str) -> dict[str, str]:
@@ -319,11 +332,15 @@ def _parse_json_entries(text: str) -> dict[str, str]:
         entries = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(
-            f'CRIME_TYPE_MAP is not valid JSON ({error}); write {{"source": "category", ...}}.'
+            tr(
+                "CRIME_TYPE_MAP is not valid JSON ({error}); write {example}.",
+                error=error,
+                example=_JSON_EXAMPLE,
+            )
         ) from None
     if not isinstance(entries, dict) or not all(isinstance(v, str) for v in entries.values()):
         raise InputError(
-            'CRIME_TYPE_MAP JSON must be one object of text values: {"source": "category", ...}.'
+            tr("CRIME_TYPE_MAP JSON must be one object of text values: {example}.", example=_JSON_EXAMPLE)
         )
     return entries
 
@@ -332,8 +349,14 @@ def _checked_category(category: str, entry: str) -> str:
     key = normalise_key(category)
     if key not in CRIME_TYPES + (OTHER,):
         raise InputError(
-            f"CRIME_TYPE_MAP entry '{entry}': '{category}' is not a crime type; "
-            f"use one of {', '.join(CRIME_TYPES)} or {OTHER}."
+            tr(
+                "CRIME_TYPE_MAP entry '{entry}': '{category}' is not a crime type; use one of "
+                "{types} or {other}.",
+                entry=entry,
+                category=category,
+                types=", ".join(CRIME_TYPES),
+                other=OTHER,
+            )
         )
     return key
 
@@ -367,7 +390,15 @@ class Period:
         """
         period = cls(_parse_bound(start, start_name, False), _parse_bound(end, end_name, True))
         if period.start is not None and period.end is not None and period.start >= period.end:
-            raise InputError(f"{start_name} ({start}) must be before {end_name} ({end}).")
+            raise InputError(
+                tr(
+                    "{start_name} ({start}) must be before {end_name} ({end}).",
+                    start_name=start_name,
+                    start=start,
+                    end_name=end_name,
+                    end=end,
+                )
+            )
         return period
 
     @property
@@ -423,7 +454,9 @@ def dates_in_period(crimes: Any, settings: Any, warnings: list[str]) -> tuple[Pa
     in_period = settings.period.contains(parsed.values)
     undated = int(np.isnat(parsed.values).sum())
     if undated and not settings.period.is_open:
-        warnings.append(f"CRIMES: {undated} incidents without a valid date are left out of the period.")
+        warnings.append(
+            tr("CRIMES: {count} incidents without a valid date are left out of the period.", count=undated)
+        )
     return parsed, in_period
 
 
@@ -431,7 +464,12 @@ def without_location_warnings(count: int) -> list[str]:
     """The warning about ``count`` incidents in the period without a location (none for 0)."""
     if not count:
         return []
-    return [f"CRIMES: {count} incidents in the period have no location; they are counted in CRIMES_OUTSIDE."]
+    return [
+        tr(
+            "CRIMES: {count} incidents in the period have no location; they are counted in CRIMES_OUTSIDE.",
+            count=count,
+        )
+    ]
 
 
 def _parse_bound(value: Any, name: str, is_end: bool) -> np.datetime64 | None:
@@ -444,8 +482,12 @@ def _parse_bound(value: Any, name: str, is_end: bool) -> np.datetime64 | None:
         parsed, timed = read.values[0], bool(read.timed[0])
     if np.isnat(parsed):
         raise InputError(
-            f"{name} '{value}' is not an ISO 8601 date or date-time; "
-            "write e.g. 2018-01-31 or 2018-01-31T23:00."
+            tr(
+                "{name} '{value}' is not an ISO 8601 date or date-time; write e.g. 2018-01-31 or "
+                "2018-01-31T23:00.",
+                name=name,
+                value=value,
+            )
         )
     return parsed + np.timedelta64(1, "D") if (is_end and not timed) else parsed
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .errors import InputError
+from .messages import tr
 
 # Relative tolerance for "no more likely than the observed count" in the exact test: binomial
 # probabilities computed in floating point differ in the last digits for equally likely counts.
@@ -40,9 +41,9 @@ def change_p_value(now: int, before: int, days_now: float, days_before: float) -
     """Two-sided exact p-value that ``now`` incidents in ``days_now`` days and ``before`` in
     ``days_before`` days come from one unchanged daily rate (1.0 when there are none at all)."""
     if days_now <= 0 or days_before <= 0:
-        raise InputError("Both periods must last at least a day.")
+        raise InputError(tr("Both periods must last at least a day."))
     if now < 0 or before < 0:
-        raise InputError("Incident counts cannot be negative.")
+        raise InputError(tr("Incident counts cannot be negative."))
     total = now + before
     if total == 0:
         return 1.0
@@ -100,7 +101,9 @@ def initiative_figures(counts: InitiativeCounts) -> InitiativeFigures:
 def _check_counts(counts: InitiativeCounts) -> None:
     for name, value in vars(counts).items():
         if value < 0:
-            raise InputError(f"The {name.replace('_', ' ')} count cannot be negative ({value}).")
+            raise InputError(
+                tr("The {name} count cannot be negative ({value}).", name=name.replace("_", " "), value=value)
+            )
 
 
 def _zero_counts(counts: InitiativeCounts, names: tuple[str, ...]) -> list[str]:
@@ -112,8 +115,11 @@ def _rate_ratio(counts: InitiativeCounts, figures: InitiativeFigures) -> None:
     zeros = _zero_counts(counts, names)
     if zeros:
         figures.notes.append(
-            f"No incidents in the {', '.join(zeros)} period: the rate ratio is undefined "
-            "(choose longer periods or larger areas)."
+            tr(
+                "No incidents in the {periods} period: the rate ratio is undefined "
+                "(choose longer periods or larger areas).",
+                periods=", ".join(zeros),
+            )
         )
         return
     log_ratio = math.log(counts.target_after / counts.target_before) - math.log(
@@ -129,14 +135,16 @@ def _rate_ratio(counts: InitiativeCounts, figures: InitiativeFigures) -> None:
 def _displacement(counts: InitiativeCounts, figures: InitiativeFigures) -> None:
     zeros = _zero_counts(counts, ("comparison_before", "comparison_after"))
     if zeros:
-        figures.notes.append(f"No incidents in the {' and '.join(zeros)} period: the WDQ is undefined.")
+        figures.notes.append(
+            tr("No incidents in the {periods} period: the WDQ is undefined.", periods=" and ".join(zeros))
+        )
         return
     buffer_change = (
         counts.buffer_after / counts.comparison_after - counts.buffer_before / counts.comparison_before
     )
     success = counts.target_after / counts.comparison_after - counts.target_before / counts.comparison_before
     if success >= 0:
-        figures.reading = (
+        figures.reading = tr(
             "Crime in the target did not fall relative to the comparison area, so there is no effect "
             "whose displacement could be measured: the WDQ is not computed."
         )
@@ -147,11 +155,13 @@ def _displacement(counts: InitiativeCounts, figures: InitiativeFigures) -> None:
 
 def _wdq_reading(wdq: float) -> str:
     if wdq > 1:
-        return "Diffusion of benefits: crime fell in the buffer ring even more than in the target."
+        return tr("Diffusion of benefits: crime fell in the buffer ring even more than in the target.")
     if wdq > 0:
-        return "Diffusion of benefits: crime also fell in the buffer ring around the target."
+        return tr("Diffusion of benefits: crime also fell in the buffer ring around the target.")
     if wdq == 0:
-        return "Neither displacement nor diffusion: the buffer ring changed like the comparison area."
+        return tr("Neither displacement nor diffusion: the buffer ring changed like the comparison area.")
     if wdq >= -1:
-        return "Displacement: part of the crime moved into the buffer ring, less than the target gained."
-    return "Displacement exceeds the effect: more crime moved into the buffer ring than the target gained."
+        return tr("Displacement: part of the crime moved into the buffer ring, less than the target gained.")
+    return tr(
+        "Displacement exceeds the effect: more crime moved into the buffer ring than the target gained."
+    )

@@ -9,6 +9,7 @@ import shapely
 
 from .defaults import MIN_REPORTED_AREA_M2, MIN_REPORTED_AREA_SHARE
 from .errors import InputError
+from .messages import tr
 
 
 def made_valid(geoms: Sequence) -> tuple[np.ndarray, np.ndarray]:
@@ -298,16 +299,30 @@ def repair_after_projection(labels: Sequence[str], own_valid, projected, own_crs
     warnings = []
     for k in np.flatnonzero(broken):
         fixed, _ = repair_polygons(projected[k : k + 1])
+        where = {
+            "feature": labels[k],
+            "own_crs": own_crs,
+            "working_crs": working_crs,
+            "reason": invalid_reason(projected[k]),
+        }
         if shapely.is_empty(fixed[0]) or shapely.area(fixed[0]) <= 0:
             raise InputError(
-                f"{labels[k]} is valid in {own_crs} but not once projected to {working_crs} "
-                f"({invalid_reason(projected[k])}) and cannot be repaired: no area is left. "
-                "Redraw it, or give the layer in a metric CRS."
+                tr(
+                    "{feature} is valid in {own_crs} but not once projected to {working_crs} "
+                    "({reason}) and cannot be repaired: no area is left. "
+                    "Redraw it, or give the layer in a metric CRS.",
+                    **where,
+                )
             )
         result[k] = fixed[0]
         warnings.append(
-            f"{labels[k]} is valid in {own_crs} but not once projected to {working_crs}, the metric "
-            f"CRS it is computed in ({invalid_reason(projected[k])}); it was repaired there (make "
-            f"valid, area {format_area(shapely.area(projected[k]))} → {format_area(shapely.area(fixed[0]))})."
+            tr(
+                "{feature} is valid in {own_crs} but not once projected to {working_crs}, the metric "
+                "CRS it is computed in ({reason}); it was repaired there (make "
+                "valid, area {area_before} → {area_after}).",
+                area_before=format_area(shapely.area(projected[k])),
+                area_after=format_area(shapely.area(fixed[0])),
+                **where,
+            )
         )
     return result, warnings

@@ -63,6 +63,7 @@ import numpy as np
 
 from .errors import InputError
 from .lazy import lazy_module
+from .messages import tr
 
 pd = lazy_module("pandas")
 
@@ -155,7 +156,7 @@ def parse_datetimes(
     if times is not None:
         seconds, time_missing, invalid_times, time_messages = _parse_times_of_day(times, source)
         if len(seconds) != len(parsed):
-            raise InputError("CRIMES: one time of day per incident is needed.")
+            raise InputError(tr("CRIMES: one time of day per incident is needed."))
         _check_unreadable(invalid_times, len(seconds) - time_missing, source, None, messages, times=True)
         messages += time_messages
         known = np.isfinite(seconds)
@@ -292,19 +293,28 @@ def _day_first(first: np.ndarray, second: np.ndarray, separators: np.ndarray, te
     if proves_day_first.any() and proves_month_first.any():
         day_first, month_first = texts[proves_day_first][0], texts[proves_month_first][0]
         raise InputError(
-            f"{source.date_label}: some dates are day first (e.g. '{day_first}') and some month first "
-            f"(e.g. '{month_first}'). Give DATE_FORMAT, e.g. %d/%m/%Y or %m/%d/%Y (with the data's "
-            "separator, and %H:%M or %I:%M %p for a time); values in another order are then reported."
+            tr(
+                "{label}: some dates are day first (e.g. '{day_first}') and some month first "
+                "(e.g. '{month_first}'). Give DATE_FORMAT, e.g. %d/%m/%Y or %m/%d/%Y (with the data's "
+                "separator, and %H:%M or %I:%M %p for a time); values in another order are then reported.",
+                label=source.date_label,
+                day_first=day_first,
+                month_first=month_first,
+            )
         )
     if proves_day_first.any() or proves_month_first.any():
         return bool(proves_day_first.any())
     ambiguous = plausible & (first != second) & (first <= 12) & (second <= 12) & (separators != ".")
     if ambiguous.any():
         raise InputError(
-            f"{source.date_label}: the dates (e.g. '{texts[ambiguous][0]}') could be day/month/year or "
-            "month/day/year: no value has a day above 12 that would tell. Give DATE_FORMAT: %d/%m/%Y "
-            "for day first or %m/%d/%Y for month first (with the data's separator, and %H:%M or "
-            "%I:%M %p for a time)."
+            tr(
+                "{label}: the dates (e.g. '{example}') could be day/month/year or "
+                "month/day/year: no value has a day above 12 that would tell. Give DATE_FORMAT: %d/%m/%Y "
+                "for day first or %m/%d/%Y for month first (with the data's separator, and %H:%M or "
+                "%I:%M %p for a time).",
+                label=source.date_label,
+                example=texts[ambiguous][0],
+            )
         )
     return True
 
@@ -450,9 +460,13 @@ def _minutes_or_hhmm(numbers: np.ndarray, source) -> tuple[np.ndarray, list[str]
     proves_minutes, proves_hhmm = as_minutes & ~as_hhmm, as_hhmm & ~as_minutes
     if proves_minutes.any() and proves_hhmm.any():
         raise InputError(
-            f"{source.time_label}: the numbers are neither all HHMM nor all minutes since midnight "
-            f"(e.g. {numbers[proves_hhmm][0]:.0f} and {numbers[proves_minutes][0]:.0f}); write the "
-            "times as text hh:mm."
+            tr(
+                "{label}: the numbers are neither all HHMM nor all minutes since midnight "
+                "(e.g. {hhmm:.0f} and {minutes:.0f}); write the times as text hh:mm.",
+                label=source.time_label,
+                hhmm=numbers[proves_hhmm][0],
+                minutes=numbers[proves_minutes][0],
+            )
         )
     if proves_minutes.any():
         return np.where(as_minutes, numbers * 60.0, np.nan), []
@@ -461,10 +475,16 @@ def _minutes_or_hhmm(numbers: np.ndarray, source) -> tuple[np.ndarray, list[str]
     if differ.any() and not proves_hhmm.any():
         example = numbers[differ][0]
         messages.append(
-            f"{source.time_label}: numbers such as {example:.0f} are read as HHMM "
-            f"({example // 100:02.0f}:{example % 100:02.0f}); none of them proves minutes since midnight "
-            "(a value whose last two digits are above 59). If they are minutes, write the times as text "
-            "hh:mm."
+            tr(
+                "{label}: numbers such as {example:.0f} are read as HHMM "
+                "({hours:02.0f}:{minutes:02.0f}); none of them proves minutes since midnight "
+                "(a value whose last two digits are above 59). If they are minutes, write the times as text "
+                "hh:mm.",
+                label=source.time_label,
+                example=example,
+                hours=example // 100,
+                minutes=example % 100,
+            )
         )
     return np.where(as_hhmm, (numbers // 100) * 3600.0 + (numbers % 100) * 60.0, np.nan), messages
 
@@ -479,30 +499,59 @@ def _check_unreadable(invalid, non_empty, source, fmt, messages, times=False) ->
     if not count:
         return
     label = source.time_label if times else source.date_label
-    what, without = ("times of day", "a time of day") if times else ("dates", "a date")
     if source.max_unreadable is not None and count > source.max_unreadable * non_empty:
-        examples = ", ".join(f"'{value}'" for value in list(invalid)[:3])
+        values = {
+            "label": label,
+            "count": count,
+            "total": non_empty,
+            "share": count / non_empty,
+            "examples": ", ".join(f"'{value}'" for value in list(invalid)[:3]),
+            "allowed": source.max_unreadable,
+        }
         if times:
-            advice = (
-                "Give the times as text hh:mm[:ss], a time field, or numbers (minutes since midnight "
-                "or HHMM)"
+            message = tr(
+                "{label}: {count:,} of {total:,} values ({share:.1%}) cannot be read as times of day, "
+                "e.g. {examples}. Give the times as text hh:mm[:ss], a time field, or numbers (minutes "
+                "since midnight or HHMM); at most {allowed:.0%} may be unreadable.",
+                **values,
             )
         elif fmt is not None:
-            advice = f"Check DATE_FORMAT '{fmt}' against these values"
-        else:
-            advice = (
-                "Give DATE_FORMAT, a strptime format such as %d/%m/%Y %H:%M or %m/%d/%Y %I:%M:%S %p, "
-                "or correct the values"
+            message = tr(
+                "{label}: {count:,} of {total:,} values ({share:.1%}) cannot be read as dates, "
+                "e.g. {examples}. Check DATE_FORMAT '{format}' against these values; at most {allowed:.0%} "
+                "may be unreadable.",
+                format=fmt,
+                **values,
             )
-        raise InputError(
-            f"{label}: {count:,} of {non_empty:,} values ({count / non_empty:.1%}) cannot be read as "
-            f"{what}, e.g. {examples}. {advice}; at most {source.max_unreadable:.0%} may be unreadable."
-        )
+        else:
+            message = tr(
+                "{label}: {count:,} of {total:,} values ({share:.1%}) cannot be read as dates, "
+                "e.g. {examples}. Give DATE_FORMAT, a strptime format such as %d/%m/%Y %H:%M or "
+                "%m/%d/%Y %I:%M:%S %p, or correct the values; at most {allowed:.0%} may be unreadable.",
+                **values,
+            )
+        raise InputError(message)
     listed = ", ".join(f"'{v}' ({c})" for v, c in list(invalid.items())[:10])
-    messages.append(
-        f"{label}: {count:,} values cannot be read as {what}; those incidents count without {without}, "
-        f"e.g. {listed}."
-    )
+    if times:
+        messages.append(
+            tr(
+                "{label}: {count:,} values cannot be read as times of day; those incidents count without a "
+                "time of day, e.g. {listed}.",
+                label=label,
+                count=count,
+                listed=listed,
+            )
+        )
+    else:
+        messages.append(
+            tr(
+                "{label}: {count:,} values cannot be read as dates; those incidents count without a date, "
+                "e.g. {listed}.",
+                label=label,
+                count=count,
+                listed=listed,
+            )
+        )
 
 
 # --- helpers --------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from .crime_types import CRIME_TYPES, CrimeTypeMap
 from .errors import InputError
 from .evaluation import InitiativeCounts, InitiativeFigures, initiative_figures
 from .incident_dates import IncidentSource, parse_datetimes
+from .messages import tr
 
 
 def initiative_areas(
@@ -37,11 +38,11 @@ def initiative_areas(
     sectors = np.asarray(sectors, dtype=object)
     is_target = np.asarray(is_target, dtype=bool)
     if not is_target.any():
-        raise InputError("No sector is a target of the initiative: name at least one.")
+        raise InputError(tr("No sector is a target of the initiative: name at least one."))
     if is_target.all():
-        raise InputError("Every sector is a target: no sector is left to compare with.")
+        raise InputError(tr("Every sector is a target: no sector is left to compare with."))
     if buffer_width < 0:
-        raise InputError("The buffer ring's width cannot be negative.")
+        raise InputError(tr("The buffer ring's width cannot be negative."))
     target = shapely.union_all(sectors[is_target])
     ring = shapely.difference(shapely.buffer(target, buffer_width), target)
     comparison = ~is_target & ~shapely.intersects(sectors, ring)
@@ -52,8 +53,10 @@ def initiative_areas(
         comparison &= np.isin(districts, districts[is_target])
     if not comparison.any():
         raise InputError(
-            "No sector is left to compare with: every other sector touches the buffer ring "
-            "(make the ring narrower, or compare with all districts)."
+            tr(
+                "No sector is left to compare with: every other sector touches the buffer ring "
+                "(make the ring narrower, or compare with all districts)."
+            )
         )
     return target, ring, comparison
 
@@ -61,7 +64,7 @@ def initiative_areas(
 def windows(start: np.datetime64, before_days: int, after_days: int) -> tuple[np.datetime64, ...]:
     """``(before start, start, after end)`` of the two windows, the start at 00:00."""
     if before_days <= 0 or after_days <= 0:
-        raise InputError("The windows before and after the start must each last at least a day.")
+        raise InputError(tr("The windows before and after the start must each last at least a day."))
     start = np.datetime64(start, "D").astype("datetime64[s]")
     day = np.timedelta64(1, "D")
     return start - before_days * day, start, start + after_days * day
@@ -99,16 +102,23 @@ def initiative_counts(
 def _check_coverage(datetimes: np.ndarray, window_bounds: tuple[np.datetime64, ...]) -> None:
     dated = datetimes[~np.isnat(datetimes)]
     if len(dated) == 0:
-        raise InputError("No incident has a date: the windows before and after the start cannot be counted.")
+        raise InputError(
+            tr("No incident has a date: the windows before and after the start cannot be counted.")
+        )
     first_day = dated.min().astype("datetime64[D]")
     last_day = dated.max().astype("datetime64[D]")
     first, start, end = window_bounds
     if first.astype("datetime64[D]") < first_day or end.astype("datetime64[D]") - 1 > last_day:
         raise InputError(
-            f"The incidents run from {first_day} to {last_day}, but the windows around the start "
-            f"{start.astype('datetime64[D]')} run from {first.astype('datetime64[D]')} to "
-            f"{(end - np.timedelta64(1, 'D')).astype('datetime64[D]')}: choose a start, or shorter "
-            "windows, within the data."
+            tr(
+                "The incidents run from {first_day} to {last_day}, but the windows around the start "
+                "{start} run from {first} to {last}: choose a start, or shorter windows, within the data.",
+                first_day=first_day,
+                last_day=last_day,
+                start=start.astype("datetime64[D]"),
+                first=first.astype("datetime64[D]"),
+                last=(end - np.timedelta64(1, "D")).astype("datetime64[D]"),
+            )
         )
 
 
@@ -161,7 +171,9 @@ def evaluate_initiative(
     counted = _of_chosen_types(crimes.types, settings, warnings)
     undated = int((counted & np.isnat(parsed.values)).sum())
     if undated:
-        warnings.append(f"{undated} incidents without a readable date are left out of both windows.")
+        warnings.append(
+            tr("{count} incidents without a readable date are left out of both windows.", count=undated)
+        )
     counts = initiative_counts(
         np.asarray(crimes.xy)[counted],
         parsed.values[counted],
@@ -180,7 +192,13 @@ def _of_chosen_types(types, settings: InitiativeSettings, warnings: list[str]) -
         return np.ones(len(types), dtype=bool)
     unknown = sorted(set(settings.crime_types) - set(CRIME_TYPES))
     if unknown:
-        raise InputError(f"Unknown crime types {', '.join(unknown)}: choose among {', '.join(CRIME_TYPES)}.")
+        raise InputError(
+            tr(
+                "Unknown crime types {unknown}: choose among {types}.",
+                unknown=", ".join(unknown),
+                types=", ".join(CRIME_TYPES),
+            )
+        )
     classified = settings.crime_type_map.classify(types)
     warnings += classified.warnings()
     wanted = [CRIME_TYPES.index(name) for name in settings.crime_types]
@@ -192,36 +210,92 @@ def report_lines(result: InitiativeResult, target_ids: list, settings: Initiativ
     counts, figures = result.counts, result.figures
     first, start, end = windows(settings.start, settings.before_days, settings.after_days)
     day = np.timedelta64(1, "D")
-    before = f"{_day(first)} to {_day(start - day)}"
-    after = f"{_day(start)} to {_day(end - day)}"
-    kinds = ", ".join(settings.crime_types) if settings.crime_types else "all incidents"
+    windows_of = {
+        "targets": ", ".join(str(sector_id) for sector_id in target_ids),
+        "start": _day(start),
+        "before_first": _day(first),
+        "before_last": _day(start - day),
+        "before_days": settings.before_days,
+        "after_last": _day(end - day),
+        "after_days": settings.after_days,
+    }
+    if settings.crime_types:
+        opening = tr(
+            "Initiative in {targets}, started {start}. Counted: {kinds}; before = {before_first} to "
+            "{before_last} ({before_days} days), after = {start} to {after_last} ({after_days} days).",
+            kinds=", ".join(settings.crime_types),
+            **windows_of,
+        )
+    else:
+        opening = tr(
+            "Initiative in {targets}, started {start}. Counted: all incidents; before = {before_first} to "
+            "{before_last} ({before_days} days), after = {start} to {after_last} ({after_days} days).",
+            **windows_of,
+        )
     lines = [
-        f"Initiative in {', '.join(str(sector_id) for sector_id in target_ids)}, started {_day(start)}. "
-        f"Counted: {kinds}; before = {before} ({settings.before_days} days), after = {after} "
-        f"({settings.after_days} days).",
-        f"Target: {counts.target_before} incidents before, {counts.target_after} after. Buffer ring "
-        f"({settings.buffer_width:g} m): {counts.buffer_before} before, {counts.buffer_after} after. "
-        f"Comparison ({int(result.comparison.sum())} sectors): {counts.comparison_before} before, "
-        f"{counts.comparison_after} after.",
+        opening,
+        tr(
+            "Target: {target_before} incidents before, {target_after} after. Buffer ring ({width:g} m): "
+            "{buffer_before} before, {buffer_after} after. Comparison ({sectors} sectors): "
+            "{comparison_before} before, {comparison_after} after.",
+            target_before=counts.target_before,
+            target_after=counts.target_after,
+            width=settings.buffer_width,
+            buffer_before=counts.buffer_before,
+            buffer_after=counts.buffer_after,
+            sectors=int(result.comparison.sum()),
+            comparison_before=counts.comparison_before,
+            comparison_after=counts.comparison_after,
+        ),
     ]
     if figures.rate_ratio is not None:
-        change = (figures.rate_ratio - 1) * 100
-        direction = "fell" if change < 0 else "rose"
-        verdict = (
-            "unlikely to be chance (p < 0.05)"
-            if figures.p_value < 0.05
-            else "within what chance alone could give"
-        )
-        lines.append(
-            f"Rate ratio {figures.rate_ratio:.2f} (95 % interval {figures.rate_ratio_low:.2f} to "
-            f"{figures.rate_ratio_high:.2f}, p = {figures.p_value:.3g}): relative to the comparison area, "
-            f"crime in the target {direction} by {abs(change):.0f} %, {verdict}."
-        )
+        lines.append(_rate_ratio_line(figures))
     if figures.wdq is not None:
-        lines.append(f"Weighted displacement quotient {figures.wdq:.2f}. {figures.reading}")
+        lines.append(
+            tr(
+                "Weighted displacement quotient {wdq:.2f}. {reading}",
+                wdq=figures.wdq,
+                reading=figures.reading,
+            )
+        )
     elif figures.reading:
         lines.append(figures.reading)
     return lines + figures.notes
+
+
+def _rate_ratio_line(figures: InitiativeFigures) -> str:
+    values = {
+        "ratio": figures.rate_ratio,
+        "low": figures.rate_ratio_low,
+        "high": figures.rate_ratio_high,
+        "p": figures.p_value,
+        "change": abs((figures.rate_ratio - 1) * 100),
+    }
+    fell, significant = figures.rate_ratio < 1, figures.p_value < 0.05
+    if fell and significant:
+        return tr(
+            "Rate ratio {ratio:.2f} (95 % interval {low:.2f} to {high:.2f}, p = {p:.3g}): relative to the "
+            "comparison area, crime in the target fell by {change:.0f} %, unlikely to be chance (p < 0.05).",
+            **values,
+        )
+    if fell:
+        return tr(
+            "Rate ratio {ratio:.2f} (95 % interval {low:.2f} to {high:.2f}, p = {p:.3g}): relative to the "
+            "comparison area, crime in the target fell by {change:.0f} %, within what chance "
+            "alone could give.",
+            **values,
+        )
+    if significant:
+        return tr(
+            "Rate ratio {ratio:.2f} (95 % interval {low:.2f} to {high:.2f}, p = {p:.3g}): relative to the "
+            "comparison area, crime in the target rose by {change:.0f} %, unlikely to be chance (p < 0.05).",
+            **values,
+        )
+    return tr(
+        "Rate ratio {ratio:.2f} (95 % interval {low:.2f} to {high:.2f}, p = {p:.3g}): relative to the "
+        "comparison area, crime in the target rose by {change:.0f} %, within what chance alone could give.",
+        **values,
+    )
 
 
 def _day(value: np.datetime64) -> str:

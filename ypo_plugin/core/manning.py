@@ -60,6 +60,7 @@ from .defaults import (
 )
 from .errors import About, InputError
 from .lazy import lazy_module
+from .messages import tr
 from .population import exposed_share, population_in_sectors, population_outside
 from .progress import (
     CancelCheck,
@@ -197,7 +198,7 @@ def compute_manning(
     ids, geometries = checked_sectors(sectors.ids, sectors.geometries)
     warnings: list[str] = []
     effective, overlaps = effective_sectors(geometries, ids)
-    warnings += overlap_warnings(overlaps, "is counted in")
+    warnings += overlap_warnings(overlaps)
     exposed = united_areas(exposed_areas)
     progress(5.0)
 
@@ -313,9 +314,12 @@ def _crimes_in_sectors(crimes, effective, settings, warnings, progress, is_cance
     xy = np.asarray(crimes.xy, dtype=float).reshape(-1, 2)
     if not len(xy):
         warnings.append(
-            f"{settings.incident_source.layer_label} has no incidents: every sector has 0 crime and "
-            "need score 0, so the officers follow from population alone. Check the layer (and its "
-            "filter or selection) if crime was expected."
+            tr(
+                "{layer} has no incidents: every sector has 0 crime and need score 0, so the officers "
+                "follow from population alone. Check the layer (and its filter or selection) if crime "
+                "was expected.",
+                layer=settings.incident_source.layer_label,
+            )
         )
     dates, invalid_dates, in_period = _dates_in_period(crimes, len(xy), settings, warnings)
     classified = settings.crime_type_map.classify(np.asarray(crimes.types, dtype=object)[in_period])
@@ -351,7 +355,7 @@ def _dates_in_period(crimes, count, settings, warnings) -> tuple[np.ndarray, dic
     if crimes.datetimes is None:
         if not settings.period.is_open:
             raise InputError(
-                "A period start or end needs the incidents' date field: choose the crimes' date field.",
+                tr("A period start or end needs the incidents' date field: choose the crimes' date field."),
                 about=About.DATE_FIELD,
             )
         return np.full(count, np.datetime64("NaT"), dtype="datetime64[s]"), {}, np.ones(count, dtype=bool)
@@ -380,8 +384,10 @@ def _period_days(period: Period, dates: np.ndarray, warnings: list[str]) -> floa
     days, assumed = period_days(period, dates)
     if assumed and len(dates):
         warnings.append(
-            "No incident dates: crime rates in need_score assume the crimes cover one year; "
-            "give DATE_FIELD or PERIOD_START and PERIOD_END."
+            tr(
+                "No incident dates: crime rates in need_score assume the crimes cover one year; "
+                "give DATE_FIELD or PERIOD_START and PERIOD_END."
+            )
         )
     return days
 
@@ -420,7 +426,11 @@ def factors(
     if method == "quintiles":
         return factors_by_quintiles(need)
     raise InputError(
-        f"Factor method '{method}' is unknown; use one of {', '.join(FACTOR_METHODS)}.",
+        tr(
+            "Factor method '{method}' is unknown; use one of {methods}.",
+            method=method,
+            methods=", ".join(FACTOR_METHODS),
+        ),
         about=About.FACTOR_METHOD,
     )
 
@@ -458,8 +468,12 @@ def apply_factor_override(
         number = _as_number(value)
         if number is None or number not in (1, 2, 3, 4, 5):
             raise InputError(
-                f"Sector '{sector_id}': factor override value '{value}' is not a factor 1–5; "
-                "use 1, 2, 3, 4 or 5, or leave it empty to compute the factor.",
+                tr(
+                    "Sector '{sector}': factor override value '{value}' is not a factor 1–5; "
+                    "use 1, 2, 3, 4 or 5, or leave it empty to compute the factor.",
+                    sector=sector_id,
+                    value=value,
+                ),
                 about=About.FACTOR_OVERRIDE,
             )
         result[i] = int(number)
@@ -492,8 +506,11 @@ def parse_type_weights(text: str | None) -> dict[str, float]:
         number = _as_number(value) if sep else None
         if name not in CRIME_TYPES or number is None or number < 0:
             raise InputError(
-                f"Type weight '{entry.strip()}' is not 'type=number' with a type of "
-                f"{', '.join(CRIME_TYPES)} and a number ≥ 0.",
+                tr(
+                    "Type weight '{entry}' is not 'type=number' with a type of {types} and a number ≥ 0.",
+                    entry=entry.strip(),
+                    types=", ".join(CRIME_TYPES),
+                ),
                 about=About.TYPE_WEIGHTS,
             )
         weights[name] = float(number)
@@ -509,8 +526,12 @@ def parse_thresholds(text: str | None) -> list[float]:
         values = []
     if len(values) != 4:
         raise InputError(
-            f"The factor thresholds '{text}' must be four numbers separated by ';', where factor 1, 2, 3 "
-            f"and 4 start (default {DEFAULT_THRESHOLDS_TEXT}).",
+            tr(
+                "The factor thresholds '{text}' must be four numbers separated by ';', where factor 1, 2, 3 "
+                "and 4 start (default {default}).",
+                text=text,
+                default=DEFAULT_THRESHOLDS_TEXT,
+            ),
             about=About.FACTOR_THRESHOLDS,
         )
     return values
@@ -519,22 +540,32 @@ def parse_thresholds(text: str | None) -> list[float]:
 def _check_settings(settings: ManningSettings) -> None:
     if settings.factor_method not in FACTOR_METHODS:
         raise InputError(
-            f"Factor method '{settings.factor_method}' is unknown; use one of {', '.join(FACTOR_METHODS)}.",
+            tr(
+                "Factor method '{method}' is unknown; use one of {methods}.",
+                method=settings.factor_method,
+                methods=", ".join(FACTOR_METHODS),
+            ),
             about=About.FACTOR_METHOD,
         )
     thresholds = list(settings.thresholds)
     if len(thresholds) != 4 or any(a <= b for a, b in pairwise(thresholds)):
         raise InputError(
-            f"Factor thresholds {thresholds} must be four strictly decreasing numbers "
-            "(where factor 1, 2, 3 and 4 start)."
+            tr(
+                "Factor thresholds {thresholds} must be four strictly decreasing numbers "
+                "(where factor 1, 2, 3 and 4 start).",
+                thresholds=thresholds,
+            )
         )
     if not float(settings.min_officers).is_integer() or settings.min_officers < 0:
         raise InputError(
-            f"The minimum officers per sector ({settings.min_officers}) must be a whole number ≥ 0.",
+            tr(
+                "The minimum officers per sector ({minimum}) must be a whole number ≥ 0.",
+                minimum=settings.min_officers,
+            ),
             about=About.MIN_OFFICERS,
         )
     if settings.exposed_weight < 0 or any(w < 0 for w in settings.type_weights.values()):
-        raise InputError("Type weights and the exposed weight must be 0 or more.")
+        raise InputError(tr("Type weights and the exposed weight must be 0 or more."))
 
 
 def _as_number(value: Any) -> float | None:

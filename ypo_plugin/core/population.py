@@ -30,6 +30,7 @@ from .counting import assign_points, coordinates_of, count_per_sector
 from .errors import About, InputError
 from .geometry import intersection, made_valid
 from .lazy import lazy_module
+from .messages import tr
 from .progress import raise_if_cancelled
 
 pd = lazy_module("pandas")
@@ -52,15 +53,18 @@ def checked_population_values(values: Sequence[Any]) -> tuple[np.ndarray, int]:
         numbers = pd.to_numeric(pd.Series(list(values), dtype=object), errors="raise").to_numpy(dtype=float)
     except (ValueError, TypeError) as error:
         raise InputError(
-            f"The population field must be numeric ({error}); choose a number field.",
+            tr("The population field must be numeric ({error}); choose a number field.", error=error),
             about=About.POPULATION_FIELD,
         ) from None
     nulls = np.isnan(numbers)
     negative = np.flatnonzero(numbers < 0)
     if len(negative):
         raise InputError(
-            f"Population unit {negative[0]} has a negative population "
-            f"({numbers[negative[0]]:g}); population must be 0 or more.",
+            tr(
+                "Population unit {unit} has a negative population ({value:g}); population must be 0 or more.",
+                unit=int(negative[0]),
+                value=float(numbers[negative[0]]),
+            ),
             about=About.POPULATION_FIELD,
         )
     return np.where(nulls, 0.0, numbers), int(nulls.sum())
@@ -141,10 +145,15 @@ def population_in_sectors(
         return SectorPopulation(np.zeros(n), np.zeros(n), 0.0, 0.0)
     values, empty = checked_population_values(population.values)
     if empty:
-        warnings.append(f"POPULATION: {empty} units have no population value; counted as 0.")
+        warnings.append(tr("POPULATION: {count} units have no population value; counted as 0.", count=empty))
     geometries, repaired = made_valid(np.asarray(population.geometries, dtype=object))
     if repaired.any():
-        warnings.append(f"POPULATION: {int(repaired.sum())} invalid geometries were repaired (make_valid).")
+        warnings.append(
+            tr(
+                "POPULATION: {count} invalid geometries were repaired (make_valid).",
+                count=int(repaired.sum()),
+            )
+        )
     areal, at_point, missing = unit_kinds(geometries)
     per_sector, exposed_pop = areal_population(geometries[areal], values[areal], effective, exposed)
     progress(60.0)
@@ -158,8 +167,12 @@ def population_in_sectors(
     without_location = float(values[missing].sum())
     if missing.any():
         warnings.append(
-            f"POPULATION: {int(missing.sum())} units without geometry "
-            f"({without_location:g} inhabitants) are counted as population outside the sectors."
+            tr(
+                "POPULATION: {count} units without geometry ({inhabitants:g} inhabitants) are counted as "
+                "population outside the sectors.",
+                count=int(missing.sum()),
+                inhabitants=without_location,
+            )
         )
     progress(100.0)
     return SectorPopulation(per_sector, exposed_pop, float(values.sum()), without_location)
@@ -201,12 +214,18 @@ def prepare_population(
     warnings = []
     numbers, empty = checked_population_values(values)
     if len(numbers) != len(geometries):
-        raise InputError(f"{len(numbers)} population values were given for {len(geometries)} units.")
+        raise InputError(
+            tr(
+                "{values} population values were given for {units} units.",
+                values=len(numbers),
+                units=len(geometries),
+            )
+        )
     if empty:
-        warnings.append(f"{empty} units have no population value; counted as 0.")
+        warnings.append(tr("{count} units have no population value; counted as 0.", count=empty))
     geometries, repaired = made_valid(geometries)
     if repaired.any():
-        warnings.append(f"{int(repaired.sum())} invalid unit geometries were repaired.")
+        warnings.append(tr("{count} invalid unit geometries were repaired.", count=int(repaired.sum())))
     areal, at_point, _ = unit_kinds(geometries)
     areal_geoms = geometries[areal]
     areal_values = numbers[areal]

@@ -31,6 +31,7 @@ import shapely
 
 from .errors import InputError
 from .lazy import lazy_module
+from .messages import tr
 from .sectors import attribute_text
 from .texts import DEFAULT_TEXTS, LANGUAGE_NAMES, PublicTexts
 
@@ -60,18 +61,26 @@ def public_frame(frame: gpd.GeoDataFrame, layer_name: str = "The sectors layer")
     """
     if "sector_id" not in frame.columns:
         raise InputError(
-            f"{layer_name} has no field 'sector_id'; give the sectors written by Split sectors or "
-            "Compute sector manning, or rename the sector id field to sector_id "
-            f"(fields found: {', '.join(c for c in frame.columns if c != frame.geometry.name)})."
+            tr(
+                "{layer} has no field 'sector_id'; give the sectors written by Split sectors or "
+                "Compute sector manning, or rename the sector id field to sector_id (fields "
+                "found: {fields}).",
+                layer=layer_name,
+                fields=", ".join(c for c in frame.columns if c != frame.geometry.name),
+            )
         )
     ids = [attribute_text(v) for v in frame["sector_id"]]
     if any(v is None for v in ids):
-        raise InputError(f"{layer_name}: a sector has no sector_id; give every sector an id.")
+        raise InputError(tr("{layer}: a sector has no sector_id; give every sector an id.", layer=layer_name))
     duplicates = sorted({v for v in ids if ids.count(v) > 1})
     if duplicates:
         raise InputError(
-            f"{layer_name}: sector_id {', '.join(duplicates[:5])} occurs more than once; "
-            "a public map needs one feature per sector (dissolve the sectors by sector_id first)."
+            tr(
+                "{layer}: sector_id {sectors} occurs more than once; "
+                "a public map needs one feature per sector (dissolve the sectors by sector_id first).",
+                layer=layer_name,
+                sectors=", ".join(duplicates[:5]),
+            )
         )
     columns: dict[str, list] = {"sector_id": ids}
     for name in PUBLIC_FIELDS[1:]:

@@ -1,10 +1,16 @@
 """Readable summaries of results: the plain-text table for the log and the HTML page for the
-results viewer of Compute sector manning, its totals, and the closing lines of a split."""
+results viewer of Compute sector manning, its totals, and the closing lines of a split.
+
+The summaries are assembled from messages (:func:`.messages.tr`); ``translate`` (the QGIS layer's
+``ypo_plugin.i18n.translated``) shows each in the user's language before they are joined."""
 
 from __future__ import annotations
 
 import html
 import math
+from collections.abc import Callable
+
+from .messages import tr
 
 
 def summary_rows(result):
@@ -26,24 +32,27 @@ def summary_rows(result):
         )
 
 
-SUMMARY_HEADER = (
-    "sector",
-    "population",
-    "km²",
-    "crimes",
-    "per 1,000",
-    "exposed",
-    "need",
-    "factor",
-    "required",
-    "allocated",
-)
+def summary_header() -> tuple[str, ...]:
+    """The summary table's column headings."""
+    return (
+        tr("sector"),
+        tr("population"),
+        tr("km²"),
+        tr("crimes"),
+        tr("per 1,000"),
+        tr("exposed"),
+        tr("need"),
+        tr("factor"),
+        tr("required"),
+        tr("allocated"),
+    )
 
 
-def summary_text(result, totals) -> str:
+def summary_text(result, totals, translate: Callable[[str], str] = str) -> str:
     """A plain-text table of the sectors and the totals, for the log."""
-    rows = [SUMMARY_HEADER, *summary_rows(result)]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(SUMMARY_HEADER))]
+    header = tuple(translate(heading) for heading in summary_header())
+    rows = [header, *summary_rows(result)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     lines = ["  ".join(cell.rjust(width) for cell, width in zip(row, widths, strict=True)) for row in rows]
     lines.append("")
     lines += [
@@ -53,10 +62,18 @@ def summary_text(result, totals) -> str:
     return "\n".join(lines)
 
 
-def summary_html(result, totals, id_field) -> str:
+def summary_html(result, totals, id_field, translate: Callable[[str], str] = str) -> str:
     """A readable HTML page of the sectors, totals and warnings, for the results viewer."""
-    escape = html.escape
-    head = "".join(f"<th>{escape(h)}</th>" for h in SUMMARY_HEADER)
+
+    def escape(text: str) -> str:
+        return html.escape(translate(text))
+
+    title, totals_heading, warnings_heading = (
+        escape(tr("Sector manning")),
+        escape(tr("Totals")),
+        escape(tr("Warnings")),
+    )
+    head = "".join(f"<th>{escape(h)}</th>" for h in summary_header())
     body = "".join(
         "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in summary_rows(result)
     )
@@ -64,14 +81,19 @@ def summary_html(result, totals, id_field) -> str:
         f"<tr><th>{escape(name)}</th><td>{value:,.0f}</td></tr>" for name, value in totals.items()
     )
     warnings = "".join(f"<li>{escape(w)}</li>" for w in result.warnings)
+    introduction = tr(
+        "{count} sectors (id field {id_field}); factor 1 = 1 officer per 1,000 "
+        "inhabitants … factor 5 = 1 per 5,000.",
+        count=len(result.sectors),
+        id_field=id_field,
+    )
     return (
-        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Sector manning</title>"
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title>"
         "<style>body{font-family:sans-serif}table{border-collapse:collapse}"
         "td,th{border:1px solid #bbb;padding:2px 6px;text-align:right}</style></head><body>"
-        f"<h1>Sector manning</h1><p>{len(result.sectors)} sectors (id field {escape(id_field)}); "
-        "factor 1 = 1 officer per 1,000 inhabitants … factor 5 = 1 per 5,000.</p>"
-        f"<table><tr>{head}</tr>{body}</table><h2>Totals</h2><table>{total_rows}</table>"
-        + (f"<h2>Warnings</h2><ul>{warnings}</ul>" if warnings else "")
+        f"<h1>{title}</h1><p>{escape(introduction)}</p>"
+        f"<table><tr>{head}</tr>{body}</table><h2>{totals_heading}</h2><table>{total_rows}</table>"
+        + (f"<h2>{warnings_heading}</h2><ul>{warnings}</ul>" if warnings else "")
         + "</body></html>"
     )
 
@@ -93,9 +115,15 @@ def split_summary(plan, noncontiguous: int) -> list[str]:
     sectors and run time, and (with an existing plan) the share of population keeping its sector."""
     split = plan.split
     lines = [
-        f"{len(plan.sectors)} sectors; largest workload deviation {split.max_deviation_pct:.2f}%; "
-        f"{noncontiguous} non-contiguous; split in {split.seconds:.1f} s."
+        tr(
+            "{sectors} sectors; largest workload deviation {deviation:.2f}%; {noncontiguous} non-contiguous; "
+            "split in {seconds:.1f} s.",
+            sectors=len(plan.sectors),
+            deviation=split.max_deviation_pct,
+            noncontiguous=noncontiguous,
+            seconds=split.seconds,
+        )
     ]
     if split.kept_share is not None:
-        lines.append(f"{split.kept_share:.1%} of the population keeps its sector.")
+        lines.append(tr("{share:.1%} of the population keeps its sector.", share=split.kept_share))
     return lines

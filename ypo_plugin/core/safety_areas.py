@@ -25,13 +25,20 @@ import numpy as np
 from .counting import OUTSIDE, assign_points
 from .crime_types import DATETIME_DTYPE, CrimeTypeMap, IncidentSource, Period, period_label
 from .errors import InputError
-from .geometry import format_area
 from .incident_dates import parse_datetimes
 from .lazy import lazy_module
+from .messages import tr
 from .population import population_in_sectors
 from .progress import CancelCheck, ProgressCallback, never_cancelled, no_progress, raise_if_cancelled
 from .safety_index import DEFAULT_SETTINGS, STATUS_OK, IndexSettings, Survey, safety_index, with_change
-from .sectors import attribute_text, checked_sectors, dissolve_by_id, effective_sectors
+from .sectors import (
+    OVERLAP_AREAS,
+    attribute_text,
+    checked_sectors,
+    dissolve_by_id,
+    effective_sectors,
+    overlap_warnings,
+)
 
 pd = lazy_module("pandas")
 
@@ -104,17 +111,13 @@ def measure_safety(
     warnings: list[str] = []
     ids, geometries = _areas_by_id(data.area_ids, data.area_geometries, warnings)
     effective, overlaps = effective_sectors(geometries, ids)
-    warnings += [
-        f"Areas '{o.named[0]}' and '{o.named[1]}' overlap by {format_area(o.area_km2 * 1e6)}; the overlap "
-        f"counts in '{o.first}' only."
-        for o in overlaps
-    ]
+    warnings += overlap_warnings(overlaps, OVERLAP_AREAS)
     progress(10.0)
     population = population_in_sectors(
         data.population, effective, None, warnings, no_progress, is_cancelled
     ).per_sector
     if data.population is None:
-        warnings.append("No population: no area has a crime rate or a safety index.")
+        warnings.append(tr("No population: no area has a crime rate or a safety index."))
     progress(40.0)
     incident_area, dates = _incidents(data, effective, settings, warnings, is_cancelled)
     progress(80.0)
@@ -133,9 +136,13 @@ def measure_safety(
                 ids, population, incident_area, dates, previous, data.previous_survey, effective, settings, []
             )
         except InputError as error:
-            raise InputError(f"PREVIOUS_SURVEY: {error}") from None
+            raise InputError(
+                tr("PREVIOUS_SURVEY: {error}", error=error.args[0] if error.args else "")
+            ) from None
         if not np.isin(incident_area[previous.contains(dates)], np.arange(len(ids))).any():
-            warnings.append(f"Previous period {period_label(previous)}: no incident in any area.")
+            warnings.append(
+                tr("Previous period {period}: no incident in any area.", period=period_label(previous))
+            )
         table = with_change(table, before)
     progress(100.0)
     return SafetyResult(table, geometries, period, previous, warnings)
@@ -154,16 +161,22 @@ def index_period(period: Period, dates: np.ndarray) -> tuple[Period, list[str]]:
     days = days[~np.isnat(days)]
     if not len(days):
         raise InputError(
-            "No incident has a date in the period to count: give PERIOD_START and PERIOD_END, or check "
-            "the crimes' date field."
+            tr(
+                "No incident has a date in the period to count: give PERIOD_START and PERIOD_END, or check "
+                "the crimes' date field."
+            )
         )
     end = days.max() + 1
     start = max(end - year, days.min())
     found = Period(start.astype(DATETIME_DTYPE), end.astype(DATETIME_DTYPE))
     if end - start < year:
         return found, [
-            f"The incidents cover {int((end - start) / np.timedelta64(1, 'D'))} days "
-            f"({period_label(found)}), less than a year: the period is those days (rates are still per year)."
+            tr(
+                "The incidents cover {days} days ({period}), less than a year: the period is those days "
+                "(rates are still per year).",
+                days=int((end - start) / np.timedelta64(1, "D")),
+                period=period_label(found),
+            )
         ]
     return found, []
 
@@ -185,11 +198,13 @@ def respondent_areas(area_ids: Sequence[Any], named: Sequence[Any]) -> np.ndarra
         listed = ", ".join(f"'{text}' ({count} responses)" for text, count in counts.head(SHOWN_IDS).items())
         known = ", ".join(str(area_id) for area_id in list(area_ids)[:SHOWN_IDS])
         raise InputError(
-            f"The survey names areas that are not in the areas layer: {listed}"
-            + (" …" if len(counts) > SHOWN_IDS else "")
-            + f". The area ids are {known}"
-            + (" …" if len(area_ids) > SHOWN_IDS else "")
-            + "; correct the survey's area ids or leave those rows out."
+            tr(
+                "The survey names areas that are not in the areas layer: {unknown}. The area ids "
+                "are {known}; "
+                "correct the survey's area ids or leave those rows out.",
+                unknown=listed + (" …" if len(counts) > SHOWN_IDS else ""),
+                known=known + (" …" if len(area_ids) > SHOWN_IDS else ""),
+            )
         )
     return np.array([OUTSIDE if text is None else position[text] for text in texts], dtype=np.int64)
 
@@ -200,13 +215,17 @@ def _check_previous(data: SafetyInput, settings: SafetySettings) -> None:
         return
     if data.previous_survey is None:
         raise InputError(
-            "A previous period needs PREVIOUS_SURVEY, the survey of that period: give it, or leave "
-            "PREVIOUS_PERIOD_START and PREVIOUS_PERIOD_END empty."
+            tr(
+                "A previous period needs PREVIOUS_SURVEY, the survey of that period: give it, or leave "
+                "PREVIOUS_PERIOD_START and PREVIOUS_PERIOD_END empty."
+            )
         )
     if given.start is None or given.end is None:
         raise InputError(
-            "Give both PREVIOUS_PERIOD_START and PREVIOUS_PERIOD_END, or neither (the same number of "
-            "days just before the period)."
+            tr(
+                "Give both PREVIOUS_PERIOD_START and PREVIOUS_PERIOD_END, or neither (the same number of "
+                "days just before the period)."
+            )
         )
 
 
@@ -215,7 +234,13 @@ def _areas_by_id(area_ids, area_geometries, warnings) -> tuple[np.ndarray, np.nd
     ids = [area_ids[members[0]] for members in dissolved.members]
     for area_id, members in zip(ids, dissolved.members, strict=True):
         if len(members) > 1:
-            warnings.append(f"Area id '{area_id}' occurs in {len(members)} features; they count as one area.")
+            warnings.append(
+                tr(
+                    "Area id '{area}' occurs in {count} features; they count as one area.",
+                    area=area_id,
+                    count=len(members),
+                )
+            )
     return checked_sectors(ids, dissolved.geometries)
 
 
@@ -234,9 +259,13 @@ def _incidents(data, effective, settings, warnings, is_cancelled) -> tuple[np.nd
     area[np.asarray(classified.codes) < 0] = OUTSIDE
     undated = int(np.isnat(parsed.values).sum())
     if undated:
-        warnings.append(f"CRIMES: {undated} incidents without a valid date are left out of the period.")
+        warnings.append(
+            tr("CRIMES: {count} incidents without a valid date are left out of the period.", count=undated)
+        )
     if (~located).any():
-        warnings.append(f"CRIMES: {int((~located).sum())} incidents have no location and are not counted.")
+        warnings.append(
+            tr("CRIMES: {count} incidents have no location and are not counted.", count=int((~located).sum()))
+        )
     return area, parsed.values
 
 
@@ -274,16 +303,28 @@ def _type_warnings(classified) -> list[str]:
     if classified.unknown:
         listed = ", ".join(f"'{value}' ({count})" for value, count in classified.unknown.items())
         left_out.append(
-            f"CRIME_TYPE_FIELD values not in CRIME_TYPE_MAP: {listed} (add them as 'value=type' "
-            "to count them)"
+            tr(
+                "The safety index counts the six crime types; left out: CRIME_TYPE_FIELD values not in "
+                "CRIME_TYPE_MAP: {values} (add them as 'value=type' to count them).",
+                values=listed,
+            )
         )
     if classified.other:
-        left_out.append(f"{classified.other} incidents of other offences")
+        left_out.append(
+            tr(
+                "The safety index counts the six crime types; left out: {count} incidents of other offences.",
+                count=classified.other,
+            )
+        )
     if classified.missing:
-        left_out.append(f"{classified.missing} incidents without a crime type")
-    if not left_out:
-        return []
-    return ["The safety index counts the six crime types; left out: " + "; ".join(left_out) + "."]
+        left_out.append(
+            tr(
+                "The safety index counts the six crime types; left out: {count} incidents "
+                "without a crime type.",
+                count=classified.missing,
+            )
+        )
+    return left_out
 
 
 # --- the report's table and notes ------------------------------------------------------------------
@@ -318,19 +359,27 @@ def report_notes(result: SafetyResult, settings: IndexSettings, period: str, max
     """The report's lines: how to read the index, the areas that need an initiative, what is left out."""
     total = settings.crime_weight + settings.survey_weight
     notes = [
-        f"Period {period}. 100 = the average of the areas; higher is less safe. Index = "
-        f"{settings.crime_weight / total:.2g} × crime index + {settings.survey_weight / total:.2g} × "
-        f"insecurity index; an initiative from {settings.threshold:g} with at least "
-        f"{settings.min_responses} respondents."
-        + (f" Change against {period_label(result.previous_period)}." if result.previous_period else "")
+        tr(
+            "Period {period}. 100 = the average of the areas; higher is less safe. Index = "
+            "{crime_weight:.2g} × crime index + {survey_weight:.2g} × insecurity index; an initiative from "
+            "{threshold:g} with at least {min_responses} respondents.",
+            period=period,
+            crime_weight=settings.crime_weight / total,
+            survey_weight=settings.survey_weight / total,
+            threshold=settings.threshold,
+            min_responses=settings.min_responses,
+        )
     ]
+    if result.previous_period:
+        notes.append(tr("Change against {period}.", period=period_label(result.previous_period)))
     table = result.table
     needing = table.loc[table["needs_initiative"], "area_id"].tolist()
-    notes.append(
-        "Needs an initiative: " + (", ".join(str(area) for area in needing) if needing else "no area") + "."
-    )
+    if needing:
+        notes.append(tr("Needs an initiative: {areas}.", areas=", ".join(str(area) for area in needing)))
+    else:
+        notes.append(tr("Needs an initiative: no area."))
     if len(table) > max_rows:
-        notes.append(f"{len(table) - max_rows} more areas are in the output layer.")
+        notes.append(tr("{count} more areas are in the output layer.", count=len(table) - max_rows))
     return notes
 
 

@@ -29,6 +29,7 @@ import numpy as np
 
 from .errors import InputError
 from .lazy import lazy_module
+from .messages import tr
 
 pd = lazy_module("pandas")
 
@@ -97,17 +98,17 @@ def with_change(current: pd.DataFrame, previous: pd.DataFrame) -> pd.DataFrame:
 
 def _check(area_ids, population, incidents, period_days, settings: IndexSettings) -> None:
     if not len(area_ids) == len(population) == len(incidents):
-        raise InputError("Every area needs its population and its incident count.")
+        raise InputError(tr("Every area needs its population and its incident count."))
     if period_days <= 0:
-        raise InputError("The period must last at least a day.")
+        raise InputError(tr("The period must last at least a day."))
     if settings.crime_weight < 0 or settings.survey_weight < 0:
-        raise InputError("The crime and survey weights cannot be negative.")
+        raise InputError(tr("The crime and survey weights cannot be negative."))
     if settings.crime_weight + settings.survey_weight <= 0:
-        raise InputError("The crime weight or the survey weight must be above 0.")
+        raise InputError(tr("The crime weight or the survey weight must be above 0."))
     if settings.min_responses < 0:
-        raise InputError("The minimum number of responses cannot be negative.")
+        raise InputError(tr("The minimum number of responses cannot be negative."))
     if np.any(population < 0) or np.any(np.isnan(population)):
-        raise InputError("The population of an area cannot be negative or missing.")
+        raise InputError(tr("The population of an area cannot be negative or missing."))
 
 
 def _crime_part(table: pd.DataFrame, period_days: float, messages: list[str]) -> None:
@@ -124,11 +125,13 @@ def _crime_part(table: pd.DataFrame, period_days: float, messages: list[str]) ->
     else:
         table["crime_index"] = np.where(inhabited, 100.0, np.nan)
         messages.append(
-            "No incident in the period in any area: every area's crime index is 100 (the average)."
+            tr("No incident in the period in any area: every area's crime index is 100 (the average).")
         )
     if not inhabited.all():
         names = ", ".join(str(area) for area in table.loc[~inhabited, "area_id"])
-        messages.append(f"Areas without inhabitants have no crime rate and no safety index: {names}.")
+        messages.append(
+            tr("Areas without inhabitants have no crime rate and no safety index: {areas}.", areas=names)
+        )
 
 
 def _survey_part(table: pd.DataFrame, survey: Survey, messages: list[str]) -> None:
@@ -154,19 +157,24 @@ def _survey_part(table: pd.DataFrame, survey: Survey, messages: list[str]) -> No
         table["insecurity_index"] = np.where(weight_all > 0, 100.0, np.nan)
         if weight_all.sum() > 0:
             messages.append(
-                "No respondent feels unsafe (answer 1 or 2): every area's insecurity index is 100."
+                tr("No respondent feels unsafe (answer 1 or 2): every area's insecurity index is 100.")
             )
     if not valid.any():
         raise InputError(
-            "The survey has no usable answer (1–5 with a weight above 0) in any area: check the answer "
-            "field, the weight field, and that the respondents lie in (or name) the areas."
+            tr(
+                "The survey has no usable answer (1–5 with a weight above 0) in any area: check the answer "
+                "field, the weight field, and that the respondents lie in (or name) the areas."
+            )
         )
     outside = int((~in_area).sum())
     if outside:
-        messages.append(f"{outside} survey responses belong to no area and are left out.")
+        messages.append(tr("{count} survey responses belong to no area and are left out.", count=outside))
     if missing.any():
         messages.append(
-            f"{int(missing.sum())} survey responses without a usable answer or weight are left out."
+            tr(
+                "{count} survey responses without a usable answer or weight are left out.",
+                count=int(missing.sum()),
+            )
         )
 
 
@@ -190,12 +198,19 @@ def _combine(table: pd.DataFrame, settings: IndexSettings, messages: list[str]) 
     without = table.loc[inhabited & (respondents == 0), "area_id"]
     if len(without):
         messages.append(
-            f"Areas without any survey answer (no safety index): {', '.join(str(a) for a in without)}."
+            tr(
+                "Areas without any survey answer (no safety index): {areas}.",
+                areas=", ".join(str(a) for a in without),
+            )
         )
     few = table[inhabited & (respondents > 0) & ~enough]
     if len(few):
         listed = ", ".join(f"{row.area_id} ({row.respondents})" for row in few.itertuples())
         messages.append(
-            f"Areas with fewer than {settings.min_responses} respondents are marked 'too few responses' "
-            f"and get no safety index, rank or initiative mark: {listed}."
+            tr(
+                "Areas with fewer than {min_responses} respondents are marked 'too few responses' "
+                "and get no safety index, rank or initiative mark: {areas}.",
+                min_responses=settings.min_responses,
+                areas=listed,
+            )
         )

@@ -140,7 +140,12 @@ def checked_sector_ids(values: Sequence[Any], layer_name: str, id_field: str) ->
     ids = [sectors.attribute_text(value) for value in values]
     if None in ids:
         raise InputError(
-            f"{layer_name}: feature number {ids.index(None) + 1} has no {id_field}; give every sector an id."
+            tr(
+                "{layer}: feature number {feature} has no {field}; give every sector an id.",
+                layer=layer_name,
+                feature=ids.index(None) + 1,
+                field=id_field,
+            )
         )
     seen, duplicates = set(), []
     for sector_id in ids:
@@ -149,7 +154,12 @@ def checked_sector_ids(values: Sequence[Any], layer_name: str, id_field: str) ->
         seen.add(sector_id)
     if duplicates:
         raise InputError(
-            f"{layer_name}: {id_field} {', '.join(duplicates[:5])} occurs more than once; the sector log "
-            "needs one feature per sector (dissolve the sectors by their id first)."
+            tr(
+                "{layer}: {field} {sectors} occurs more than once; the sector log "
+                "needs one feature per sector (dissolve the sectors by their id first).",
+                layer=layer_name,
+                field=id_field,
+                sectors=", ".join(duplicates[:5]),
+            )
         )
     return ids

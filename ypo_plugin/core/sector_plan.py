@@ -40,7 +40,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import shapely
 
-from .adjacency import LINK_NEAREST, Link, build_adjacency
+from .adjacency import LINK_BARRIER, LINK_NEAREST, Link, build_adjacency
 from .compactness import polsby_popper, reock
 from .counting import assign_points
 from .defaults import (
@@ -52,12 +52,12 @@ from .defaults import (
 from .errors import About, InputError
 from .geometry import intersection, noise_area, part_counts, repair_polygons
 from .lazy import lazy_module
+from .messages import tr
 from .progress import CancelCheck, ProgressCallback, never_cancelled, no_progress, scaled
 from .sectors import attribute_text, dissolve, sector_codes
 from .splitting import (
     SplitResult,
     compute_workload,
-    describe_link,
     exposed_population,
     sector_neighbours,
     split_sectors,
@@ -158,13 +158,23 @@ def parse_target_shares(value, sector_count: int, district_name: str) -> list[fl
         shares = [float(part) for part in parts]
     except ValueError:
         raise InputError(
-            f"District {district_name}: the target field holds '{value}'; give {sector_count} positive "
-            "numbers separated by commas, one share per sector (e.g. '1, 1, 1.5')."
+            tr(
+                "District {district}: the target field holds '{value}'; give {count} positive "
+                "numbers separated by commas, one share per sector (e.g. '1, 1, 1.5').",
+                district=district_name,
+                value=value,
+                count=sector_count,
+            )
         ) from None
     if len(shares) != sector_count or any(not (share > 0 and math.isfinite(share)) for share in shares):
         raise InputError(
-            f"District {district_name}: the target field holds '{value}' but the district has "
-            f"{sector_count} sectors; give {sector_count} positive numbers separated by commas."
+            tr(
+                "District {district}: the target field holds '{value}' but the district has "
+                "{count} sectors; give {count} positive numbers separated by commas.",
+                district=district_name,
+                value=value,
+                count=sector_count,
+            )
         )
     return shares
 
@@ -202,13 +212,27 @@ def units_in_districts(
         best = found[ranked[0]]
         # A sliver across a district line (boundaries drawn apart) is not worth a line in the log.
         if shares[ranked[1]] >= STRADDLE_SHARE * unit_areas[unit] or best != district_of[unit]:
-            parts = " and ".join(
-                f"{district_names[found[k]]} ({shares[k] / unit_areas[unit]:.0%})" for k in ranked
-            )
-            straddling.append(
-                f"Unit {unit_names[unit]} straddles districts {parts}; it goes to {district_names[best]}, "
-                "which holds most of its area."
-            )
+            parts = [f"{district_names[found[k]]} ({shares[k] / unit_areas[unit]:.0%})" for k in ranked]
+            values = {"unit": unit_names[unit], "best": district_names[best]}
+            if len(parts) == 2:
+                straddling.append(
+                    tr(
+                        "Unit {unit} straddles districts {first} and {second}; it goes to {best}, "
+                        "which holds most of its area.",
+                        first=parts[0],
+                        second=parts[1],
+                        **values,
+                    )
+                )
+            else:
+                straddling.append(
+                    tr(
+                        "Unit {unit} straddles districts {districts}; it goes to {best}, which holds most of "
+                        "its area.",
+                        districts=", ".join(parts),
+                        **values,
+                    )
+                )
         district_of[unit] = best
     outside = np.flatnonzero(district_of < 0)
     placed = []
@@ -218,14 +242,25 @@ def units_in_districts(
             if found:
                 overlap = shapely.area(intersection(unit_geoms[unit], district_geoms[found]))
                 district_of[unit] = found[int(np.argmax(overlap))]
-                how = "the district it overlaps most"
+                placed.append(
+                    tr(
+                        "Unit {unit} lies outside every district; it was given to {district}, the "
+                        "district it "
+                        "overlaps most.",
+                        unit=unit_names[unit],
+                        district=district_names[district_of[unit]],
+                    )
+                )
             else:
                 district_of[unit] = int(tree.query_nearest(unit_geoms[unit])[0])
-                how = "the nearest district"
-            placed.append(
-                f"Unit {unit_names[unit]} lies outside every district; it was given to "
-                f"{district_names[district_of[unit]]}, {how}."
-            )
+                placed.append(
+                    tr(
+                        "Unit {unit} lies outside every district; it was given to {district}, the nearest "
+                        "district.",
+                        unit=unit_names[unit],
+                        district=district_names[district_of[unit]],
+                    )
+                )
     return DistrictAssignment(district_of, outside, tuple(straddling), tuple(placed))
 
 
@@ -238,34 +273,78 @@ def multipart_sectors(
     links: Sequence[Link],
 ) -> MultipartSectors:
     """The parts each sector is drawn in (metric CRS), and per sector in more than one part a
-    warning naming the cause: units that are themselves in several parts, or units linked across
+    warning for each cause: units that are themselves in several parts, or units linked across
     a gap (``links``, by unit position). ``labels`` are the sector of each unit of
     ``unit_geoms`` (-1: none)."""
     counts = part_counts(sector_geoms)
     messages = []
     for sector in np.flatnonzero(counts > 1):
         members = np.flatnonzero(labels == sector)
+        drawn = {"sector": sector_ids[sector], "parts": int(counts[sector])}
         causes = []
         unit_parts = part_counts(unit_geoms[members])
         for unit, parts in zip(members[unit_parts > 1], unit_parts[unit_parts > 1], strict=True):
             causes.append(
-                f"unit {unit_names[unit]} is itself made of {parts} separate parts, so the sector "
-                "holding it cannot be one piece unless other units join them"
+                tr(
+                    "Sector {sector} is drawn in {parts} parts: unit {unit} is itself made of {unit_parts} "
+                    "separate parts, so the sector holding it cannot be one piece unless other units "
+                    "join them.",
+                    unit=unit_names[unit],
+                    unit_parts=int(parts),
+                    **drawn,
+                )
             )
         in_sector = set(members.tolist())
         for link in links:
             if link.i not in in_sector or link.j not in in_sector or link.reason != LINK_NEAREST:
                 continue
+            units = {"first": unit_names[link.i], "second": unit_names[link.j]}
             if link.distance > 0:
-                causes.append(describe_link(link, unit_names) + " to keep its district connected")
+                causes.append(
+                    tr(
+                        "Sector {sector} is drawn in {parts} parts: units {first} and {second} linked as "
+                        "nearest neighbours ({distance:.0f} m apart) to keep its district connected.",
+                        distance=link.distance,
+                        **units,
+                        **drawn,
+                    )
+                )
             else:
-                causes.append(f"units {unit_names[link.i]} and {unit_names[link.j]} meet only at a corner")
+                causes.append(
+                    tr(
+                        "Sector {sector} is drawn in {parts} parts: units {first} and {second} meet only "
+                        "at a "
+                        "corner.",
+                        **units,
+                        **drawn,
+                    )
+                )
         if not causes:
-            causes.append("its units meet only at a corner or across a gap")
-        messages.append(
-            f"Sector {sector_ids[sector]} is drawn in {counts[sector]} parts: {'; '.join(causes)}."
-        )
+            causes.append(
+                tr(
+                    "Sector {sector} is drawn in {parts} parts: its units meet only at a corner or "
+                    "across a gap.",
+                    **drawn,
+                )
+            )
+        messages += causes
     return MultipartSectors(counts, tuple(messages))
+
+
+def _link_note(link: Link, unit_names: Sequence) -> str:
+    """Why a link between two units was added so that every unit can be reached."""
+    units = {"first": unit_names[link.i], "second": unit_names[link.j]}
+    if link.reason == LINK_BARRIER:
+        return tr(
+            "UNITS: units {first} and {second} linked across a barrier, so that every unit can be reached.",
+            **units,
+        )
+    return tr(
+        "UNITS: units {first} and {second} linked as nearest neighbours ({distance:.0f} m apart), so that "
+        "every unit can be reached.",
+        distance=link.distance,
+        **units,
+    )
 
 
 def plan_sectors(
@@ -328,10 +407,7 @@ def plan_sectors(
         progress=scaled(progress, 0, 20),
         is_cancelled=is_cancelled,
     )
-    notes.extend(
-        f"UNITS: {describe_link(link, kept_names)}, so that every unit can be reached."
-        for link in adjacency.links
-    )
+    notes.extend(_link_note(link, kept_names) for link in adjacency.links)
     split = split_sectors(
         kept_geoms,
         workload,
@@ -385,24 +461,34 @@ def _unit_polygons(unit_geoms: Sequence, names: list, notes: list[str]) -> np.nd
     geoms = np.asarray(getattr(unit_geoms, "values", unit_geoms), dtype=object)
     if len(geoms) == 0:
         raise InputError(
-            "The units layer has no features; choose a layer with the base units (polygons).",
+            tr("The units layer has no features; choose a layer with the base units (polygons)."),
             about=About.UNITS,
         )
     missing_geometry = np.flatnonzero(shapely.is_missing(geoms) | shapely.is_empty(geoms))
     if len(missing_geometry):
         raise InputError(
-            f"The units layer has {len(missing_geometry)} features without a geometry (e.g. unit "
-            f"{names[int(missing_geometry[0])]}); give every unit a polygon or remove it.",
+            tr(
+                "The units layer has {count} features without a geometry (e.g. unit {unit}); give every unit "
+                "a polygon or remove it.",
+                count=len(missing_geometry),
+                unit=names[int(missing_geometry[0])],
+            ),
             about=About.UNITS,
         )
     geoms, repaired = repair_polygons(geoms)
     if repaired.any():
-        notes.append(f"{int(repaired.sum())} invalid unit geometries were repaired (make valid).")
+        notes.append(
+            tr("{count} invalid unit geometries were repaired (make valid).", count=int(repaired.sum()))
+        )
     collapsed = np.flatnonzero(shapely.is_empty(geoms))
     if len(collapsed):
         raise InputError(
-            f"Unit {names[int(collapsed[0])]} has no area left once made valid "
-            f"({len(collapsed)} such units); fix its geometry or remove it.",
+            tr(
+                "Unit {unit} has no area left once made valid ({count} such units); fix its geometry or "
+                "remove it.",
+                unit=names[int(collapsed[0])],
+                count=len(collapsed),
+            ),
             about=About.UNITS,
         )
     return geoms
@@ -413,7 +499,10 @@ def _unit_population(population: Sequence[float], warnings: list[str]) -> np.nda
     pop = np.asarray(population, dtype=float)
     if np.isnan(pop).any():
         warnings.append(
-            f"{int(np.isnan(pop).sum())} units have no population value; they count as 0 inhabitants."
+            tr(
+                "{count} units have no population value; they count as 0 inhabitants.",
+                count=int(np.isnan(pop).sum()),
+            )
         )
         pop = np.nan_to_num(pop, nan=0.0)
     return pop
@@ -433,7 +522,7 @@ def _district_of_units(
     without units."""
     if len(districts.geoms) == 0:
         raise InputError(
-            "The districts layer has no features; choose a district layer or leave it out.",
+            tr("The districts layer has no features; choose a district layer or leave it out."),
             about=About.DISTRICTS,
         )
     district_names = districts.names
@@ -442,28 +531,43 @@ def _district_of_units(
     notes.extend(assignment.straddling)
     if assignment.straddling:
         warnings.append(
-            f"{len(assignment.straddling)} units straddle districts; each goes to the district "
-            "holding most of its area (listed in the log)."
+            tr(
+                "{count} units straddle districts; each goes to the district holding most of its area "
+                "(listed in the log).",
+                count=len(assignment.straddling),
+            )
         )
     outside = assignment.outside
     if len(outside) and assign_outside:
         notes.extend(assignment.placed_outside)
         warnings.append(
-            f"{len(outside)} units lie outside every district ({pop[outside].sum():,.0f} inhabitants); "
-            "each was given to the district it overlaps most, or the nearest one (listed in the log)."
+            tr(
+                "{count} units lie outside every district ({inhabitants:,.0f} inhabitants); "
+                "each was given to the district it overlaps most, or the nearest one (listed in the log).",
+                count=len(outside),
+                inhabitants=pop[outside].sum(),
+            )
         )
     elif len(outside):
         listed = ", ".join(str(names[k]) for k in outside)
         warnings.append(
-            f"{len(outside)} units lie outside every district ({pop[outside].sum():,.0f} inhabitants) "
-            "and are left out of the plan (ASSIGN_OUTSIDE_TO_NEAREST gives them to the nearest "
-            f"district): units {listed}."
+            tr(
+                "{count} units lie outside every district ({inhabitants:,.0f} inhabitants) "
+                "and are left out of the plan (ASSIGN_OUTSIDE_TO_NEAREST gives them to the nearest "
+                "district): units {units}.",
+                count=len(outside),
+                inhabitants=pop[outside].sum(),
+                units=listed,
+            )
         )
     empty = [district_names[d] for d in range(len(district_names)) if not (district_of == d).any()]
     if empty:
         raise InputError(
-            f"District(s) {', '.join(empty)} contain no units; check that the units and the districts "
-            "cover the same area, or remove those districts.",
+            tr(
+                "District(s) {districts} contain no units; check that the units and the districts "
+                "cover the same area, or remove those districts.",
+                districts=", ".join(empty),
+            ),
             about=About.DISTRICTS,
         )
     return district_of
@@ -479,11 +583,21 @@ def _crimes_per_kept_unit(
     unit_of_crime = assign_points(crime_xy, geoms)
     outside_units = int((unit_of_crime < 0).sum())
     if outside_units:
-        notes.append(f"{outside_units} of {len(crime_xy)} crimes lie outside every unit and are not counted.")
+        notes.append(
+            tr(
+                "{count} of {total} crimes lie outside every unit and are not counted.",
+                count=outside_units,
+                total=len(crime_xy),
+            )
+        )
     in_left_out = int(((unit_of_crime >= 0) & ~inside[np.maximum(unit_of_crime, 0)]).sum())
     if in_left_out:
         notes.append(
-            f"{in_left_out} of {len(crime_xy)} crimes lie in units left out of the plan and are not counted."
+            tr(
+                "{count} of {total} crimes lie in units left out of the plan and are not counted.",
+                count=in_left_out,
+                total=len(crime_xy),
+            )
         )
     return np.bincount(unit_of_crime[unit_of_crime >= 0], minlength=len(geoms)).astype(float)[kept]
 

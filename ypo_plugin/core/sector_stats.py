@@ -66,6 +66,7 @@ from .errors import InputError
 from .geometry import repair_polygons
 from .lazy import lazy_module
 from .manning import DAYS_PER_YEAR, factors, need_scores, officers_required, period_days
+from .messages import tr
 from .population import PreparedPopulation, areal_population_of, exposed_share, population_outside
 from .progress import CancelCheck, ProgressCallback, never_cancelled, no_progress, raise_if_cancelled
 from .sectors import MeetingPairs, attribute_text
@@ -152,7 +153,7 @@ def prepare_crimes(
     warnings = []
     if datetimes is None:
         if not period.is_open:
-            raise InputError("A period needs the incidents' date field.")
+            raise InputError(tr("A period needs the incidents' date field."))
         dates = np.full(len(xy), np.datetime64("NaT"), dtype="datetime64[s]")
     else:
         dates = parse_datetimes(datetimes).values
@@ -162,10 +163,10 @@ def prepare_crimes(
     located = np.isfinite(xy).all(axis=1)
     if classified.unknown:
         listed = ", ".join(f"'{v}' ({c})" for v, c in list(classified.unknown.items())[:10])
-        warnings.append(f"Crime types not in the type map (in the total only): {listed}.")
+        warnings.append(tr("Crime types not in the type map (in the total only): {types}.", types=listed))
     days, assumed = period_days(period, dates)
     if assumed and len(xy):
-        warnings.append("No incident dates: crime rates assume the incidents cover one year.")
+        warnings.append(tr("No incident dates: crime rates assume the incidents cover one year."))
     return PreparedCrimes(
         xy=xy[located],
         type_codes=codes[located],
@@ -295,7 +296,9 @@ def sector_statistics(
     geometries = np.asarray(getattr(geometries, "values", geometries), dtype=object).reshape(-1)
     n = len(geometries)
     if len(ids) != n:
-        raise InputError(f"{len(ids)} sector ids were given for {n} sector geometries.")
+        raise InputError(
+            tr("{ids} sector ids were given for {geometries} sector geometries.", ids=len(ids), geometries=n)
+        )
     flags: list[list[str]] = [[] for _ in range(n)]
     labels = _labels(ids, flags)
 
@@ -494,8 +497,14 @@ def _validation(labels, geoms, rows, table, allocated, settings, cache, crs):
                     "sector_ids": [labels[k] for k in short],
                     "area_m2": [float(shapely.area(geoms[k])) for k in short],
                     "message": [
-                        f"Sector {labels[k]} has {officers_text(have[k])} allocated "
-                        f"but needs {officers_text(needed[k])}."
+                        str(
+                            tr(
+                                "Sector {sector} has {allocated} allocated but needs {needed}.",
+                                sector=labels[k],
+                                allocated=officers_text(have[k]),
+                                needed=officers_text(needed[k]),
+                            )
+                        )
                         for k in short
                     ],
                 },

@@ -35,6 +35,7 @@ from .geometry import (
     touching_neighbours,
 )
 from .lazy import lazy_module
+from .messages import tr
 from .splitting import district_code
 
 pd = lazy_module("pandas")
@@ -86,27 +87,42 @@ def checked_sectors(
     geometries = np.asarray(sector_geometries, dtype=object)
     if len(geometries) == 0:
         raise InputError(
-            "The sectors layer has no features; give a polygon layer with at least one sector.",
+            tr("The sectors layer has no features; give a polygon layer with at least one sector."),
             about=About.SECTORS,
         )
     if len(ids) != len(geometries):
-        raise InputError("The sectors need one sector id per geometry.", about=About.SECTORS)
+        raise InputError(tr("The sectors need one sector id per geometry."), about=About.SECTORS)
     if pd.isna(pd.Series(ids, dtype=object)).any():
-        raise InputError("Some sectors have no sector id; give every sector an id.", about=About.SECTORS)
+        raise InputError(tr("Some sectors have no sector id; give every sector an id."), about=About.SECTORS)
     duplicated = pd.Series(ids, dtype=object).duplicated().to_numpy()
     if duplicated.any():
         raise InputError(
-            f"Sector id '{ids[duplicated][0]}' is used more than once; "
-            "sector ids must be unique (dissolve multi-part sectors by their id first).",
+            tr(
+                "Sector id '{sector}' is used more than once; "
+                "sector ids must be unique (dissolve multi-part sectors by their id first).",
+                sector=ids[duplicated][0],
+            ),
             about=About.SECTORS,
         )
-    for problem, bad in (
-        ("has no geometry", shapely.is_missing(geometries) | shapely.is_empty(geometries)),
-        ("is not a polygon", ~np.isin(shapely.get_type_id(geometries), _POLYGON_TYPES)),
-        ("has an invalid geometry (run 'Fix geometries' first)", ~shapely.is_valid(geometries)),
-    ):
-        if bad.any():
-            raise InputError(f"Sector '{ids[bad][0]}' {problem}.", about=About.SECTORS)
+    missing = shapely.is_missing(geometries) | shapely.is_empty(geometries)
+    if missing.any():
+        raise InputError(
+            tr("Sector '{sector}' has no geometry.", sector=ids[missing][0]), about=About.SECTORS
+        )
+    not_polygon = ~np.isin(shapely.get_type_id(geometries), _POLYGON_TYPES)
+    if not_polygon.any():
+        raise InputError(
+            tr("Sector '{sector}' is not a polygon.", sector=ids[not_polygon][0]), about=About.SECTORS
+        )
+    invalid = ~shapely.is_valid(geometries)
+    if invalid.any():
+        raise InputError(
+            tr(
+                "Sector '{sector}' has an invalid geometry (run 'Fix geometries' first).",
+                sector=ids[invalid][0],
+            ),
+            about=About.SECTORS,
+        )
     return ids, geometries
 
 
@@ -175,13 +191,41 @@ class MeetingPairs:
         return without_earlier(geometries, earlier[meet], later[meet])
 
 
-def overlap_warnings(overlaps: Sequence[Overlap], counted: str) -> list[str]:
-    """One warning per overlap, e.g. ``counted="is counted in"`` → "… the overlap is counted in 'A' only"."""
-    return [
-        f"Sectors '{o.named[0]}' and '{o.named[1]}' overlap by {format_area(o.area_km2 * 1e6)}; "
-        f"the overlap {counted} '{o.first}' only."
-        for o in overlaps
-    ]
+OVERLAP_COUNTED, OVERLAP_CELLS, OVERLAP_AREAS = "counted", "cells", "areas"
+"""How :func:`overlap_warnings` reads an overlap: counted in one sector, its grid cells belonging
+to one sector, or counted in one (safety) area."""
+
+
+def overlap_warnings(overlaps: Sequence[Overlap], reading: str = OVERLAP_COUNTED) -> list[str]:
+    """One warning per overlap: "Sectors 'A' and 'B' overlap by 12 m²; the overlap is counted in
+    'A' only" (``OVERLAP_CELLS``: "… belongs to 'A' only"; ``OVERLAP_AREAS``: "Areas 'A' and 'B'
+    … counts in 'A' only")."""
+    warnings = []
+    for o in overlaps:
+        values = {
+            "first": o.named[0],
+            "second": o.named[1],
+            "area": format_area(o.area_km2 * 1e6),
+            "owner": o.first,
+        }
+        if reading == OVERLAP_CELLS:
+            warning = tr(
+                "Sectors '{first}' and '{second}' overlap by {area}; the overlap belongs to '{owner}' only.",
+                **values,
+            )
+        elif reading == OVERLAP_AREAS:
+            warning = tr(
+                "Areas '{first}' and '{second}' overlap by {area}; the overlap counts in '{owner}' only.",
+                **values,
+            )
+        else:
+            warning = tr(
+                "Sectors '{first}' and '{second}' overlap by {area}; the overlap is counted in "
+                "'{owner}' only.",
+                **values,
+            )
+        warnings.append(warning)
+    return warnings
 
 
 # --- one polygon per sector ------------------------------------------------------------------------

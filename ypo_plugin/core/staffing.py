@@ -16,6 +16,7 @@ import numpy as np
 from .defaults import MIN_OFFICERS
 from .errors import About, InputError
 from .lazy import lazy_module
+from .messages import tr
 
 pd = lazy_module("pandas")
 
@@ -28,7 +29,7 @@ def allocate_officers(
     required: np.ndarray,
     budget: int,
     min_officers: int = MIN_OFFICERS,
-    label: str = "Staff",
+    district: Any = None,
     about: About = About.STAFF,
 ) -> np.ndarray:
     """Share ``budget`` officers over sectors: at least ``min_officers`` each, the sum exactly ``budget``.
@@ -44,18 +45,31 @@ def allocate_officers(
        largest remainders ``q_i − ⌊q_i⌋`` (ties: larger requirement, then input order).
 
     When the budget equals Σ r and every r ≥ the minimum, allocation = requirement.
-    ``label`` names the budget in messages, ``about`` is the errors' ``about``.
+    ``district`` names the budget's district in messages (None: the staff of all sectors), ``about``
+    is the errors' ``about``.
     """
     required = np.asarray(required, dtype=np.int64)
     n = len(required)
-    budget = _checked_budget(budget, label, about)
+    budget = _checked_budget(budget, district, about)
     if budget < min_officers * n:
-        raise InputError(
-            f"{label} {budget} is too small for {n} sectors: every sector needs at least the "
-            f"minimum of {min_officers} officers ({min_officers * n} in all). "
-            "Raise the staff or lower the minimum officers per sector.",
-            about=about,
-        )
+        values = {"budget": budget, "sectors": n, "minimum": min_officers, "total": min_officers * n}
+        if district is None:
+            message = tr(
+                "Staff {budget} is too small for {sectors} sectors: every sector needs at least the "
+                "minimum of {minimum} officers ({total} in all). "
+                "Raise the staff or lower the minimum officers per sector.",
+                **values,
+            )
+        else:
+            message = tr(
+                "District '{district}': staff {budget} is too small for {sectors} sectors: every "
+                "sector needs "
+                "at least the minimum of {minimum} officers ({total} in all). "
+                "Raise the staff or lower the minimum officers per sector.",
+                district=district,
+                **values,
+            )
+        raise InputError(message, about=about)
     weights = required if required.sum() > 0 else np.ones(n, dtype=np.int64)
     fixed = np.zeros(n, dtype=bool)
     while True:
@@ -98,16 +112,20 @@ def allocate_officers_by_district(
         members = districts == district
         if district not in budgets:
             raise InputError(
-                f"Sector '{sector_ids[members][0]}' is in district '{district}', which has no staff "
-                "among the districts with staff; add the district's staff or correct the sector's "
-                "district.",
+                tr(
+                    "Sector '{sector}' is in district '{district}', which has no staff "
+                    "among the districts with staff; add the district's staff or correct the sector's "
+                    "district.",
+                    sector=sector_ids[members][0],
+                    district=district,
+                ),
                 about=About.DISTRICT_STAFF,
             )
         allocated[members] = allocate_officers(
             required[members],
             budgets[district],
             min_officers,
-            label=f"District '{district}': staff",
+            district=district,
             about=About.DISTRICT_STAFF,
         )
     return allocated
@@ -125,19 +143,21 @@ def allocate_staff(
     """Per-district budgets, else one budget (``staff``), else what each sector requires."""
     if district_staff is not None and staff is not None:
         raise InputError(
-            "Give either one staff to allocate or districts with staff (per district), not both.",
+            tr("Give either one staff to allocate or districts with staff (per district), not both."),
             about=About.STAFF,
         )
     if district_staff is not None:
         if districts is None:
             raise InputError(
-                "Per-district staff needs the district of every sector.", about=About.DISTRICT_STAFF
+                tr("Per-district staff needs the district of every sector."), about=About.DISTRICT_STAFF
             )
         unused = [d for d in district_staff if d not in set(districts)]
         if unused:
             warnings.append(
-                f"DISTRICTS {', '.join(map(str, unused))} have staff but no sectors; "
-                "their staff is not allocated."
+                tr(
+                    "DISTRICTS {districts} have staff but no sectors; their staff is not allocated.",
+                    districts=", ".join(map(str, unused)),
+                )
             )
         return allocate_officers_by_district(required, districts, district_staff, min_officers, ids)
     if staff is not None:
@@ -155,18 +175,30 @@ def district_budgets(
     for name, feature, value in zip(names, features, staff, strict=True):
         if name is None:
             raise InputError(
-                f"District feature {feature} has no {name_field}; name every district.",
+                tr(
+                    "District feature {feature} has no {field}; name every district.",
+                    feature=feature,
+                    field=name_field,
+                ),
                 about=About.DISTRICT_STAFF,
             )
         if not float(value).is_integer():
             raise InputError(
-                f"District '{name}' has staff {value:g}; staff must be a whole number.",
+                tr(
+                    "District '{district}' has staff {value:g}; staff must be a whole number.",
+                    district=name,
+                    value=value,
+                ),
                 about=About.DISTRICT_STAFF,
             )
         if name in budgets:
             raise InputError(
-                f"District '{name}' occurs more than once; dissolve the districts by {name_field} first "
-                "so each has one staff number.",
+                tr(
+                    "District '{district}' occurs more than once; dissolve the districts by {field} first "
+                    "so each has one staff number.",
+                    district=name,
+                    field=name_field,
+                ),
                 about=About.DISTRICT_STAFF,
             )
         budgets[name] = int(value)
@@ -181,23 +213,42 @@ def staffed_from(sector_ids: Sequence[Any], districts: Sequence[Any], shares: Se
     for sector_id, name, share in zip(sector_ids, districts, shares, strict=True):
         if name is None:
             raise InputError(
-                f"Sector '{sector_id}' lies in none of the districts with staff; extend the districts or "
-                "leave the sector out.",
+                tr(
+                    "Sector '{sector}' lies in none of the districts with staff; extend the districts or "
+                    "leave the sector out.",
+                    sector=sector_id,
+                ),
                 about=About.DISTRICT_STAFF,
             )
         if share < DISTRICT_SHARE_WARNING:
             warnings.append(
-                f"Sector '{sector_id}' lies only {share:.0%} inside district '{name}' "
-                "(the district covering most of it); it is staffed from that district."
+                tr(
+                    "Sector '{sector}' lies only {share:.0%} inside district '{district}' "
+                    "(the district covering most of it); it is staffed from that district.",
+                    sector=sector_id,
+                    share=share,
+                    district=name,
+                )
             )
     return warnings
 
 
-def _checked_budget(budget: Any, label: str, about: About) -> int:
+def _checked_budget(budget: Any, district: Any, about: About) -> int:
     try:
         number = float(budget)
     except (TypeError, ValueError):
         number = math.nan
     if math.isnan(number) or not number.is_integer() or number < 0:
-        raise InputError(f"{label} '{budget}' must be a whole number of officers ≥ 0.", about=about)
+        if district is None:
+            raise InputError(
+                tr("Staff '{budget}' must be a whole number of officers ≥ 0.", budget=budget), about=about
+            )
+        raise InputError(
+            tr(
+                "District '{district}': staff '{budget}' must be a whole number of officers ≥ 0.",
+                district=district,
+                budget=budget,
+            ),
+            about=about,
+        )
     return int(number)

@@ -231,31 +231,48 @@ def checked_language(value: str | None) -> str:
     """``value`` as one of :data:`LANGUAGES` (the default when empty)."""
     text = (value or "").strip().lower() or DEFAULT_LANGUAGE
     if text not in LANGUAGES:
-        raise InputError(f"LANGUAGE '{value}' is not offered; choose one of {', '.join(LANGUAGES)}.")
+        raise InputError(
+            tr(
+                "LANGUAGE '{value}' is not offered; choose one of {languages}.",
+                value=value,
+                languages=", ".join(LANGUAGES),
+            )
+        )
     return text
 
 
 def checked_emergency_number(value: str | None) -> str:
     """``value`` as the emergency number to print (112 when empty): digits, spaces, '-', a leading '+'."""
-    return _checked_number(
-        value, DEFAULT_EMERGENCY_NUMBER, "EMERGENCY_NUMBER", "emergency number, e.g. 112, 911 or 999"
-    )
+    text = _number_text(value, DEFAULT_EMERGENCY_NUMBER)
+    if text is None:
+        raise InputError(
+            tr(
+                "EMERGENCY_NUMBER '{value}' is not a number to call: give the digits of your country's "
+                "emergency number, e.g. 112, 911 or 999.",
+                value=value,
+            )
+        )
+    return text
 
 
 def checked_general_number(value: str | None) -> str:
     """``value`` as the police's non-emergency number to print (114 when empty)."""
-    return _checked_number(
-        value, DEFAULT_GENERAL_NUMBER, "GENERAL_NUMBER", "police's non-emergency number, e.g. 114"
-    )
-
-
-def _checked_number(value: str | None, default: str, parameter: str, what: str) -> str:
-    text = (value or "").strip() or default
-    if not _PHONE_NUMBER.match(text):
+    text = _number_text(value, DEFAULT_GENERAL_NUMBER)
+    if text is None:
         raise InputError(
-            f"{parameter} '{value}' is not a number to call: give the digits of your country's {what}."
+            tr(
+                "GENERAL_NUMBER '{value}' is not a number to call: give the digits of your country's "
+                "police's non-emergency number, e.g. 114.",
+                value=value,
+            )
         )
     return text
+
+
+def _number_text(value: str | None, default: str) -> str | None:
+    """``value`` stripped (``default`` when empty), or None when it is not a number to call."""
+    text = (value or "").strip() or default
+    return text if _PHONE_NUMBER.match(text) else None
 
 
 class _Values(dict):

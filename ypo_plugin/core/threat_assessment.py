@@ -24,6 +24,7 @@ from .defaults import BUSIEST_CELLS, DEFAULT_CELL_SIZE, NO_TEXTS, SIGNIFICANCE_L
 from .errors import InputError
 from .evaluation import change_p_value
 from .lazy import lazy_module
+from .messages import tr
 from .population import population_in_sectors
 from .progress import never_cancelled, no_progress
 from .sectors import checked_sectors, effective_sectors
@@ -43,14 +44,18 @@ def last_full_quarter(datetimes: np.ndarray) -> Period:
     days = np.asarray(datetimes).astype("datetime64[D]")
     days = days[~np.isnat(days)]
     if len(days) == 0:
-        raise InputError("No incident has a date: the quarter cannot be found; give the period.")
+        raise InputError(tr("No incident has a date: the quarter cannot be found; give the period."))
     first, last = days.min(), days.max()
     quarter = quarter_containing(last)
     if np.datetime64(quarter.end, "D") - 1 > last:
         quarter = quarter_containing(np.datetime64(quarter.start, "D") - 1)
     if np.datetime64(quarter.start, "D") < first:
         raise InputError(
-            f"The incidents ({first} to {last}) do not cover a whole calendar quarter: give the period."
+            tr(
+                "The incidents ({first} to {last}) do not cover a whole calendar quarter: give the period.",
+                first=first,
+                last=last,
+            )
         )
     return quarter
 
@@ -86,8 +91,12 @@ def yes_no_flags(values: Any, what: str) -> np.ndarray:
     if unknown:
         examples = ", ".join(sorted(unknown)[:3])
         raise InputError(
-            f"The {what} holds values that are neither yes nor no ({examples}): use "
-            "true/false, yes/no, ja/nej or 1/0."
+            tr(
+                "The {field} holds values that are neither yes nor no ({examples}): use "
+                "true/false, yes/no, ja/nej or 1/0.",
+                field=what,
+                examples=examples,
+            )
         )
     return flags
 
@@ -225,7 +234,9 @@ def assess_threats(data: ThreatInput, settings: ThreatSettings = DEFAULT_SETTING
     days = (quarter.days(), compare.days())
     in_now, in_before = quarter.contains(data.datetimes), compare.contains(data.datetimes)
     if not in_now.any():
-        warnings.append(f"No incident in the quarter {period_span(quarter)}: every count is 0.")
+        warnings.append(
+            tr("No incident in the quarter {quarter}: every count is 0.", quarter=period_span(quarter))
+        )
     warnings += _coverage_warnings(data.datetimes, compare)
     classified = settings.crime_type_map.classify(data.types)
     warnings += classified.warnings()
@@ -252,7 +263,9 @@ def assess_threats(data: ThreatInput, settings: ThreatSettings = DEFAULT_SETTING
     monthly.insert(0, "sector_id", list(data.sector_ids))
     outside = int(((sectors == OUTSIDE) & (in_now | in_before)).sum())
     if outside:
-        warnings.append(f"{outside} incidents of the two periods lie in no sector; counted in none.")
+        warnings.append(
+            tr("{count} incidents of the two periods lie in no sector; counted in none.", count=outside)
+        )
     return ThreatResult(pd.concat(rows, ignore_index=True), monthly, quarter, compare, outside, warnings)
 
 
@@ -273,8 +286,12 @@ def _check_periods(quarter: Period, compare: Period) -> None:
     """Refuse a comparison period that shares days with the quarter."""
     if compare.start < quarter.end and quarter.start < compare.end:
         raise InputError(
-            f"The comparison period ({period_span(compare)}) overlaps the quarter ({period_span(quarter)}): "
-            "compare with a period outside the quarter (COMPARE_START/COMPARE_END)."
+            tr(
+                "The comparison period ({compare}) overlaps the quarter ({quarter}): "
+                "compare with a period outside the quarter (COMPARE_START/COMPARE_END).",
+                compare=period_span(compare),
+                quarter=period_span(quarter),
+            )
         )
 
 
@@ -284,11 +301,20 @@ def _coverage_warnings(datetimes: np.ndarray, compare: Period) -> list[str]:
     days = np.asarray(datetimes).astype("datetime64[D]")
     days = days[~np.isnat(days)]
     if not compare.contains(datetimes).any():
-        return [f"No incident in the comparison period {period_span(compare)}: every change is against 0."]
+        return [
+            tr(
+                "No incident in the comparison period {compare}: every change is against 0.",
+                compare=period_span(compare),
+            )
+        ]
     if len(days) and np.datetime64(compare.start, "D") < days.min():
         return [
-            f"The comparison period {period_span(compare)} begins before the first incident ({days.min()}): "
-            "its counts may be incomplete."
+            tr(
+                "The comparison period {compare} begins before the first incident ({first}): "
+                "its counts may be incomplete.",
+                compare=period_span(compare),
+                first=days.min(),
+            )
         ]
     return []
 

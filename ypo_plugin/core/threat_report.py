@@ -12,12 +12,12 @@ import numpy as np
 
 from .crime_charts import file_stems
 from .crime_types import CRIME_TYPES
+from .messages import tr
 from .progress import CancelCheck, never_cancelled, raise_if_cancelled
 from .threat_assessment import DEFAULT_SETTINGS, STATION, ThreatResult, period_span
 
 MAX_LISTED = 8
 CHART_BOX_MM = (180.0, 80.0)
-KIND_NAMES = {"sector": "Sector", "exposed_area": "Exposed area", STATION: "Station"}
 _RC = {
     "svg.hashsalt": "ypo-sector-planning",
     "svg.fonttype": "path",
@@ -32,7 +32,7 @@ BEFORE_COLOUR, NOW_COLOUR = "#9aa5b1", "#c0392b"
 def change_text(row) -> str:
     """``+52 %``, or ``new`` when there were none before (the change has no per cent then)."""
     if math.isnan(row["change_pct"]):
-        return "new" if row["incidents_now"] else "none in either period"
+        return tr("new") if row["incidents_now"] else tr("none in either period")
     return f"{row['change_pct']:+.0f} %"
 
 
@@ -43,25 +43,51 @@ def p_text(p_value: float) -> str:
 
 def area_name(row) -> str:
     """``Sector NE-02``, ``Exposed area Tingbjerg`` or ``Station``."""
-    kind = KIND_NAMES[row["area_kind"]]
-    return kind if row["area_kind"] == STATION else f"{kind} {row['area_id']}"
+    if row["area_kind"] == STATION:
+        return tr("Station")
+    if row["area_kind"] == "exposed_area":
+        return tr("Exposed area {area}", area=row["area_id"])
+    return tr("Sector {area}", area=row["area_id"])
 
 
-def _area_line(row, gang_known: bool) -> str:
-    line = (
-        f"{area_name(row)}: {row['incidents_before']} → "
-        f"{row['incidents_now']} ({change_text(row)}, {p_text(row['p_value'])})"
-    )
+def _area_line(row, gang_known: bool, population: bool = False) -> str:
+    """An area's counts "before → now" (and its gang-related counts, and its ``population``)."""
+    values = {
+        "area": area_name(row),
+        "before": row["incidents_before"],
+        "now": row["incidents_now"],
+        "change": change_text(row),
+        "p": p_text(row["p_value"]),
+    }
+    gang = {"gang_before": row["gang_before"], "gang_now": row["gang_now"]} if gang_known else {}
+    if gang_known and population:
+        return tr(
+            "{area}: {before} → {now} ({change}, {p}); gang-related {gang_before} → {gang_now}; "
+            "population {population:,.0f}",
+            population=row["population"],
+            **values,
+            **gang,
+        )
     if gang_known:
-        line += f"; gang-related {row['gang_before']} → {row['gang_now']}"
-    return line
+        return tr(
+            "{area}: {before} → {now} ({change}, {p}); gang-related {gang_before} → {gang_now}",
+            **values,
+            **gang,
+        )
+    if population:
+        return tr(
+            "{area}: {before} → {now} ({change}, {p}); population {population:,.0f}",
+            population=row["population"],
+            **values,
+        )
+    return tr("{area}: {before} → {now} ({change}, {p})", **values)
 
 
 def _listed(lines: list[str], empty: str) -> list[str]:
     if not lines:
         return [empty]
     more = len(lines) - MAX_LISTED
-    return lines[:MAX_LISTED] + ([f"… and {more} more (see the table)"] if more > 0 else [])
+    return lines[:MAX_LISTED] + ([tr("… and {count} more (see the table)", count=more)] if more > 0 else [])
 
 
 def summary_sections(result: ThreatResult, gang_known: bool) -> list[tuple[str, list[str]]]:
@@ -77,41 +103,52 @@ def summary_sections(result: ThreatResult, gang_known: bool) -> list[tuple[str, 
     )
     sections = [
         (
-            "Station",
+            tr("Station"),
             [
                 _area_line(station, gang_known),
-                f"Population {station['population']:,.0f}; {result.outside} incidents of the two "
-                "periods lie in no sector.",
+                tr(
+                    "Population {population:,.0f}; {outside} incidents of the two periods lie in no sector.",
+                    population=station["population"],
+                    outside=result.outside,
+                ),
             ],
         ),
         (
-            "Significant increases (p < 0.05)",
-            _listed([_area_line(row, gang_known) for _, row in significant[rising].iterrows()], "None."),
+            tr("Significant increases (p < 0.05)"),
+            _listed([_area_line(row, gang_known) for _, row in significant[rising].iterrows()], tr("None.")),
         ),
         (
-            "Significant decreases (p < 0.05)",
-            _listed([_area_line(row, gang_known) for _, row in significant[~rising].iterrows()], "None."),
+            tr("Significant decreases (p < 0.05)"),
+            _listed([_area_line(row, gang_known) for _, row in significant[~rising].iterrows()], tr("None.")),
         ),
     ]
     if gang_known:
         with_gang = areas[(areas["gang_now"] > 0) | (areas["gang_before"] > 0)]
-        gang_lines = [f"Station: {station['gang_before']} → {station['gang_now']}"] + [
-            f"{area_name(row)}: {row['gang_before']} → {row['gang_now']}"
-            for _, row in with_gang.sort_values("gang_now", ascending=False, kind="stable").iterrows()
+        gang_lines = [
+            tr(
+                "{area}: {before} → {now}",
+                area=area_name(row),
+                before=row["gang_before"],
+                now=row["gang_now"],
+            )
+            for row in [
+                station,
+                *(
+                    row
+                    for _, row in with_gang.sort_values("gang_now", ascending=False, kind="stable").iterrows()
+                ),
+            ]
         ]
     else:
-        gang_lines = ["Not assessed: no gang field was given (GANG_FIELD)."]
-    sections.append(("Gang-related incidents", _listed(gang_lines, "None.")))
+        gang_lines = [tr("Not assessed: no gang field was given (GANG_FIELD).")]
+    sections.append((tr("Gang-related incidents"), _listed(gang_lines, tr("None."))))
     exposed = table[table["area_kind"] == "exposed_area"]
     sections.append(
         (
-            "Particularly exposed housing areas",
+            tr("Particularly exposed housing areas"),
             _listed(
-                [
-                    _area_line(row, gang_known) + f"; population {row['population']:,.0f}"
-                    for _, row in exposed.iterrows()
-                ],
-                "None given (EXPOSED_AREAS).",
+                [_area_line(row, gang_known, population=True) for _, row in exposed.iterrows()],
+                tr("None given (EXPOSED_AREAS)."),
             ),
         )
     )
@@ -120,19 +157,41 @@ def summary_sections(result: ThreatResult, gang_known: bool) -> list[tuple[str, 
 
 def sector_lines(row, gang_known: bool) -> list[str]:
     """One sector's figures in words, counts read "before → now"."""
+    counts = {
+        "before": row["incidents_before"],
+        "now": row["incidents_now"],
+        "change": change_text(row),
+        "p": p_text(row["p_value"]),
+    }
+    if row["significant"]:
+        incidents = tr("Incidents {before} → {now} ({change}, {p}, significant)", **counts)
+    else:
+        incidents = tr("Incidents {before} → {now} ({change}, {p})", **counts)
     lines = [
-        f"Population {row['population']:,.0f}",
-        f"Incidents {row['incidents_before']} → {row['incidents_now']} ({change_text(row)}, "
-        f"{p_text(row['p_value'])}" + (", significant)" if row["significant"] else ")"),
-        "By type: "
-        + ", ".join(f"{name} {row[f'{name}_before']} → {row[f'{name}_now']}" for name in CRIME_TYPES),
+        tr("Population {population:,.0f}", population=row["population"]),
+        incidents,
+        tr(
+            "By type: {types}",
+            types=", ".join(f"{name} {row[f'{name}_before']} → {row[f'{name}_now']}" for name in CRIME_TYPES),
+        ),
     ]
     if gang_known:
-        lines.append(f"Gang-related {row['gang_before']} → {row['gang_now']}")
-    lines.append(
-        f"Busiest {DEFAULT_SETTINGS.cell_size:g} m cells of the quarter (x, y: incidents): "
-        + (row["busiest_cells"] or "none")
-    )
+        lines.append(tr("Gang-related {before} → {now}", before=row["gang_before"], now=row["gang_now"]))
+    if row["busiest_cells"]:
+        lines.append(
+            tr(
+                "Busiest {size:g} m cells of the quarter (x, y: incidents): {cells}",
+                size=DEFAULT_SETTINGS.cell_size,
+                cells=row["busiest_cells"],
+            )
+        )
+    else:
+        lines.append(
+            tr(
+                "Busiest {size:g} m cells of the quarter (x, y: incidents): none",
+                size=DEFAULT_SETTINGS.cell_size,
+            )
+        )
     return lines
 
 

@@ -68,6 +68,7 @@ from .geometry import (
     significant_parts,
 )
 from .lazy import lazy_module
+from .messages import tr
 from .progress import CancelCheck, ProgressCallback, never_cancelled, no_progress, raise_if_cancelled
 from .sectors import attribute_text
 
@@ -122,12 +123,16 @@ def validate_sectors(
     """
     if min_area is not None and (not math.isfinite(min_area) or min_area < 0):
         raise InputError(
-            f"The minimum area {min_area} must be a number of square metres ≥ 0 (or left empty).",
+            tr(
+                "The minimum area {area} must be a number of square metres ≥ 0 (or left empty).",
+                area=min_area,
+            ),
             about=About.MIN_AREA,
         )
     if min_officers < 0:
         raise InputError(
-            f"The minimum officers per sector ({min_officers}) must be 0 or more.", about=About.MIN_OFFICERS
+            tr("The minimum officers per sector ({minimum}) must be 0 or more.", minimum=min_officers),
+            about=About.MIN_OFFICERS,
         )
     warnings: list[str] = []
     sectors = _sectors(ids, geometries, officers_required, officers_allocated, warnings)
@@ -197,35 +202,56 @@ def _sectors(ids, geometries, officers_required, officers_allocated, warnings) -
     ids = list(ids)
     geometries = np.asarray(geometries, dtype=object).reshape(-1)
     if len(ids) != len(geometries):
-        raise InputError(f"{len(ids)} sector ids were given for {len(geometries)} sector geometries.")
+        raise InputError(
+            tr(
+                "{ids} sector ids were given for {geometries} sector geometries.",
+                ids=len(ids),
+                geometries=len(geometries),
+            )
+        )
     if not ids:
-        raise InputError("There are no sectors to validate; give a layer with at least one sector polygon.")
+        raise InputError(
+            tr("There are no sectors to validate; give a layer with at least one sector polygon.")
+        )
     for position, sector_id in enumerate(ids):
         if attribute_text(sector_id) is None:
-            raise InputError(f"Sector feature {position + 1} has no sector id; give every sector an id.")
+            raise InputError(
+                tr(
+                    "Sector feature {feature} has no sector id; give every sector an id.",
+                    feature=position + 1,
+                )
+            )
     labels = [str(i) for i in ids]
 
     missing = shapely.is_missing(geometries) | shapely.is_empty(geometries)
     if missing.any():
         first = labels[int(np.flatnonzero(missing)[0])]
         raise InputError(
-            f"Sector '{first}' has no geometry; draw it or delete the feature ({int(missing.sum())} "
-            "sector features have none)."
+            tr(
+                "Sector '{sector}' has no geometry; draw it or delete the feature ({count} sector features "
+                "have none).",
+                sector=first,
+                count=int(missing.sum()),
+            )
         )
     invalid = ~shapely.is_valid(geometries)
     if invalid.any():
         geometries = geometries.copy()
         geometries[invalid] = shapely.make_valid(geometries[invalid])
         warnings.append(
-            "Invalid sector geometries were repaired before the checks: "
-            + ", ".join(sorted({labels[i] for i in np.flatnonzero(invalid)}))
-            + ". Fix them in the layer (Vector ▸ Geometry Tools ▸ Check Validity)."
+            tr(
+                "Invalid sector geometries were repaired before the checks: {sectors}. Fix them in the layer "
+                "(Vector ▸ Geometry Tools ▸ Check Validity).",
+                sectors=", ".join(sorted({labels[i] for i in np.flatnonzero(invalid)})),
+            )
         )
     geometries = polygonal(geometries)
     nonpolygonal = shapely.is_empty(geometries)
     if nonpolygonal.any():
         first = labels[int(np.flatnonzero(nonpolygonal)[0])]
-        raise InputError(f"Sector '{first}' is not a polygon with an area; sectors must be polygons.")
+        raise InputError(
+            tr("Sector '{sector}' is not a polygon with an area; sectors must be polygons.", sector=first)
+        )
 
     required = _numbers(officers_required, len(ids), "officers_required")
     allocated = _numbers(officers_allocated, len(ids), "officers_allocated")
@@ -241,7 +267,10 @@ def _sectors(ids, geometries, officers_required, officers_allocated, warnings) -
         merged[code] = members[0] if len(members) == 1 else shapely.union_all(members)
     repeated = keys[keys.duplicated()].unique()
     warnings.append(
-        "Sector ids used by several features, checked as one sector each: " + ", ".join(repeated) + "."
+        tr(
+            "Sector ids used by several features, checked as one sector each: {sectors}.",
+            sectors=", ".join(repeated),
+        )
     )
     first = np.flatnonzero(first_rows)
     return _Sectors(
@@ -258,7 +287,14 @@ def _numbers(values, count, name):
         return None
     numbers = pd.to_numeric(pd.Series(list(values), dtype=object), errors="coerce").to_numpy(dtype=float)
     if len(numbers) != count:
-        raise InputError(f"{len(numbers)} values of {name} were given for {count} sectors.")
+        raise InputError(
+            tr(
+                "{values} values of {field} were given for {count} sectors.",
+                values=len(numbers),
+                field=name,
+                count=count,
+            )
+        )
     return numbers
 
 
@@ -267,18 +303,24 @@ def _district_union(districts, warnings):
     usable = districts[~(shapely.is_missing(districts) | shapely.is_empty(districts))]
     if len(usable) == 0:
         raise InputError(
-            "The districts have no polygons; give the district polygons or leave the districts out.",
+            tr("The districts have no polygons; give the district polygons or leave the districts out."),
             about=About.DISTRICTS,
         )
     invalid = ~shapely.is_valid(usable)
     if invalid.any():
         usable = usable.copy()
         usable[invalid] = shapely.make_valid(usable[invalid])
-        warnings.append(f"{int(invalid.sum())} invalid district geometries were repaired before the checks.")
+        warnings.append(
+            tr(
+                "{count} invalid district geometries were repaired before the checks.",
+                count=int(invalid.sum()),
+            )
+        )
     union = shapely.union_all(polygonal(usable))
     if shapely.area(union) <= 0:
         raise InputError(
-            "The districts have no polygon with an area; give the district polygons.", about=About.DISTRICTS
+            tr("The districts have no polygon with an area; give the district polygons."),
+            about=About.DISTRICTS,
         )
     shapely.prepare(union)
     return union
@@ -307,7 +349,7 @@ def _overlaps(sectors: _Sectors, covered, tolerance) -> pd.DataFrame:
                 [i, j],
                 piece,
                 area,
-                "Sectors {} and {} overlap by {}.".format(
+                _overlap_message(
                     *(sectors.labels[k] for k in named_pair(sectors.rank, i, j)), format_area(area)
                 ),
             )
@@ -315,14 +357,36 @@ def _overlaps(sectors: _Sectors, covered, tolerance) -> pd.DataFrame:
     return pd.DataFrame(rows) if rows else _empty_rows()
 
 
+def _overlap_message(first: str, second: str, area: str) -> str:
+    return tr("Sectors {first} and {second} overlap by {area}.", first=first, second=second, area=area)
+
+
+def _gap_message(area: str, in_district: bool, names: str) -> str:
+    """The gap's message: where it lies (inside the district, or enclosed by sectors) and its
+    neighbouring sectors (``names``, empty: none)."""
+    if in_district and names:
+        return tr(
+            "Gap of {area} inside the district, not covered by any sector; next to sectors {names}.",
+            area=area,
+            names=names,
+        )
+    if in_district:
+        return tr("Gap of {area} inside the district, not covered by any sector and next to none.", area=area)
+    if names:
+        return tr(
+            "Gap of {area} enclosed by sectors, not covered by any sector; next to sectors {names}.",
+            area=area,
+            names=names,
+        )
+    return tr("Gap of {area} enclosed by sectors, not covered by any sector and next to none.", area=area)
+
+
 def _gaps(sectors: _Sectors, tree, covered, district_union, tolerance) -> pd.DataFrame:
     if district_union is not None:
         uncovered = shapely.difference(district_union, covered)
-        where = "inside the district"
     else:
         holes = _holes(covered)
         uncovered = shapely.difference(shapely.union_all(holes), covered) if len(holes) else None
-        where = "enclosed by sectors"
     if uncovered is None:
         return _empty_rows()
     pieces, _ = polygon_parts(np.array([uncovered], dtype=object))
@@ -338,13 +402,8 @@ def _gaps(sectors: _Sectors, tree, covered, district_union, tolerance) -> pd.Dat
     rows = []
     for piece, area, members in zip(pieces, areas, neighbours, strict=True):
         members = sorted(members, key=lambda k: sectors.rank[k])
-        if members:
-            names = ", ".join(sectors.labels[k] for k in members)
-            message = (
-                f"Gap of {format_area(area)} {where}, not covered by any sector; next to sectors {names}."
-            )
-        else:
-            message = f"Gap of {format_area(area)} {where}, not covered by any sector and next to none."
+        names = ", ".join(sectors.labels[k] for k in members)
+        message = _gap_message(format_area(area), district_union is not None, names)
         rows.append(_row("gap", sectors, members, piece, area, message))
     return pd.DataFrame(rows)
 
@@ -367,8 +426,12 @@ def _outside(sectors: _Sectors, district_union, tolerance) -> pd.DataFrame:
                     [k],
                     piece,
                     area,
-                    f"Sector {sectors.labels[k]} has {format_area(area)} ({share:.1%}) outside every "
-                    "district.",
+                    tr(
+                        "Sector {sector} has {area} ({share:.1%}) outside every district.",
+                        sector=sectors.labels[k],
+                        area=format_area(area),
+                        share=share,
+                    ),
                 )
             )
     return pd.DataFrame(rows) if rows else _empty_rows()
@@ -390,8 +453,14 @@ def _parts(sectors: _Sectors, min_area, tolerance) -> pd.DataFrame:
                 [k],
                 parts[p],
                 areas[p],
-                f"Sector {sectors.labels[k]} is split into {counts[k]} parts: this part of "
-                f"{format_area(areas[p])} is apart from its main part ({format_area(main_area[k])}).",
+                tr(
+                    "Sector {sector} is split into {parts} parts: this part of {area} is apart from its main "
+                    "part ({main_area}).",
+                    sector=sectors.labels[k],
+                    parts=int(counts[k]),
+                    area=format_area(areas[p]),
+                    main_area=format_area(main_area[k]),
+                ),
             )
         )
     if min_area is not None and min_area > 0:
@@ -404,8 +473,12 @@ def _parts(sectors: _Sectors, min_area, tolerance) -> pd.DataFrame:
                     [k],
                     sectors.geometry[k],
                     sectors.areas[k],
-                    f"Sector {sectors.labels[k]} covers only {format_area(sectors.areas[k])}, less than the "
-                    f"minimum area {format_area(min_area)}.",
+                    tr(
+                        "Sector {sector} covers only {area}, less than the minimum area {min_area}.",
+                        sector=sectors.labels[k],
+                        area=format_area(sectors.areas[k]),
+                        min_area=format_area(min_area),
+                    ),
                 )
             )
         for p in np.flatnonzero(significant & (areas < min_area) & ~small_sector[owner]):
@@ -417,8 +490,12 @@ def _parts(sectors: _Sectors, min_area, tolerance) -> pd.DataFrame:
                     [k],
                     parts[p],
                     areas[p],
-                    f"Sector {sectors.labels[k]} has a part of only {format_area(areas[p])}, less than the "
-                    f"minimum area {format_area(min_area)}.",
+                    tr(
+                        "Sector {sector} has a part of only {area}, less than the minimum area {min_area}.",
+                        sector=sectors.labels[k],
+                        area=format_area(areas[p]),
+                        min_area=format_area(min_area),
+                    ),
                 )
             )
     return pd.DataFrame(rows) if rows else _empty_rows()
@@ -447,33 +524,42 @@ def _undermanned(sectors: _Sectors, min_officers) -> pd.DataFrame:
     needed = officers_needed(required, min_officers)
     rows = []
     for k in np.flatnonzero(undermanned(sectors.allocated, sectors.required, min_officers)):
-        have = (
-            "no officers allocated"
-            if np.isnan(sectors.allocated[k])
-            else f"{officers_text(allocated[k])} allocated"
-        )
-        if (
+        requires = (
             sectors.required is not None
             and not np.isnan(sectors.required[k])
             and needed[k] == sectors.required[k]
-        ):
-            reason = f"requires {officers_text(needed[k])}"
-        else:
-            reason = f"needs at least the minimum of {officers_text(needed[k])}"
-        rows.append(
-            _row(
-                "undermanned",
-                sectors,
-                [k],
-                sectors.geometry[k],
-                sectors.areas[k],
-                f"Sector {sectors.labels[k]} has {have} but {reason}.",
-            )
         )
+        message = _undermanned_message(
+            sectors.labels[k], None if np.isnan(sectors.allocated[k]) else allocated[k], needed[k], requires
+        )
+        rows.append(_row("undermanned", sectors, [k], sectors.geometry[k], sectors.areas[k], message))
     return pd.DataFrame(rows) if rows else _empty_rows()
 
 
 # --- helpers ---------------------------------------------------------------------------------
+
+
+def _undermanned_message(sector: str, allocated, needed, requires: bool) -> str:
+    """Why the sector is under-manned: its ``allocated`` officers (None: none allocated) against
+    what it ``requires``, or else against the minimum."""
+    values = {"sector": sector, "needed": officers_text(needed)}
+    if allocated is None and requires:
+        return tr("Sector {sector} has no officers allocated but requires {needed}.", **values)
+    if allocated is None:
+        return tr(
+            "Sector {sector} has no officers allocated but needs at least the minimum of {needed}.", **values
+        )
+    if requires:
+        return tr(
+            "Sector {sector} has {allocated} allocated but requires {needed}.",
+            allocated=officers_text(allocated),
+            **values,
+        )
+    return tr(
+        "Sector {sector} has {allocated} allocated but needs at least the minimum of {needed}.",
+        allocated=officers_text(allocated),
+        **values,
+    )
 
 
 def _row(error_type, sectors: _Sectors, members, geometry, area, message) -> dict:
@@ -482,7 +568,8 @@ def _row(error_type, sectors: _Sectors, members, geometry, area, message) -> dic
         "error_type": error_type,
         "sector_ids": ",".join(sectors.labels[k] for k in members),
         "area_m2": float(area),
-        "message": message,
+        # Plain text: the layer's field holds it, and a Message (a str subclass) is no QString.
+        "message": str(message),
         "geometry": geometry,
         "sort_key": tuple(int(sectors.rank[k]) for k in members),
     }
@@ -504,4 +591,6 @@ def _holes(geometry) -> np.ndarray:
 def officers_text(count: float) -> str:
     """A number of officers in words: 1 officer, 3 officers (a whole count without decimals)."""
     count = int(count) if float(count).is_integer() else count
-    return f"{count:g} officer" + ("" if count == 1 else "s")
+    if count == 1:
+        return tr("{count:g} officer", count=count)
+    return tr("{count:g} officers", count=count)

@@ -13,6 +13,7 @@ import shapely
 from ..defaults import DEFAULT_MAX_CELLS
 from ..errors import About, InputError
 from ..geometry import intersection
+from ..messages import tr
 from ..progress import CancelCheck, ProgressCallback, never_cancelled, no_progress, raise_if_cancelled
 from .lattice import Lattice
 
@@ -52,9 +53,15 @@ def check_cell_count(sectors: np.ndarray, lattice: Lattice, max_cells: int = DEF
     if count > max_cells:
         suggested = _nice_ceiling(lattice.size * math.sqrt(count / max_cells))
         raise InputError(
-            f"A cell size of {lattice.size:g} m is too small for the sectors: it makes about {count:,} "
-            f"grid cells (at most {max_cells:,} are allowed). Choose a cell size of at least "
-            f"{suggested:g} m, or run the grid on fewer sectors at a time.",
+            tr(
+                "A cell size of {size:g} m is too small for the sectors: it makes about {count:,} "
+                "grid cells (at most {max_cells:,} are allowed). Choose a cell size of at least "
+                "{suggested:g} m, or run the grid on fewer sectors at a time.",
+                size=lattice.size,
+                count=count,
+                max_cells=max_cells,
+                suggested=suggested,
+            ),
             about=About.CELL_SIZE,
         )
     return count

@@ -21,6 +21,7 @@ from ..crime_types import (
 from ..defaults import DEFAULT_CELL_SIZE, DEFAULT_MAX_CELLS
 from ..errors import About, InputError
 from ..lazy import lazy_module
+from ..messages import tr
 from ..progress import (
     CancelCheck,
     ProgressCallback,
@@ -29,7 +30,7 @@ from ..progress import (
     raise_if_cancelled,
     scaled,
 )
-from ..sectors import checked_sectors, effective_sectors, overlap_warnings
+from ..sectors import OVERLAP_CELLS, checked_sectors, effective_sectors, overlap_warnings
 from .cells import build_cells, check_cell_count
 from .lattice import Lattice
 from .locate import NO_CELL, locate_incidents
@@ -119,7 +120,7 @@ def compute_crime_grid(
     ids, geometries = checked_sectors(sector_ids, sector_geometries)
     warnings: list[str] = []
     effective, overlaps = effective_sectors(geometries, ids)
-    warnings += overlap_warnings(overlaps, "belongs to")
+    warnings += overlap_warnings(overlaps, OVERLAP_CELLS)
     check_cell_count(effective, lattice, settings.max_cells)
 
     xy = np.asarray(crimes.xy, dtype=float).reshape(-1, 2)
@@ -127,7 +128,7 @@ def compute_crime_grid(
     parsed, in_period = dates_in_period(crimes, settings, warnings)
     types = np.asarray(crimes.types, dtype=object)
     if len(parsed.values) != n or len(types) != n:
-        raise InputError("The incidents need one crime type and one date-time each.", about=About.CRIMES)
+        raise InputError(tr("The incidents need one crime type and one date-time each."), about=About.CRIMES)
     in_compare = (
         settings.compare.contains(parsed.values) if settings.compare is not None else np.zeros(n, dtype=bool)
     )
@@ -211,13 +212,21 @@ def _time_warnings(undated: int, without_time: int) -> list[str]:
     warnings = []
     if undated:
         warnings.append(
-            f"CRIMES: {undated} incidents have no valid date-time; they count in crimes_total "
-            f"and {BAND_UNKNOWN} but in no time band, weekday/weekend or time-table row."
+            tr(
+                "CRIMES: {count} incidents have no valid date-time; they count in crimes_total "
+                "and {band_unknown} but in no time band, weekday/weekend or time-table row.",
+                count=undated,
+                band_unknown=BAND_UNKNOWN,
+            )
         )
     if without_time:
         warnings.append(
-            f"CRIMES: {without_time} incidents have a date but no time of day; they count in "
-            f"{BAND_UNKNOWN}, in no time band and in no hour of the time table. Give TIME_FIELD "
-            "if the time is in a field of its own."
+            tr(
+                "CRIMES: {count} incidents have a date but no time of day; they count in "
+                "{band_unknown}, in no time band and in no hour of the time table. Give TIME_FIELD "
+                "if the time is in a field of its own.",
+                count=without_time,
+                band_unknown=BAND_UNKNOWN,
+            )
         )
     return warnings

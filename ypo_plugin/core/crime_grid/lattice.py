@@ -12,6 +12,7 @@ import shapely
 
 from ..defaults import GRID_TYPES
 from ..errors import About, InputError
+from ..messages import tr
 
 _SQRT3 = math.sqrt(3.0)
 
@@ -26,12 +27,17 @@ class Lattice:
     def __post_init__(self):
         if self.kind not in GRID_TYPES:
             raise InputError(
-                f"Grid type '{self.kind}' is unknown; use one of {', '.join(GRID_TYPES)}.",
+                tr(
+                    "Grid type '{kind}' is unknown; use one of {kinds}.",
+                    kind=self.kind,
+                    kinds=", ".join(GRID_TYPES),
+                ),
                 about=About.GRID_TYPE,
             )
         if not (math.isfinite(self.size) and self.size > 0):
             raise InputError(
-                f"The cell size must be a positive number of metres (got {self.size}).", about=About.CELL_SIZE
+                tr("The cell size must be a positive number of metres (got {size}).", size=self.size),
+                about=About.CELL_SIZE,
             )
 
     @property

@@ -12,6 +12,7 @@ import numpy as np
 from ..crime_types import CRIME_TYPE_FIELDS
 from ..errors import About, InputError
 from ..lazy import lazy_module
+from ..messages import tr
 from .time_bands import BAND_UNKNOWN, DAY_KINDS, TIME_BANDS, TimeParts
 
 pd = lazy_module("pandas")
@@ -108,7 +109,7 @@ def place_table(ids: np.ndarray, sector: np.ndarray, places: Sequence[Any] | Non
     else:
         values = np.asarray(places, dtype=object)
         if len(values) != n:
-            raise InputError("The incidents need one place value each.", about=About.CRIMES)
+            raise InputError(tr("The incidents need one place value each."), about=About.CRIMES)
         values = values[keep]
     # Distinct values first (fast), then their names: a million incidents, a few dozen places.
     raw_codes, raw_distinct = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
