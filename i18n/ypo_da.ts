@@ -3082,5 +3082,1057 @@ Batchtilstand: kør modellen over flere kvartaler (én række pr. kvartal, hver 
         <source>Your Police Officer – sector planning</source>
         <translation>Din nærpolitibetjent – sektorplanlægning</translation>
     </message>
+    <message>
+        <source>Every address needs its street, house number, position and sector.</source>
+        <translation>Hver adresse skal have sin gade, sit husnummer, sin position og sin sektor.</translation>
+    </message>
+    <message>
+        <source>The address layer has no addresses: give the address points, or leave it out.</source>
+        <translation>Adresselaget har ingen adresser: angiv adressepunkterne, eller udelad laget.</translation>
+    </message>
+    <message>
+        <source>No address has a street name, a house number such as 12 or 12B, and a position: check the street and house number fields.</source>
+        <translation>Ingen adresse har et gadenavn, et husnummer som 12 eller 12B og en position: kontrollér felterne for gade og husnummer.</translation>
+    </message>
+    <message>
+        <source>{layer} is in a geographic CRS ({crs}); lengths and areas need metres. Reproject the layer to a projected CRS (e.g. the local UTM zone) first.</source>
+        <translation>{layer} er i et geografisk koordinatsystem ({crs}); længder og arealer kræver meter. Reprojicér laget til et projiceret CRS (f.eks. den lokale UTM-zone) først.</translation>
+    </message>
+    <message>
+        <source>{layer} has no features; choose a layer with polygons.</source>
+        <translation>{layer} har ingen objekter; vælg et lag med polygoner.</translation>
+    </message>
+    <message>
+        <source>{layer} feature {feature} has no geometry ({count} in all); remove those features or give them a polygon.</source>
+        <translation>{layer}, objekt {feature} har ingen geometri ({count} i alt); fjern disse objekter, eller giv dem en polygon.</translation>
+    </message>
+    <message>
+        <source>{layer} feature {feature} is not a polygon; use a polygon layer.</source>
+        <translation>{layer}, objekt {feature} er ikke en polygon; brug et polygonlag.</translation>
+    </message>
+    <message>
+        <source>{layer} feature {feature} has an invalid geometry ({reason}; {count} invalid in all); run &apos;Fix geometries&apos; on the layer first.</source>
+        <translation>{layer}, objekt {feature} har en ugyldig geometri ({reason}; {count} ugyldige i alt); kør Fix geometries (Ret geometrier) på laget først.</translation>
+    </message>
+    <message>
+        <source>CHART_FOLDER needs the Python package matplotlib (3.5 or newer), which is not installed: install it into QGIS&apos;s Python (python3 -m pip install matplotlib) or leave CHART_FOLDER empty.</source>
+        <translation>CHART_FOLDER kræver Python-pakken matplotlib (3.5 eller nyere), som ikke er installeret: installér den i QGIS' Python (python3 -m pip install matplotlib), eller lad CHART_FOLDER være tom.</translation>
+    </message>
+    <message>
+        <source>A cell size of {size:g} m is too small for the sectors: it makes about {count:,} grid cells (at most {max_cells:,} are allowed). Choose a cell size of at least {suggested:g} m, or run the grid on fewer sectors at a time.</source>
+        <translation>En cellestørrelse på {size:g} m er for lille til sektorerne: den giver omkring {count:,} gitterceller (højst {max_cells:,} er tilladt). Vælg en cellestørrelse på mindst {suggested:g} m, eller kør gitteret på færre sektorer ad gangen.</translation>
+    </message>
+    <message>
+        <source>The incidents need one crime type and one date-time each.</source>
+        <translation>Hændelserne skal have én kriminalitetstype og ét tidspunkt (dato og klokkeslæt) hver.</translation>
+    </message>
+    <message>
+        <source>CRIMES: {count} incidents have no valid date-time; they count in crimes_total and {band_unknown} but in no time band, weekday/weekend or time-table row.</source>
+        <translation>CRIMES: {count} hændelser har intet gyldigt tidspunkt; de tælles med i crimes_total og {band_unknown}, men i intet tidsbånd, i hverken hverdag eller weekend og i ingen række i tidstabellen.</translation>
+    </message>
+    <message>
+        <source>CRIMES: {count} incidents have a date but no time of day; they count in {band_unknown}, in no time band and in no hour of the time table. Give TIME_FIELD if the time is in a field of its own.</source>
+        <translation>CRIMES: {count} hændelser har en dato, men intet klokkeslæt; de tælles med i {band_unknown}, i intet tidsbånd og i ingen time i tidstabellen. Angiv TIME_FIELD, hvis klokkeslættet står i et felt for sig.</translation>
+    </message>
+    <message>
+        <source>Grid type &apos;{kind}&apos; is unknown; use one of {kinds}.</source>
+        <translation>Gittertypen '{kind}' kendes ikke; brug en af {kinds}.</translation>
+    </message>
+    <message>
+        <source>The cell size must be a positive number of metres (got {size}).</source>
+        <translation>Cellestørrelsen skal være et positivt antal meter (fik {size}).</translation>
+    </message>
+    <message>
+        <source>The incidents need one place value each.</source>
+        <translation>Hændelserne skal have én værdi for gerningssted hver.</translation>
+    </message>
+    <message>
+        <source>CRIME_TYPE_FIELD values not in CRIME_TYPE_MAP (counted in crimes_total only): {values}. Add them to CRIME_TYPE_MAP as &apos;value=type&apos; (or &apos;value=other&apos;).</source>
+        <translation>Værdier i CRIME_TYPE_FIELD, som ikke står i CRIME_TYPE_MAP (tælles kun med i crimes_total): {values}. Tilføj dem til CRIME_TYPE_MAP som 'værdi=type' (eller 'værdi=other').</translation>
+    </message>
+    <message>
+        <source>CRIMES: {count} incidents have no crime type; counted in crimes_total only.</source>
+        <translation>CRIMES: {count} hændelser har ingen kriminalitetstype; de tælles kun med i crimes_total.</translation>
+    </message>
+    <message>
+        <source>CRIME_TYPE_MAP entry &apos;{entry}&apos; is not &apos;source = category&apos;; separate entries with &apos;;&apos; or new lines, e.g. &apos;BATTERY=violence;NARCOTICS=drugs&apos;.</source>
+        <translation>Posten '{entry}' i CRIME_TYPE_MAP har ikke formen 'kilde = kategori'; adskil posterne med ';' eller linjeskift, f.eks. 'BATTERY=violence;NARCOTICS=drugs'.</translation>
+    </message>
+    <message>
+        <source>CRIME_TYPE_MAP is not valid JSON ({error}); write {example}.</source>
+        <translation>CRIME_TYPE_MAP er ikke gyldig JSON ({error}); skriv {example}.</translation>
+    </message>
+    <message>
+        <source>CRIME_TYPE_MAP JSON must be one object of text values: {example}.</source>
+        <translation>JSON i CRIME_TYPE_MAP skal være ét objekt med tekstværdier: {example}.</translation>
+    </message>
+    <message>
+        <source>CRIME_TYPE_MAP entry &apos;{entry}&apos;: &apos;{category}&apos; is not a crime type; use one of {types} or {other}.</source>
+        <translation>Posten '{entry}' i CRIME_TYPE_MAP: '{category}' er ikke en kriminalitetstype; brug en af {types} eller {other}.</translation>
+    </message>
+    <message>
+        <source>{start_name} ({start}) must be before {end_name} ({end}).</source>
+        <translation>{start_name} ({start}) skal ligge før {end_name} ({end}).</translation>
+    </message>
+    <message>
+        <source>CRIMES: {count} incidents without a valid date are left out of the period.</source>
+        <translation>CRIMES: {count} hændelser uden gyldig dato er udeladt af perioden.</translation>
+    </message>
+    <message>
+        <source>CRIMES: {count} incidents in the period have no location; they are counted in CRIMES_OUTSIDE.</source>
+        <translation>CRIMES: {count} hændelser i perioden har ingen placering; de tælles med i CRIMES_OUTSIDE.</translation>
+    </message>
+    <message>
+        <source>{name} &apos;{value}&apos; is not an ISO 8601 date or date-time; write e.g. 2018-01-31 or 2018-01-31T23:00.</source>
+        <translation>{name} '{value}' er ikke en dato eller et tidspunkt efter ISO 8601; skriv f.eks. 2018-01-31 eller 2018-01-31T23:00.</translation>
+    </message>
+    <message>
+        <source>Both periods must last at least a day.</source>
+        <translation>Begge perioder skal vare mindst en dag.</translation>
+    </message>
+    <message>
+        <source>Incident counts cannot be negative.</source>
+        <translation>Antal hændelser kan ikke være negativt.</translation>
+    </message>
+    <message>
+        <source>The {name} count cannot be negative ({value}).</source>
+        <translation>Antallet {name} kan ikke være negativt ({value}).</translation>
+    </message>
+    <message>
+        <source>No incidents in the {periods} period: the rate ratio is undefined (choose longer periods or larger areas).</source>
+        <translation>Ingen hændelser i perioden {periods}: rateratioen er udefineret (vælg længere perioder eller større områder).</translation>
+    </message>
+    <message>
+        <source>No incidents in the {periods} period: the WDQ is undefined.</source>
+        <translation>Ingen hændelser i perioden {periods}: WDQ er udefineret.</translation>
+    </message>
+    <message>
+        <source>Crime in the target did not fall relative to the comparison area, so there is no effect whose displacement could be measured: the WDQ is not computed.</source>
+        <translation>Kriminaliteten i målområdet faldt ikke i forhold til sammenligningsområdet, så der er ingen effekt, hvis forskydning kan måles: WDQ beregnes ikke.</translation>
+    </message>
+    <message>
+        <source>Diffusion of benefits: crime fell in the buffer ring even more than in the target.</source>
+        <translation>Spredning af gevinsten: kriminaliteten faldt endnu mere i bufferringen end i målområdet.</translation>
+    </message>
+    <message>
+        <source>Diffusion of benefits: crime also fell in the buffer ring around the target.</source>
+        <translation>Spredning af gevinsten: kriminaliteten faldt også i bufferringen omkring målområdet.</translation>
+    </message>
+    <message>
+        <source>Neither displacement nor diffusion: the buffer ring changed like the comparison area.</source>
+        <translation>Hverken forskydning eller spredning: bufferringen ændrede sig som sammenligningsområdet.</translation>
+    </message>
+    <message>
+        <source>Displacement: part of the crime moved into the buffer ring, less than the target gained.</source>
+        <translation>Forskydning: en del af kriminaliteten flyttede ind i bufferringen, men mindre end målområdets gevinst.</translation>
+    </message>
+    <message>
+        <source>Displacement exceeds the effect: more crime moved into the buffer ring than the target gained.</source>
+        <translation>Forskydningen overstiger effekten: mere kriminalitet flyttede ind i bufferringen end målområdets gevinst.</translation>
+    </message>
+    <message>
+        <source>{feature} is valid in {own_crs} but not once projected to {working_crs} ({reason}) and cannot be repaired: no area is left. Redraw it, or give the layer in a metric CRS.</source>
+        <translation>{feature} er gyldig i {own_crs}, men ikke efter projektion til {working_crs} ({reason}) og kan ikke repareres: der er intet areal tilbage. Tegn den igen, eller angiv laget i et metrisk CRS.</translation>
+    </message>
+    <message>
+        <source>{feature} is valid in {own_crs} but not once projected to {working_crs}, the metric CRS it is computed in ({reason}); it was repaired there (make valid, area {area_before} → {area_after}).</source>
+        <translation>{feature} er gyldig i {own_crs}, men ikke efter projektion til {working_crs}, det metriske CRS, der regnes i ({reason}); den blev repareret dér (make valid, areal {area_before} → {area_after}).</translation>
+    </message>
+    <message>
+        <source>sector</source>
+        <translation>sektor</translation>
+    </message>
+    <message>
+        <source>cells</source>
+        <translation>celler</translation>
+    </message>
+    <message>
+        <source>crimes</source>
+        <translation>hændelser</translation>
+    </message>
+    <message>
+        <source>compared</source>
+        <translation>sammenlignet</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>ændring</translation>
+    </message>
+    <message>
+        <source>change %</source>
+        <translation>ændring %</translation>
+    </message>
+    <message>
+        <source>Period: {period}</source>
+        <translation>Periode: {period}</translation>
+    </message>
+    <message>
+        <source>Comparison period: {period}</source>
+        <translation>Sammenligningsperiode: {period}</translation>
+    </message>
+    <message>
+        <source>Incidents read: {count:,}</source>
+        <translation>Indlæste hændelser: {count:,}</translation>
+    </message>
+    <message>
+        <source>In the cells without a time of day (band_unknown): {count:,}</source>
+        <translation>I cellerne uden klokkeslæt (band_unknown): {count:,}</translation>
+    </message>
+    <message>
+        <source>Cells: {cells:,} (in the cells: {crimes:,} crimes)</source>
+        <translation>Celler: {cells:,} (i cellerne: {crimes:,} hændelser)</translation>
+    </message>
+    <message>
+        <source>CRIMES: one time of day per incident is needed.</source>
+        <translation>CRIMES: der skal være ét klokkeslæt pr. hændelse.</translation>
+    </message>
+    <message>
+        <source>{label}: some dates are day first (e.g. &apos;{day_first}&apos;) and some month first (e.g. &apos;{month_first}&apos;). Give DATE_FORMAT, e.g. %d/%m/%Y or %m/%d/%Y (with the data&apos;s separator, and %H:%M or %I:%M %p for a time); values in another order are then reported.</source>
+        <translation>{label}: nogle datoer har dagen først (f.eks. '{day_first}') og nogle måneden først (f.eks. '{month_first}'). Angiv DATE_FORMAT, f.eks. %d/%m/%Y eller %m/%d/%Y (med dataenes skilletegn og %H:%M eller %I:%M %p for et klokkeslæt); værdier i den anden rækkefølge rapporteres så.</translation>
+    </message>
+    <message>
+        <source>{label}: the dates (e.g. &apos;{example}&apos;) could be day/month/year or month/day/year: no value has a day above 12 that would tell. Give DATE_FORMAT: %d/%m/%Y for day first or %m/%d/%Y for month first (with the data&apos;s separator, and %H:%M or %I:%M %p for a time).</source>
+        <translation>{label}: datoerne (f.eks. '{example}') kan være dag/måned/år eller måned/dag/år: ingen værdi har en dag over 12, der kan afgøre det. Angiv DATE_FORMAT: %d/%m/%Y for dagen først eller %m/%d/%Y for måneden først (med dataenes skilletegn og %H:%M eller %I:%M %p for et klokkeslæt).</translation>
+    </message>
+    <message>
+        <source>{label}: the numbers are neither all HHMM nor all minutes since midnight (e.g. {hhmm:.0f} and {minutes:.0f}); write the times as text hh:mm.</source>
+        <translation>{label}: tallene er hverken alle TTMM eller alle minutter efter midnat (f.eks. {hhmm:.0f} og {minutes:.0f}); skriv klokkeslættene som tekst tt:mm.</translation>
+    </message>
+    <message>
+        <source>{label}: numbers such as {example:.0f} are read as HHMM ({hours:02.0f}:{minutes:02.0f}); none of them proves minutes since midnight (a value whose last two digits are above 59). If they are minutes, write the times as text hh:mm.</source>
+        <translation>{label}: tal som {example:.0f} læses som TTMM ({hours:02.0f}:{minutes:02.0f}); intet af dem beviser minutter efter midnat (en værdi, hvis to sidste cifre er over 59). Hvis det er minutter, så skriv klokkeslættene som tekst tt:mm.</translation>
+    </message>
+    <message>
+        <source>{label}: {count:,} of {total:,} values ({share:.1%}) cannot be read as times of day, e.g. {examples}. Give the times as text hh:mm[:ss], a time field, or numbers (minutes since midnight or HHMM); at most {allowed:.0%} may be unreadable.</source>
+        <translation>{label}: {count:,} af {total:,} værdier ({share:.1%}) kan ikke læses som klokkeslæt, f.eks. {examples}. Angiv klokkeslættene som tekst tt:mm[:ss], et tidsfelt eller tal (minutter efter midnat eller TTMM); højst {allowed:.0%} må være ulæselige.</translation>
+    </message>
+    <message>
+        <source>{label}: {count:,} of {total:,} values ({share:.1%}) cannot be read as dates, e.g. {examples}. Check DATE_FORMAT &apos;{format}&apos; against these values; at most {allowed:.0%} may be unreadable.</source>
+        <translation>{label}: {count:,} af {total:,} værdier ({share:.1%}) kan ikke læses som datoer, f.eks. {examples}. Kontrollér DATE_FORMAT '{format}' mod disse værdier; højst {allowed:.0%} må være ulæselige.</translation>
+    </message>
+    <message>
+        <source>{label}: {count:,} of {total:,} values ({share:.1%}) cannot be read as dates, e.g. {examples}. Give DATE_FORMAT, a strptime format such as %d/%m/%Y %H:%M or %m/%d/%Y %I:%M:%S %p, or correct the values; at most {allowed:.0%} may be unreadable.</source>
+        <translation>{label}: {count:,} af {total:,} værdier ({share:.1%}) kan ikke læses som datoer, f.eks. {examples}. Angiv DATE_FORMAT, et strptime-format som %d/%m/%Y %H:%M eller %m/%d/%Y %I:%M:%S %p, eller ret værdierne; højst {allowed:.0%} må være ulæselige.</translation>
+    </message>
+    <message>
+        <source>{label}: {count:,} values cannot be read as times of day; those incidents count without a time of day, e.g. {listed}.</source>
+        <translation>{label}: {count:,} værdier kan ikke læses som klokkeslæt; de hændelser tælles uden klokkeslæt, f.eks. {listed}.</translation>
+    </message>
+    <message>
+        <source>{label}: {count:,} values cannot be read as dates; those incidents count without a date, e.g. {listed}.</source>
+        <translation>{label}: {count:,} værdier kan ikke læses som datoer; de hændelser tælles uden dato, f.eks. {listed}.</translation>
+    </message>
+    <message>
+        <source>No sector is a target of the initiative: name at least one.</source>
+        <translation>Ingen sektor er mål for indsatsen: angiv mindst én.</translation>
+    </message>
+    <message>
+        <source>Every sector is a target: no sector is left to compare with.</source>
+        <translation>Alle sektorer er mål: der er ingen sektor tilbage at sammenligne med.</translation>
+    </message>
+    <message>
+        <source>The buffer ring&apos;s width cannot be negative.</source>
+        <translation>Bufferringens bredde kan ikke være negativ.</translation>
+    </message>
+    <message>
+        <source>No sector is left to compare with: every other sector touches the buffer ring (make the ring narrower, or compare with all districts).</source>
+        <translation>Der er ingen sektor tilbage at sammenligne med: alle andre sektorer rører bufferringen (gør ringen smallere, eller sammenlign med alle distrikter).</translation>
+    </message>
+    <message>
+        <source>The windows before and after the start must each last at least a day.</source>
+        <translation>Perioderne før og efter starten skal hver vare mindst en dag.</translation>
+    </message>
+    <message>
+        <source>No incident has a date: the windows before and after the start cannot be counted.</source>
+        <translation>Ingen hændelse har en dato: perioderne før og efter starten kan ikke tælles.</translation>
+    </message>
+    <message>
+        <source>The incidents run from {first_day} to {last_day}, but the windows around the start {start} run from {first} to {last}: choose a start, or shorter windows, within the data.</source>
+        <translation>Hændelserne går fra {first_day} til {last_day}, men perioderne omkring starten {start} går fra {first} til {last}: vælg en start eller kortere perioder inden for dataene.</translation>
+    </message>
+    <message>
+        <source>{count} incidents without a readable date are left out of both windows.</source>
+        <translation>{count} hændelser uden læsbar dato er udeladt af begge perioder.</translation>
+    </message>
+    <message>
+        <source>Unknown crime types {unknown}: choose among {types}.</source>
+        <translation>Ukendte kriminalitetstyper {unknown}: vælg blandt {types}.</translation>
+    </message>
+    <message>
+        <source>Initiative in {targets}, started {start}. Counted: {kinds}; before = {before_first} to {before_last} ({before_days} days), after = {start} to {after_last} ({after_days} days).</source>
+        <translation>Indsats i {targets}, startet {start}. Talt: {kinds}; før = {before_first} til {before_last} ({before_days} dage), efter = {start} til {after_last} ({after_days} dage).</translation>
+    </message>
+    <message>
+        <source>Initiative in {targets}, started {start}. Counted: all incidents; before = {before_first} to {before_last} ({before_days} days), after = {start} to {after_last} ({after_days} days).</source>
+        <translation>Indsats i {targets}, startet {start}. Talt: alle hændelser; før = {before_first} til {before_last} ({before_days} dage), efter = {start} til {after_last} ({after_days} dage).</translation>
+    </message>
+    <message>
+        <source>Target: {target_before} incidents before, {target_after} after. Buffer ring ({width:g} m): {buffer_before} before, {buffer_after} after. Comparison ({sectors} sectors): {comparison_before} before, {comparison_after} after.</source>
+        <translation>Målområde: {target_before} hændelser før, {target_after} efter. Bufferring ({width:g} m): {buffer_before} før, {buffer_after} efter. Sammenligning ({sectors} sektorer): {comparison_before} før, {comparison_after} efter.</translation>
+    </message>
+    <message>
+        <source>Weighted displacement quotient {wdq:.2f}. {reading}</source>
+        <translation>Vægtet forskydningskvotient (WDQ) {wdq:.2f}. {reading}</translation>
+    </message>
+    <message>
+        <source>Rate ratio {ratio:.2f} (95 % interval {low:.2f} to {high:.2f}, p = {p:.3g}): relative to the comparison area, crime in the target fell by {change:.0f} %, unlikely to be chance (p &lt; 0.05).</source>
+        <translation>Rateratio {ratio:.2f} (95 %-interval {low:.2f} til {high:.2f}, p = {p:.3g}): i forhold til sammenligningsområdet faldt kriminaliteten i målområdet med {change:.0f} %, næppe en tilfældighed (p &lt; 0,05).</translation>
+    </message>
+    <message>
+        <source>Rate ratio {ratio:.2f} (95 % interval {low:.2f} to {high:.2f}, p = {p:.3g}): relative to the comparison area, crime in the target fell by {change:.0f} %, within what chance alone could give.</source>
+        <translation>Rateratio {ratio:.2f} (95 %-interval {low:.2f} til {high:.2f}, p = {p:.3g}): i forhold til sammenligningsområdet faldt kriminaliteten i målområdet med {change:.0f} %, inden for hvad tilfældigheder alene kan give.</translation>
+    </message>
+    <message>
+        <source>Rate ratio {ratio:.2f} (95 % interval {low:.2f} to {high:.2f}, p = {p:.3g}): relative to the comparison area, crime in the target rose by {change:.0f} %, unlikely to be chance (p &lt; 0.05).</source>
+        <translation>Rateratio {ratio:.2f} (95 %-interval {low:.2f} til {high:.2f}, p = {p:.3g}): i forhold til sammenligningsområdet steg kriminaliteten i målområdet med {change:.0f} %, næppe en tilfældighed (p &lt; 0,05).</translation>
+    </message>
+    <message>
+        <source>Rate ratio {ratio:.2f} (95 % interval {low:.2f} to {high:.2f}, p = {p:.3g}): relative to the comparison area, crime in the target rose by {change:.0f} %, within what chance alone could give.</source>
+        <translation>Rateratio {ratio:.2f} (95 %-interval {low:.2f} til {high:.2f}, p = {p:.3g}): i forhold til sammenligningsområdet steg kriminaliteten i målområdet med {change:.0f} %, inden for hvad tilfældigheder alene kan give.</translation>
+    </message>
+    <message>
+        <source>{layer} has no incidents: every sector has 0 crime and need score 0, so the officers follow from population alone. Check the layer (and its filter or selection) if crime was expected.</source>
+        <translation>{layer} har ingen hændelser: alle sektorer har 0 kriminalitet og behovsscore 0, så betjentene følger alene af befolkningen. Kontrollér laget (og dets filter eller markering), hvis der var ventet kriminalitet.</translation>
+    </message>
+    <message>
+        <source>A period start or end needs the incidents&apos; date field: choose the crimes&apos; date field.</source>
+        <translation>En periodestart eller -slutning kræver hændelsernes datofelt: vælg datofeltet for kriminalitetshændelserne.</translation>
+    </message>
+    <message>
+        <source>No incident dates: crime rates in need_score assume the crimes cover one year; give DATE_FIELD or PERIOD_START and PERIOD_END.</source>
+        <translation>Ingen datoer på hændelserne: kriminalitetsrater i need_score antager, at hændelserne dækker ét år; angiv DATE_FIELD eller PERIOD_START og PERIOD_END.</translation>
+    </message>
+    <message>
+        <source>Factor method &apos;{method}&apos; is unknown; use one of {methods}.</source>
+        <translation>Faktormetoden '{method}' kendes ikke; brug en af {methods}.</translation>
+    </message>
+    <message>
+        <source>Sector '{sector}': factor override value '{value}' is not a factor 1–5; use 1, 2, 3, 4 or 5, or leave it empty to compute the factor.</source>
+        <translation>Sektor '{sector}': faktorværdien '{value}' er ikke en faktor 1–5; brug 1, 2, 3, 4 eller 5, eller lad den være tom for at beregne faktoren.</translation>
+    </message>
+    <message>
+        <source>Type weight '{entry}' is not 'type=number' with a type of {types} and a number ≥ 0.</source>
+        <translation>Typevægten '{entry}' har ikke formen 'type=tal' med en type blandt {types} og et tal ≥ 0.</translation>
+    </message>
+    <message>
+        <source>The factor thresholds &apos;{text}&apos; must be four numbers separated by &apos;;&apos;, where factor 1, 2, 3 and 4 start (default {default}).</source>
+        <translation>Faktortærsklerne '{text}' skal være fire tal adskilt af ';', hvor faktor 1, 2, 3 og 4 begynder (standard {default}).</translation>
+    </message>
+    <message>
+        <source>Factor thresholds {thresholds} must be four strictly decreasing numbers (where factor 1, 2, 3 and 4 start).</source>
+        <translation>Faktortærsklerne {thresholds} skal være fire strengt faldende tal (hvor faktor 1, 2, 3 og 4 begynder).</translation>
+    </message>
+    <message>
+        <source>The minimum officers per sector ({minimum}) must be a whole number ≥ 0.</source>
+        <translation>Mindste antal betjente pr. sektor ({minimum}) skal være et helt tal ≥ 0.</translation>
+    </message>
+    <message>
+        <source>Type weights and the exposed weight must be 0 or more.</source>
+        <translation>Typevægtene og vægten for udsatte boligområder skal være 0 eller mere.</translation>
+    </message>
+    <message>
+        <source>The population field must be numeric ({error}); choose a number field.</source>
+        <translation>Befolkningsfeltet skal være numerisk ({error}); vælg et felt med tal.</translation>
+    </message>
+    <message>
+        <source>Population unit {unit} has a negative population ({value:g}); population must be 0 or more.</source>
+        <translation>Befolkningsenhed {unit} har en negativ befolkning ({value:g}); befolkningen skal være 0 eller mere.</translation>
+    </message>
+    <message>
+        <source>POPULATION: {count} units have no population value; counted as 0.</source>
+        <translation>POPULATION: {count} enheder har ingen befolkningsværdi; de tælles som 0.</translation>
+    </message>
+    <message>
+        <source>POPULATION: {count} invalid geometries were repaired (make_valid).</source>
+        <translation>POPULATION: {count} ugyldige geometrier blev repareret (make_valid).</translation>
+    </message>
+    <message>
+        <source>POPULATION: {count} units without geometry ({inhabitants:g} inhabitants) are counted as population outside the sectors.</source>
+        <translation>POPULATION: {count} enheder uden geometri ({inhabitants:g} indbyggere) tælles som befolkning uden for sektorerne.</translation>
+    </message>
+    <message>
+        <source>{values} population values were given for {units} units.</source>
+        <translation>Der blev angivet {values} befolkningsværdier for {units} enheder.</translation>
+    </message>
+    <message>
+        <source>{count} units have no population value; counted as 0.</source>
+        <translation>{count} enheder har ingen befolkningsværdi; de tælles som 0.</translation>
+    </message>
+    <message>
+        <source>{count} invalid unit geometries were repaired.</source>
+        <translation>{count} ugyldige enhedsgeometrier blev repareret.</translation>
+    </message>
+    <message>
+        <source>{layer} has no field &apos;sector_id&apos;; give the sectors written by Split sectors or Compute sector manning, or rename the sector id field to sector_id (fields found: {fields}).</source>
+        <translation>{layer} har intet felt 'sector_id'; angiv sektorerne fra Split sectors eller Compute sector manning, eller omdøb sektor-id-feltet til sector_id (fundne felter: {fields}).</translation>
+    </message>
+    <message>
+        <source>{layer}: a sector has no sector_id; give every sector an id.</source>
+        <translation>{layer}: en sektor har intet sector_id; giv hver sektor et id.</translation>
+    </message>
+    <message>
+        <source>{layer}: sector_id {sectors} occurs more than once; a public map needs one feature per sector (dissolve the sectors by sector_id first).</source>
+        <translation>{layer}: sector_id {sectors} forekommer mere end én gang; et offentligt kort kræver ét objekt pr. sektor (opløs (dissolve) sektorerne efter sector_id først).</translation>
+    </message>
+    <message>
+        <source>population</source>
+        <translation>befolkning</translation>
+    </message>
+    <message>
+        <source>km²</source>
+        <translation>km²</translation>
+    </message>
+    <message>
+        <source>exposed</source>
+        <translation>udsat</translation>
+    </message>
+    <message>
+        <source>need</source>
+        <translation>behov</translation>
+    </message>
+    <message>
+        <source>factor</source>
+        <translation>faktor</translation>
+    </message>
+    <message>
+        <source>allocated</source>
+        <translation>tildelt</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>I alt</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Advarsler</translation>
+    </message>
+    <message>
+        <source>{count} sectors (id field {id_field}); factor 1 = 1 officer per 1,000 inhabitants … factor 5 = 1 per 5,000.</source>
+        <translation>{count} sektorer (id-felt {id_field}); faktor 1 = 1 betjent pr. 1.000 indbyggere … faktor 5 = 1 pr. 5.000.</translation>
+    </message>
+    <message>
+        <source>{sectors} sectors; largest workload deviation {deviation:.2f}%; {noncontiguous} non-contiguous; split in {seconds:.1f} s.</source>
+        <translation>{sectors} sektorer; største afvigelse i arbejdsbyrde {deviation:.2f} %; {noncontiguous} ikke-sammenhængende; opdelt på {seconds:.1f} s.</translation>
+    </message>
+    <message>
+        <source>{share:.1%} of the population keeps its sector.</source>
+        <translation>{share:.1%} af befolkningen beholder sin sektor.</translation>
+    </message>
+    <message>
+        <source>No population: no area has a crime rate or a safety index.</source>
+        <translation>Ingen befolkning: intet område har en kriminalitetsrate eller et tryghedsindeks.</translation>
+    </message>
+    <message>
+        <source>PREVIOUS_SURVEY: {error}</source>
+        <translation>PREVIOUS_SURVEY: {error}</translation>
+    </message>
+    <message>
+        <source>Previous period {period}: no incident in any area.</source>
+        <translation>Forrige periode {period}: ingen hændelse i noget område.</translation>
+    </message>
+    <message>
+        <source>No incident has a date in the period to count: give PERIOD_START and PERIOD_END, or check the crimes&apos; date field.</source>
+        <translation>Ingen hændelse har en dato i den periode, der skal tælles: angiv PERIOD_START og PERIOD_END, eller kontrollér datofeltet for kriminalitetshændelserne.</translation>
+    </message>
+    <message>
+        <source>The incidents cover {days} days ({period}), less than a year: the period is those days (rates are still per year).</source>
+        <translation>Hændelserne dækker {days} dage ({period}), mindre end et år: perioden er de dage (raterne er stadig pr. år).</translation>
+    </message>
+    <message>
+        <source>The survey names areas that are not in the areas layer: {unknown}. The area ids are {known}; correct the survey&apos;s area ids or leave those rows out.</source>
+        <translation>Tryghedsundersøgelsen nævner områder, som ikke er i områdelaget: {unknown}. Områdernes id'er er {known}; ret undersøgelsens område-id'er, eller udelad de rækker.</translation>
+    </message>
+    <message>
+        <source>A previous period needs PREVIOUS_SURVEY, the survey of that period: give it, or leave PREVIOUS_PERIOD_START and PREVIOUS_PERIOD_END empty.</source>
+        <translation>En forrige periode kræver PREVIOUS_SURVEY, tryghedsundersøgelsen fra den periode: angiv den, eller lad PREVIOUS_PERIOD_START og PREVIOUS_PERIOD_END være tomme.</translation>
+    </message>
+    <message>
+        <source>Give both PREVIOUS_PERIOD_START and PREVIOUS_PERIOD_END, or neither (the same number of days just before the period).</source>
+        <translation>Angiv både PREVIOUS_PERIOD_START og PREVIOUS_PERIOD_END eller ingen af dem (det samme antal dage lige før perioden).</translation>
+    </message>
+    <message>
+        <source>Area id &apos;{area}&apos; occurs in {count} features; they count as one area.</source>
+        <translation>Område-id '{area}' forekommer i {count} objekter; de tæller som ét område.</translation>
+    </message>
+    <message>
+        <source>CRIMES: {count} incidents have no location and are not counted.</source>
+        <translation>CRIMES: {count} hændelser har ingen placering og tælles ikke.</translation>
+    </message>
+    <message>
+        <source>The safety index counts the six crime types; left out: CRIME_TYPE_FIELD values not in CRIME_TYPE_MAP: {values} (add them as &apos;value=type&apos; to count them).</source>
+        <translation>Tryghedsindekset tæller de seks kriminalitetstyper; udeladt: værdier i CRIME_TYPE_FIELD, som ikke står i CRIME_TYPE_MAP: {values} (tilføj dem som 'værdi=type' for at tælle dem).</translation>
+    </message>
+    <message>
+        <source>The safety index counts the six crime types; left out: {count} incidents of other offences.</source>
+        <translation>Tryghedsindekset tæller de seks kriminalitetstyper; udeladt: {count} hændelser med andre lovovertrædelser.</translation>
+    </message>
+    <message>
+        <source>The safety index counts the six crime types; left out: {count} incidents without a crime type.</source>
+        <translation>Tryghedsindekset tæller de seks kriminalitetstyper; udeladt: {count} hændelser uden kriminalitetstype.</translation>
+    </message>
+    <message>
+        <source>Period {period}. 100 = the average of the areas; higher is less safe. Index = {crime_weight:.2g} × crime index + {survey_weight:.2g} × insecurity index; an initiative from {threshold:g} with at least {min_responses} respondents.</source>
+        <translation>Periode {period}. 100 = gennemsnittet af områderne; højere er mindre trygt. Indeks = {crime_weight:.2g} × kriminalitetsindeks + {survey_weight:.2g} × utryghedsindeks; en indsats fra {threshold:g} med mindst {min_responses} respondenter.</translation>
+    </message>
+    <message>
+        <source>Change against {period}.</source>
+        <translation>Ændring i forhold til {period}.</translation>
+    </message>
+    <message>
+        <source>Needs an initiative: {areas}.</source>
+        <translation>Behov for en indsats: {areas}.</translation>
+    </message>
+    <message>
+        <source>Needs an initiative: no area.</source>
+        <translation>Behov for en indsats: intet område.</translation>
+    </message>
+    <message>
+        <source>{count} more areas are in the output layer.</source>
+        <translation>{count} øvrige områder findes i outputlaget.</translation>
+    </message>
+    <message>
+        <source>Every area needs its population and its incident count.</source>
+        <translation>Hvert område skal have sin befolkning og sit antal hændelser.</translation>
+    </message>
+    <message>
+        <source>The period must last at least a day.</source>
+        <translation>Perioden skal vare mindst en dag.</translation>
+    </message>
+    <message>
+        <source>The crime and survey weights cannot be negative.</source>
+        <translation>Vægtene for kriminalitet og tryghedsundersøgelse kan ikke være negative.</translation>
+    </message>
+    <message>
+        <source>The crime weight or the survey weight must be above 0.</source>
+        <translation>Vægten for kriminalitet eller for tryghedsundersøgelsen skal være over 0.</translation>
+    </message>
+    <message>
+        <source>The minimum number of responses cannot be negative.</source>
+        <translation>Mindste antal svar kan ikke være negativt.</translation>
+    </message>
+    <message>
+        <source>The population of an area cannot be negative or missing.</source>
+        <translation>Et områdes befolkning kan ikke være negativ eller mangle.</translation>
+    </message>
+    <message>
+        <source>No incident in the period in any area: every area&apos;s crime index is 100 (the average).</source>
+        <translation>Ingen hændelse i perioden i noget område: alle områders kriminalitetsindeks er 100 (gennemsnittet).</translation>
+    </message>
+    <message>
+        <source>Areas without inhabitants have no crime rate and no safety index: {areas}.</source>
+        <translation>Områder uden indbyggere har ingen kriminalitetsrate og intet tryghedsindeks: {areas}.</translation>
+    </message>
+    <message>
+        <source>No respondent feels unsafe (answer 1 or 2): every area&apos;s insecurity index is 100.</source>
+        <translation>Ingen respondent føler sig utryg (svar 1 eller 2): alle områders utryghedsindeks er 100.</translation>
+    </message>
+    <message>
+        <source>The survey has no usable answer (1–5 with a weight above 0) in any area: check the answer field, the weight field, and that the respondents lie in (or name) the areas.</source>
+        <translation>Tryghedsundersøgelsen har intet brugbart svar (1–5 med en vægt over 0) i noget område: kontrollér svarfeltet, vægtfeltet, og at respondenterne ligger i (eller nævner) områderne.</translation>
+    </message>
+    <message>
+        <source>{count} survey responses belong to no area and are left out.</source>
+        <translation>{count} svar i tryghedsundersøgelsen hører ikke til noget område og er udeladt.</translation>
+    </message>
+    <message>
+        <source>{count} survey responses without a usable answer or weight are left out.</source>
+        <translation>{count} svar i tryghedsundersøgelsen uden brugbart svar eller vægt er udeladt.</translation>
+    </message>
+    <message>
+        <source>Areas without any survey answer (no safety index): {areas}.</source>
+        <translation>Områder uden noget svar i tryghedsundersøgelsen (intet tryghedsindeks): {areas}.</translation>
+    </message>
+    <message>
+        <source>Areas with fewer than {min_responses} respondents are marked &apos;too few responses&apos; and get no safety index, rank or initiative mark: {areas}.</source>
+        <translation>Områder med færre end {min_responses} respondenter markeres 'for få svar' og får intet tryghedsindeks, ingen rang og ingen markering for indsats: {areas}.</translation>
+    </message>
+    <message>
+        <source>{layer}: feature number {feature} has no {field}; give every sector an id.</source>
+        <translation>{layer}: objekt nummer {feature} har intet {field}; giv hver sektor et id.</translation>
+    </message>
+    <message>
+        <source>{layer}: {field} {sectors} occurs more than once; the sector log needs one feature per sector (dissolve the sectors by their id first).</source>
+        <translation>{layer}: {field} {sectors} forekommer mere end én gang; sektorloggen kræver ét objekt pr. sektor (opløs (dissolve) sektorerne efter deres id først).</translation>
+    </message>
+    <message>
+        <source>District {district}: the target field holds &apos;{value}&apos;; give {count} positive numbers separated by commas, one share per sector (e.g. &apos;1, 1, 1.5&apos;).</source>
+        <translation>Distrikt {district}: målfeltet indeholder '{value}'; angiv {count} positive tal adskilt af kommaer, én andel pr. sektor (f.eks. '1, 1, 1.5').</translation>
+    </message>
+    <message>
+        <source>District {district}: the target field holds &apos;{value}&apos; but the district has {count} sectors; give {count} positive numbers separated by commas.</source>
+        <translation>Distrikt {district}: målfeltet indeholder '{value}', men distriktet har {count} sektorer; angiv {count} positive tal adskilt af kommaer.</translation>
+    </message>
+    <message>
+        <source>Unit {unit} straddles districts {first} and {second}; it goes to {best}, which holds most of its area.</source>
+        <translation>Enhed {unit} ligger på tværs af distrikterne {first} og {second}; den går til {best}, som rummer det meste af dens areal.</translation>
+    </message>
+    <message>
+        <source>Unit {unit} straddles districts {districts}; it goes to {best}, which holds most of its area.</source>
+        <translation>Enhed {unit} ligger på tværs af distrikterne {districts}; den går til {best}, som rummer det meste af dens areal.</translation>
+    </message>
+    <message>
+        <source>Unit {unit} lies outside every district; it was given to {district}, the district it overlaps most.</source>
+        <translation>Enhed {unit} ligger uden for alle distrikter; den blev givet til {district}, det distrikt, den overlapper mest.</translation>
+    </message>
+    <message>
+        <source>Unit {unit} lies outside every district; it was given to {district}, the nearest district.</source>
+        <translation>Enhed {unit} ligger uden for alle distrikter; den blev givet til {district}, det nærmeste distrikt.</translation>
+    </message>
+    <message>
+        <source>Sector {sector} is drawn in {parts} parts: unit {unit} is itself made of {unit_parts} separate parts, so the sector holding it cannot be one piece unless other units join them.</source>
+        <translation>Sektor {sector} består af {parts} dele: enhed {unit} består selv af {unit_parts} adskilte dele, så den sektor, der rummer den, kan ikke være ét stykke, medmindre andre enheder forbinder dem.</translation>
+    </message>
+    <message>
+        <source>Sector {sector} is drawn in {parts} parts: units {first} and {second} linked as nearest neighbours ({distance:.0f} m apart) to keep its district connected.</source>
+        <translation>Sektor {sector} består af {parts} dele: enhederne {first} og {second} er forbundet som nærmeste naboer ({distance:.0f} m fra hinanden) for at holde distriktet sammenhængende.</translation>
+    </message>
+    <message>
+        <source>Sector {sector} is drawn in {parts} parts: units {first} and {second} meet only at a corner.</source>
+        <translation>Sektor {sector} består af {parts} dele: enhederne {first} og {second} mødes kun i et hjørne.</translation>
+    </message>
+    <message>
+        <source>Sector {sector} is drawn in {parts} parts: its units meet only at a corner or across a gap.</source>
+        <translation>Sektor {sector} består af {parts} dele: dens enheder mødes kun i et hjørne eller over et mellemrum.</translation>
+    </message>
+    <message>
+        <source>UNITS: units {first} and {second} linked across a barrier, so that every unit can be reached.</source>
+        <translation>UNITS: enhederne {first} og {second} er forbundet hen over en barriere, så alle enheder kan nås.</translation>
+    </message>
+    <message>
+        <source>UNITS: units {first} and {second} linked as nearest neighbours ({distance:.0f} m apart), so that every unit can be reached.</source>
+        <translation>UNITS: enhederne {first} og {second} er forbundet som nærmeste naboer ({distance:.0f} m fra hinanden), så alle enheder kan nås.</translation>
+    </message>
+    <message>
+        <source>The units layer has no features; choose a layer with the base units (polygons).</source>
+        <translation>Enhedslaget har ingen objekter; vælg et lag med grundenhederne (polygoner).</translation>
+    </message>
+    <message>
+        <source>The units layer has {count} features without a geometry (e.g. unit {unit}); give every unit a polygon or remove it.</source>
+        <translation>Enhedslaget har {count} objekter uden geometri (f.eks. enhed {unit}); giv hver enhed en polygon, eller fjern den.</translation>
+    </message>
+    <message>
+        <source>{count} invalid unit geometries were repaired (make valid).</source>
+        <translation>{count} ugyldige enhedsgeometrier blev repareret (make valid).</translation>
+    </message>
+    <message>
+        <source>Unit {unit} has no area left once made valid ({count} such units); fix its geometry or remove it.</source>
+        <translation>Enhed {unit} har intet areal tilbage efter reparation ({count} sådanne enheder); ret dens geometri, eller fjern den.</translation>
+    </message>
+    <message>
+        <source>{count} units have no population value; they count as 0 inhabitants.</source>
+        <translation>{count} enheder har ingen befolkningsværdi; de tæller som 0 indbyggere.</translation>
+    </message>
+    <message>
+        <source>The districts layer has no features; choose a district layer or leave it out.</source>
+        <translation>Distriktslaget har ingen objekter; vælg et distriktslag, eller udelad det.</translation>
+    </message>
+    <message>
+        <source>{count} units straddle districts; each goes to the district holding most of its area (listed in the log).</source>
+        <translation>{count} enheder ligger på tværs af distrikter; hver går til det distrikt, der rummer det meste af dens areal (nævnt i loggen).</translation>
+    </message>
+    <message>
+        <source>{count} units lie outside every district ({inhabitants:,.0f} inhabitants); each was given to the district it overlaps most, or the nearest one (listed in the log).</source>
+        <translation>{count} enheder ligger uden for alle distrikter ({inhabitants:,.0f} indbyggere); hver blev givet til det distrikt, den overlapper mest, eller det nærmeste (nævnt i loggen).</translation>
+    </message>
+    <message>
+        <source>{count} units lie outside every district ({inhabitants:,.0f} inhabitants) and are left out of the plan (ASSIGN_OUTSIDE_TO_NEAREST gives them to the nearest district): units {units}.</source>
+        <translation>{count} enheder ligger uden for alle distrikter ({inhabitants:,.0f} indbyggere) og er udeladt af planen (ASSIGN_OUTSIDE_TO_NEAREST giver dem til det nærmeste distrikt): enhederne {units}.</translation>
+    </message>
+    <message>
+        <source>District(s) {districts} contain no units; check that the units and the districts cover the same area, or remove those districts.</source>
+        <translation>Distrikt(er) {districts} indeholder ingen enheder; kontrollér, at enhederne og distrikterne dækker det samme område, eller fjern de distrikter.</translation>
+    </message>
+    <message>
+        <source>{count} of {total} crimes lie outside every unit and are not counted.</source>
+        <translation>{count} af {total} hændelser ligger uden for alle enheder og tælles ikke.</translation>
+    </message>
+    <message>
+        <source>{count} of {total} crimes lie in units left out of the plan and are not counted.</source>
+        <translation>{count} af {total} hændelser ligger i enheder, der er udeladt af planen, og tælles ikke.</translation>
+    </message>
+    <message>
+        <source>A period needs the incidents&apos; date field.</source>
+        <translation>En periode kræver hændelsernes datofelt.</translation>
+    </message>
+    <message>
+        <source>Crime types not in the type map (in the total only): {types}.</source>
+        <translation>Kriminalitetstyper, der ikke står i typetabellen (kun med i totalen): {types}.</translation>
+    </message>
+    <message>
+        <source>No incident dates: crime rates assume the incidents cover one year.</source>
+        <translation>Ingen datoer på hændelserne: kriminalitetsraterne antager, at hændelserne dækker ét år.</translation>
+    </message>
+    <message>
+        <source>{ids} sector ids were given for {geometries} sector geometries.</source>
+        <translation>Der blev angivet {ids} sektor-id'er for {geometries} sektorgeometrier.</translation>
+    </message>
+    <message>
+        <source>Sector {sector} has {allocated} allocated but needs {needed}.</source>
+        <translation>Sektor {sector} har {allocated} tildelt, men har brug for {needed}.</translation>
+    </message>
+    <message>
+        <source>The sectors layer has no features; give a polygon layer with at least one sector.</source>
+        <translation>Sektorlaget har ingen objekter; angiv et polygonlag med mindst én sektor.</translation>
+    </message>
+    <message>
+        <source>The sectors need one sector id per geometry.</source>
+        <translation>Sektorerne skal have ét sektor-id pr. geometri.</translation>
+    </message>
+    <message>
+        <source>Some sectors have no sector id; give every sector an id.</source>
+        <translation>Nogle sektorer har intet sektor-id; giv hver sektor et id.</translation>
+    </message>
+    <message>
+        <source>Sector id &apos;{sector}&apos; is used more than once; sector ids must be unique (dissolve multi-part sectors by their id first).</source>
+        <translation>Sektor-id '{sector}' bruges mere end én gang; sektor-id'er skal være entydige (opløs (dissolve) sektorer i flere dele efter deres id først).</translation>
+    </message>
+    <message>
+        <source>Sector &apos;{sector}&apos; has no geometry.</source>
+        <translation>Sektor '{sector}' har ingen geometri.</translation>
+    </message>
+    <message>
+        <source>Sector &apos;{sector}&apos; is not a polygon.</source>
+        <translation>Sektor '{sector}' er ikke en polygon.</translation>
+    </message>
+    <message>
+        <source>Sector &apos;{sector}&apos; has an invalid geometry (run &apos;Fix geometries&apos; first).</source>
+        <translation>Sektor '{sector}' har en ugyldig geometri (kør Fix geometries (Ret geometrier) først).</translation>
+    </message>
+    <message>
+        <source>Sectors &apos;{first}&apos; and &apos;{second}&apos; overlap by {area}; the overlap belongs to &apos;{owner}&apos; only.</source>
+        <translation>Sektorerne '{first}' og '{second}' overlapper med {area}; overlappet hører kun til '{owner}'.</translation>
+    </message>
+    <message>
+        <source>Areas &apos;{first}&apos; and &apos;{second}&apos; overlap by {area}; the overlap counts in &apos;{owner}&apos; only.</source>
+        <translation>Områderne '{first}' og '{second}' overlapper med {area}; overlappet tælles kun i '{owner}'.</translation>
+    </message>
+    <message>
+        <source>Sectors &apos;{first}&apos; and &apos;{second}&apos; overlap by {area}; the overlap is counted in &apos;{owner}&apos; only.</source>
+        <translation>Sektorerne '{first}' og '{second}' overlapper med {area}; overlappet tælles kun i '{owner}'.</translation>
+    </message>
+    <message>
+        <source>Staff {budget} is too small for {sectors} sectors: every sector needs at least the minimum of {minimum} officers ({total} in all). Raise the staff or lower the minimum officers per sector.</source>
+        <translation>Bemandingen {budget} er for lille til {sectors} sektorer: hver sektor skal have mindst minimumsbemandingen på {minimum} betjente ({total} i alt). Hæv bemandingen, eller sænk mindste antal betjente pr. sektor.</translation>
+    </message>
+    <message>
+        <source>District &apos;{district}&apos;: staff {budget} is too small for {sectors} sectors: every sector needs at least the minimum of {minimum} officers ({total} in all). Raise the staff or lower the minimum officers per sector.</source>
+        <translation>Distrikt '{district}': bemandingen {budget} er for lille til {sectors} sektorer: hver sektor skal have mindst minimumsbemandingen på {minimum} betjente ({total} i alt). Hæv bemandingen, eller sænk mindste antal betjente pr. sektor.</translation>
+    </message>
+    <message>
+        <source>Sector &apos;{sector}&apos; is in district &apos;{district}&apos;, which has no staff among the districts with staff; add the district&apos;s staff or correct the sector&apos;s district.</source>
+        <translation>Sektor '{sector}' ligger i distrikt '{district}', som ikke har nogen bemanding blandt distrikterne med bemanding; tilføj distriktets bemanding, eller ret sektorens distrikt.</translation>
+    </message>
+    <message>
+        <source>Give either one staff to allocate or districts with staff (per district), not both.</source>
+        <translation>Angiv enten én samlet bemanding, der skal fordeles, eller distrikter med bemanding (pr. distrikt), ikke begge.</translation>
+    </message>
+    <message>
+        <source>Per-district staff needs the district of every sector.</source>
+        <translation>Bemanding pr. distrikt kræver hver sektors distrikt.</translation>
+    </message>
+    <message>
+        <source>DISTRICTS {districts} have staff but no sectors; their staff is not allocated.</source>
+        <translation>DISTRICTS {districts} har bemanding, men ingen sektorer; deres bemanding fordeles ikke.</translation>
+    </message>
+    <message>
+        <source>District feature {feature} has no {field}; name every district.</source>
+        <translation>Distriktsobjekt {feature} har intet {field}; giv hvert distrikt et navn.</translation>
+    </message>
+    <message>
+        <source>District &apos;{district}&apos; has staff {value:g}; staff must be a whole number.</source>
+        <translation>Distrikt '{district}' har bemandingen {value:g}; bemandingen skal være et helt tal.</translation>
+    </message>
+    <message>
+        <source>District &apos;{district}&apos; occurs more than once; dissolve the districts by {field} first so each has one staff number.</source>
+        <translation>Distrikt '{district}' forekommer mere end én gang; opløs (dissolve) distrikterne efter {field} først, så hvert har ét tal for bemanding.</translation>
+    </message>
+    <message>
+        <source>Sector &apos;{sector}&apos; lies in none of the districts with staff; extend the districts or leave the sector out.</source>
+        <translation>Sektor '{sector}' ligger i ingen af distrikterne med bemanding; udvid distrikterne, eller udelad sektoren.</translation>
+    </message>
+    <message>
+        <source>Sector &apos;{sector}&apos; lies only {share:.0%} inside district &apos;{district}&apos; (the district covering most of it); it is staffed from that district.</source>
+        <translation>Sektor '{sector}' ligger kun {share:.0%} inden for distrikt '{district}' (det distrikt, der dækker det meste af den); den bemandes fra det distrikt.</translation>
+    </message>
+    <message>
+        <source>Staff '{budget}' must be a whole number of officers ≥ 0.</source>
+        <translation>Bemandingen '{budget}' skal være et helt antal betjente ≥ 0.</translation>
+    </message>
+    <message>
+        <source>District '{district}': staff '{budget}' must be a whole number of officers ≥ 0.</source>
+        <translation>Distrikt '{district}': bemandingen '{budget}' skal være et helt antal betjente ≥ 0.</translation>
+    </message>
+    <message>
+        <source>LANGUAGE &apos;{value}&apos; is not offered; choose one of {languages}.</source>
+        <translation>LANGUAGE '{value}' tilbydes ikke; vælg en af {languages}.</translation>
+    </message>
+    <message>
+        <source>EMERGENCY_NUMBER &apos;{value}&apos; is not a number to call: give the digits of your country&apos;s emergency number, e.g. 112, 911 or 999.</source>
+        <translation>EMERGENCY_NUMBER '{value}' er ikke et nummer, man kan ringe til: angiv cifrene i dit lands alarmnummer, f.eks. 112, 911 eller 999.</translation>
+    </message>
+    <message>
+        <source>GENERAL_NUMBER &apos;{value}&apos; is not a number to call: give the digits of your country&apos;s police&apos;s non-emergency number, e.g. 114.</source>
+        <translation>GENERAL_NUMBER '{value}' er ikke et nummer, man kan ringe til: angiv cifrene i dit lands almindelige nummer til politiet, f.eks. 114.</translation>
+    </message>
+    <message>
+        <source>No incident has a date: the quarter cannot be found; give the period.</source>
+        <translation>Ingen hændelse har en dato: kvartalet kan ikke findes; angiv perioden.</translation>
+    </message>
+    <message>
+        <source>The incidents ({first} to {last}) do not cover a whole calendar quarter: give the period.</source>
+        <translation>Hændelserne ({first} til {last}) dækker ikke et helt kalenderkvartal: angiv perioden.</translation>
+    </message>
+    <message>
+        <source>The {field} holds values that are neither yes nor no ({examples}): use true/false, yes/no, ja/nej or 1/0.</source>
+        <translation>{field} indeholder værdier, der hverken er ja eller nej ({examples}): brug true/false, yes/no, ja/nej eller 1/0.</translation>
+    </message>
+    <message>
+        <source>No incident in the quarter {quarter}: every count is 0.</source>
+        <translation>Ingen hændelse i kvartalet {quarter}: alle antal er 0.</translation>
+    </message>
+    <message>
+        <source>{count} incidents of the two periods lie in no sector; counted in none.</source>
+        <translation>{count} hændelser i de to perioder ligger i ingen sektor; de tælles ingen steder.</translation>
+    </message>
+    <message>
+        <source>The comparison period ({compare}) overlaps the quarter ({quarter}): compare with a period outside the quarter (COMPARE_START/COMPARE_END).</source>
+        <translation>Sammenligningsperioden ({compare}) overlapper kvartalet ({quarter}): sammenlign med en periode uden for kvartalet (COMPARE_START/COMPARE_END).</translation>
+    </message>
+    <message>
+        <source>No incident in the comparison period {compare}: every change is against 0.</source>
+        <translation>Ingen hændelse i sammenligningsperioden {compare}: alle ændringer er i forhold til 0.</translation>
+    </message>
+    <message>
+        <source>The comparison period {compare} begins before the first incident ({first}): its counts may be incomplete.</source>
+        <translation>Sammenligningsperioden {compare} begynder før den første hændelse ({first}): dens antal kan være ufuldstændige.</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>ny</translation>
+    </message>
+    <message>
+        <source>none in either period</source>
+        <translation>ingen i nogen af perioderne</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Exposed area {area}</source>
+        <translation>Udsat boligområde {area}</translation>
+    </message>
+    <message>
+        <source>Sector {area}</source>
+        <translation>Sektor {area}</translation>
+    </message>
+    <message>
+        <source>{area}: {before} → {now} ({change}, {p}); gang-related {gang_before} → {gang_now}; population {population:,.0f}</source>
+        <translation>{area}: {before} → {now} ({change}, {p}); banderelateret {gang_before} → {gang_now}; befolkning {population:,.0f}</translation>
+    </message>
+    <message>
+        <source>{area}: {before} → {now} ({change}, {p}); gang-related {gang_before} → {gang_now}</source>
+        <translation>{area}: {before} → {now} ({change}, {p}); banderelateret {gang_before} → {gang_now}</translation>
+    </message>
+    <message>
+        <source>{area}: {before} → {now} ({change}, {p}); population {population:,.0f}</source>
+        <translation>{area}: {before} → {now} ({change}, {p}); befolkning {population:,.0f}</translation>
+    </message>
+    <message>
+        <source>{area}: {before} → {now} ({change}, {p})</source>
+        <translation>{area}: {before} → {now} ({change}, {p})</translation>
+    </message>
+    <message>
+        <source>… and {count} more (see the table)</source>
+        <translation>… og {count} til (se tabellen)</translation>
+    </message>
+    <message>
+        <source>Population {population:,.0f}; {outside} incidents of the two periods lie in no sector.</source>
+        <translation>Befolkning {population:,.0f}; {outside} hændelser i de to perioder ligger i ingen sektor.</translation>
+    </message>
+    <message>
+        <source>Significant increases (p &lt; 0.05)</source>
+        <translation>Signifikante stigninger (p &lt; 0,05)</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Ingen.</translation>
+    </message>
+    <message>
+        <source>Significant decreases (p &lt; 0.05)</source>
+        <translation>Signifikante fald (p &lt; 0,05)</translation>
+    </message>
+    <message>
+        <source>{area}: {before} → {now}</source>
+        <translation>{area}: {before} → {now}</translation>
+    </message>
+    <message>
+        <source>Not assessed: no gang field was given (GANG_FIELD).</source>
+        <translation>Ikke vurderet: der blev ikke angivet noget bandefelt (GANG_FIELD).</translation>
+    </message>
+    <message>
+        <source>Gang-related incidents</source>
+        <translation>Banderelaterede hændelser</translation>
+    </message>
+    <message>
+        <source>None given (EXPOSED_AREAS).</source>
+        <translation>Ingen angivet (EXPOSED_AREAS).</translation>
+    </message>
+    <message>
+        <source>Incidents {before} → {now} ({change}, {p}, significant)</source>
+        <translation>Hændelser {before} → {now} ({change}, {p}, signifikant)</translation>
+    </message>
+    <message>
+        <source>Incidents {before} → {now} ({change}, {p})</source>
+        <translation>Hændelser {before} → {now} ({change}, {p})</translation>
+    </message>
+    <message>
+        <source>Population {population:,.0f}</source>
+        <translation>Befolkning {population:,.0f}</translation>
+    </message>
+    <message>
+        <source>By type: {types}</source>
+        <translation>Pr. type: {types}</translation>
+    </message>
+    <message>
+        <source>Gang-related {before} → {now}</source>
+        <translation>Banderelateret {before} → {now}</translation>
+    </message>
+    <message>
+        <source>Busiest {size:g} m cells of the quarter (x, y: incidents): {cells}</source>
+        <translation>Kvartalets mest belastede celler på {size:g} m (x, y: hændelser): {cells}</translation>
+    </message>
+    <message>
+        <source>Busiest {size:g} m cells of the quarter (x, y: incidents): none</source>
+        <translation>Kvartalets mest belastede celler på {size:g} m (x, y: hændelser): ingen</translation>
+    </message>
+    <message>
+        <source>The minimum area {area} must be a number of square metres ≥ 0 (or left empty).</source>
+        <translation>Mindste areal {area} skal være et antal kvadratmeter ≥ 0 (eller tomt).</translation>
+    </message>
+    <message>
+        <source>The minimum officers per sector ({minimum}) must be 0 or more.</source>
+        <translation>Mindste antal betjente pr. sektor ({minimum}) skal være 0 eller mere.</translation>
+    </message>
+    <message>
+        <source>There are no sectors to validate; give a layer with at least one sector polygon.</source>
+        <translation>Der er ingen sektorer at validere; angiv et lag med mindst én sektorpolygon.</translation>
+    </message>
+    <message>
+        <source>Sector feature {feature} has no sector id; give every sector an id.</source>
+        <translation>Sektorobjekt {feature} har intet sektor-id; giv hver sektor et id.</translation>
+    </message>
+    <message>
+        <source>Sector &apos;{sector}&apos; has no geometry; draw it or delete the feature ({count} sector features have none).</source>
+        <translation>Sektor '{sector}' har ingen geometri; tegn den, eller slet objektet ({count} sektorobjekter har ingen).</translation>
+    </message>
+    <message>
+        <source>Invalid sector geometries were repaired before the checks: {sectors}. Fix them in the layer (Vector ▸ Geometry Tools ▸ Check Validity).</source>
+        <translation>Ugyldige sektorgeometrier blev repareret før kontrollerne: {sectors}. Ret dem i laget (Vektor ▸ Geometriværktøjer ▸ Kontrollér gyldighed).</translation>
+    </message>
+    <message>
+        <source>Sector &apos;{sector}&apos; is not a polygon with an area; sectors must be polygons.</source>
+        <translation>Sektor '{sector}' er ikke en polygon med et areal; sektorer skal være polygoner.</translation>
+    </message>
+    <message>
+        <source>Sector ids used by several features, checked as one sector each: {sectors}.</source>
+        <translation>Sektor-id'er, der bruges af flere objekter, kontrolleret som én sektor hver: {sectors}.</translation>
+    </message>
+    <message>
+        <source>{values} values of {field} were given for {count} sectors.</source>
+        <translation>Der blev angivet {values} værdier af {field} for {count} sektorer.</translation>
+    </message>
+    <message>
+        <source>The districts have no polygons; give the district polygons or leave the districts out.</source>
+        <translation>Distrikterne har ingen polygoner; angiv distriktspolygonerne, eller udelad distrikterne.</translation>
+    </message>
+    <message>
+        <source>{count} invalid district geometries were repaired before the checks.</source>
+        <translation>{count} ugyldige distriktsgeometrier blev repareret før kontrollerne.</translation>
+    </message>
+    <message>
+        <source>The districts have no polygon with an area; give the district polygons.</source>
+        <translation>Distrikterne har ingen polygon med et areal; angiv distriktspolygonerne.</translation>
+    </message>
+    <message>
+        <source>Sectors {first} and {second} overlap by {area}.</source>
+        <translation>Sektorerne {first} og {second} overlapper med {area}.</translation>
+    </message>
+    <message>
+        <source>Gap of {area} inside the district, not covered by any sector; next to sectors {names}.</source>
+        <translation>Hul på {area} inden for distriktet, som ingen sektor dækker; ved siden af sektorerne {names}.</translation>
+    </message>
+    <message>
+        <source>Gap of {area} inside the district, not covered by any sector and next to none.</source>
+        <translation>Hul på {area} inden for distriktet, som ingen sektor dækker, og uden nabosektorer.</translation>
+    </message>
+    <message>
+        <source>Gap of {area} enclosed by sectors, not covered by any sector; next to sectors {names}.</source>
+        <translation>Hul på {area} omgivet af sektorer, som ingen sektor dækker; ved siden af sektorerne {names}.</translation>
+    </message>
+    <message>
+        <source>Gap of {area} enclosed by sectors, not covered by any sector and next to none.</source>
+        <translation>Hul på {area} omgivet af sektorer, som ingen sektor dækker, og uden nabosektorer.</translation>
+    </message>
+    <message>
+        <source>Sector {sector} has {area} ({share:.1%}) outside every district.</source>
+        <translation>Sektor {sector} har {area} ({share:.1%}) uden for alle distrikter.</translation>
+    </message>
+    <message>
+        <source>Sector {sector} is split into {parts} parts: this part of {area} is apart from its main part ({main_area}).</source>
+        <translation>Sektor {sector} er delt i {parts} dele: denne del på {area} ligger adskilt fra hoveddelen ({main_area}).</translation>
+    </message>
+    <message>
+        <source>Sector {sector} covers only {area}, less than the minimum area {min_area}.</source>
+        <translation>Sektor {sector} dækker kun {area}, mindre end mindste areal {min_area}.</translation>
+    </message>
+    <message>
+        <source>Sector {sector} has a part of only {area}, less than the minimum area {min_area}.</source>
+        <translation>Sektor {sector} har en del på kun {area}, mindre end mindste areal {min_area}.</translation>
+    </message>
+    <message>
+        <source>Sector {sector} has no officers allocated but requires {needed}.</source>
+        <translation>Sektor {sector} har ingen betjente tildelt, men kræver {needed}.</translation>
+    </message>
+    <message>
+        <source>Sector {sector} has no officers allocated but needs at least the minimum of {needed}.</source>
+        <translation>Sektor {sector} har ingen betjente tildelt, men har brug for mindst minimumsbemandingen på {needed}.</translation>
+    </message>
+    <message>
+        <source>Sector {sector} has {allocated} allocated but requires {needed}.</source>
+        <translation>Sektor {sector} har {allocated} tildelt, men kræver {needed}.</translation>
+    </message>
+    <message>
+        <source>Sector {sector} has {allocated} allocated but needs at least the minimum of {needed}.</source>
+        <translation>Sektor {sector} har {allocated} tildelt, men har brug for mindst minimumsbemandingen på {needed}.</translation>
+    </message>
+    <message>
+        <source>{count:g} officer</source>
+        <translation>{count:g} betjent</translation>
+    </message>
+    <message>
+        <source>{count:g} officers</source>
+        <translation>{count:g} betjente</translation>
+    </message>
+    <message>
+        <source>The number of base units must be a whole number, got {value!r}.</source>
+        <translation>Antallet af grundenheder skal være et helt tal, ikke {value!r}.</translation>
+    </message>
+    <message>
+        <source>The total population must be a whole number, got {value!r}.</source>
+        <translation>Den samlede befolkning skal være et helt tal, ikke {value!r}.</translation>
+    </message>
+    <message>
+        <source>The number of base units must be between {least} and {most} street blocks, got {count}.</source>
+        <translation>Antallet af grundenheder skal være mellem {least} og {most} karréer, ikke {count}.</translation>
+    </message>
+    <message>
+        <source>The total population must be 0 or more residents, got {count}.</source>
+        <translation>Den samlede befolkning skal være 0 eller flere indbyggere, ikke {count}.</translation>
+    </message>
+    <message>
+        <source>The index areas must number between 1 and the {count} blocks.</source>
+        <translation>Antallet af indeksområder skal være mellem 1 og de {count} karréer.</translation>
+    </message>
 </context>
 </TS>

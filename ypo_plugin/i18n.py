@@ -30,7 +30,9 @@ def translated(message: str) -> str:
     texts as they are."""
     if isinstance(message, Message):
         translation = QCoreApplication.translate(CONTEXT, message.template, message.disambiguation)
-        return translation.format(**message.values) if message.values else translation
+        # A value may be a message itself ("{count} officers" inside a sentence).
+        values = {name: translated(value) for name, value in message.values.items()}
+        return translation.format(**values) if values else translation
     return message
 
 

@@ -236,12 +236,12 @@ class ComputeManningAlgorithm(YpoAlgorithm):
 
         steps.setCurrentStep(5)
         totals = manning_totals(result)
-        feedback.pushInfo(translated(summary_text(result, totals)))
+        feedback.pushInfo(summary_text(result, totals, translated))
         results = {self.OUTPUT: dest_id, **totals}
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         if html_path:
             with open(html_path, "w", encoding="utf-8") as handle:
-                handle.write(summary_html(result, totals, sector_table.id_field))
+                handle.write(summary_html(result, totals, sector_table.id_field, translated))
             results[self.OUTPUT_HTML] = html_path
         return results
 

@@ -269,7 +269,7 @@ class CrimeGridAlgorithm(YpoAlgorithm):
         if settings.compare is not None:
             results[self.COMPARE_IN_PERIOD] = int(result.compare_in_period)
             results[self.COMPARE_OUTSIDE] = int(result.compare_outside)
-        feedback.pushInfo(translated(grid_report.summary_text(result, results, settings)))
+        feedback.pushInfo(grid_report.summary_text(result, results, settings, translated))
         return results
 
     # --- output --------------------------------------------------------------

@@ -4,6 +4,7 @@ comparison sectors beside the figures in plain words (A4 landscape, built in cod
 from qgis.core import QgsLayoutItemLegend, QgsLayoutItemPage, QgsLayoutPoint, QgsPrintLayout, QgsProject
 
 from ..core.initiative import InitiativeResult, InitiativeSettings, report_lines
+from ..i18n import translated
 from .page_items import MM, add_label, add_map, fill_layer
 from .print_layouts import DEFAULT_DPI, PdfBook
 
@@ -58,7 +59,11 @@ def write_initiative_report(
     legend.attemptMove(QgsLayoutPoint(190.0, 150.0, MM))
     layout.addLayoutItem(legend)
     add_label(
-        layout, "\n\n".join(report_lines(result, target_ids, settings)), (190.0, 26.0), (95.0, 120.0), 10
+        layout,
+        "\n\n".join(map(translated, report_lines(result, target_ids, settings))),
+        (190.0, 26.0),
+        (95.0, 120.0),
+        10,
     )
     book = PdfBook(path, TITLE, DEFAULT_DPI)
     try:

@@ -24,6 +24,7 @@ from ..core.crime_types import period_label
 from ..core.lazy import lazy_module
 from ..core.safety_areas import SafetyResult, ranked_rows, report_notes
 from ..core.safety_index import IndexSettings
+from ..i18n import translated
 from ..qgis_io.write import fields_for_frame, memory_layer, typed_fields
 from ..resources import style_path
 from .page_items import FONT_FAMILY, MM, add_label, add_map
@@ -54,7 +55,9 @@ def write_safety_report(path, result: SafetyResult, settings: IndexSettings, crs
     layout.initializeDefaults()
     layout.pageCollection().page(0).setPageSize("A4", QgsLayoutItemPage.Orientation.Landscape)
     add_label(layout, TITLE, (MARGIN_MM, MARGIN_MM), (270.0, 9.0), 16, bold=True)
-    notes = report_notes(result, settings, period_label(result.period), MAX_ROWS)
+    notes = [
+        translated(note) for note in report_notes(result, settings, period_label(result.period), MAX_ROWS)
+    ]
     add_label(layout, notes[0], (MARGIN_MM, 21.0), (270.0, 8.0), 8.5)
     extent = layer.extent()
     map_item = add_map(

@@ -9,6 +9,7 @@ from qgis.core import QgsLayoutItemPage, QgsPrintLayout, QgsProject
 from ..core.progress import raise_if_cancelled
 from ..core.threat_assessment import ThreatResult, period_span
 from ..core.threat_report import CHART_BOX_MM, sector_lines, summary_sections, write_monthly_charts
+from ..i18n import translated
 from .page_items import add_label, add_picture
 from .print_layouts import DEFAULT_DPI, PdfBook
 
@@ -42,6 +43,7 @@ def _heading(layout, title, result: ThreatResult) -> None:
 def _add_sections(layout, sections, top) -> None:
     """Each (heading, lines) section below the last, the heading in bold."""
     for heading, lines in sections:
+        heading, lines = translated(heading), [translated(line) for line in lines]
         add_label(layout, heading, (MARGIN_MM, top), (WIDTH_MM, 6.0), 11, bold=True)
         top += 6.5
         rows = sum(max(1, math.ceil(len(line) / CHARACTERS_PER_LINE)) for line in lines)
@@ -66,7 +68,11 @@ def write_threat_report(path, result: ThreatResult, gang_known: bool, is_cancell
                 layout = _page(project)
                 _heading(layout, f"Sector {row['area_id']}", result)
                 add_label(
-                    layout, "\n".join(sector_lines(row, gang_known)), (MARGIN_MM, 42.0), (WIDTH_MM, 45.0), 9.5
+                    layout,
+                    "\n".join(map(translated, sector_lines(row, gang_known))),
+                    (MARGIN_MM, 42.0),
+                    (WIDTH_MM, 45.0),
+                    9.5,
                 )
                 add_picture(layout, charts[row["area_id"]], (MARGIN_MM, 92.0), CHART_BOX_MM)
                 book.add_page(layout)

@@ -19,6 +19,7 @@ from shapely.geometry import LineString
 
 from ..errors import InputError
 from ..lazy import lazy_module
+from ..messages import tr
 from ..progress import (
     CancelCheck,
     ProgressCallback,
@@ -154,16 +155,31 @@ def generate_sample_district(
 
 
 def _check_arguments(unit_count: int, total_population: int) -> None:
-    for name, value in (("number of base units", unit_count), ("total population", total_population)):
-        if not isinstance(value, int | np.integer) or isinstance(value, bool):
-            raise InputError(f"The {name} must be a whole number, got {value!r}.")
+    if not _is_whole_number(unit_count):
+        raise InputError(
+            tr("The number of base units must be a whole number, got {value!r}.", value=unit_count)
+        )
+    if not _is_whole_number(total_population):
+        raise InputError(
+            tr("The total population must be a whole number, got {value!r}.", value=total_population)
+        )
     if not MIN_UNIT_COUNT <= unit_count <= MAX_UNIT_COUNT:
         raise InputError(
-            f"The number of base units must be between {MIN_UNIT_COUNT} and {MAX_UNIT_COUNT} street "
-            f"blocks, got {unit_count}."
+            tr(
+                "The number of base units must be between {least} and {most} street blocks, got {count}.",
+                least=MIN_UNIT_COUNT,
+                most=MAX_UNIT_COUNT,
+                count=unit_count,
+            )
         )
     if total_population < 0:
-        raise InputError(f"The total population must be 0 or more residents, got {total_population}.")
+        raise InputError(
+            tr("The total population must be 0 or more residents, got {count}.", count=total_population)
+        )
+
+
+def _is_whole_number(value) -> bool:
+    return isinstance(value, int | np.integer) and not isinstance(value, bool)
 
 
 def _assemble(

@@ -22,6 +22,7 @@ import shapely
 
 from ..errors import InputError
 from ..lazy import lazy_module
+from ..messages import tr
 from .crime import random_points_in
 
 gpd = lazy_module("geopandas")
@@ -43,7 +44,9 @@ ANSWER_CUTS = (-0.9, 0.0, 0.9, 1.8)
 def sample_index_areas(units: gpd.GeoDataFrame, rng: np.random.Generator, count: int = INDEX_AREA_COUNT):
     """``count`` index areas (``area_id`` SI-01 …, ``geometry``) of whole blocks."""
     if count < 1 or count > len(units):
-        raise InputError(f"The index areas must number between 1 and the {len(units)} blocks.")
+        raise InputError(
+            tr("The index areas must number between 1 and the {count} blocks.", count=len(units))
+        )
     centres = shapely.get_coordinates(units.geometry.centroid.values)
     population = units["population"].to_numpy(dtype=float) + 1.0  # empty blocks still pull a little
     membership = _weighted_k_means(centres, population, count, rng)
