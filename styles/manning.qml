@@ -237,7 +237,7 @@
   </renderer-v2>
   <labeling type="simple">
     <settings calloutType="simple">
-      <text-style fontStrikeout="0" capitalization="0" textOpacity="1" fontSize="9" fontWordSpacing="0" fieldName="&quot;sector_id&quot; || '\n' || coalesce(&quot;officers_allocated&quot;, '–') || ' officers'" previewBkgrdColor="255,255,255,255" fontLetterSpacing="0" namedStyle="" textOrientation="horizontal" fontItalic="0" fontKerning="1" textColor="0,0,0,255" fontSizeMapUnitScale="3x:0,0,0,0,0,0" multilineHeight="1" isExpression="1" legendString="Aa" allowHtml="0" useSubstitutions="0" blendMode="0" fontFamily="Sans" fontUnderline="0" fontWeight="75" fontSizeUnit="Point">
+      <text-style fontStrikeout="0" capitalization="0" textOpacity="1" fontSize="9" fontWordSpacing="0" fieldName="&quot;sector_id&quot; || '\n' || coalesce(&quot;officers_allocated&quot;, '–') || ' betj./officers'" previewBkgrdColor="255,255,255,255" fontLetterSpacing="0" namedStyle="" textOrientation="horizontal" fontItalic="0" fontKerning="1" textColor="0,0,0,255" fontSizeMapUnitScale="3x:0,0,0,0,0,0" multilineHeight="1" isExpression="1" legendString="Aa" allowHtml="0" useSubstitutions="0" blendMode="0" fontFamily="Sans" fontUnderline="0" fontWeight="75" fontSizeUnit="Point">
         <families/>
         <text-buffer bufferOpacity="1" bufferNoFill="1" bufferBlendMode="0" bufferJoinStyle="128" bufferDraw="1" bufferSizeUnits="MM" bufferColor="255,255,255,255" bufferSize="1" bufferSizeMapUnitScale="3x:0,0,0,0,0,0"/>
         <text-mask maskSizeUnits="MM" maskOpacity="1" maskSizeMapUnitScale="3x:0,0,0,0,0,0" maskJoinStyle="128" maskSize="1.5" maskType="0" maskEnabled="0" maskedSymbolLayers=""/>

@@ -15,7 +15,7 @@ import traceback
 
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QModelIndex, Qt, QTimer
-from qgis.PyQt.QtWidgets import QApplication, QDockWidget
+from qgis.PyQt.QtWidgets import QAbstractItemView, QApplication, QDockWidget
 from qgis.utils import iface, plugins
 
 REPORT = os.environ["YPO_DESKTOP_REPORT"]
@@ -92,8 +92,9 @@ def open_toolbox_at_the_plugin():
             if algorithm is not None and algorithm.provider().id() == "ypo":
                 group = index.parent()
                 shown.setdefault(group.data(), []).append(index.data())
-                tree.expand(group)
                 tree.expand(group.parent())
+                tree.expand(group)
+                tree.scrollTo(group.parent(), QAbstractItemView.ScrollHint.PositionAtTop)
             walk(index)
 
     walk(QModelIndex())

@@ -497,13 +497,11 @@ def _validation(labels, geoms, rows, table, allocated, settings, cache, crs):
                     "sector_ids": [labels[k] for k in short],
                     "area_m2": [float(shapely.area(geoms[k])) for k in short],
                     "message": [
-                        str(
-                            tr(
-                                "Sector {sector} has {allocated} allocated but needs {needed}.",
-                                sector=labels[k],
-                                allocated=officers_text(have[k]),
-                                needed=officers_text(needed[k]),
-                            )
+                        tr(
+                            "Sector {sector} has {allocated} allocated but needs {needed}.",
+                            sector=labels[k],
+                            allocated=officers_text(have[k]),
+                            needed=officers_text(needed[k]),
                         )
                         for k in short
                     ],

@@ -568,8 +568,7 @@ def _row(error_type, sectors: _Sectors, members, geometry, area, message) -> dic
         "error_type": error_type,
         "sector_ids": ",".join(sectors.labels[k] for k in members),
         "area_m2": float(area),
-        # Plain text: the layer's field holds it, and a Message (a str subclass) is no QString.
-        "message": str(message),
+        "message": message,  # a Message: the dock shows it in the user's language
         "geometry": geometry,
         "sort_key": tuple(int(sectors.rank[k]) for k in members),
     }
