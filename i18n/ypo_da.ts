@@ -4134,5 +4134,57 @@ Batchtilstand: kør modellen over flere kvartaler (én række pr. kvartal, hver 
         <source>The index areas must number between 1 and the {count} blocks.</source>
         <translation>Antallet af indeksområder skal være mellem 1 og de {count} karréer.</translation>
     </message>
+    <message>
+        <source>{units} units, {workloads} workloads and an adjacency of {adjacency} units do not match.</source>
+        <translation>{units} grundenheder, {workloads} arbejdsbyrder og en nabotabel over {adjacency} grundenheder passer ikke sammen.</translation>
+    </message>
+    <message>
+        <source>The base units layer has no features; choose a layer with polygons.</source>
+        <translation>Laget med grundenheder har ingen objekter; vælg et lag med polygoner.</translation>
+    </message>
+    <message>
+        <source>The tolerance must be positive, got {tolerance}.</source>
+        <translation>Tolerancen skal være positiv, ikke {tolerance}.</translation>
+    </message>
+    <message>
+        <source>Every unit needs a district index between 0 and the number of districts - 1.</source>
+        <translation>Hver grundenhed skal have et distriktsindeks mellem 0 og antallet af distrikter - 1.</translation>
+    </message>
+    <message>
+        <source>District {name}: its sector count is {count}; every district needs at least one sector.</source>
+        <translation>Distrikt {name}: dets antal sektorer er {count}; hvert distrikt skal have mindst én sektor.</translation>
+    </message>
+    <message>
+        <source>District {name} has {units} units but asks for {count} sectors; lower its sector count or use smaller units.</source>
+        <translation>Distrikt {name} har {units} grundenheder, men beder om {count} sektorer; sænk dets antal sektorer, eller brug mindre grundenheder.</translation>
+    </message>
+    <message>
+        <source>District {name} has no workload (population 0); its sectors cannot be balanced.</source>
+        <translation>Distrikt {name} har ingen arbejdsbyrde (befolkning 0); dets sektorer kan ikke afbalanceres.</translation>
+    </message>
+    <message>
+        <source>District {name}: {count} sectors need {count} positive target shares, got {shares}.</source>
+        <translation>Distrikt {name}: {count} sektorer kræver {count} positive målandele, ikke {shares}.</translation>
+    </message>
+    <message>
+        <source>crime count</source>
+        <translation>antal forbrydelser</translation>
+    </message>
+    <message>
+        <source>exposed population</source>
+        <translation>befolkning i udsatte boligområder</translation>
+    </message>
+    <message>
+        <source>The {what} has {count} values for {units} units.</source>
+        <translation>Værdierne for {what} er {count} for {units} grundenheder.</translation>
+    </message>
+    <message>
+        <source>Workload weights must be zero or positive, got {weight}.</source>
+        <translation>Vægtene for arbejdsbyrden skal være nul eller positive, ikke {weight}.</translation>
+    </message>
+    <message>
+        <source>All workload weights are zero; give the population weight (or another weight) a positive value.</source>
+        <translation>Alle vægte for arbejdsbyrden er nul; giv vægten for befolkning (eller en anden vægt) en positiv værdi.</translation>
+    </message>
 </context>
 </TS>

@@ -19,6 +19,7 @@ import shapely
 
 from ..adjacency import LINK_BARRIER, Adjacency, Link, ensure_connected
 from ..errors import InputError
+from ..messages import tr
 from ..progress import (
     CancelCheck,
     ProgressCallback,
@@ -147,17 +148,22 @@ def split_sectors(
     weights = checked_values(workload, "workload", unit_names)
     if len(weights) != n or adjacency.n != n:
         raise InputError(
-            f"{n} units, {len(weights)} workloads and an adjacency of {adjacency.n} units do not match."
+            tr(
+                "{units} units, {workloads} workloads and an adjacency of {adjacency} units do not match.",
+                units=n,
+                workloads=len(weights),
+                adjacency=adjacency.n,
+            )
         )
     if n == 0:
-        raise InputError("The base units layer has no features; choose a layer with polygons.")
+        raise InputError(tr("The base units layer has no features; choose a layer with polygons."))
     if not tolerance_pct > 0:
-        raise InputError(f"The tolerance must be positive, got {tolerance_pct}.")
+        raise InputError(tr("The tolerance must be positive, got {tolerance}.", tolerance=tolerance_pct))
     district_of = np.zeros(n, dtype=np.int64) if districts is None else np.asarray(districts, dtype=np.int64)
     counts = [int(sector_counts)] if np.isscalar(sector_counts) else [int(c) for c in sector_counts]
     names = list(district_names) if district_names is not None else [f"{d + 1}" for d in range(len(counts))]
     if len(district_of) != n or district_of.min() < 0 or district_of.max() >= len(counts):
-        raise InputError("Every unit needs a district index between 0 and the number of districts - 1.")
+        raise InputError(tr("Every unit needs a district index between 0 and the number of districts - 1."))
     existing_of = None if existing is None else np.asarray(existing, dtype=np.int64)
     pop = weights if population is None else np.asarray(population, dtype=float)
 
@@ -248,15 +254,26 @@ def split_sectors(
 def _check_district(name: str, members: np.ndarray, k: int, weights: np.ndarray) -> None:
     if k < 1:
         raise InputError(
-            f"District {name}: its sector count is {k}; every district needs at least one sector."
+            tr(
+                "District {name}: its sector count is {count}; every district needs at least one sector.",
+                name=name,
+                count=k,
+            )
         )
     if len(members) < k:
         raise InputError(
-            f"District {name} has {len(members)} units but asks for {k} sectors; "
-            "lower its sector count or use smaller units."
+            tr(
+                "District {name} has {units} units but asks for {count} sectors; "
+                "lower its sector count or use smaller units.",
+                name=name,
+                units=len(members),
+                count=k,
+            )
         )
     if weights[members].sum() <= 0:
-        raise InputError(f"District {name} has no workload (population 0); its sectors cannot be balanced.")
+        raise InputError(
+            tr("District {name} has no workload (population 0); its sectors cannot be balanced.", name=name)
+        )
 
 
 def _district_targets(name: str, k: int, shares: Sequence[float] | None, workload: float) -> np.ndarray:
@@ -264,7 +281,14 @@ def _district_targets(name: str, k: int, shares: Sequence[float] | None, workloa
     ``shares`` (normalised; ``None``: equal shares)."""
     shares = np.full(k, 1.0 / k) if shares is None else np.asarray(shares, dtype=float)
     if len(shares) != k or (shares <= 0).any() or not np.isfinite(shares).all():
-        raise InputError(f"District {name}: {k} sectors need {k} positive target shares, got {list(shares)}.")
+        raise InputError(
+            tr(
+                "District {name}: {count} sectors need {count} positive target shares, got {shares}.",
+                name=name,
+                count=k,
+                shares=list(shares),
+            )
+        )
     return workload * shares / shares.sum()
 
 

@@ -16,6 +16,10 @@ import shapely
 
 from ..errors import InputError
 from ..geometry import intersection
+from ..messages import tr
+
+TERM_NAMES = {"crime count": tr("crime count"), "exposed population": tr("exposed population")}
+"""The workload's terms beside the population, as a message names them."""
 
 
 def compute_workload(
@@ -51,16 +55,26 @@ def compute_workload(
             continue
         values = checked_values(values, what, unit_names)
         if len(values) != len(pop):
-            raise InputError(f"The {what} has {len(values)} values for {len(pop)} units.")
+            raise InputError(
+                tr(
+                    "The {what} has {count} values for {units} units.",
+                    what=TERM_NAMES[what],
+                    count=len(values),
+                    units=len(pop),
+                )
+            )
         if values.sum() > 0:
             terms.append((weight, values * (pop.sum() / values.sum())))
     for weight, _ in terms:
         if weight < 0 or not math.isfinite(weight):
-            raise InputError(f"Workload weights must be zero or positive, got {weight}.")
+            raise InputError(tr("Workload weights must be zero or positive, got {weight}.", weight=weight))
     total_weight = sum(weight for weight, _ in terms)
     if total_weight <= 0:
         raise InputError(
-            "All workload weights are zero; give the population weight (or another weight) a positive value."
+            tr(
+                "All workload weights are zero; "
+                "give the population weight (or another weight) a positive value."
+            )
         )
     return sum(weight * values for weight, values in terms) / total_weight
 
