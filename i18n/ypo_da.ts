@@ -549,7 +549,7 @@ Output: Sektorer (sammensmeltede polygoner med sector_id, sector_name, district,
     </message>
     <message>
         <source>Crime type field</source>
-        <translation>Kriminalitetstypefelt</translation>
+        <translation>Felt med kriminalitetstype</translation>
     </message>
     <message>
         <source>Crime type mapping</source>
@@ -561,7 +561,7 @@ Output: Sektorer (sammensmeltede polygoner med sector_id, sector_name, district,
     </message>
     <message>
         <source>Time of day field</source>
-        <translation>Klokkeslætsfelt</translation>
+        <translation>Felt med klokkeslæt</translation>
     </message>
     <message>
         <source>Date format</source>
@@ -569,7 +569,7 @@ Output: Sektorer (sammensmeltede polygoner med sector_id, sector_name, district,
     </message>
     <message>
         <source>Place (scene) field</source>
-        <translation>Gerningsstedsfelt</translation>
+        <translation>Felt med gerningssted</translation>
     </message>
     <message>
         <source>Districts</source>
@@ -713,11 +713,11 @@ Output: Sektorer (sammensmeltede polygoner med sector_id, sector_name, district,
     </message>
     <message>
         <source>Gang field</source>
-        <translation>Bandefelt</translation>
+        <translation>Felt for banderelation</translation>
     </message>
     <message>
         <source>Exposed area name field</source>
-        <translation>Navnefelt for udsatte boligområder</translation>
+        <translation>Felt med navn på udsat boligområde</translation>
     </message>
     <message>
         <source>Base units</source>
@@ -2336,7 +2336,7 @@ Comparison start / Comparison end (optional) — the period compared with, its e
 Compare with — quarter_before (default) or year_before (the same quarter a year earlier, which leaves out the season); used when no comparison period is given.
 </source>
         <translation>Kvartalets start / Kvartalets slutning (valgfri) — det kvartal, der vurderes, inklusive slutdagen; angiv begge eller ingen af dem. Standard: det seneste hele kalenderkvartal i data (det seneste kvartal, hvis første og sidste dag ligger inden for hændelsernes dage).
-Sammenligningens start / Sammenligningens slutning (valgfri) — den periode, der sammenlignes med, inklusive slutdagen; angiv begge eller ingen af dem; den må ikke overlappe kvartalet. Standard: se Sammenlign med.
+Sammenligningsperiodens start / Sammenligningsperiodens slutning (valgfri) — den periode, der sammenlignes med, inklusive slutdagen; angiv begge eller ingen af dem; den må ikke overlappe kvartalet. Standard: se Sammenlign med.
 Sammenlign med — quarter_before (standard) eller year_before (samme kvartal et år tidligere, så sæsonen ikke spiller ind); bruges, når der ikke er angivet en sammenligningsperiode.
 </translation>
     </message>
