@@ -95,3 +95,29 @@ def test_placeholders_lost_in_a_translation_are_found():
         "placeholders differ: 'Sector {sector} of {count}'",
         "unfinished: 'Done'",
     ]
+
+
+def test_a_translation_run_at_import_is_found(tmp_path):
+    """At import the plugin has not installed its translator yet: the text would stay English."""
+    code = """
+    from ..i18n import tr
+
+    TITLE = tr("Sector overview")
+    NAMES = {"a": tr("Sectors")}
+
+
+    def title():
+        return tr("Sector overview")
+    """
+    assert [problem.split(": ", 1)[1] for problem in problems_in(tmp_path, code)] == [
+        "tr() runs at import, before the translator is installed: call it in a function"
+    ] * 2
+
+
+def test_the_cores_marks_at_import_are_no_problem(tmp_path):
+    code = """
+    from .messages import tr
+
+    ENGLISH = {"sector": tr("Sector")}
+    """
+    assert problems_in(tmp_path, code) == []
