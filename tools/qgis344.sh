@@ -21,6 +21,7 @@ packages=(
     python3-scipy python3-matplotlib python3-pytest python3-pip
     python3-selenium chromium chromium-driver python3-segno zbar-tools
     xvfb xauth poppler-utils fonts-dejavu-core ca-certificates
+    postgresql-18 postgresql-18-postgis-3 python3-psycopg2  # the station database's tests
 )
 
 mounted=()
