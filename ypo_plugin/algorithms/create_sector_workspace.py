@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterString,
     QgsProject,
 )
 
@@ -36,18 +37,22 @@ handover_layout = lazy_module("..layouts.handover_layout", __package__)
 sector_maps = lazy_module("..layouts.sector_maps", __package__)
 qgis_read = lazy_module("..qgis_io.read", __package__)
 sector_workspace = lazy_module("..workspace.sector_workspace", __package__)
+station_database = lazy_module("..workspace.station_database", __package__)
 
 GEOPACKAGE_NAME = "workspace.gpkg"
 PROJECT_NAME = "workspace.qgz"
+STATION_SCRIPT_NAME = "station.sql"
 PROJECT_TITLE = "Sektorarbejdsrum / Sector workspace"
 
 
 class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
     REPLACE = "REPLACE"
+    DATABASE = "DATABASE"
     GEOPACKAGE = "GEOPACKAGE"
     PROJECT = "PROJECT"
     SECTOR_COUNT = "SECTOR_COUNT"
+    STATION_SCRIPT = "STATION_SCRIPT"
 
     def name(self):
         return "createsectorworkspace"
@@ -87,8 +92,16 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
             "Sector id field — the field with each sector's unique id (default sector_id).\n"
             "Output folder — where workspace.gpkg and workspace.qgz are written.\n"
             "Replace an existing workspace — overwrite a workspace already in the folder (its log, partners "
-            "and events are lost); without it an existing workspace is never touched.\n\n"
-            "Results: GEOPACKAGE, PROJECT and SECTOR_COUNT."
+            "and events are lost); without it an existing workspace is never touched.\n"
+            "Station database — for a station's shared sector log: a PostgreSQL/PostGIS connection "
+            "(service=NAME from pg_service.conf, or dbname=… host=…, never a password). The same tables "
+            "are made in its schema ypo, with the roles ypo_manager, ypo_officer, ypo_reader and ypo_public "
+            "enforced by the database (row-level security), officers assigned to sectors in "
+            "ypo.officer_sectors, the view public_sectors, a restricted flag on log entries and author and "
+            "time set by the database; the project (and station.sql, the script that was run) is written to "
+            "the output folder. Empty: a GeoPackage for one person.\n\n"
+            "Results: GEOPACKAGE (none for a station database), STATION_SCRIPT (station.sql, station "
+            "database only), PROJECT and SECTOR_COUNT."
         )
 
     def initAlgorithm(self, config=None):
@@ -99,7 +112,13 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
         self.addParameter(
             QgsProcessingParameterBoolean(self.REPLACE, self.tr("Replace an existing workspace"), False)
         )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.DATABASE, self.tr("Station database (PostgreSQL connection, optional)"), optional=True
+            )
+        )
         self.addOutput(QgsProcessingOutputFile(self.GEOPACKAGE, self.tr("Workspace GeoPackage")))
+        self.addOutput(QgsProcessingOutputFile(self.STATION_SCRIPT, self.tr("Station database script")))
         self.addOutput(QgsProcessingOutputFile(self.PROJECT, self.tr("Workspace project")))
         self.addOutput(QgsProcessingOutputNumber(self.SECTOR_COUNT, self.tr("Number of sectors")))
 
@@ -111,8 +130,15 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
         crs = sector_working_crs(self, source, context.transformContext(), feedback)
         sectors = qgis_read.read_features(source, feedback)
         computed, repaired = self._sector_ids_and_neighbours(sectors, id_field, crs, context, feedback)
-        folder = self._output_folder(parameters, context)
+        database = self.parameterAsString(parameters, self.DATABASE, context).strip()
+        replace = self.parameterAsBoolean(parameters, self.REPLACE, context)
+        if database:
+            station_database.database_uri(database)  # refused before anything is written
+        folder = self._output_folder(
+            parameters, context, STATION_SCRIPT_NAME if database else GEOPACKAGE_NAME
+        )
         geopackage, project_path = folder / GEOPACKAGE_NAME, folder / PROJECT_NAME
+        script = folder / STATION_SCRIPT_NAME
 
         feedback.setProgressText(self.tr("Writing the sectors…"))
         repaired = set(repaired)
@@ -123,24 +149,32 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
             for feature in sectors.features
             if feature.id() in repaired
         }
-        added = sector_workspace.write_sectors(
-            str(geopackage), sectors, id_field, computed, context.transformContext(), feedback, geometries
-        )
+        if database:
+            layers, added = station_database.create_station(
+                database, sectors, id_field, computed, replace, script, feedback, geometries
+            )
+        else:
+            added = sector_workspace.write_sectors(
+                str(geopackage), sectors, id_field, computed, context.transformContext(), feedback, geometries
+            )
         if added:
             feedback.pushInfo(
                 f"Added the empty fields {', '.join(added)} to the sectors; fill them in the sector form."
             )
         if feedback.isCanceled():
             return {}
-        feedback.setProgressText(self.tr("Writing the log, partner, event and target group tables…"))
-        sector_workspace.write_workspace_tables(
-            str(geopackage), source.sourceCrs(), context.transformContext()
-        )
+        if not database:
+            feedback.setProgressText(self.tr("Writing the log, partner, event and target group tables…"))
+            sector_workspace.write_workspace_tables(
+                str(geopackage), source.sourceCrs(), context.transformContext()
+            )
+            layers = sector_workspace.load_workspace_layers(str(geopackage))
         feedback.setProgress(50)
 
         feedback.setProgressText(self.tr("Setting up the forms…"))
-        layers = sector_workspace.load_workspace_layers(str(geopackage))
-        sector_workspace.style_and_configure(layers, self._sector_choices(layers[sector_log.SECTORS_TABLE]))
+        sector_workspace.style_and_configure(
+            layers, self._sector_choices(layers[sector_log.SECTORS_TABLE]), in_database=bool(database)
+        )
         feedback.setProgress(70)
         if feedback.isCanceled():
             return {}
@@ -167,12 +201,14 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
         feedback.setProgress(90)
         sector_workspace.save_project(project, project_path)
         feedback.setProgress(100)
+        written = f"the station database ({database})" if database else str(geopackage)
         feedback.pushInfo(
-            f"Wrote {geopackage} and {project_path} ({len(computed)} sectors). Open the project to edit."
+            f"Wrote {written} and {project_path} ({len(computed)} sectors). Open the project to edit."
         )
         return {
             self.OUTPUT_FOLDER: str(folder),
-            self.GEOPACKAGE: str(geopackage),
+            self.GEOPACKAGE: None if database else str(geopackage),
+            self.STATION_SCRIPT: str(script) if database else None,
             self.PROJECT: str(project_path),
             self.SECTOR_COUNT: len(computed),
         }
@@ -203,7 +239,7 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
             "repaired"
         ]
 
-    def _output_folder(self, parameters, context) -> Path:
+    def _output_folder(self, parameters, context, data_name) -> Path:
         folder = Path(self.parameterAsFileOutput(parameters, self.OUTPUT_FOLDER, context))
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -215,7 +251,7 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
             raise QgsProcessingException(
                 f"OUTPUT_FOLDER: {folder} is not writable; choose a folder you can write to."
             )
-        existing = [name for name in (GEOPACKAGE_NAME, PROJECT_NAME) if (folder / name).exists()]
+        existing = [name for name in (data_name, PROJECT_NAME) if (folder / name).exists()]
         if existing and not self.parameterAsBoolean(parameters, self.REPLACE, context):
             raise QgsProcessingException(
                 f"OUTPUT_FOLDER: {folder} already holds a workspace ({', '.join(existing)}); its sector log "
