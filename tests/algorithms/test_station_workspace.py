@@ -2,10 +2,10 @@
 (a real server, tests/postgres_server.py), opened in QGIS as an officer would open it; the handover
 report from it equals the GeoPackage workspace's with the same content."""
 
+import re
 import subprocess
 import sys
 import textwrap
-import time
 import zipfile
 from contextlib import closing
 
@@ -21,8 +21,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate
 
-from tests.algorithms.publication_data import small_sectors
+from tests.algorithms.publication_data import assert_nothing_internal, pdf_text, small_sectors, write_gpkg
 from tests.algorithms.test_create_sector_workspace import create, open_workspace
+from tests.layers import point
 
 LOG_ROWS = [
     {
@@ -188,13 +189,16 @@ def test_an_officer_adds_an_entry_through_qgis_and_the_database_signs_it(station
 WRITER = textwrap.dedent(
     """
     import sys, time
+    from pathlib import Path
     from qgis.core import QgsApplication, QgsGeometry, QgsVectorLayer, QgsVectorLayerUtils
     app = QgsApplication([], False)
     app.initQgis()
-    source, name, start, count = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
+    source, name, folder, count = sys.argv[1], sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])
     layer = QgsVectorLayer(source, "log", "postgres")
     assert layer.isValid()
-    time.sleep(max(0.0, start - time.time()))
+    (folder / f"{name}.ready").touch()
+    while len(list(folder.glob("*.ready"))) < 2:  # both have QGIS and the layer: go together
+        time.sleep(0.01)
     for number in range(count):
         layer.startEditing()
         fields = layer.fields()
@@ -202,7 +206,7 @@ WRITER = textwrap.dedent(
         layer.addFeature(QgsVectorLayerUtils.createFeature(layer, QgsGeometry(), values))
         if not layer.commitChanges():
             sys.exit("; ".join(layer.commitErrors()))
-    print("done")
+        time.sleep(0.05)  # an officer's pace, fast: the two processes' commits interleave
     app.exitQgis()
     """
 )
@@ -213,10 +217,9 @@ def test_two_qgis_processes_add_entries_to_one_sector_at_once_and_none_is_lost(s
     source = as_login(station_table(project, "sector_log"), "officer_a").source()
     script = tmp_path / "writer.py"
     script.write_text(WRITER)
-    start = time.time() + 8  # both processes have started QGIS by then
     writers = [
         subprocess.Popen(
-            [sys.executable, str(script), source, name, str(start), "25"],
+            [sys.executable, str(script), source, name, str(tmp_path), "25"],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -227,7 +230,7 @@ def test_two_qgis_processes_add_entries_to_one_sector_at_once_and_none_is_lost(s
     assert [writer.returncode for writer in writers] == [0, 0], outputs
     for name in ("first", "second"):
         assert count(station, f"SELECT count(*) FROM ypo.sector_log WHERE entry LIKE '{name} %'") == 25
-    # They overlapped: neither was done before the other began.
+    # They overlapped: each began before the other ended.
     assert count(
         station,
         "SELECT (SELECT min(written_at) FROM ypo.sector_log WHERE entry LIKE 'second %') "
@@ -250,3 +253,127 @@ def test_an_existing_station_is_only_replaced_when_asked(run_algorithm, station,
     with pytest.raises(QgsProcessingException, match=r"already holds a station \(schema ypo\)"):
         create(run_algorithm, tmp_path, small_sectors(), DATABASE=server.conninfo(database))
     assert count(station, "SELECT count(*) FROM ypo.sector_log") > 0
+
+
+# --- the handover report and the public exports read the station database too ---------------------
+
+PARTNER = {"name": "SSP Bellahøj", "kind": "ssp", "contact": "ssp@example.org", "sector_id": "S2"}
+EVENT = {"event_date": QDate(2026, 6, 1), "title": "Street party", "sector_id": "S2"}
+
+
+def add_features(layer, rows, geometry=None):
+    """Add rows as the form does (the table's defaults where no value is given)."""
+    assert layer.startEditing()
+    for values in rows:
+        attributes = {layer.fields().lookupField(name): value for name, value in values.items()}
+        assert layer.addFeature(
+            QgsVectorLayerUtils.createFeature(layer, geometry or QgsGeometry(), attributes)
+        )
+    assert layer.commitChanges(), layer.commitErrors()
+
+
+def pdf_pages_as_pictures(path, folder) -> list[bytes]:
+    subprocess.run(["pdftoppm", "-r", "50", "-gray", str(path), str(folder / "page")], check=True)
+    return [page.read_bytes() for page in sorted(folder.glob("page*.pgm"))]
+
+
+def test_the_handover_report_from_the_station_equals_the_geopackages(
+    run_algorithm, postgres_server, tmp_path
+):
+    database = postgres_server.create_database("station_handover")
+    reports = {}
+    for target, parameters in (
+        ("geopackage", {}),
+        ("station", {"DATABASE": postgres_server.conninfo(database)}),
+    ):
+        folder = tmp_path / target
+        create(run_algorithm, folder, small_sectors(), **parameters)
+        project = open_workspace(folder)
+        layers = {name: table_layer(project, name) for name in ("sector_log", "partners", "events")}
+        # The station signs entries with the login (postgres here); the GeoPackage takes the form's author.
+        log_rows = [dict(row, author="postgres") for row in LOG_ROWS] if target == "geopackage" else LOG_ROWS
+        add_features(layers["sector_log"], log_rows)
+        add_features(layers["partners"], [PARTNER], point(1500, 500))
+        add_features(layers["events"], [EVENT], point(1600, 400))
+        del project, layers
+        path = folder / "handover.pdf"
+        run_algorithm(
+            "ypo:exporthandoverreport",
+            {"WORKSPACE": str(folder / "workspace.qgz"), "OUTPUT": str(path), "DPI": 60},
+        )
+        pages = tmp_path / f"{target}-pages"
+        pages.mkdir()
+        reports[target] = (pdf_text(path), pdf_pages_as_pictures(path, pages))
+    text, pictures = reports["station"]
+    assert "Gatherings at the underpass" in text and "SSP Bellahøj" in text and "Doorstep fraud" in text
+    assert len(pictures) == 3
+    assert reports["station"] == reports["geopackage"]
+
+
+def table_layer(project, name) -> QgsVectorLayer:
+    (layer,) = [
+        layer
+        for layer in project.mapLayers().values()
+        if QgsDataSourceUri(layer.source()).table() == name or layer.source().endswith(f"layername={name}")
+    ]
+    return layer
+
+
+def test_through_qgis_process_a_station_its_handover_report_and_the_public_web_map(
+    qgis_process, postgres_server, tmp_path
+):
+    database = postgres_server.create_database("station_cli")
+    sectors = write_gpkg(small_sectors(), tmp_path / "sectors.gpkg")
+    created = qgis_process.run(
+        "ypo:createsectorworkspace",
+        SECTORS=sectors,
+        OUTPUT_FOLDER=tmp_path / "ws",
+        DATABASE=postgres_server.conninfo(database),
+    )["results"]
+    assert created["SECTOR_COUNT"] == 3
+    assert created["STATION_SCRIPT"] == str(tmp_path / "ws" / "station.sql")
+    assert not created.get("GEOPACKAGE")
+    exported = qgis_process.run(
+        "ypo:exporthandoverreport", WORKSPACE=created["PROJECT"], SECTOR_ID="S3", OUTPUT=tmp_path / "s3.pdf"
+    )
+    assert exported["results"]["PAGE_COUNT"] == 1
+    assert "Nabosektorer / Neighbouring sectors: S2 Sector two (West)" in re.sub(
+        r"\s+", " ", pdf_text(tmp_path / "s3.pdf")
+    )
+    # The public web map from the public view, read as a citizen's login.
+    postgres_server.create_login("citizen_cli", "ypo_public")
+    view = (
+        f"postgres://{postgres_server.conninfo(database, 'citizen_cli')} key='sector_id' "
+        'table="ypo"."public_sectors" (geom)'
+    )
+    web = qgis_process.run("ypo:exportpublicwebmap", SECTORS=view, OUTPUT=tmp_path / "index.html")
+    assert int(web["results"]["SECTOR_COUNT"]) == 3
+    html = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "Bo Berg" in html
+    assert_nothing_internal(html, "web map from the public view")
+    # The sectors table itself is closed to the citizen.
+    table = view.replace("public_sectors", "sectors").replace("key='sector_id'", "key='fid'")
+    refused = qgis_process(
+        "--json",
+        "run",
+        "ypo:exportpublicwebmap",
+        "--",
+        f"SECTORS={table}",
+        f"OUTPUT={tmp_path / 'x.html'}",
+        check=False,
+    )
+    assert refused.returncode != 0
+    assert not (tmp_path / "x.html").exists()
+    # A password is refused before anything is written.
+    failed = qgis_process(
+        "--json",
+        "run",
+        "ypo:createsectorworkspace",
+        "--",
+        f"SECTORS={sectors}",
+        f"OUTPUT_FOLDER={tmp_path / 'pw'}",
+        "DATABASE=dbname=x host=h password=secret",
+        check=False,
+    )
+    assert failed.returncode != 0
+    assert "DATABASE: the connection string holds a password" in failed.stdout + failed.stderr

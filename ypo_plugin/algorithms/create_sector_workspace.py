@@ -1,12 +1,10 @@
 """ypo:createsectorworkspace — a GeoPackage and a QGIS project for the sector log, partners and
 events, with forms, relations and the print layouts, ready to edit."""
 
-import datetime as _dt
 import os
 from pathlib import Path
 
 from qgis.core import (
-    QgsMapLayerStyle,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputFile,
@@ -19,8 +17,6 @@ from qgis.core import (
 
 from ..core import sector_log
 from ..core.lazy import lazy_module
-from ..core.texts import DEFAULT_TEXTS
-from ..inputs.public_texts import layout_variables
 from ..inputs.sector_input import (
     add_sector_parameters,
     read_sectors,
@@ -28,13 +24,12 @@ from ..inputs.sector_input import (
     sector_working_crs,
     valid_for_writing,
 )
-from ..layouts import print_layouts
 from .base import YpoAlgorithm
 
 geometry_logic = lazy_module("..core.geometry", __package__)
 sector_logic = lazy_module("..core.sectors", __package__)
 handover_layout = lazy_module("..layouts.handover_layout", __package__)
-sector_maps = lazy_module("..layouts.sector_maps", __package__)
+workspace_layouts = lazy_module("..layouts.workspace_layouts", __package__)
 qgis_read = lazy_module("..qgis_io.read", __package__)
 sector_workspace = lazy_module("..workspace.sector_workspace", __package__)
 station_database = lazy_module("..workspace.station_database", __package__)
@@ -197,7 +192,7 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
         relations = sector_workspace.add_relations(project, layers)
         sector_workspace.add_relation_editors(layers[sector_log.SECTORS_TABLE], relations)
         handover_layout.build_handover_layout(project, layers)
-        self._add_public_layouts(project, layers[sector_log.SECTORS_TABLE], len(computed))
+        workspace_layouts.add_public_layouts(project, layers[sector_log.SECTORS_TABLE], len(computed))
         feedback.setProgress(90)
         sector_workspace.save_project(project, project_path)
         feedback.setProgress(100)
@@ -267,42 +262,3 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
             (feature["sector_id"], f"{feature['sector_id']} {feature['sector_name']}")
             for feature in sectors.getFeatures()
         )
-
-    @staticmethod
-    def _add_public_layouts(project, sectors, sector_count) -> None:
-        """The public sector map layouts, drawing the sectors in the public style whatever the layer's
-        own style shows (e.g. the manning factor)."""
-        public = sectors.clone()
-        message, loaded = sector_workspace.load_style_file(public, "sectors_public")
-        if not loaded:
-            raise QgsProcessingException(
-                f"The public sector style could not be loaded ({message}); reinstall the plugin."
-            )
-        style = QgsMapLayerStyle()
-        style.readFromLayer(public)
-        variables = {
-            **layout_variables(DEFAULT_TEXTS),
-            "ypo_title": DEFAULT_TEXTS("title_public"),
-            "ypo_period": "–",
-            "ypo_date": _dt.date.today().isoformat(),
-            "ypo_sources": DEFAULT_TEXTS("public_sources"),
-            "ypo_sector_count": str(sector_count),
-            "ypo_officer_total": "–",
-        }
-        extent = sectors.extent()
-        extent.scale(1.04)
-        for kind in ("overview_public", "atlas_public"):
-            layout = print_layouts.load_layout(project, kind, "A4", variables)
-            map_item = print_layouts.set_map(layout, [sectors], extent, project.crs())
-            map_item.setLayerStyleOverrides({sectors.id(): style.xmlData()})
-            map_item.setKeepLayerStyles(True)
-            if kind == "overview_public":
-                print_layouts.set_table(
-                    layout, sectors, sector_maps.overview_columns("public", DEFAULT_TEXTS, key=False)
-                )
-            else:
-                map_item.setAtlasDriven(True)
-                layout.atlas().setCoverageLayer(sectors)
-                layout.atlas().setPageNameExpression('"sector_id"')
-                layout.atlas().setEnabled(True)
-            project.layoutManager().addLayout(layout)

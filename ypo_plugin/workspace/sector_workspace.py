@@ -350,11 +350,12 @@ WORKSPACE_TABLES = (SECTORS_TABLE, *(table.name for table in SECTOR_TABLES), TAR
 
 def load_workspace_layers(path: str) -> dict[str, QgsVectorLayer]:
     """The workspace GeoPackage's tables as layers, keyed by table name."""
-    layers = open_layers({name: f"{path}|layername={name}" for name in WORKSPACE_TABLES}, "ogr", path)
-    for layer in layers.values():
+    layers = {}
+    for name in WORKSPACE_TABLES:
+        (layers[name],) = open_layers({name: f"{path}|layername={name}"}, "ogr", path).values()
         # GDAL 3.6 fails to compute an empty table's extent ("unable to open database file") once a
         # style was saved to the file through the same layer: compute it now, while it works.
-        layer.extent()
+        layers[name].extent()
     return layers
 
 
