@@ -16,6 +16,7 @@ from qgis.core import (
     QgsFieldConstraints,
     QgsGeometry,
     QgsProcessingException,
+    QgsProject,
     QgsVectorLayer,
     QgsVectorLayerUtils,
 )
@@ -377,3 +378,35 @@ def test_through_qgis_process_a_station_its_handover_report_and_the_public_web_m
     )
     assert failed.returncode != 0
     assert "DATABASE: the connection string holds a password" in failed.stdout + failed.stderr
+
+
+def test_the_sector_statistics_dock_reads_the_station(station, qgis_canvas):
+    from ypo_plugin.gui.sector_stats_dock import COLUMN_INDEX, SectorStatsDock
+
+    project = QgsProject.instance()
+    assert project.read(str(station[0] / "workspace.qgz"))
+    dock = SectorStatsDock(qgis_canvas)
+    try:
+        sectors = dock.sectors_combo.currentLayer()
+        assert (
+            sectors.providerType() == "postgres" and QgsDataSourceUri(sectors.source()).table() == "sectors"
+        )
+        dock.refresh()
+        rows = {
+            dock.table.item(row, COLUMN_INDEX["sector_id"]).text(): {
+                key: dock.table.item(row, column).text() for key, column in COLUMN_INDEX.items()
+            }
+            for row in range(dock.table.rowCount())
+        }
+        # small_sectors: officers_allocated 2 + the sector's number; squares: Polsby-Popper π/4 = 0.79.
+        assert {
+            sector: (row["officers_allocated"], row["polsby_popper"]) for sector, row in rows.items()
+        } == {
+            "S1": ("3", "0.79"),
+            "S2": ("4", "0.79"),
+            "S3": ("5", "0.79"),
+        }
+    finally:
+        dock.cleanup()
+        dock.deleteLater()
+        project.clear()

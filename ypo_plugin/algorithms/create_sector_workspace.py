@@ -196,9 +196,17 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
         feedback.setProgress(90)
         sector_workspace.save_project(project, project_path)
         feedback.setProgress(100)
-        written = f"the station database ({database})" if database else str(geopackage)
+        if database:
+            wrote = self.tr(
+                "Wrote the station database ({database}), {script} and {project} ({count} sectors). Assign "
+                "the officers to their sectors in ypo.officer_sectors, then open the project to edit."
+            )
+        else:
+            wrote = self.tr("Wrote {data} and {project} ({count} sectors). Open the project to edit.")
         feedback.pushInfo(
-            f"Wrote {written} and {project_path} ({len(computed)} sectors). Open the project to edit."
+            wrote.format(
+                database=database, script=script, data=geopackage, project=project_path, count=len(computed)
+            )
         )
         return {
             self.OUTPUT_FOLDER: str(folder),
