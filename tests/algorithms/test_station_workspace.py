@@ -8,6 +8,7 @@ import sys
 import textwrap
 import zipfile
 from contextlib import closing
+from pathlib import Path
 
 import pytest
 from qgis.core import (
@@ -410,3 +411,39 @@ def test_the_sector_statistics_dock_reads_the_station(station, qgis_canvas):
         dock.cleanup()
         dock.deleteLater()
         project.clear()
+
+
+def project_as_login(folder, login, tmp_path) -> Path:
+    """A copy of the workspace project that signs in as ``login`` (what each officer's own service
+    file or QGIS authentication does)."""
+    copy = tmp_path / f"{login}.qgz"
+    with zipfile.ZipFile(folder / "workspace.qgz") as source, zipfile.ZipFile(copy, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename.endswith(".qgs"):
+                assert b"user='postgres'" in data  # every layer's source (and the layouts' layers)
+                data = data.replace(b"user='postgres'", f"user='{login}'".encode())
+            target.writestr(info, data)
+    return copy
+
+
+def test_the_handover_report_holds_what_the_login_may_read(run_algorithm, station, postgres_server, tmp_path):
+    folder, _, server, database = station
+    server.create_login("officer_c", "ypo_officer")  # assigned to no sector of this station
+    with closing(server.connect(database, "officer_a")) as db, db.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO ypo.sector_log (sector_id, entry, restricted) "
+            "VALUES ('S1', 'RESTRICTED-HANDOVER', true)"
+        )
+    texts = {}
+    for login in ("officer_a", "officer_c"):
+        project = project_as_login(folder, login, tmp_path)
+        path = tmp_path / f"{login}.pdf"
+        run_algorithm(
+            "ypo:exporthandoverreport",
+            {"WORKSPACE": str(project), "SECTOR_ID": "S1", "OUTPUT": str(path), "DPI": 60},
+        )
+        texts[login] = re.sub(r"\s+", " ", pdf_text(path))
+    assert "RESTRICTED-HANDOVER" in texts["officer_a"]
+    assert "RESTRICTED-HANDOVER" not in texts["officer_c"]
+    assert "Sector handover: S1 Sector one" in texts["officer_c"]
