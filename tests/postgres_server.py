@@ -16,6 +16,8 @@ import pytest
 
 PORT = 5432  # only names the socket file: the server listens on no TCP port
 SUPERUSER = "postgres"
+PREFIX = "ypo-postgres-"
+OWNER = "session.pid"  # the test session's process, in the server's folder
 
 
 def _bin_dir() -> Path | None:
@@ -32,6 +34,21 @@ def _bin_dir() -> Path | None:
         if (Path(candidate) / "initdb").exists() and (Path(candidate) / "pg_ctl").exists():
             return Path(candidate)
     return None
+
+
+def stop_abandoned_servers(bin_dir: Path) -> None:
+    """Stop the servers of test sessions that died without stopping them (a crash skips the
+    fixture's end); another session's server that is still running is left alone."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{PREFIX}*"):
+        try:
+            os.kill(int((folder / OWNER).read_text()), 0)
+            continue  # its session is running
+        except ProcessLookupError:
+            pass
+        except (OSError, ValueError):
+            continue  # not one of ours, or being set up
+        PostgresServer(bin_dir, folder).stop()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 class PostgresServer:
@@ -82,8 +99,11 @@ class PostgresServer:
         return name
 
     def create_login(self, login: str, *groups: str) -> None:
+        """A login role granted ``groups`` (roles belong to the whole server: made once)."""
         with closing(self.connect()) as connection, connection.cursor() as cursor:
-            cursor.execute(f'CREATE ROLE "{login}" LOGIN')
+            cursor.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (login,))
+            if cursor.fetchone() is None:
+                cursor.execute(f'CREATE ROLE "{login}" LOGIN')
             for group in groups:
                 cursor.execute(f'GRANT {group} TO "{login}"')
 
@@ -94,7 +114,9 @@ def postgres_server():
     bin_dir = _bin_dir()
     if bin_dir is None:
         pytest.skip("PostgreSQL's server (initdb, pg_ctl) is not installed")
-    folder = Path(tempfile.mkdtemp(prefix="ypo-postgres-"))
+    stop_abandoned_servers(bin_dir)
+    folder = Path(tempfile.mkdtemp(prefix=PREFIX))
+    (folder / OWNER).write_text(str(os.getpid()))
     if not os.geteuid():
         user = pwd.getpwnam(SUPERUSER)
         os.chown(folder, user.pw_uid, user.pw_gid)

@@ -243,18 +243,31 @@ def test_two_qgis_processes_add_entries_to_one_sector_at_once_and_none_is_lost(s
 
 
 def test_a_password_or_a_connection_without_a_database_is_refused(run_algorithm, tmp_path):
-    with pytest.raises(QgsProcessingException, match=r"DATABASE: the connection string holds a password"):
+    with pytest.raises(QgsProcessingException, match=r"DATABASE: the connection holds a password"):
         create(run_algorithm, tmp_path / "a", small_sectors(), DATABASE="dbname=x host=h password=secret")
     with pytest.raises(QgsProcessingException, match=r"DATABASE: 'host=h' names no database"):
         create(run_algorithm, tmp_path / "b", small_sectors(), DATABASE="host=h")
     assert not (tmp_path / "a" / "workspace.qgz").exists()
 
 
-def test_an_existing_station_is_only_replaced_when_asked(run_algorithm, station, tmp_path):
-    _, _, server, database = station
+def test_an_existing_station_is_only_replaced_when_asked(run_algorithm, postgres_server, tmp_path):
+    database = postgres_server.create_database("station_replace")
+    connection = postgres_server.conninfo(database)
+    create(run_algorithm, tmp_path / "first", small_sectors(), DATABASE=connection)
+
+    def entries():
+        with closing(postgres_server.connect(database)) as db, db.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM ypo.sector_log")
+            return cursor.fetchone()[0]
+
+    with closing(postgres_server.connect(database)) as db, db.cursor() as cursor:
+        cursor.execute("INSERT INTO ypo.sector_log (sector_id, entry) VALUES ('S1', 'Keep me')")
     with pytest.raises(QgsProcessingException, match=r"already holds a station \(schema ypo\)"):
-        create(run_algorithm, tmp_path, small_sectors(), DATABASE=server.conninfo(database))
-    assert count(station, "SELECT count(*) FROM ypo.sector_log") > 0
+        create(run_algorithm, tmp_path / "second", small_sectors(), DATABASE=connection)
+    assert entries() == 1
+    assert not (tmp_path / "second" / "workspace.qgz").exists()
+    create(run_algorithm, tmp_path / "second", small_sectors(), DATABASE=connection, REPLACE=True)
+    assert entries() == 0
 
 
 # --- the handover report and the public exports read the station database too ---------------------
@@ -378,10 +391,10 @@ def test_through_qgis_process_a_station_its_handover_report_and_the_public_web_m
         check=False,
     )
     assert failed.returncode != 0
-    assert "DATABASE: the connection string holds a password" in failed.stdout + failed.stderr
+    assert "DATABASE: the connection holds a password" in failed.stdout + failed.stderr
 
 
-def test_the_sector_statistics_dock_reads_the_station(station, qgis_canvas):
+def test_the_sector_statistics_dock_reads_the_station(station, qgis_new_project, qgis_canvas):
     from ypo_plugin.gui.sector_stats_dock import COLUMN_INDEX, SectorStatsDock
 
     project = QgsProject.instance()
@@ -432,8 +445,9 @@ def test_the_handover_report_holds_what_the_login_may_read(run_algorithm, statio
     server.create_login("officer_c", "ypo_officer")  # assigned to no sector of this station
     with closing(server.connect(database, "officer_a")) as db, db.cursor() as cursor:
         cursor.execute(
-            "INSERT INTO ypo.sector_log (sector_id, entry, restricted) "
-            "VALUES ('S1', 'RESTRICTED-HANDOVER', true)"
+            # Dated last, so that it heads the latest entries (the sector has many of today).
+            "INSERT INTO ypo.sector_log (sector_id, entry, restricted, entry_date) "
+            "VALUES ('S1', 'RESTRICTED-HANDOVER', true, '2099-01-01')"
         )
     texts = {}
     for login in ("officer_a", "officer_c"):
@@ -447,3 +461,43 @@ def test_the_handover_report_holds_what_the_login_may_read(run_algorithm, statio
     assert "RESTRICTED-HANDOVER" in texts["officer_a"]
     assert "RESTRICTED-HANDOVER" not in texts["officer_c"]
     assert "Sector handover: S1 Sector one" in texts["officer_c"]
+
+
+def test_a_connection_saved_in_qgis_is_taken_by_its_name(run_algorithm, postgres_server, tmp_path):
+    from qgis.core import QgsProviderRegistry
+
+    postgres = QgsProviderRegistry.instance().providerMetadata("postgres")
+    database = postgres_server.create_database("station_saved")
+    saved = {
+        "YPO test station": postgres_server.conninfo(database),
+        "YPO with password": postgres_server.conninfo(database) + " password=secret",
+    }
+    for name, uri in saved.items():
+        kept = {"saveUsername": True, "savePassword": True}  # as the connection dialog's ticks
+        postgres.saveConnection(postgres.createConnection(uri, kept), name)
+    try:
+        results = create(run_algorithm, tmp_path / "ws", small_sectors(), DATABASE="YPO test station")
+        assert results["SECTOR_COUNT"] == 3
+        project = open_workspace(tmp_path / "ws")  # owns the layers
+        sources = [QgsDataSourceUri(layer.source()) for layer in project.mapLayers().values()]
+        assert {(uri.database(), uri.password()) for uri in sources} == {(database, "")}
+        with pytest.raises(QgsProcessingException, match=r"DATABASE: the connection holds a password"):
+            create(run_algorithm, tmp_path / "pw", small_sectors(), DATABASE="YPO with password")
+        with pytest.raises(
+            QgsProcessingException,
+            match=r"'Bellahoj' is neither a connection string .* nor a PostgreSQL connection saved in QGIS "
+            r"\(saved: YPO test station, YPO with password\)",
+        ):
+            create(run_algorithm, tmp_path / "none", small_sectors(), DATABASE="Bellahoj")
+        with pytest.raises(
+            QgsProcessingException, match=r"DATABASE: the station could not be set up in .*nobody"
+        ):
+            create(
+                run_algorithm,
+                tmp_path / "x",
+                small_sectors(),
+                DATABASE=postgres_server.conninfo(database, "nobody"),
+            )
+    finally:
+        for name in saved:
+            postgres.deleteConnection(name)

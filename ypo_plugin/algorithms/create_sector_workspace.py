@@ -129,8 +129,9 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
         replace = self.parameterAsBoolean(parameters, self.REPLACE, context)
         if database:
             station_database.database_uri(database)  # refused before anything is written
+        # A station's data is its database (which refuses an existing station without REPLACE).
         folder = self._output_folder(
-            parameters, context, STATION_SCRIPT_NAME if database else GEOPACKAGE_NAME
+            parameters, context, (PROJECT_NAME,) if database else (GEOPACKAGE_NAME, PROJECT_NAME)
         )
         geopackage, project_path = folder / GEOPACKAGE_NAME, folder / PROJECT_NAME
         script = folder / STATION_SCRIPT_NAME
@@ -242,7 +243,7 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
             "repaired"
         ]
 
-    def _output_folder(self, parameters, context, data_name) -> Path:
+    def _output_folder(self, parameters, context, kept_files) -> Path:
         folder = Path(self.parameterAsFileOutput(parameters, self.OUTPUT_FOLDER, context))
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -254,7 +255,7 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
             raise QgsProcessingException(
                 f"OUTPUT_FOLDER: {folder} is not writable; choose a folder you can write to."
             )
-        existing = [name for name in (data_name, PROJECT_NAME) if (folder / name).exists()]
+        existing = [name for name in kept_files if (folder / name).exists()]
         if existing and not self.parameterAsBoolean(parameters, self.REPLACE, context):
             raise QgsProcessingException(
                 f"OUTPUT_FOLDER: {folder} already holds a workspace ({', '.join(existing)}); its sector log "

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from qgis.core import (
     QgsDataSourceUri,
+    QgsException,
     QgsProcessingException,
-    QgsProviderConnectionException,
     QgsProviderRegistry,
     QgsVectorLayer,
 )
@@ -31,13 +31,24 @@ _GEOMETRY_TABLES = (SECTORS_TABLE, PARTNERS.name, EVENTS.name)
 
 
 def database_uri(connection: str) -> QgsDataSourceUri:
-    """The connection string as a data source, refused when it has a password or names no database."""
+    """The connection string (or the name of a PostgreSQL connection saved in QGIS) as a data source,
+    refused when it has a password or names no database."""
+    postgres = QgsProviderRegistry.instance().providerMetadata("postgres")
+    if "=" not in connection:
+        saved = postgres.connections().get(connection)
+        if saved is None:
+            names = ", ".join(sorted(postgres.connections())) or "none"
+            raise QgsProcessingException(
+                f"DATABASE: '{connection}' is neither a connection string (service=NAME or dbname=… host=…) "
+                f"nor a PostgreSQL connection saved in QGIS (saved: {names})."
+            )
+        connection = saved.uri()
     uri = QgsDataSourceUri(connection)
     if uri.password():
         raise QgsProcessingException(
-            "DATABASE: the connection string holds a password, which would be written into the project. "
-            "Leave it out: put it in the password file (~/.pgpass) of a pg_service.conf service, or use a "
-            "QGIS authentication configuration (authcfg=…)."
+            "DATABASE: the connection holds a password, which would be written into the project. Leave it "
+            "out: put it in the password file (~/.pgpass) of a pg_service.conf service, or use a QGIS "
+            "authentication configuration (authcfg=…)."
         )
     if not (uri.service() or uri.database()):
         raise QgsProcessingException(
@@ -81,7 +92,7 @@ def create_station(
                 "lost. Set REPLACE (Replace an existing workspace) to overwrite it."
             )
         database.executeSql(script)
-    except QgsProviderConnectionException as error:
+    except QgsException as error:  # a failed connection too, not only a failed statement
         raise QgsProcessingException(
             f"DATABASE: the station could not be set up in {connection} ({str(error).strip()}). Check the "
             f"connection, that PostGIS is installed and that you may create roles, or have an administrator "
