@@ -21,6 +21,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerUtils,
 )
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QDate
 
 from tests.algorithms.publication_data import assert_nothing_internal, pdf_text, small_sectors, write_gpkg
@@ -422,7 +423,9 @@ def test_the_sector_statistics_dock_reads_the_station(station, qgis_new_project,
         }
     finally:
         dock.cleanup()
-        dock.deleteLater()
+        # Deleted now, not later: no event loop runs here, and a dock left alive answers the next
+        # tests' project changes from a project that is gone.
+        sip.delete(dock)
         project.clear()
 
 
