@@ -134,46 +134,6 @@ Eksempeldistrikt — den GeoPackage, der skal skrives. Hvert lag gives også som
         <translation>Opret sektorarbejdsområde</translation>
     </message>
     <message>
-        <source>Creates a sector workspace for the schematic sector log: one GeoPackage (workspace.gpkg) and a QGIS project (workspace.qgz) beside it. Open the project and the workspace is ready to edit.
-
-The GeoPackage holds the tables
-• sectors — the sectors with all their fields, sector_id as text, and the public fields sector_name (the id when missing), district, officer_name, officer_phone and officer_email (added empty when missing);
-• sector_log — date, author, target group, party of interest, challenge, action taken, status (open, in progress, closed), follow-up date and sector_id;
-• partners — name, kind (SSP, housing association, club, tradesperson, school, other), contact, address point and sector_id;
-• events — date, title, notes, point and sector_id;
-• target_groups — the handbook's target groups: {groups}.
-Their attribute forms (drop-down lists, date pickers, required fields, defaults) are saved as each table's default style, so they also work when a table is added to another project.
-
-The project relates every sector to its log entries, partners and events (the sector form has a tab for each) and each log entry to its target group, and holds the print layout 'Overdragelsesrapport / Handover report' (one page per sector: map, key figures and manning, officer, neighbouring sectors, partners, open challenges and the latest log entries; see Export handover report) and the public sector map layouts. The sector log, partners and events are internal: no public export (Export sector maps, Export public web map) ever reads them.
-
-Parameters:
-Sectors — the sector polygons (e.g. from Split sectors or Compute sector manning).
-Sector id field — the field with each sector's unique id (default sector_id).
-Output folder — where workspace.gpkg and workspace.qgz are written.
-Replace an existing workspace — overwrite a workspace already in the folder (its log, partners and events are lost); without it an existing workspace is never touched.
-
-Results: GEOPACKAGE, PROJECT and SECTOR_COUNT.</source>
-        <translation>Opretter et sektorarbejdsområde til den skematiske sektorlog: én GeoPackage (workspace.gpkg) og et QGIS-projekt (workspace.qgz) ved siden af. Åbn projektet, og arbejdsområdet er klar til redigering.
-
-GeoPackage'en indeholder tabellerne
-• sectors — sektorerne med alle deres felter, sector_id som tekst, og de offentlige felter sector_name (id'et, når det mangler), district, officer_name, officer_phone og officer_email (tilføjet tomme, når de mangler);
-• sector_log — dato, forfatter, målgruppe, interessent, udfordring, handling, status (åben, i gang, lukket), opfølgningsdato og sector_id;
-• partners — navn, art (SSP, boligforening, klub, erhvervsdrivende, skole, andet), kontakt, adressepunkt og sector_id;
-• events — dato, titel, noter, punkt og sector_id;
-• target_groups — håndbogens målgrupper: {groups}.
-Deres attributformularer (rullelister, datovælgere, påkrævede felter, standardværdier) gemmes som hver tabels standardstil, så de også virker, når en tabel føjes til et andet projekt.
-
-Projektet knytter hver sektor til dens logindlæg, samarbejdspartnere og arrangementer (sektorformularen har en fane for hver) og hvert logindlæg til dets målgruppe, og det indeholder printlayoutet 'Overdragelsesrapport / Handover report' (én side pr. sektor: kort, nøgletal og bemanding, betjent, nabosektorer, samarbejdspartnere, åbne udfordringer og de seneste logindlæg; se Eksportér overdragelsesrapport) og layoutene til de offentlige sektorkort. Sektorloggen, samarbejdspartnerne og arrangementerne er interne: ingen offentlig eksport (Eksportér sektorkort, Eksportér offentligt webkort) læser dem nogensinde.
-
-Parametre:
-Sektorer — sektorpolygonerne (f.eks. fra Opdel distrikter i sektorer eller Beregn sektorbemanding).
-Sektor-id-felt — feltet med hver sektors entydige id (standard sector_id).
-Outputmappe — hvor workspace.gpkg og workspace.qgz skrives.
-Erstat et eksisterende arbejdsområde — overskriv et arbejdsområde, der allerede ligger i mappen (dets log, samarbejdspartnere og arrangementer går tabt); uden den røres et eksisterende arbejdsområde aldrig.
-
-Resultater: GEOPACKAGE, PROJECT og SECTOR_COUNT.</translation>
-    </message>
-    <message>
         <source>Output folder</source>
         <translation>Outputmappe</translation>
     </message>
@@ -2471,10 +2431,6 @@ Sammenlign med — quarter_before (standard) eller year_before (samme kvartal et
         <translation>Tilføjede de tomme felter {fields} til sektorerne; udfyld dem i sektorformularen.</translation>
     </message>
     <message>
-        <source>Wrote {geopackage} and {project} ({sectors} sectors). Open the project to edit.</source>
-        <translation>Skrev {geopackage} og {project} ({sectors} sektorer). Åbn projektet for at redigere.</translation>
-    </message>
-    <message>
         <source>OUTPUT_FOLDER: cannot create {folder} ({problem}); choose a folder you can write to.</source>
         <translation>OUTPUT_FOLDER: kan ikke oprette {folder} ({problem}); vælg en mappe, du kan skrive i.</translation>
     </message>
@@ -2525,36 +2481,12 @@ Resultater: CARD_COUNT og PAGE_COUNT.</translation>
         <translation>Skrev {path}: {cards} visitkort på {pages} sider.</translation>
     </message>
     <message>
-        <source>Writes the handover report of a sector workspace (made by Create sector workspace) as one PDF: a page per sector for the officer taking over the sector, from the workspace's layout '{layout}'. Each page shows the sector on a map with its partners and events, its key figures and manning (population, crimes, factor and officers, when the sectors have those fields), the officer's contact details, the neighbouring sectors (also across district lines: the sectors' neighbours field, or the sectors sharing a boundary when there is none), the partners, the open challenges (log entries open or in progress) and the latest log entries, as saved in the workspace when the report is written. The report is internal. The scale bar and north arrow are below the map, clear of its labels.
-
-Parameters:
-Workspace project — the workspace.qgz written by Create sector workspace.
-Sector id — the sector to report on; leave it empty for every sector (one page each, in the order of their ids).
-{text_help}DPI — resolution of the map and other raster parts (default {dpi}).
-Handover report — the PDF file to write.
-
-Results: OUTPUT (the PDF) and PAGE_COUNT.</source>
-        <translation>Skriver overdragelsesrapporten for et sektorarbejdsområde (lavet med Opret sektorarbejdsområde) som én PDF: en side pr. sektor til den betjent, der overtager sektoren, ud fra arbejdsområdets layout '{layout}'. Hver side viser sektoren på et kort med dens samarbejdspartnere og arrangementer, dens nøgletal og bemanding (befolkning, kriminalitet, faktor og betjente, når sektorerne har de felter), betjentens kontaktoplysninger, nabosektorerne (også på tværs af distriktsgrænser: sektorernes felt neighbours eller de sektorer, der deler en grænse med den, når feltet mangler), samarbejdspartnerne, de åbne udfordringer (logindlæg, der er åbne eller i gang) og de seneste logindlæg, sådan som de er gemt i arbejdsområdet, når rapporten skrives. Rapporten er intern. Målestok og nordpil står under kortet, fri af dets etiketter.
-
-Parametre:
-Arbejdsområdeprojekt — den workspace.qgz, som Opret sektorarbejdsområde har skrevet.
-Sektor-id — den sektor, der skal rapporteres om; lad den stå tom for alle sektorer (én side hver, i rækkefølge efter id).
-{text_help}DPI — opløsningen af kortet og andre rasterdele (standard {dpi}).
-Overdragelsesrapport — den PDF-fil, der skal skrives.
-
-Resultater: OUTPUT (PDF'en) og PAGE_COUNT.</translation>
-    </message>
-    <message>
         <source>WORKSPACE: {path} could not be read ({problem}); give the workspace.qgz written by Create sector workspace.</source>
         <translation>WORKSPACE: {path} kunne ikke læses ({problem}); angiv den workspace.qgz, som Opret sektorarbejdsområde har skrevet.</translation>
     </message>
     <message>
         <source>not a QGIS project</source>
         <translation>ikke et QGIS-projekt</translation>
-    </message>
-    <message>
-        <source>WORKSPACE: {path} has no usable layout &apos;{layout}&apos; (or its sectors table is missing); give the workspace.qgz written by Create sector workspace, with workspace.gpkg beside it.</source>
-        <translation>WORKSPACE: {path} har intet brugbart layout '{layout}' (eller dets sektortabel mangler); angiv den workspace.qgz, som Opret sektorarbejdsområde har skrevet, med workspace.gpkg ved siden af.</translation>
     </message>
     <message>
         <source>The handover report could not be prepared (atlas error).</source>
@@ -4185,6 +4117,124 @@ Batchtilstand: kør modellen over flere kvartaler (én række pr. kvartal, hver 
     <message>
         <source>All workload weights are zero; give the population weight (or another weight) a positive value.</source>
         <translation>Alle vægte for arbejdsbyrden er nul; giv vægten for befolkning (eller en anden vægt) en positiv værdi.</translation>
+    </message>
+    <message>
+        <source>Creates a sector workspace for the schematic sector log: one GeoPackage (workspace.gpkg) and a QGIS project (workspace.qgz) beside it. Open the project and the workspace is ready to edit.
+
+The GeoPackage holds the tables
+• sectors — the sectors with all their fields, sector_id as text, and the public fields sector_name (the id when missing), district, officer_name, officer_phone and officer_email (added empty when missing);
+• sector_log — date, author, target group, party of interest, entry (the challenge), action taken, status (open, in progress, closed), follow-up date and sector_id;
+• partners — name, kind (SSP, housing association, club, tradesperson, school, other), contact, address point and sector_id;
+• events — date, title, notes, point and sector_id;
+• target_groups — the handbook's target groups: {groups}.
+Their attribute forms (drop-down lists, date pickers, required fields, defaults) are saved as each table's default style, so they also work when a table is added to another project.
+
+The project relates every sector to its log entries, partners and events (the sector form has a tab for each) and each log entry to its target group, and holds the print layout 'Overdragelsesrapport / Handover report' (one page per sector: map, key figures and manning, officer, neighbouring sectors, partners, open challenges and the latest log entries; see Export handover report) and the public sector map layouts. The sector log, partners and events are internal: no public export (Export sector maps, Export public web map) ever reads them.
+
+Parameters:
+Sectors — the sector polygons (e.g. from Split sectors or Compute sector manning).
+Sector id field — the field with each sector's unique id (default sector_id).
+Output folder — where workspace.gpkg and workspace.qgz are written.
+Replace an existing workspace — overwrite a workspace already in the folder (its log, partners and events are lost); without it an existing workspace is never touched.
+Station database — for a station's shared sector log: a PostgreSQL/PostGIS connection (service=NAME from pg_service.conf, dbname=… host=…, or the name of a PostgreSQL connection saved in QGIS; never a password). The same tables are made in its schema ypo, with the roles ypo_manager, ypo_officer, ypo_reader and ypo_public enforced by the database (row-level security), officers assigned to sectors in ypo.officer_sectors, the view public_sectors, a restricted flag on log entries and author and time set by the database; the project (and station.sql, the script that was run) is written to the output folder. Empty: a GeoPackage for one person.
+
+Results: GEOPACKAGE (none for a station database), STATION_SCRIPT (station.sql, station database only), PROJECT and SECTOR_COUNT.</source>
+        <translation>Opretter et sektorarbejdsområde til den skematiske sektorlog: én GeoPackage (workspace.gpkg) og et QGIS-projekt (workspace.qgz) ved siden af. Åbn projektet, og arbejdsområdet er klar til redigering.
+
+GeoPackage'en indeholder tabellerne
+• sectors — sektorerne med alle deres felter, sector_id som tekst, og de offentlige felter sector_name (id'et, når det mangler), district, officer_name, officer_phone og officer_email (tilføjet tomme, når de mangler);
+• sector_log — dato, forfatter, målgruppe, interessent, indlæg (udfordringen), handling, status (åben, i gang, lukket), opfølgningsdato og sector_id;
+• partners — navn, art (SSP, boligforening, klub, erhvervsdrivende, skole, andet), kontakt, adressepunkt og sector_id;
+• events — dato, titel, noter, punkt og sector_id;
+• target_groups — håndbogens målgrupper: {groups}.
+Deres attributformularer (rullelister, datovælgere, påkrævede felter, standardværdier) gemmes som hver tabels standardstil, så de også virker, når en tabel føjes til et andet projekt.
+
+Projektet knytter hver sektor til dens logindlæg, samarbejdspartnere og arrangementer (sektorformularen har en fane for hver) og hvert logindlæg til dets målgruppe, og det indeholder printlayoutet 'Overdragelsesrapport / Handover report' (én side pr. sektor: kort, nøgletal og bemanding, betjent, nabosektorer, samarbejdspartnere, åbne udfordringer og de seneste logindlæg; se Eksportér overdragelsesrapport) og layoutene til de offentlige sektorkort. Sektorloggen, samarbejdspartnerne og arrangementerne er interne: ingen offentlig eksport (Eksportér sektorkort, Eksportér offentligt webkort) læser dem nogensinde.
+
+Parametre:
+Sektorer — sektorpolygonerne (f.eks. fra Opdel distrikter i sektorer eller Beregn sektorbemanding).
+Sektor-id-felt — feltet med hver sektors entydige id (standard sector_id).
+Outputmappe — hvor workspace.gpkg og workspace.qgz skrives.
+Erstat et eksisterende arbejdsområde — overskriv et arbejdsområde, der allerede ligger i mappen (dets log, samarbejdspartnere og arrangementer går tabt); uden den røres et eksisterende arbejdsområde aldrig.
+Stationsdatabase — til en stations fælles sektorlog: en PostgreSQL/PostGIS-forbindelse (service=NAVN fra pg_service.conf, dbname=… host=… eller navnet på en PostgreSQL-forbindelse gemt i QGIS; aldrig en adgangskode). De samme tabeller oprettes i dens skema ypo, med rollerne ypo_manager, ypo_officer, ypo_reader og ypo_public håndhævet af databasen (row-level security), betjentene tilknyttet sektorer i ypo.officer_sectors, viewet public_sectors, et fortrolighedsflag på logindlæg, og forfatter og tidspunkt sat af databasen; projektet (og station.sql, det script, der blev kørt) skrives til outputmappen. Tom: en GeoPackage til én person.
+
+Resultater: GEOPACKAGE (ingen for en stationsdatabase), STATION_SCRIPT (station.sql, kun for en stationsdatabase), PROJECT og SECTOR_COUNT.</translation>
+    </message>
+    <message>
+        <source>Station database (PostgreSQL connection, optional)</source>
+        <translation>Stationsdatabase (PostgreSQL-forbindelse, valgfri)</translation>
+    </message>
+    <message>
+        <source>Station database script</source>
+        <translation>Stationsdatabasens script</translation>
+    </message>
+    <message>
+        <source>Wrote the station database ({database}), {script} and {project} ({count} sectors). Assign the officers to their sectors in ypo.officer_sectors, then open the project to edit.</source>
+        <translation>Skrev stationsdatabasen ({database}), {script} og {project} ({count} sektorer). Tilknyt betjentene deres sektorer i ypo.officer_sectors, og åbn derefter projektet for at redigere.</translation>
+    </message>
+    <message>
+        <source>Wrote {data} and {project} ({count} sectors). Open the project to edit.</source>
+        <translation>Skrev {data} og {project} ({count} sektorer). Åbn projektet for at redigere.</translation>
+    </message>
+    <message>
+        <source>Writes the handover report of a sector workspace (made by Create sector workspace) as one PDF: a page per sector for the officer taking over the sector, from the workspace's layout '{layout}'. Each page shows the sector on a map with its partners and events, its key figures and manning (population, crimes, factor and officers, when the sectors have those fields), the officer's contact details, the neighbouring sectors (also across district lines: the sectors' neighbours field, or the sectors sharing a boundary when there is none), the partners, the open challenges (log entries open or in progress) and the latest log entries, as saved in the workspace when the report is written. The report is internal. The scale bar and north arrow are below the map, clear of its labels.
+
+Parameters:
+Workspace project — the workspace.qgz written by Create sector workspace, in a GeoPackage or a station database (there the report holds what your login may read: a restricted log entry only for managers and the sector's own officers).
+Sector id — the sector to report on; leave it empty for every sector (one page each, in the order of their ids).
+{text_help}DPI — resolution of the map and other raster parts (default {dpi}).
+Handover report — the PDF file to write.
+
+Results: OUTPUT (the PDF) and PAGE_COUNT.</source>
+        <translation>Skriver overdragelsesrapporten for et sektorarbejdsområde (lavet med Opret sektorarbejdsområde) som én PDF: en side pr. sektor til den betjent, der overtager sektoren, ud fra arbejdsområdets layout '{layout}'. Hver side viser sektoren på et kort med dens samarbejdspartnere og arrangementer, dens nøgletal og bemanding (befolkning, kriminalitet, faktor og betjente, når sektorerne har de felter), betjentens kontaktoplysninger, nabosektorerne (også på tværs af distriktsgrænser: sektorernes felt neighbours eller de sektorer, der deler en grænse med den, når feltet mangler), samarbejdspartnerne, de åbne udfordringer (logindlæg, der er åbne eller i gang) og de seneste logindlæg, sådan som de er gemt i arbejdsområdet, når rapporten skrives. Rapporten er intern. Målestok og nordpil står under kortet, fri af dets etiketter.
+
+Parametre:
+Arbejdsområdeprojekt — den workspace.qgz, som Opret sektorarbejdsområde har skrevet, i en GeoPackage eller en stationsdatabase (dér rummer rapporten det, dit login må læse: et fortroligt logindlæg kun for ledere og sektorens egne betjente).
+Sektor-id — den sektor, der skal rapporteres om; lad den stå tom for alle sektorer (én side hver, i rækkefølge efter id).
+{text_help}DPI — opløsningen af kortet og andre rasterdele (standard {dpi}).
+Overdragelsesrapport — den PDF-fil, der skal skrives.
+
+Resultater: OUTPUT (PDF'en) og PAGE_COUNT.</translation>
+    </message>
+    <message>
+        <source>WORKSPACE: {path} has no usable layout &apos;{layout}&apos; (or its sectors table is missing); give the workspace.qgz written by Create sector workspace, with workspace.gpkg beside it (or its station database reachable).</source>
+        <translation>WORKSPACE: {path} har intet brugbart layout '{layout}' (eller dets sektortabel mangler); angiv den workspace.qgz, som Opret sektorarbejdsområde har skrevet, med workspace.gpkg ved siden af (eller dets stationsdatabase tilgængelig).</translation>
+    </message>
+    <message>
+        <source>Fortrolig / Restricted</source>
+        <translation>Fortrolig</translation>
+    </message>
+    <message>
+        <source>Skrevet / Written at</source>
+        <translation>Skrevet</translation>
+    </message>
+    <message>
+        <source>Ingen kildeoplysninger her / No source information here: information on criminal activities and groups is handled under the source-handling rules, never in the sector log.</source>
+        <translation>Ingen kildeoplysninger her: oplysninger om kriminelle aktiviteter og grupper behandles efter reglerne for kildehåndtering, aldrig i sektorloggen.</translation>
+    </message>
+    <message>
+        <source>DATABASE: '{connection}' is neither a connection string (service=NAME or dbname=… host=…) nor a PostgreSQL connection saved in QGIS (saved: {names}).</source>
+        <translation>DATABASE: '{connection}' er hverken en forbindelsesstreng (service=NAVN eller dbname=… host=…) eller en PostgreSQL-forbindelse gemt i QGIS (gemte: {names}).</translation>
+    </message>
+    <message>
+        <source>DATABASE: the connection holds a password, which would be written into the project. Leave it out: put it in the password file (~/.pgpass) of a pg_service.conf service, or use a QGIS authentication configuration (authcfg=…).</source>
+        <translation>DATABASE: forbindelsen indeholder en adgangskode, som ville blive skrevet ind i projektet. Udelad den: læg den i adgangskodefilen (~/.pgpass) for en pg_service.conf-tjeneste, eller brug en QGIS-godkendelseskonfiguration (authcfg=…).</translation>
+    </message>
+    <message>
+        <source>DATABASE: '{connection}' names no database; give service=NAME (a pg_service.conf service) or dbname=… host=….</source>
+        <translation>DATABASE: '{connection}' angiver ingen database; angiv service=NAVN (en tjeneste i pg_service.conf) eller dbname=… host=….</translation>
+    </message>
+    <message>
+        <source>the station database ({connection})</source>
+        <translation>stationsdatabasen ({connection})</translation>
+    </message>
+    <message>
+        <source>DATABASE: {connection} already holds a station (schema {schema}); its sector log would be lost. Set REPLACE (Replace an existing workspace) to overwrite it.</source>
+        <translation>DATABASE: {connection} rummer allerede en station (skema {schema}); dens sektorlog ville gå tabt. Sæt REPLACE (Erstat et eksisterende arbejdsområde) for at overskrive den.</translation>
+    </message>
+    <message>
+        <source>DATABASE: the station could not be set up in {connection} ({problem}). Check the connection, that PostGIS is installed and that you may create roles, or have an administrator run {script} there.</source>
+        <translation>DATABASE: stationen kunne ikke oprettes i {connection} ({problem}). Kontrollér forbindelsen, at PostGIS er installeret, og at du må oprette roller, eller få en administrator til at køre {script} dér.</translation>
     </message>
 </context>
 </TS>

@@ -13,8 +13,8 @@ sys.path.insert(0, str(ROOT / "tools"))
 try:
     import qgis.core  # noqa: F401 - only asks whether QGIS is there
 except ImportError:
-    pytest_plugins = []
+    pytest_plugins = ["tests.postgres_server"]
 else:
-    pytest_plugins = ["tests.qgis_fixtures"]
+    pytest_plugins = ["tests.postgres_server", "tests.qgis_fixtures"]
     pytest.register_assert_rewrite("tests.qgis_fixtures")
     from tests.qgis_fixtures import Recorder  # noqa: F401 - the QGIS tests import it from here

@@ -101,7 +101,7 @@ def fill_workspace(geopackage: str, sector_id: str) -> None:
                     "author": "Mette Jensen",
                     "target_group": group,
                     "party_of_interest": party,
-                    "challenge": challenge,
+                    "entry": challenge,
                     "action_taken": action,
                     "status": status,
                     "follow_up_date": date(follow_up),

@@ -22,6 +22,7 @@ packages=(
     python3-selenium chromium chromium-driver python3-segno zbar-tools
     xvfb xauth poppler-utils fonts-dejavu-core ca-certificates
     qttools5-dev-tools
+    postgresql-18 postgresql-18-postgis-3 python3-psycopg2  # the station database's tests
 )
 
 mounted=()

@@ -16,6 +16,8 @@ debian_packages=(
     debootstrap                               # the QGIS 3.44 chroot of make test (tools/qgis344.sh)
     zbar-tools                                # reading back the business cards' QR codes
     pyqt5-dev-tools qttools5-dev-tools        # translations: pylupdate5 (make lint), lrelease (make stage)
+    postgresql-15 postgresql-15-postgis-3     # the station database's tests run their own server
+    python3-psycopg2                          # ... and log in to it as each role
 )
 missing=()
 for package in "${debian_packages[@]}"; do

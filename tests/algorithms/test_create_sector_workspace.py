@@ -123,7 +123,7 @@ def workspace(run_algorithm, tmp_path_factory):
                 "author": "Karen Blix",
                 "target_group": "young_people_at_risk",
                 "party_of_interest": "Youth club Rødkilde",
-                "challenge": "Gatherings at the underpass SECRET-LOG",
+                "entry": "Gatherings at the underpass SECRET-LOG",
                 "action_taken": "Walk with SSP on Fridays",
                 "status": "open",
                 "follow_up_date": QDate(2026, 4, 1),
@@ -134,7 +134,7 @@ def workspace(run_algorithm, tmp_path_factory):
                 "author": "Karen Blix",
                 "target_group": "business_owners",
                 "party_of_interest": "Grocer on Frederikssundsvej",
-                "challenge": "Shoplifting wave",
+                "entry": "Shoplifting wave",
                 "action_taken": "Informant Olsen contacted; resolved",
                 "status": "closed",
                 "sector_id": "S2",
@@ -143,7 +143,7 @@ def workspace(run_algorithm, tmp_path_factory):
                 "entry_date": QDate(2026, 3, 5),
                 "author": "Bo Berg",
                 "target_group": "elderly",
-                "challenge": "Doorstep fraud in sector one",
+                "entry": "Doorstep fraud in sector one",
                 "status": "in_progress",
                 "sector_id": "S1",
             },
@@ -221,7 +221,7 @@ def test_relations_tie_the_tables_to_the_sectors(workspace):
         assert relation.fieldPairs() == {"sector_id": "sector_id"}
     s2 = next(sectors.getFeatures("\"sector_id\" = 'S2'"))
     log = relations["sectors_sector_log"].getRelatedFeatures(s2)
-    assert sorted(f["challenge"] for f in log) == [
+    assert sorted(f["entry"] for f in log) == [
         "Gatherings at the underpass SECRET-LOG",
         "Shoplifting wave",
     ]
@@ -300,9 +300,9 @@ def assert_log_form(log):
         "ValueMap",
         {"map": [{"S1 Sector one": "S1"}, {"S2 Sector two": "S2"}, {"S3 Sector three": "S3"}]},
     )
-    assert _widget(log, "challenge") == ("TextEdit", {"IsMultiline": True})
+    assert _widget(log, "entry") == ("TextEdit", {"IsMultiline": True})
     assert _widget(log, "fid") == ("Hidden", {})
-    assert _required(log) == ["entry_date", "author", "challenge", "status", "sector_id"]
+    assert _required(log) == ["entry_date", "author", "entry", "status", "sector_id"]
     status = log.fields().lookupField("status")
     assert log.defaultValueDefinition(status).expression() == "'open'"
     assert (
@@ -535,12 +535,12 @@ def test_an_existing_workspace_is_only_replaced_when_asked(run_algorithm, worksp
     folder = tmp_path / "ws"
     create(run_algorithm, folder, small_sectors())
     project = open_workspace(folder)
-    add_rows(table(project, "sector_log"), [{"challenge": "Keep me", "author": "A", "sector_id": "S1"}])
+    add_rows(table(project, "sector_log"), [{"entry": "Keep me", "author": "A", "sector_id": "S1"}])
     del project
     with pytest.raises(QgsProcessingException, match=r"already holds a workspace .*set REPLACE"):
         create(run_algorithm, folder, small_sectors())
     project = open_workspace(folder)
-    assert [f["challenge"] for f in table(project, "sector_log").getFeatures()] == ["Keep me"]
+    assert [f["entry"] for f in table(project, "sector_log").getFeatures()] == ["Keep me"]
     del project  # the GeoPackage is closed before it is replaced
     create(run_algorithm, folder, small_sectors(), REPLACE=True)
     project = open_workspace(folder)

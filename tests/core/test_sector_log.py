@@ -20,7 +20,7 @@ def test_the_log_has_the_handbook_fields_and_target_groups():
         "author",
         "target_group",
         "party_of_interest",
-        "challenge",
+        "entry",
         "action_taken",
         "status",
         "follow_up_date",

@@ -1,26 +1,23 @@
 """ypo:createsectorworkspace — a GeoPackage and a QGIS project for the sector log, partners and
 events, with forms, relations and the print layouts, ready to edit."""
 
-import datetime as _dt
 import os
 from pathlib import Path
 
 from qgis.core import (
-    QgsMapLayerStyle,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterString,
     QgsProject,
 )
 
 from ..core import sector_log
 from ..core.lazy import lazy_module
-from ..core.texts import DEFAULT_TEXTS
 from ..i18n import tr
-from ..inputs.public_texts import layout_variables
 from ..inputs.sector_input import (
     add_sector_parameters,
     read_sectors,
@@ -28,27 +25,30 @@ from ..inputs.sector_input import (
     sector_working_crs,
     valid_for_writing,
 )
-from ..layouts import print_layouts
 from .base import YpoAlgorithm
 
 geometry_logic = lazy_module("..core.geometry", __package__)
 sector_logic = lazy_module("..core.sectors", __package__)
 handover_layout = lazy_module("..layouts.handover_layout", __package__)
-sector_maps = lazy_module("..layouts.sector_maps", __package__)
+workspace_layouts = lazy_module("..layouts.workspace_layouts", __package__)
 qgis_read = lazy_module("..qgis_io.read", __package__)
 sector_workspace = lazy_module("..workspace.sector_workspace", __package__)
+station_database = lazy_module("..workspace.station_database", __package__)
 
 GEOPACKAGE_NAME = "workspace.gpkg"
 PROJECT_NAME = "workspace.qgz"
+STATION_SCRIPT_NAME = "station.sql"
 PROJECT_TITLE = "Sektorarbejdsrum / Sector workspace"
 
 
 class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
     REPLACE = "REPLACE"
+    DATABASE = "DATABASE"
     GEOPACKAGE = "GEOPACKAGE"
     PROJECT = "PROJECT"
     SECTOR_COUNT = "SECTOR_COUNT"
+    STATION_SCRIPT = "STATION_SCRIPT"
 
     def name(self):
         return "createsectorworkspace"
@@ -69,8 +69,8 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
             "• sectors — the sectors with all their fields, sector_id as text, and the public fields "
             "sector_name (the id when missing), district, officer_name, officer_phone and officer_email "
             "(added empty when missing);\n"
-            "• sector_log — date, author, target group, party of interest, challenge, action taken, "
-            "status (open, in progress, closed), follow-up date and sector_id;\n"
+            "• sector_log — date, author, target group, party of interest, entry (the challenge), "
+            "action taken, status (open, in progress, closed), follow-up date and sector_id;\n"
             "• partners — name, kind (SSP, housing association, club, tradesperson, school, other), contact, "
             "address point and sector_id;\n"
             "• events — date, title, notes, point and sector_id;\n"
@@ -88,8 +88,17 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
             "Sector id field — the field with each sector's unique id (default sector_id).\n"
             "Output folder — where workspace.gpkg and workspace.qgz are written.\n"
             "Replace an existing workspace — overwrite a workspace already in the folder (its log, partners "
-            "and events are lost); without it an existing workspace is never touched.\n\n"
-            "Results: GEOPACKAGE, PROJECT and SECTOR_COUNT.",
+            "and events are lost); without it an existing workspace is never touched.\n"
+            "Station database — for a station's shared sector log: a PostgreSQL/PostGIS connection "
+            "(service=NAME from pg_service.conf, dbname=… host=…, or the name of a PostgreSQL connection "
+            "saved in QGIS; never a password). The same tables "
+            "are made in its schema ypo, with the roles ypo_manager, ypo_officer, ypo_reader and ypo_public "
+            "enforced by the database (row-level security), officers assigned to sectors in "
+            "ypo.officer_sectors, the view public_sectors, a restricted flag on log entries and author and "
+            "time set by the database; the project (and station.sql, the script that was run) is written to "
+            "the output folder. Empty: a GeoPackage for one person.\n\n"
+            "Results: GEOPACKAGE (none for a station database), STATION_SCRIPT (station.sql, station "
+            "database only), PROJECT and SECTOR_COUNT.",
             groups=groups,
         )
 
@@ -99,7 +108,16 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
         self.addParameter(
             QgsProcessingParameterBoolean(self.REPLACE, tr("Replace an existing workspace"), False)
         )
+        self.addParameter(
+            QgsProcessingParameterBoolean(self.REPLACE, tr("Replace an existing workspace"), False)
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.DATABASE, tr("Station database (PostgreSQL connection, optional)"), optional=True
+            )
+        )
         self.addOutput(QgsProcessingOutputFile(self.GEOPACKAGE, tr("Workspace GeoPackage")))
+        self.addOutput(QgsProcessingOutputFile(self.STATION_SCRIPT, tr("Station database script")))
         self.addOutput(QgsProcessingOutputFile(self.PROJECT, tr("Workspace project")))
         self.addOutput(QgsProcessingOutputNumber(self.SECTOR_COUNT, tr("Number of sectors")))
 
@@ -111,8 +129,16 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
         crs = sector_working_crs(self, source, context.transformContext(), feedback)
         sectors = qgis_read.read_features(source, feedback)
         computed, repaired = self._sector_ids_and_neighbours(sectors, id_field, crs, context, feedback)
-        folder = self._output_folder(parameters, context)
+        database = self.parameterAsString(parameters, self.DATABASE, context).strip()
+        replace = self.parameterAsBoolean(parameters, self.REPLACE, context)
+        if database:
+            station_database.database_uri(database)  # refused before anything is written
+        # A station's data is its database (which refuses an existing station without REPLACE).
+        folder = self._output_folder(
+            parameters, context, (PROJECT_NAME,) if database else (GEOPACKAGE_NAME, PROJECT_NAME)
+        )
         geopackage, project_path = folder / GEOPACKAGE_NAME, folder / PROJECT_NAME
+        script = folder / STATION_SCRIPT_NAME
 
         feedback.setProgressText(tr("Writing the sectors…"))
         repaired = set(repaired)
@@ -123,9 +149,14 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
             for feature in sectors.features
             if feature.id() in repaired
         }
-        added = sector_workspace.write_sectors(
-            str(geopackage), sectors, id_field, computed, context.transformContext(), feedback, geometries
-        )
+        if database:
+            layers, added = station_database.create_station(
+                database, sectors, id_field, computed, replace, script, feedback, geometries
+            )
+        else:
+            added = sector_workspace.write_sectors(
+                str(geopackage), sectors, id_field, computed, context.transformContext(), feedback, geometries
+            )
         if added:
             feedback.pushInfo(
                 tr(
@@ -135,15 +166,18 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
             )
         if feedback.isCanceled():
             return {}
-        feedback.setProgressText(tr("Writing the log, partner, event and target group tables…"))
-        sector_workspace.write_workspace_tables(
-            str(geopackage), source.sourceCrs(), context.transformContext()
-        )
+        if not database:
+            feedback.setProgressText(tr("Writing the log, partner, event and target group tables…"))
+            sector_workspace.write_workspace_tables(
+                str(geopackage), source.sourceCrs(), context.transformContext()
+            )
+            layers = sector_workspace.load_workspace_layers(str(geopackage))
         feedback.setProgress(50)
 
         feedback.setProgressText(tr("Setting up the forms…"))
-        layers = sector_workspace.load_workspace_layers(str(geopackage))
-        sector_workspace.style_and_configure(layers, self._sector_choices(layers[sector_log.SECTORS_TABLE]))
+        sector_workspace.style_and_configure(
+            layers, self._sector_choices(layers[sector_log.SECTORS_TABLE]), in_database=bool(database)
+        )
         feedback.setProgress(70)
         if feedback.isCanceled():
             return {}
@@ -166,21 +200,26 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
         relations = sector_workspace.add_relations(project, layers)
         sector_workspace.add_relation_editors(layers[sector_log.SECTORS_TABLE], relations)
         handover_layout.build_handover_layout(project, layers)
-        self._add_public_layouts(project, layers[sector_log.SECTORS_TABLE], len(computed))
+        workspace_layouts.add_public_layouts(project, layers[sector_log.SECTORS_TABLE], len(computed))
         feedback.setProgress(90)
         sector_workspace.save_project(project, project_path)
         feedback.setProgress(100)
+        if database:
+            wrote = tr(
+                "Wrote the station database ({database}), {script} and {project} ({count} sectors). Assign "
+                "the officers to their sectors in ypo.officer_sectors, then open the project to edit."
+            )
+        else:
+            wrote = tr("Wrote {data} and {project} ({count} sectors). Open the project to edit.")
         feedback.pushInfo(
-            tr(
-                "Wrote {geopackage} and {project} ({sectors} sectors). Open the project to edit.",
-                geopackage=geopackage,
-                project=project_path,
-                sectors=len(computed),
+            wrote.format(
+                database=database, script=script, data=geopackage, project=project_path, count=len(computed)
             )
         )
         return {
             self.OUTPUT_FOLDER: str(folder),
-            self.GEOPACKAGE: str(geopackage),
+            self.GEOPACKAGE: None if database else str(geopackage),
+            self.STATION_SCRIPT: str(script) if database else None,
             self.PROJECT: str(project_path),
             self.SECTOR_COUNT: len(computed),
         }
@@ -211,7 +250,7 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
             "repaired"
         ]
 
-    def _output_folder(self, parameters, context) -> Path:
+    def _output_folder(self, parameters, context, kept_files) -> Path:
         folder = Path(self.parameterAsFileOutput(parameters, self.OUTPUT_FOLDER, context))
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -230,7 +269,7 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
                     folder=folder,
                 )
             )
-        existing = [name for name in (GEOPACKAGE_NAME, PROJECT_NAME) if (folder / name).exists()]
+        existing = [name for name in kept_files if (folder / name).exists()]
         if existing and not self.parameterAsBoolean(parameters, self.REPLACE, context):
             raise QgsProcessingException(
                 tr(
@@ -250,45 +289,3 @@ class CreateSectorWorkspaceAlgorithm(YpoAlgorithm):
             (feature["sector_id"], f"{feature['sector_id']} {feature['sector_name']}")
             for feature in sectors.getFeatures()
         )
-
-    @staticmethod
-    def _add_public_layouts(project, sectors, sector_count) -> None:
-        """The public sector map layouts, drawing the sectors in the public style whatever the layer's
-        own style shows (e.g. the manning factor)."""
-        public = sectors.clone()
-        message, loaded = sector_workspace.load_style_file(public, "sectors_public")
-        if not loaded:
-            raise QgsProcessingException(
-                tr(
-                    "The public sector style could not be loaded ({problem}); reinstall the plugin.",
-                    problem=message,
-                )
-            )
-        style = QgsMapLayerStyle()
-        style.readFromLayer(public)
-        variables = {
-            **layout_variables(DEFAULT_TEXTS),
-            "ypo_title": DEFAULT_TEXTS("title_public"),
-            "ypo_period": "–",
-            "ypo_date": _dt.date.today().isoformat(),
-            "ypo_sources": DEFAULT_TEXTS("public_sources"),
-            "ypo_sector_count": str(sector_count),
-            "ypo_officer_total": "–",
-        }
-        extent = sectors.extent()
-        extent.scale(1.04)
-        for kind in ("overview_public", "atlas_public"):
-            layout = print_layouts.load_layout(project, kind, "A4", variables)
-            map_item = print_layouts.set_map(layout, [sectors], extent, project.crs())
-            map_item.setLayerStyleOverrides({sectors.id(): style.xmlData()})
-            map_item.setKeepLayerStyles(True)
-            if kind == "overview_public":
-                print_layouts.set_table(
-                    layout, sectors, sector_maps.overview_columns("public", DEFAULT_TEXTS, key=False)
-                )
-            else:
-                map_item.setAtlasDriven(True)
-                layout.atlas().setCoverageLayer(sectors)
-                layout.atlas().setPageNameExpression('"sector_id"')
-                layout.atlas().setEnabled(True)
-            project.layoutManager().addLayout(layout)

@@ -53,7 +53,9 @@ class ExportHandoverReportAlgorithm(YpoAlgorithm):
             "as saved in the workspace when the report is written. The report is internal. The scale bar "
             "and north arrow are below the map, clear of its labels.\n\n"
             "Parameters:\n"
-            "Workspace project — the workspace.qgz written by Create sector workspace.\n"
+            "Workspace project — the workspace.qgz written by Create sector workspace, in a GeoPackage or a "
+            "station database (there the report holds what your login may read: a restricted log entry only "
+            "for managers and the sector's own officers).\n"
             "Sector id — the sector to report on; leave it empty for every sector (one page each, in the "
             "order of their ids).\n"
             "{text_help}"
@@ -105,7 +107,7 @@ class ExportHandoverReportAlgorithm(YpoAlgorithm):
                 tr(
                     "WORKSPACE: {path} has no usable layout '{layout}' (or its sectors table is missing); "
                     "give the workspace.qgz written by Create sector workspace, with workspace.gpkg "
-                    "beside it.",
+                    "beside it (or its station database reachable).",
                     path=path,
                     layout=HANDOVER_LAYOUT_NAME,
                 )

@@ -59,8 +59,9 @@ TARGET_GROUPS_TABLE = "target_groups"
 
 @dataclass(frozen=True)
 class Column:
-    """One field of a workspace table; ``kind`` is text, date or integer;
-    ``choices`` (code, label) make it a drop-down; ``default`` is a QGIS expression."""
+    """One field of a workspace table; ``kind`` is text, date, integer, boolean or timestamp;
+    ``choices`` (code, label) make it a drop-down; ``default`` is a QGIS expression (the form's),
+    ``sql_default`` the same default in PostgreSQL."""
 
     name: str
     kind: str
@@ -69,6 +70,7 @@ class Column:
     choices: tuple[tuple[str, str], ...] = ()
     default: str = ""
     multiline: bool = False
+    sql_default: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,13 +90,28 @@ LOG = Table(
     tr("Sektorlog / Sector log"),
     "",
     (
-        Column("entry_date", "date", tr("Dato / Date"), required=True, default="to_date(now())"),
+        Column(
+            "entry_date",
+            "date",
+            tr("Dato / Date"),
+            required=True,
+            default="to_date(now())",
+            sql_default="CURRENT_DATE",
+        ),
         Column("author", "text", tr("Skrevet af / Author"), required=True, default="@user_full_name"),
         Column("target_group", "text", tr("Målgruppe / Target group"), choices=TARGET_GROUPS),
         Column("party_of_interest", "text", tr("Interessent / Party of interest")),
-        Column("challenge", "text", tr("Udfordring / Challenge"), required=True, multiline=True),
+        Column("entry", "text", tr("Udfordring / Challenge"), required=True, multiline=True),
         Column("action_taken", "text", tr("Handling / Action taken"), multiline=True),
-        Column("status", "text", tr("Status"), required=True, choices=LOG_STATUSES, default="'open'"),
+        Column(
+            "status",
+            "text",
+            tr("Status"),
+            required=True,
+            choices=LOG_STATUSES,
+            default="'open'",
+            sql_default="'open'",
+        ),
         Column("follow_up_date", "date", tr("Opfølgning / Follow-up date")),
         _SECTOR,
     ),
@@ -115,7 +132,14 @@ EVENTS = Table(
     tr("Arrangementer / Events"),
     "Point",
     (
-        Column("event_date", "date", tr("Dato / Date"), required=True, default="to_date(now())"),
+        Column(
+            "event_date",
+            "date",
+            tr("Dato / Date"),
+            required=True,
+            default="to_date(now())",
+            sql_default="CURRENT_DATE",
+        ),
         Column("title", "text", tr("Titel / Title"), required=True),
         Column("notes", "text", tr("Noter / Notes"), multiline=True),
         _SECTOR,
@@ -130,6 +154,18 @@ TARGET_GROUP_TABLE = Table(
         Column("label", "text", tr("Målgruppe / Target group")),
     ),
 )
+# The log's columns in the station database only: who wrote an entry and when are set by the
+# database (the ``author`` column above included), and a restricted entry is read by the managers
+# and the sector's own officers only.
+RESTRICTED = Column("restricted", "boolean", tr("Fortrolig / Restricted"), sql_default="false")
+WRITTEN_AT = Column("written_at", "timestamp", tr("Skrevet / Written at"), sql_default="now()")
+LOG_DATABASE_COLUMNS: tuple[Column, ...] = (RESTRICTED, WRITTEN_AT)
+FREE_TEXT_WARNING = tr(
+    "Ingen kildeoplysninger her / No source information here: information on criminal activities "
+    "and groups is handled under the source-handling rules, never in the sector log."
+)
+"""Shown on the log form above its free-text fields."""
+
 SECTOR_TABLES: tuple[Table, ...] = (LOG, PARTNERS, EVENTS)
 """The tables whose rows belong to a sector (by ``sector_id``); never published."""
 

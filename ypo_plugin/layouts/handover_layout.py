@@ -152,7 +152,7 @@ def _sections(texts):
                 (*date, 18),
                 ("target_group", _choice("target_group", TARGET_GROUPS, texts), 32),
                 ("party", '"party_of_interest"', 28),
-                ("challenge", '"challenge"', 55),
+                ("challenge", '"entry"', 55),
                 ("follow_up", "format_date(\"follow_up_date\", 'yyyy-MM-dd')", 19),
                 (*status, 18),
             ],
@@ -166,7 +166,7 @@ def _sections(texts):
             [
                 (*date, 18),
                 ("author", '"author"', 25),
-                ("challenge", '"challenge"', 52),
+                ("challenge", '"entry"', 52),
                 ("action_taken", '"action_taken"', 57),
                 (*status, 18),
             ],

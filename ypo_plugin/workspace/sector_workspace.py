@@ -8,6 +8,7 @@ default values) saved as each layer's default style, and a project with the
 relations, the sector form's relation editors and the print layouts.
 """
 
+import html
 import re
 import zipfile
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 from qgis.core import (
     QgsAttributeEditorContainer,
     QgsAttributeEditorField,
+    QgsAttributeEditorHtmlElement,
     QgsAttributeEditorRelation,
     QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
@@ -41,7 +43,9 @@ from qgis.PyQt.QtCore import QMetaType
 from ..core.lazy import lazy_module
 from ..core.publication import PUBLIC_FIELDS
 from ..core.sector_log import (
+    FREE_TEXT_WARNING,
     LOG,
+    LOG_DATABASE_COLUMNS,
     PARTNER_KINDS,
     PARTNERS,
     SECTOR_TABLES,
@@ -49,6 +53,7 @@ from ..core.sector_log import (
     TARGET_GROUP_TABLE,
     TARGET_GROUPS,
     TARGET_GROUPS_TABLE,
+    WRITTEN_AT,
     Table,
 )
 from ..i18n import tr, translated
@@ -132,13 +137,33 @@ def write_sectors(
     GeoPackage. ``computed`` gives by feature id the checked ``sector_id`` and the ``neighbour_list``
     text; ``geometries`` by feature id a geometry written instead of the feature's own (a repaired
     one). Returns the public fields that were added empty."""
-    source_fields = sectors.fields()
-    fields, copied_from, added = sector_fields(source_fields, id_field)
+    fields, copied_from, added = sector_fields(sectors.fields(), id_field)
     wkb_type = QgsWkbTypes.multiType(sectors.source.wkbType())
     writer = geopackage_writer(
         path, SECTORS_TABLE, fields, wkb_type, sectors.sourceCrs(), transform_context, True, _writable_hint()
     )
-    indices = [source_fields.lookupField(name) if name else -1 for name in copied_from]
+    try:
+        copy_sectors(
+            writer,
+            fields,
+            copied_from,
+            sectors,
+            computed,
+            f"table '{SECTORS_TABLE}' in {path}",
+            feedback,
+            geometries,
+        )
+    finally:
+        del writer  # closes the table
+    return added
+
+
+def copy_sectors(
+    sink, fields, copied_from, sectors, computed, destination, feedback, geometries=None
+) -> None:
+    """Copy ``sectors`` to ``sink`` (a table with ``fields`` of :func:`sector_fields`), with the
+    ``computed`` ids and neighbour lists, every sector named, ``geometries`` replacing their own."""
+    indices = [sectors.fields().lookupField(name) if name else -1 for name in copied_from]
     name_index = indices[fields.lookupField("sector_name")]
     ids, neighbour_lists, names = [], [], []
     for feature in sectors.features:
@@ -148,21 +173,17 @@ def write_sectors(
         neighbour_lists.append(neighbour_list)
         # every sector has a name to show on forms and reports
         names.append(sector_id if name in (None, "") or _is_null(name) else name)
-    try:
-        copy_features(
-            sectors.features,
-            writer,
-            fields,
-            indices,
-            {"sector_id": ids, NEIGHBOUR_LIST: neighbour_lists, "sector_name": names},
-            _table_in(SECTORS_TABLE, path),
-            feedback,
-            geometries=[(geometries or {}).get(feature.id()) for feature in sectors.features],
-            multi=True,
-        )
-    finally:
-        del writer  # closes the table
-    return added
+    copy_features(
+        sectors.features,
+        sink,
+        fields,
+        indices,
+        {"sector_id": ids, NEIGHBOUR_LIST: neighbour_lists, "sector_name": names},
+        destination,
+        feedback,
+        geometries=[(geometries or {}).get(feature.id()) for feature in sectors.features],
+        multi=True,
+    )
 
 
 def _is_null(value) -> bool:
@@ -220,28 +241,74 @@ def hide_feature_id(layer: QgsVectorLayer) -> None:
         layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("Hidden", {}))
 
 
-def configure_table_form(layer: QgsVectorLayer, table: Table, sector_choices) -> None:
-    """Aliases, widgets, defaults and required fields of one workspace table's form."""
+def configure_table_form(layer: QgsVectorLayer, table: Table, sector_choices, in_database=False) -> None:
+    """Aliases, widgets, defaults and required fields of one workspace table's form; in the station
+    database the log's author and time are the database's (shown, not edited) and it has the
+    restricted flag."""
     hide_feature_id(layer)
+    set_by_database = ("author",) if in_database and table is LOG else ()
     for column in table.columns:
         index = layer.fields().lookupField(column.name)
         layer.setFieldAlias(index, translated(column.alias))
-        if column.kind == "date":
-            layer.setEditorWidgetSetup(index, DATE_PICKER)
-        elif column.choices:
-            layer.setEditorWidgetSetup(index, value_map(column.choices))
-        elif column.name == "sector_id":
-            layer.setEditorWidgetSetup(index, value_map(sector_choices))
-        elif column.multiline:
-            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("TextEdit", {"IsMultiline": True}))
-        if column.default:
-            layer.setDefaultValueDefinition(index, QgsDefaultValue(column.default))
-        if column.required:
-            layer.setFieldConstraint(
-                index,
-                QgsFieldConstraints.Constraint.ConstraintNotNull,
-                QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard,
+        if column.name in set_by_database:
+            _show_read_only(layer, index)
+        else:
+            _configure_field(layer, index, column, sector_choices)
+    if set_by_database:
+        for column in LOG_DATABASE_COLUMNS:
+            index = layer.fields().lookupField(column.name)
+            layer.setFieldAlias(index, translated(column.alias))
+            if column is WRITTEN_AT:
+                _show_read_only(layer, index)
+    if table is LOG:
+        _warn_above_free_text(layer, table)
+
+
+def _configure_field(layer: QgsVectorLayer, index: int, column, sector_choices) -> None:
+    if column.kind == "date":
+        layer.setEditorWidgetSetup(index, DATE_PICKER)
+    elif column.choices:
+        layer.setEditorWidgetSetup(index, value_map(column.choices))
+    elif column.name == "sector_id":
+        layer.setEditorWidgetSetup(index, value_map(sector_choices))
+    elif column.multiline:
+        layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("TextEdit", {"IsMultiline": True}))
+    if column.default:
+        layer.setDefaultValueDefinition(index, QgsDefaultValue(column.default))
+    if column.required:
+        layer.setFieldConstraint(
+            index,
+            QgsFieldConstraints.Constraint.ConstraintNotNull,
+            QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard,
+        )
+
+
+def _show_read_only(layer: QgsVectorLayer, index: int) -> None:
+    config = layer.editFormConfig()
+    config.setReadOnly(index, True)
+    layer.setEditFormConfig(config)
+
+
+def _warn_above_free_text(layer: QgsVectorLayer, table: Table) -> None:
+    """The form's fields in their order, with the warning that source information does not belong in
+    the log above the first free-text field."""
+    config = layer.editFormConfig()
+    config.setLayout(QgsEditFormConfig.EditorLayout.TabLayout)
+    config.clearTabs()
+    root = config.invisibleRootContainer()
+    for index, field in enumerate(layer.fields()):
+        if field.name() == "fid":
+            continue
+        if field.name() == next(column.name for column in table.columns if column.multiline):
+            warning = QgsAttributeEditorHtmlElement("source_information_warning", root)
+            warning.setHtmlCode(
+                '<p style="color:#b00020;font-weight:bold">'
+                + html.escape(translated(FREE_TEXT_WARNING))
+                + "</p>"
             )
+            root.addChildElement(warning)
+        root.addChildElement(QgsAttributeEditorField(field.name(), index, root))
+    layer.setEditFormConfig(config)
 
 
 def configure_sector_form(layer: QgsVectorLayer) -> None:
@@ -294,30 +361,41 @@ def sector_style_name(layer: QgsVectorLayer) -> str:
     return "manning" if layer.fields().lookupField("factor") >= 0 else "sectors"
 
 
+WORKSPACE_TABLES = (SECTORS_TABLE, *(table.name for table in SECTOR_TABLES), TARGET_GROUPS_TABLE)
+
+
 def load_workspace_layers(path: str) -> dict[str, QgsVectorLayer]:
-    """The workspace's tables as layers, keyed by table name."""
+    """The workspace GeoPackage's tables as layers, keyed by table name."""
     layers = {}
-    titles = layer_titles()
-    for name in (SECTORS_TABLE, *(table.name for table in SECTOR_TABLES), TARGET_GROUPS_TABLE):
-        layer = QgsVectorLayer(f"{path}|layername={name}", titles[name], "ogr")
+    for name in WORKSPACE_TABLES:
+        (layers[name],) = open_layers({name: f"{path}|layername={name}"}, "ogr", path).values()
+        # GDAL 3.6 fails to compute an empty table's extent ("unable to open database file") once a
+        # style was saved to the file through the same layer: compute it now, while it works.
+        layers[name].extent()
+    return layers
+
+
+def open_layers(sources: dict[str, str], provider: str, where: str) -> dict[str, QgsVectorLayer]:
+    """The layers of the workspace tables, by name, from their ``provider`` ``sources``."""
+    layers, titles = {}, layer_titles()
+    for name, source in sources.items():
+        layer = QgsVectorLayer(source, titles[name], provider)
         if not layer.isValid():
             raise QgsProcessingException(
                 tr(
                     "The table '{table}' of {path} could not be opened; run the algorithm again.",
                     table=name,
-                    path=path,
+                    path=where,
                 )
             )
-        # GDAL 3.6 fails to compute an empty table's extent ("unable to open database file") once a
-        # style was saved to the file through the same layer: compute it now, while it works.
-        layer.extent()
         layers[name] = layer
     return layers
 
 
-def style_and_configure(layers: dict[str, QgsVectorLayer], sector_choices) -> None:
-    """Symbols and forms of every workspace layer, saved as the layers' default styles in the
-    GeoPackage so that the forms work when a layer is added without the project."""
+def style_and_configure(layers: dict[str, QgsVectorLayer], sector_choices, in_database=False) -> None:
+    """Symbols and forms of every workspace layer. In a GeoPackage they are also saved as the layers'
+    default styles, so that the forms work when a layer is added without the project; the station
+    database keeps them in the project (nothing is written outside its schema)."""
     sectors = layers[SECTORS_TABLE]
     message, loaded = load_style_file(sectors, sector_style_name(sectors), _SYMBOL_STYLE)
     if not loaded:
@@ -329,8 +407,10 @@ def style_and_configure(layers: dict[str, QgsVectorLayer], sector_choices) -> No
         layer = layers[table.name]
         if table.geometry:
             style_points(layer, table)
-        configure_table_form(layer, table, sector_choices)
+        configure_table_form(layer, table, sector_choices, in_database)
     configure_table_form(layers[TARGET_GROUPS_TABLE], TARGET_GROUP_TABLE, sector_choices)
+    if in_database:
+        return
     for layer in layers.values():
         error = save_default_style(layer, STYLE_NAME, tr("Forms and symbols of the YPO sector workspace"))
         if error:
