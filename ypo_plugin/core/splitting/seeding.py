@@ -18,6 +18,7 @@ from .graph import DistrictGraph, contiguous_start
 
 sparse = lazy_module("scipy.sparse")
 csgraph = lazy_module("scipy.sparse.csgraph")
+spatial = lazy_module("scipy.spatial")
 
 # Directions tried by each bisection of the initial plan.
 _BISECTION_DIRECTIONS = 12
@@ -26,6 +27,9 @@ _BISECTION_DIRECTIONS = 12
 _POWER_ITERATIONS = 15
 _POWER_BALANCE_STEPS = 50
 _POWER_BALANCE = 0.005
+# Centres each unit may join in the power diagram: its nearest ones. With more
+# sectors than this, the n × k distance matrix would dominate the whole split.
+_POWER_CANDIDATES = 12
 
 
 def rounded_plan(problem: DistrictGraph, rng: np.random.Generator) -> np.ndarray:
@@ -67,9 +71,11 @@ def power_diagram(problem: DistrictGraph, labels: np.ndarray) -> np.ndarray | No
             )
             / np.maximum(area, 1e-300)[:, None]
         )
-        distance = ((xy[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2)
+        candidates, distance = _nearest_centres(xy, centres)
         for _ in range(_POWER_BALANCE_STEPS):
-            labels = np.argmin(distance - alpha, axis=1)
+            labels = np.take_along_axis(
+                candidates, np.argmin(distance - alpha[candidates], axis=1)[:, None], axis=1
+            )[:, 0]
             deviation = np.bincount(labels, weights=weights, minlength=k) / targets - 1.0
             if np.abs(deviation).max() < _POWER_BALANCE:
                 break
@@ -77,6 +83,17 @@ def power_diagram(problem: DistrictGraph, labels: np.ndarray) -> np.ndarray | No
     if (np.bincount(labels, minlength=k) == 0).any():
         return None
     return labels
+
+
+def _nearest_centres(xy: np.ndarray, centres: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per unit, the sectors it may join (``_POWER_CANDIDATES`` nearest centres,
+    all of them when there are few) and its squared distance to each."""
+    k = len(centres)
+    if k <= _POWER_CANDIDATES:
+        candidates = np.broadcast_to(np.arange(k), (len(xy), k))
+        return candidates, ((xy[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2)
+    distance, candidates = spatial.cKDTree(centres).query(xy, k=_POWER_CANDIDATES)
+    return candidates, distance**2
 
 
 def recursive_bisection(problem: DistrictGraph, rng: np.random.Generator) -> np.ndarray:
@@ -153,14 +170,18 @@ def _bisect(
 def _make_sides_connected(
     first: np.ndarray, edge_a: np.ndarray, edge_b: np.ndarray, weights: np.ndarray
 ) -> np.ndarray:
-    """Hand every piece cut off from the main part of its side to the other side."""
+    """Hand every piece cut off from the main part of its side to the other side.
+
+    ``edge_a`` is sorted (the edges come row by row from a CSR matrix), so the
+    graph of same-side edges is put together as CSR directly: the bisection
+    asks this dozens of times per cut."""
     first = first.copy()
+    n = len(first)
     for side in (True, False):
         same = first[edge_a] == first[edge_b]
-        graph = sparse.coo_matrix(
-            (np.ones(int(same.sum())), (edge_a[same], edge_b[same])), shape=(len(first), len(first))
-        )
-        _, piece = csgraph.connected_components(graph, directed=False)
+        indptr = np.concatenate([[0], np.cumsum(np.bincount(edge_a[same], minlength=n))])
+        graph = sparse.csr_matrix((np.ones(int(same.sum())), edge_b[same], indptr), shape=(n, n))
+        _, piece = csgraph.connected_components(graph, directed=True, connection="weak")
         on_side = first == side
         if not on_side.any():
             continue
