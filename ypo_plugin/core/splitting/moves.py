@@ -184,11 +184,6 @@ class MovablePlan:
         if count:
             border[dest].add(u)
 
-    def unchanged_since(self, parts: list[int], checked: int) -> bool:
-        """Whether none of the sectors ``parts`` changed after move count ``checked``."""
-        last_change = self.last_change
-        return all(last_change[part] <= checked for part in parts)
-
     def _can_leave(self, u: int) -> bool:
         """Whether the sector of ``u`` stays connected (and non-empty) without it.
 
@@ -281,11 +276,12 @@ class MovablePlan:
 
     def _keeps_tolerance(self, source: int, dest: int, w: float) -> bool:
         """Whether moving workload ``w`` from ``source`` to ``dest`` takes neither further out."""
-        # Written out rather than through _keeps_other: compaction asks this for every candidate.
-        excess, load = self._excess, self.load
-        return excess(source, load[source] - w) <= excess(source, load[source]) and excess(
-            dest, load[dest] + w
-        ) <= excess(dest, load[dest])
+        # :meth:`_excess` written out: compaction asks this for every candidate move.
+        target, slack, load = self.target[source], self.slack[source], self.load[source]
+        if max(0.0, abs(load - w - target) - slack) > max(0.0, abs(load - target) - slack):
+            return False
+        target, slack, load = self.target[dest], self.slack[dest], self.load[dest]
+        return max(0.0, abs(load + w - target) - slack) <= max(0.0, abs(load - target) - slack)
 
     def _keeps_other(self, part: int, delta: float) -> bool:
         """Whether adding ``delta`` to the workload of ``part`` takes it no further out."""

@@ -349,19 +349,27 @@ class _QuietUnits:
     around it then (its own and its neighbours').
 
     The options of such a unit depend on those sectors alone, so until one of
-    them changes (:meth:`MovablePlan.unchanged_since`) checking it again
-    cannot find a move: later sweeps skip it. The outcome is the same as
-    without the skip (the sweep order is still drawn over the whole boundary);
-    only re-scoring the quiet parts of the boundary, sweep after sweep, is saved.
+    them changes (:attr:`MovablePlan.last_change`) checking it again cannot
+    find a move: later sweeps skip it. The outcome is the same as without the
+    skip (the sweep order is still drawn over the whole boundary); only
+    re-scoring the quiet parts of the boundary, sweep after sweep, is saved.
     """
 
     def __init__(self, plan: MovablePlan):
         self.plan = plan
-        self.checked: dict[int, tuple[int, list[int]]] = {}
+        self.checked_at = [-1] * plan.p.size
+        self.parts: list[list[int]] = [[] for _ in range(plan.p.size)]
 
     def skip(self, u: int) -> bool:
-        entry = self.checked.get(u)
-        return entry is not None and self.plan.unchanged_since(entry[1], entry[0])
+        checked = self.checked_at[u]
+        if checked < 0:
+            return False
+        last_change = self.plan.last_change
+        for part in self.parts[u]:
+            if last_change[part] > checked:
+                return False
+        return True
 
     def mark(self, u: int, parts: list[int]) -> None:
-        self.checked[u] = (self.plan.moves_done, parts)
+        self.checked_at[u] = self.plan.moves_done
+        self.parts[u] = parts
