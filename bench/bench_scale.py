@@ -13,8 +13,9 @@ Per row:
 
 * ``ypo splitsectors``: the whole ``qgis_process run ypo:splitsectors`` (read the
   GeoPackage, adjacency, split, dissolve, write both outputs), its wall-clock seconds
-  minus the start-up (the same run on a 100-unit city, median of two) and its peak
-  resident memory;
+  minus the start-up (the same run on a 100-unit city, median of two), its CPU seconds
+  (user + system) beyond the start-up's in the note (steadier when other work shares the
+  machine) and its peak resident memory;
 * ``pymetis contig``: METIS k-way with ``contig=1`` (as in bench_split.py) on the graph
   ours builds (rook adjacency, shared boundary lengths), in a process of its own that
   only loads that graph: algorithm seconds and peak memory of that process.
