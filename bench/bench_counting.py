@@ -16,6 +16,14 @@ The per-sector counts of every counting method must be identical; the script
 exits with an error otherwise. Speed-up is QGIS's time / the method's time.
 
     python3 bench/bench_counting.py [--repeat 3] [--seed 1] [--small]
+    python3 bench/bench_counting.py --scale [--sizes 1000000,10000000]
+
+``--scale``: whole ``qgis_process`` runs, 1,000,000 and 10,000,000 incidents (with a type
+and a date) into the 500 sectors: ``ypo:computemanning`` (its crimes_total per sector) against
+``native:countpointsinpolygon`` (NUMPOINTS), wall-clock and CPU seconds beyond
+``qgis_process``'s start-up (the same runs on 1,000 incidents) and peak resident memory
+of each process; the counts must be identical. The incidents are written in chunks of a
+million (plain WKB points, no shapely objects), so the bench itself stays small too.
 """
 
 import argparse
@@ -32,6 +40,7 @@ import shapely
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from ypo_plugin.core.counting import OUTSIDE, assign_points, count_per_sector  # noqa: E402
 
@@ -110,12 +119,148 @@ def qgis_counts(processing, points_uri: str, sectors_uri: str, n_sectors: int) -
     return counts
 
 
+SCALE_SECTORS = 500
+SCALE_CHUNK = 1_000_000
+CRIME_TYPES = np.array(["violence", "burglary", "theft", "drugs", "vandalism", "harassment"])
+# Issue 18: incidents -> (seconds beyond start-up, peak GB) for ypo:computemanning.
+SCALE_TARGETS = {10_000_000: (30.0, 2.0)}
+
+
+def write_incidents_in_chunks(path: str, n_points: int, seed: int) -> np.ndarray:
+    """``n_points`` random incidents (crime_type, occurred) written a million at a time
+    as plain WKB points; returns their coordinates."""
+    import pyogrio.raw
+
+    rng = np.random.default_rng(seed)
+    xy = rng.uniform(0, SQUARE_M, (n_points, 2))
+    wkb_point = np.dtype([("order", "u1"), ("type", "<u4"), ("x", "<f8"), ("y", "<f8")])
+    for start in range(0, n_points, SCALE_CHUNK):
+        chunk = xy[start : start + SCALE_CHUNK]
+        wkb = np.zeros(len(chunk), dtype=wkb_point)
+        wkb["order"], wkb["type"], wkb["x"], wkb["y"] = 1, 1, chunk[:, 0], chunk[:, 1]
+        geometry = np.array([row.tobytes() for row in wkb], dtype=object)
+        occurred = np.datetime64("2026-07-01T00:00:00") + rng.integers(0, 92 * 86400, len(chunk)).astype(
+            "timedelta64[s]"
+        )
+        pyogrio.raw.write(
+            path,
+            geometry,
+            [CRIME_TYPES[rng.integers(0, len(CRIME_TYPES), len(chunk))].astype(object), occurred],
+            ["crime_type", "occurred"],
+            layer="incidents",
+            driver="GPKG",
+            geometry_type="Point",
+            crs=CRS,
+            append=start > 0,
+        )
+    return xy
+
+
+def write_scale_sectors(path: str, seed: int) -> np.ndarray:
+    """The 500 Voronoi sectors with ``sector_id`` (S-001…) and ``idx``."""
+    import geopandas as gpd
+
+    _, sectors = make_case(0, SCALE_SECTORS, seed)
+    ids = [f"S-{i + 1:03d}" for i in range(len(sectors))]
+    frame = gpd.GeoDataFrame(
+        {"sector_id": ids, "idx": np.arange(len(sectors))}, geometry=list(sectors), crs=CRS
+    )
+    frame.to_file(path, layer="sectors", driver="GPKG", engine="pyogrio")
+    return sectors
+
+
+def scale_counts(folder: str, incidents: str, sectors: str, tag: str) -> dict[str, tuple]:
+    """Per method: (wall s, CPU s), peak GB and per-sector counts of one whole qgis_process run."""
+    import pyogrio
+    from bench_scale import QGIS_PROCESS, run_measured
+
+    manning_out = os.path.join(folder, f"manning_{tag}.gpkg")
+    native_out = os.path.join(folder, f"native_{tag}.gpkg")
+    runs = {
+        "ypo:computemanning": (
+            ["ypo:computemanning", f"SECTORS={sectors}", f"CRIMES={incidents}", f"OUTPUT={manning_out}"],
+            manning_out,
+            "crimes_total",
+        ),
+        "native:countpointsinpolygon": (
+            [
+                "native:countpointsinpolygon",
+                f"POLYGONS={sectors}",
+                f"POINTS={incidents}",
+                "FIELD=NUMPOINTS",
+                f"OUTPUT={native_out}",
+            ],
+            native_out,
+            "NUMPOINTS",
+        ),
+    }
+    found = {}
+    for method, (arguments, out, field) in runs.items():
+        seconds, peak, _ = run_measured([str(QGIS_PROCESS), "run", arguments[0], "--", *arguments[1:]])
+        frame = pyogrio.read_dataframe(out, layer=Path(out).stem, columns=["idx", field], read_geometry=False)
+        counts = np.zeros(SCALE_SECTORS, dtype=np.int64)
+        counts[frame["idx"].to_numpy()] = frame[field].to_numpy()
+        found[method] = (np.array(seconds), peak, counts)
+    return found
+
+
+def scale_main(sizes: list[int], seed: int) -> None:
+    """The ``--scale`` table (module docstring)."""
+    header = f"{'incidents':>11} {'sectors':>8}  {'method':<28} {'wall s':>7} {'CPU s':>7} {'peak GB':>8}"
+    lines, checks = [header, "-" * len(header)], []
+    with tempfile.TemporaryDirectory() as folder:
+        sectors_path = os.path.join(folder, "sectors.gpkg")
+        sectors = write_scale_sectors(sectors_path, seed)
+        sectors_uri = f"{sectors_path}|layername=sectors"
+        start_up = None
+        for n_points in [1_000, *sizes]:
+            path = os.path.join(folder, f"incidents_{n_points}.gpkg")
+            xy = write_incidents_in_chunks(path, n_points, seed)
+            found = scale_counts(folder, f"{path}|layername=incidents", sectors_uri, str(n_points))
+            expected = count_per_sector(assign_points(xy, sectors), SCALE_SECTORS)
+            del xy
+            for method, (_, _, counts) in found.items():
+                if not np.array_equal(counts, expected):
+                    sys.exit(f"{method}: counts differ from the core's for {n_points:,} incidents")
+            if start_up is None:
+                start_up = {method: seconds for method, (seconds, _, _) in found.items()}
+                lines.append(
+                    "start-up (1,000 incidents): "
+                    + ", ".join(f"{m} {s[0]:.1f} s (CPU {s[1]:.1f} s)" for m, s in start_up.items())
+                )
+                os.remove(path)
+                continue
+            for method, (seconds, peak, _) in found.items():
+                wall, cpu = seconds - start_up[method]
+                lines.append(
+                    f"{n_points:>11,} {SCALE_SECTORS:>8}  {method:<28} {wall:>7.1f} {cpu:>7.1f} {peak:>8.2f}"
+                )
+                print(lines[-1], flush=True)
+                target = SCALE_TARGETS.get(n_points)
+                if target is not None and method.startswith("ypo"):
+                    checks.append(
+                        f"  {n_points:,}: {'met' if wall <= target[0] else 'MISSED'} {wall:.1f} s beyond "
+                        f"start-up <= {target[0]:g} s; {'met' if peak <= target[1] else 'MISSED'} peak "
+                        f"{peak:.2f} GB <= {target[1]:g} GB; counts identical to the native algorithm"
+                    )
+            os.remove(path)
+    print("\n".join(lines))
+    print("Counts identical for ypo:computemanning, native:countpointsinpolygon and the core.")
+    if checks:
+        print("Targets (issue 18):\n" + "\n".join(checks))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--small", action="store_true", help="100,000 and 10,000 points (a quick check)")
+    parser.add_argument("--scale", action="store_true", help="whole qgis_process runs (see the docstring)")
+    parser.add_argument("--sizes", default="1000000,10000000", help="incident counts of --scale")
     args = parser.parse_args()
+    if args.scale:
+        scale_main([int(size) for size in args.sizes.split(",") if size], args.seed)
+        return
     cases = ((100_000, 500), (10_000, 19)) if args.small else CASES
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

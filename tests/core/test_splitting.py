@@ -4,6 +4,8 @@ nesting, barriers, stability with an existing plan, determinism, bad input."""
 import numpy as np
 import pytest
 import shapely
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 from shapely import LineString, box
 
 from ypo_plugin.core.adjacency import build_adjacency
@@ -14,6 +16,7 @@ from ypo_plugin.core.splitting import (
     compute_workload,
     district_code,
     exposed_population,
+    refine,
     sector_neighbours,
     split_sectors,
 )
@@ -232,6 +235,39 @@ def test_random_city_contiguous_and_within_tolerance(seed):
     assert result.noncontiguous_count == 0
     assert result.max_deviation_pct <= 1.0
     assert result.workload.sum() == pytest.approx(population.sum())
+
+
+def test_many_sectors_contiguous_and_within_tolerance_checked_independently():
+    # 30 sectors: more than the power diagram's nearest centres, so each unit chooses among a few.
+    units, population = voronoi_city(1500, 5)
+    adjacency = build_adjacency(units)
+    result = split(units, population, 30, seed=2, adjacency=adjacency)
+    labels = result.labels
+    assert sorted(np.unique(labels).tolist()) == list(range(30))
+    same = labels[adjacency.edges[:, 0]] == labels[adjacency.edges[:, 1]]
+    inside = adjacency.edges[same]
+    graph = coo_matrix((np.ones(len(inside)), (inside[:, 0], inside[:, 1])), shape=(len(units), len(units)))
+    _, piece = connected_components(graph, directed=False)
+    assert all(len(np.unique(piece[labels == s])) == 1 for s in range(30))
+    share = population.sum() / 30
+    deviation = [abs(population[labels == s].sum() - share) / share for s in range(30)]
+    assert max(deviation) <= 0.01
+    again = split(units, population, 30, seed=2, adjacency=adjacency)
+    assert np.array_equal(labels, again.labels)
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_skipping_quiet_units_changes_no_outcome(monkeypatch, existing):
+    units, population = voronoi_city(600, 8)
+    adjacency = build_adjacency(units)
+    plan = None
+    if existing:
+        plan = split(units, population, 12, seed=1, adjacency=adjacency).labels
+        population = np.round(population * np.random.default_rng(4).lognormal(0.0, 0.1, len(population)))
+    skipping = split(units, population, 12, seed=3, adjacency=adjacency, existing=plan)
+    monkeypatch.setattr(refine._QuietUnits, "skip", lambda self, u: False)
+    checking_all = split(units, population, 12, seed=3, adjacency=adjacency, existing=plan)
+    assert np.array_equal(skipping.labels, checking_all.labels)
 
 
 def test_as_many_sectors_as_units():

@@ -59,8 +59,7 @@ def read_points_gdal(layer, source, names: list[str], feedback) -> tuple[np.ndar
     if any(name not in ogr_names and name != fid_name for name in names):
         return None
     ogr_layer.SetIgnoredFields([name for name in ogr_names if name not in names])
-    wkbs, batches = _arrow_batches(ogr_layer, names, max(source.featureCount(), 1), feedback)
-    xy, multipart = _wkb_point_coordinates(wkbs)
+    xy, multipart, batches = _arrow_batches(ogr_layer, names, max(source.featureCount(), 1), feedback)
     columns = {
         name: np.concatenate(parts_) if parts_ else np.empty(0, dtype=object)
         for name, parts_ in batches.items()
@@ -105,40 +104,41 @@ def _open_ogr_layer(layer, source) -> tuple | None:
     return dataset, ogr_layer
 
 
-def _arrow_batches(ogr_layer, names: list[str], total: int, feedback) -> tuple[list, dict[str, list]]:
-    """The geometry column's WKB batches and each of ``names``' value batches of the layer's Arrow
-    stream, reporting progress out of ``total`` features; stops early when cancelled."""
+def _arrow_batches(
+    ogr_layer, names: list[str], total: int, feedback
+) -> tuple[np.ndarray, int, dict[str, list]]:
+    """The x, y of the layer's points, how many were multi-part, and each of ``names``' value
+    batches, read through the layer's Arrow stream batch by batch, reporting progress out of
+    ``total`` features; stops early when cancelled. Each batch's WKB is decoded as it arrives
+    and dropped: only the coordinates (16 bytes a point) are kept."""
     geometry_name = ogr_layer.GetGeometryColumn() or "wkb_geometry"
     batches = {name: [] for name in names}
-    wkbs = []
+    parts, multipart = [], 0
     read = 0
     for batch in ogr_layer.GetArrowStreamAsNumPy(options=["MAX_FEATURES_IN_BATCH=100000"]):
         if feedback is not None:
             if feedback.isCanceled():
                 break
             feedback.setProgress(100.0 * read / total)
-        wkbs.append(batch[geometry_name])
-        for name in names:
-            batches[name].append(_arrow_column(batch[name]))
-        read += len(wkbs[-1])
-    return wkbs, batches
-
-
-def _wkb_point_coordinates(batches: list) -> tuple[np.ndarray, int]:
-    """x, y of Arrow WKB geometry columns; plain 2D points are decoded with numpy."""
-    parts, multipart = [], 0
-    for array in batches:
-        data = np.ma.getdata(array)
-        if data.dtype.kind == "V" and data.dtype.itemsize == 21 and not np.ma.getmaskarray(array).any():
-            points = data.view(_WKB_POINT)
-            if (points["order"] == 1).all() and (points["type"] == 1).all():
-                parts.append(np.column_stack([points["x"], points["y"]]))
-                continue
-        xy, other = _point_coordinates(shapely.from_wkb(_wkb_objects(array)))
+        xy, other = _wkb_point_coordinates(batch[geometry_name])
         parts.append(xy)
         multipart += other
+        for name in names:
+            batches[name].append(_arrow_column(batch[name]))
+        read += len(xy)
     # GDAL writes a point without coordinates as POINT EMPTY (NaN, NaN): it stays NaN.
-    return (np.concatenate(parts) if parts else np.empty((0, 2))), multipart
+    return (np.concatenate(parts) if parts else np.empty((0, 2))), multipart, batches
+
+
+def _wkb_point_coordinates(array) -> tuple[np.ndarray, int]:
+    """x, y of one Arrow WKB geometry column, and how many were not plain points; plain 2D
+    points are decoded with numpy."""
+    data = np.ma.getdata(array)
+    if data.dtype.kind == "V" and data.dtype.itemsize == 21 and not np.ma.getmaskarray(array).any():
+        points = data.view(_WKB_POINT)
+        if (points["order"] == 1).all() and (points["type"] == 1).all():
+            return np.column_stack([points["x"], points["y"]]), 0
+    return _point_coordinates(shapely.from_wkb(_wkb_objects(array)))
 
 
 def _wkb_objects(array) -> np.ndarray:

@@ -53,6 +53,16 @@ Algorithm (per district, on the unit adjacency graph of that district)
     their current sector ranks before compactness in every choice, and
     compactness moves never take a unit out of its current sector.
 
+Scale (100,000 units and more): the work per step grows with the units, not
+with units × sectors. The power diagram lets each unit choose among its
+nearest sector centres only (:data:`.seeding._POWER_CANDIDATES`; all of them
+for a district of few sectors, so small plans are unchanged), instead of a
+units × sectors distance matrix. The bisection assembles its same-side graphs
+as CSR directly. Compacting sweeps skip *quiet* units: a unit found without a
+move is not scored again until its sector or a neighbouring sector changes
+(:class:`.refine._QuietUnits`), which changes no outcome, only the time spent
+re-scoring the settled stretches of boundary sweep after sweep.
+
 Determinism: all randomness comes from the ``numpy.random.Generator``; the same
 seed and input give the same labels.
 

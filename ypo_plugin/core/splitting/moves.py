@@ -45,6 +45,10 @@ class MovablePlan:
         self.target = problem.targets.tolist()
         self.strict_slack = problem.slack.tolist()
         self.slack = list(self.strict_slack)
+        # Moves made so far, and per sector the count at its last change: a
+        # unit whose surroundings did not change since it was last checked
+        # need not be checked again (see :meth:`unchanged_since`).
+        self.moves_done = 0
         self._reset(labels)
 
     def _reset(self, labels: np.ndarray) -> None:
@@ -52,6 +56,8 @@ class MovablePlan:
         p, k = self.p, self.k
         labels = np.asarray(labels, dtype=np.int64)
         self.label: list[int] = labels.tolist()
+        self.moves_done += 1
+        self.last_change = [self.moves_done] * k
         self.members: list[set] = [set() for _ in range(k)]
         for u, part in enumerate(self.label):
             self.members[part].add(u)
@@ -155,6 +161,8 @@ class MovablePlan:
             self.sum_y[part] += sign * a * y
             self.sum_sq[part] += sign * sq
             self.shape_of[part] = self._part_shape(part)
+        self.moves_done += 1
+        self.last_change[source] = self.last_change[dest] = self.moves_done
         self.members[source].discard(u)
         self.members[dest].add(u)
         label[u] = dest
@@ -268,11 +276,12 @@ class MovablePlan:
 
     def _keeps_tolerance(self, source: int, dest: int, w: float) -> bool:
         """Whether moving workload ``w`` from ``source`` to ``dest`` takes neither further out."""
-        # Written out rather than through _keeps_other: compaction asks this for every candidate.
-        excess, load = self._excess, self.load
-        return excess(source, load[source] - w) <= excess(source, load[source]) and excess(
-            dest, load[dest] + w
-        ) <= excess(dest, load[dest])
+        # :meth:`_excess` written out: compaction asks this for every candidate move.
+        target, slack, load = self.target[source], self.slack[source], self.load[source]
+        if max(0.0, abs(load - w - target) - slack) > max(0.0, abs(load - target) - slack):
+            return False
+        target, slack, load = self.target[dest], self.slack[dest], self.load[dest]
+        return max(0.0, abs(load + w - target) - slack) <= max(0.0, abs(load - target) - slack)
 
     def _keeps_other(self, part: int, delta: float) -> bool:
         """Whether adding ``delta`` to the workload of ``part`` takes it no further out."""

@@ -18,6 +18,7 @@ from .graph import DistrictGraph, contiguous_start
 
 sparse = lazy_module("scipy.sparse")
 csgraph = lazy_module("scipy.sparse.csgraph")
+spatial = lazy_module("scipy.spatial")
 
 # Directions tried by each bisection of the initial plan.
 _BISECTION_DIRECTIONS = 12
@@ -26,6 +27,9 @@ _BISECTION_DIRECTIONS = 12
 _POWER_ITERATIONS = 15
 _POWER_BALANCE_STEPS = 50
 _POWER_BALANCE = 0.005
+# Centres each unit may join in the power diagram: its nearest ones. With more
+# sectors than this, the n × k distance matrix would dominate the whole split.
+_POWER_CANDIDATES = 12
 
 
 def rounded_plan(problem: DistrictGraph, rng: np.random.Generator) -> np.ndarray:
@@ -51,6 +55,7 @@ def power_diagram(problem: DistrictGraph, labels: np.ndarray) -> np.ndarray | No
     xy, weights, areas, targets = problem.xy, problem.weights, problem.areas, problem.targets
     if k == 1:
         return labels
+    labels = labels.copy()
     alpha = np.zeros(k)
     # Offsets are in squared metres: scale steps by a typical sector's squared radius.
     scale = areas.sum() / k / math.pi
@@ -67,16 +72,50 @@ def power_diagram(problem: DistrictGraph, labels: np.ndarray) -> np.ndarray | No
             )
             / np.maximum(area, 1e-300)[:, None]
         )
-        distance = ((xy[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2)
+        candidates, distance = _nearest_centres(xy, centres)
+        # A unit's choice can only change once the offsets moved apart by more
+        # than its margin (second best minus best): each step re-scores only the
+        # units whose margin, plus the drift when it was taken, is within the
+        # drift since (``settled``). Same labels as re-scoring all, far less work.
+        settled = np.full(len(xy), -np.inf)
+        drift = 0.0
         for _ in range(_POWER_BALANCE_STEPS):
-            labels = np.argmin(distance - alpha, axis=1)
+            active = np.flatnonzero(settled <= drift + 1e-9 * scale)
+            labels[active], margin = _power_choice(candidates[active], distance[active], alpha)
+            settled[active] = margin + drift
             deviation = np.bincount(labels, weights=weights, minlength=k) / targets - 1.0
             if np.abs(deviation).max() < _POWER_BALANCE:
                 break
-            alpha -= 0.5 * scale * deviation
+            step = 0.5 * scale * deviation
+            alpha -= step
+            drift += float(step.max() - step.min())
     if (np.bincount(labels, minlength=k) == 0).any():
         return None
     return labels
+
+
+def _power_choice(
+    candidates: np.ndarray, distance: np.ndarray, alpha: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each unit's sector (least ``distance - alpha`` among its ``candidates``)
+    and its margin over the runner-up."""
+    score = distance - alpha[candidates]
+    rows = np.arange(len(score))
+    best = np.argmin(score, axis=1)
+    lowest = score[rows, best]
+    score[rows, best] = np.inf
+    return candidates[rows, best], score.min(axis=1) - lowest
+
+
+def _nearest_centres(xy: np.ndarray, centres: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per unit, the sectors it may join (``_POWER_CANDIDATES`` nearest centres,
+    all of them when there are few) and its squared distance to each."""
+    k = len(centres)
+    if k <= _POWER_CANDIDATES:
+        candidates = np.broadcast_to(np.arange(k), (len(xy), k))
+        return candidates, ((xy[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2)
+    distance, candidates = spatial.cKDTree(centres).query(xy, k=_POWER_CANDIDATES)
+    return candidates, distance**2
 
 
 def recursive_bisection(problem: DistrictGraph, rng: np.random.Generator) -> np.ndarray:
@@ -153,14 +192,18 @@ def _bisect(
 def _make_sides_connected(
     first: np.ndarray, edge_a: np.ndarray, edge_b: np.ndarray, weights: np.ndarray
 ) -> np.ndarray:
-    """Hand every piece cut off from the main part of its side to the other side."""
+    """Hand every piece cut off from the main part of its side to the other side.
+
+    ``edge_a`` is sorted (the edges come row by row from a CSR matrix), so the
+    graph of same-side edges is put together as CSR directly: the bisection
+    asks this dozens of times per cut."""
     first = first.copy()
+    n = len(first)
     for side in (True, False):
         same = first[edge_a] == first[edge_b]
-        graph = sparse.coo_matrix(
-            (np.ones(int(same.sum())), (edge_a[same], edge_b[same])), shape=(len(first), len(first))
-        )
-        _, piece = csgraph.connected_components(graph, directed=False)
+        indptr = np.concatenate([[0], np.cumsum(np.bincount(edge_a[same], minlength=n))])
+        graph = sparse.csr_matrix((np.ones(int(same.sum())), edge_b[same], indptr), shape=(n, n))
+        _, piece = csgraph.connected_components(graph, directed=True, connection="weak")
         on_side = first == side
         if not on_side.any():
             continue
