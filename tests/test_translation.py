@@ -14,6 +14,7 @@ from .translations import danish
 
 HELP_SECTION = re.compile(r"-+\nDescription\n-+\n(.*?)\n-+\nArguments", re.DOTALL)
 ARGUMENT = re.compile(r"^([A-Z_]+): (.+)$", re.MULTILINE)
+OPTIONAL_MARK = re.compile(r" \((optional|valgfri)\)$")
 OUTPUT = re.compile(r"^([A-Z_]+): <\w+>\n\t(.+)$", re.MULTILINE)
 
 
@@ -22,7 +23,8 @@ def help_parts(output: str):
     title = output.splitlines()[0].rsplit(" (", 1)[0]
     description = HELP_SECTION.search(output).group(1).strip()
     arguments, outputs = output.split("Arguments", 1)[1].split("\nOutputs\n", 1)
-    described = dict(ARGUMENT.findall(arguments))
+    # QGIS 3.44 marks optional parameters after their description (in its own language).
+    described = {name: re.sub(OPTIONAL_MARK, "", text) for name, text in ARGUMENT.findall(arguments)}
     described.update({f"output {name}": text for name, text in OUTPUT.findall(outputs)})
     return title, description, described
 

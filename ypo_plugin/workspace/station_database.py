@@ -10,6 +10,7 @@ from qgis.core import (
     QgsDataSourceUri,
     QgsException,
     QgsProcessingException,
+    QgsProviderConnectionException,
     QgsProviderRegistry,
     QgsVectorLayer,
 )
@@ -106,7 +107,9 @@ def create_station(
                 )
             )
         database.executeSql(script)
-    except QgsException as error:  # a failed connection too, not only a failed statement
+    # A failed connection too, not only a failed statement (on QGIS 3.44 the connection's exception
+    # is no QgsException).
+    except (QgsException, QgsProviderConnectionException) as error:
         raise QgsProcessingException(
             tr(
                 "DATABASE: the station could not be set up in {connection} ({problem}). Check the "
