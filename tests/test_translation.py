@@ -127,3 +127,25 @@ def test_a_bad_field_is_reported_in_the_language_of_qgis(qgis_process_in, two_un
     )
     assert english == "ERROR:\t" + template.format(layer="Base units", **values)
     assert danish_error == "ERROR:\t" + danish(template).format(layer=danish("Base units"), **values)
+
+
+def test_numbers_follow_the_language_of_the_translation(staged_plugin_dir, monkeypatch):
+    """12,500 would read as twelve and a half in Danish."""
+    from ypo_plugin import i18n
+
+    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", staged_plugin_dir / "ypo_plugin" / "i18n")
+    outside = "Incidents outside every sector: {count:,}."
+    population = "Population outside every sector: {population:,.0f}."
+    translator = i18n.install_translator("da")
+    try:
+        assert tr(outside, count=12500) == danish(outside).replace("{count:,}", "12.500")
+        assert translated(core_tr(population, population=1234.6)) == danish(population).replace(
+            "{population:,.0f}", "1.235"
+        )
+        assert i18n.NUMBERS.format("{rate:.2f} {share:.1%} {year}", rate=0.57, share=0.125, year=2026) == (
+            "0,57 12,5% 2026"
+        )
+    finally:
+        i18n.remove_translator(translator)
+    assert tr(outside, count=12500) == "Incidents outside every sector: 12,500."
+    assert i18n.NUMBERS.format("{rate:.2f}", rate=0.57) == "0.57"

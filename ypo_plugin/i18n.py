@@ -7,14 +7,33 @@ collect every text into ``i18n/ypo_da.ts``. All texts share one context (a bare 
 messages with :func:`ypo_plugin.core.messages.tr`; :func:`translated` shows them in the user's language.
 """
 
+import string
+from numbers import Number
 from pathlib import Path
 
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
 from .core.messages import Message
 
 CONTEXT = "@default"
+_SWAPPED_SEPARATORS = str.maketrans(",.", ".,")
+
+
+class LocalNumbers(string.Formatter):
+    """Formats the numbers of a text with the separators of the translation's language: in Danish
+    12.500 inhabitants and a rate of 0,57 (12,500 would read as twelve and a half)."""
+
+    decimal_comma = False
+
+    def format_field(self, value, format_spec):  # noqa: D102 - see the class
+        text = super().format_field(value, format_spec)
+        if self.decimal_comma and isinstance(value, Number) and not isinstance(value, bool):
+            return text.translate(_SWAPPED_SEPARATORS)
+        return text
+
+
+NUMBERS = LocalNumbers()
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "i18n"
 """Where the staged plugin keeps ``ypo_<language>.qm`` (built by ``make stage`` with ``lrelease``)."""
 
@@ -22,7 +41,7 @@ TRANSLATIONS_DIR = Path(__file__).resolve().parent / "i18n"
 def tr(text: str, disambiguation: str | None = None, **values) -> str:
     """``text`` (a literal) in the user's language, formatted with ``values``."""
     translation = QCoreApplication.translate(CONTEXT, text, disambiguation)
-    return translation.format(**values) if values else translation
+    return NUMBERS.vformat(translation, (), values) if values else translation
 
 
 def translated(message: str) -> str:
@@ -32,7 +51,7 @@ def translated(message: str) -> str:
         translation = QCoreApplication.translate(CONTEXT, message.template, message.disambiguation)
         # A value may be a message itself ("{count} officers" inside a sentence).
         values = {name: translated(value) for name, value in message.values.items()}
-        return translation.format(**values) if values else translation
+        return NUMBERS.vformat(translation, (), values) if values else translation
     return message
 
 
@@ -45,16 +64,18 @@ def translation_file(language: str) -> Path | None:
     return None
 
 
-def install_translator() -> QTranslator | None:
-    """Install the translation for QGIS's user interface language; the translator, to be removed
-    on unload, or None when the language is English or has no translation."""
-    path = translation_file(QgsApplication.locale())
+def install_translator(language: str | None = None) -> QTranslator | None:
+    """Install the translation for ``language`` (default: QGIS's user interface language); the
+    translator, to be removed on unload, or None when the language is English or has no translation."""
+    language = language or QgsApplication.locale()
+    path = translation_file(language)
     if path is None:
         return None
     translator = QTranslator()
     if not translator.load(str(path)):
         return None
     QCoreApplication.installTranslator(translator)
+    NUMBERS.decimal_comma = QLocale(language).decimalPoint() == ","
     return translator
 
 
@@ -62,3 +83,4 @@ def remove_translator(translator: QTranslator | None) -> None:
     """Remove what :func:`install_translator` installed."""
     if translator is not None:
         QCoreApplication.removeTranslator(translator)
+        NUMBERS.decimal_comma = False
