@@ -4236,5 +4236,9 @@ Resultater: OUTPUT (PDF'en) og PAGE_COUNT.</translation>
         <source>DATABASE: the station could not be set up in {connection} ({problem}). Check the connection, that PostGIS is installed and that you may create roles, or have an administrator run {script} there.</source>
         <translation>DATABASE: stationen kunne ikke oprettes i {connection} ({problem}). Kontrollér forbindelsen, at PostGIS er installeret, og at du må oprette roller, eller få en administrator til at køre {script} dér.</translation>
     </message>
+    <message>
+        <source>&amp;YPO sector planning</source>
+        <translation>&amp;YPO-sektorplanlægning</translation>
+    </message>
 </context>
 </TS>

@@ -67,6 +67,7 @@ def danish_translator(staged_plugin_dir):
 
 def test_texts_and_core_messages_follow_the_installed_translation(danish_translator):
     assert tr("Sector planning") == danish("Sector planning")
+    assert plugin_menu() == danish("&YPO sector planning") == "&YPO-sektorplanlægning"
     message = core_tr("Sectors in {place}:", place="Nørrebro")
     assert translated(message) == danish("Sectors in {place}:").format(place="Nørrebro")
     assert translated(core_tr("Phone", "abbreviation")) == "Tlf."

@@ -44,6 +44,11 @@ def tr(text: str, disambiguation: str | None = None, **values) -> str:
     return NUMBERS.vformat(translation, (), values) if values else translation
 
 
+def plugin_menu() -> str:
+    """The plugin's menu under Plugins, where the plugin object and its editing tools add entries."""
+    return tr("&YPO sector planning")
+
+
 def translated(message: str) -> str:
     """A message of the core (:class:`~.core.messages.Message`) in the user's language; other
     texts as they are."""

@@ -3,11 +3,10 @@
 from qgis.core import Qgis, QgsApplication, QgsMessageLog
 
 from .dependencies import absent_requirements, missing_requirements_message
-from .i18n import install_translator, remove_translator, tr
+from .i18n import install_translator, plugin_menu, remove_translator, tr
 from .provider import YpoProvider
 
 MESSAGE_TAG = "YPO sector planning"
-MENU = "&YPO sector planning"
 
 
 class YpoPlugin:
@@ -54,7 +53,7 @@ class YpoPlugin:
         )
         self.export_action.setObjectName("ypoExportSectorMaps")
         self.export_action.triggered.connect(self._open_export_dialog)
-        self.iface.addPluginToMenu(MENU, self.export_action)
+        self.iface.addPluginToMenu(plugin_menu(), self.export_action)
         self.iface.addToolBarIcon(self.export_action)
 
     @staticmethod
@@ -68,7 +67,7 @@ class YpoPlugin:
             # (pytest-qgis's stand-in iface has no removePluginMenu; QGIS's has.)
             remove_from_menu = getattr(self.iface, "removePluginMenu", None)
             if remove_from_menu is not None:
-                remove_from_menu(MENU, self.export_action)
+                remove_from_menu(plugin_menu(), self.export_action)
             self.iface.removeToolBarIcon(self.export_action)
             self.export_action = None
         if self.editing_gui is not None:

@@ -6,11 +6,10 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
-from ..i18n import tr
+from ..i18n import plugin_menu, tr
 from .paint_units_tool import PaintUnitsTool
 from .sector_stats_dock import SectorStatsDock
 
-MENU = "&YPO sector planning"
 ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icon.svg")
 
 
@@ -34,7 +33,7 @@ class EditingGui:
         self.dock_action.setText(tr("Sector statistics"))
         self.dock_action.setIcon(QIcon(ICON))
         self.dock_action.setToolTip(tr("Show live statistics of the sectors while you edit them"))
-        self.iface.addPluginToMenu(MENU, self.dock_action)
+        self.iface.addPluginToMenu(plugin_menu(), self.dock_action)
         self.iface.addToolBarIcon(self.dock_action)
 
         self.tool = PaintUnitsTool(canvas, self.dock.mover)
@@ -49,7 +48,7 @@ class EditingGui:
         self.paint_action.triggered.connect(self._activate_tool)
         self.tool.setAction(self.paint_action)
         self.dock.set_paint_action(self.paint_action)
-        self.iface.addPluginToMenu(MENU, self.paint_action)
+        self.iface.addPluginToMenu(plugin_menu(), self.paint_action)
         self.iface.addToolBarIcon(self.paint_action)
 
     def _activate_tool(self, checked: bool) -> None:
@@ -66,7 +65,7 @@ class EditingGui:
             canvas.unsetMapTool(self.tool)
         for action in (self.dock_action, self.paint_action):
             if action is not None:
-                self._call("removePluginMenu", MENU, action)
+                self._call("removePluginMenu", plugin_menu(), action)
                 self._call("removeToolBarIcon", action)
         if self.dock is not None:
             self.dock.cleanup()
