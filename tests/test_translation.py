@@ -8,7 +8,7 @@ import pytest
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
 from ypo_plugin.core.messages import tr as core_tr
-from ypo_plugin.i18n import tr, translated, translation_file
+from ypo_plugin.i18n import plugin_menu, tr, translated, translation_file
 
 from .translations import danish
 
