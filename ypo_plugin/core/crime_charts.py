@@ -37,14 +37,12 @@ FORMATS: tuple[str, ...] = ("png", "svg")
 CHART_KINDS: tuple[str, ...] = ("hours", "types")
 DPI = 120
 
-_RC = {
-    "svg.hashsalt": "ypo-sector-planning",
-    "svg.fonttype": "path",
-    "font.family": "DejaVu Sans",
-    "font.size": 9,
-    "axes.titlesize": 11,
-}
-_METADATA = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
+CHART_STYLE = {"svg.hashsalt": "ypo-sector-planning", "svg.fonttype": "path", "font.family": "DejaVu Sans"}
+"""What every chart of the plugin shares: the map font, and SVGs alike byte for byte from run to run."""
+SVG_METADATA = {"Date": None, "Creator": None}
+"""No date or software version in an SVG: the same data give the same file."""
+_RC = {**CHART_STYLE, "font.size": 9, "axes.titlesize": 11}
+_METADATA = {"png": {"Software": None}, "svg": SVG_METADATA}
 _RESERVED = {
     "con",
     "prn",

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from .crime_charts import file_stems
+from .crime_charts import CHART_STYLE, SVG_METADATA, file_stems
 from .crime_grid import BAND_UNKNOWN, CrimeGridResult
 from .crime_types import CRIME_TYPE_FIELDS, CRIME_TYPES, OTHER
 from .progress import CancelCheck, never_cancelled, raise_if_cancelled
@@ -24,16 +24,13 @@ from .texts import DEFAULT_TEXTS, PublicTexts
 HOURS_BOX_MM = (126.0, 53.0)
 TYPES_BOX_MM = (80.0, 50.0)
 _RC = {
-    "svg.hashsalt": "ypo-sector-planning",
-    "svg.fonttype": "path",
-    "font.family": "DejaVu Sans",
+    **CHART_STYLE,
     "font.size": 6.5,
     "axes.titlesize": 8,
     "axes.linewidth": 0.5,
     "xtick.major.width": 0.5,
     "ytick.major.width": 0.5,
 }
-_METADATA = {"Date": None, "Creator": None}
 
 
 def _inches(box_mm: tuple[float, float]) -> tuple[float, float]:
@@ -85,11 +82,11 @@ def write_page_charts(
             untimed = without_time(result, sector_id)
             figure = _hours_figure(Figure, hour_matrix(result, sector_id), texts, untimed)
             FigureCanvasAgg(figure)
-            figure.savefig(hours, format="svg", metadata=_METADATA)
+            figure.savefig(hours, format="svg", metadata=SVG_METADATA)
             types = folder / f"{stem}_page_types.svg"
             figure = _types_figure(Figure, type_counts(result, sector_id), texts)
             FigureCanvasAgg(figure)
-            figure.savefig(types, format="svg", metadata=_METADATA)
+            figure.savefig(types, format="svg", metadata=SVG_METADATA)
             written[sector_id] = (str(hours), str(types))
     return written
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .crime_charts import file_stems
+from .crime_charts import CHART_STYLE, SVG_METADATA, file_stems
 from .crime_types import CRIME_TYPES
 from .messages import tr
 from .progress import CancelCheck, never_cancelled, raise_if_cancelled
@@ -18,14 +18,7 @@ from .threat_assessment import DEFAULT_SETTINGS, STATION, ThreatResult, period_s
 
 MAX_LISTED = 8
 CHART_BOX_MM = (180.0, 80.0)
-_RC = {
-    "svg.hashsalt": "ypo-sector-planning",
-    "svg.fonttype": "path",
-    "font.family": "DejaVu Sans",
-    "font.size": 8,
-    "axes.titlesize": 9,
-}
-_METADATA = {"Date": None, "Creator": None}
+_RC = {**CHART_STYLE, "font.size": 8, "axes.titlesize": 9}
 BEFORE_COLOUR, NOW_COLOUR = "#9aa5b1", "#c0392b"
 
 
@@ -234,6 +227,6 @@ def write_monthly_charts(
             )
             FigureCanvasAgg(figure)
             path = folder / f"{stem}_monthly.svg"
-            figure.savefig(path, format="svg", metadata=_METADATA)
+            figure.savefig(path, format="svg", metadata=SVG_METADATA)
             written[sector_id] = str(path)
     return written

@@ -37,16 +37,20 @@ ABOUT = {
 DEFAULT_TYPE_WEIGHTS_TEXT = "; ".join(f"{name}={weight:g}" for name, weight in DEFAULT_TYPE_WEIGHTS.items())
 
 
+def exposed_areas_parameter() -> QgsProcessingParameterFeatureSource:
+    """EXPOSED_AREAS: the particularly exposed housing areas (optional polygons), as Compute sector
+    manning and the threat assessment take them."""
+    return QgsProcessingParameterFeatureSource(
+        EXPOSED_AREAS,
+        tr("Particularly exposed housing areas"),
+        [QgsProcessing.SourceType.TypeVectorPolygon],
+        optional=True,
+    )
+
+
 def add_need_parameters(algorithm) -> None:
     """EXPOSED_AREAS (optional polygons), FACTOR_METHOD and, advanced, the thresholds and weights."""
-    algorithm.addParameter(
-        QgsProcessingParameterFeatureSource(
-            EXPOSED_AREAS,
-            tr("Particularly exposed housing areas"),
-            [QgsProcessing.SourceType.TypeVectorPolygon],
-            optional=True,
-        )
-    )
+    algorithm.addParameter(exposed_areas_parameter())
     algorithm.addParameter(
         enum_parameter(FACTOR_METHOD, tr("Factor method"), FACTOR_METHODS, FACTOR_METHODS[0])
     )

@@ -6,10 +6,8 @@ COMPARE_WITH), the incidents' GANG_FIELD, and the exposed housing areas with the
 from __future__ import annotations
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterDateTime,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
 )
 
@@ -17,6 +15,7 @@ from ..core.defaults import NO_TEXTS, YES_TEXTS
 from ..core.lazy import lazy_module
 from ..i18n import tr
 from .crime_input import CRIMES, datetime_text
+from .need_input import EXPOSED_AREAS, exposed_areas_parameter
 from .parameters import enum_parameter
 
 np = lazy_module("numpy")
@@ -32,7 +31,6 @@ COMPARE_END = "COMPARE_END"
 COMPARE_WITH = "COMPARE_WITH"
 COMPARE_OPTIONS = ("quarter_before", "year_before")
 GANG_FIELD = "GANG_FIELD"
-EXPOSED_AREAS = "EXPOSED_AREAS"
 EXPOSED_NAME_FIELD = "EXPOSED_NAME_FIELD"
 
 
@@ -108,14 +106,7 @@ def add_gang_and_exposed_parameters(algorithm) -> None:
             GANG_FIELD, tr("Gang field"), parentLayerParameterName=CRIMES, optional=True
         )
     )
-    algorithm.addParameter(
-        QgsProcessingParameterFeatureSource(
-            EXPOSED_AREAS,
-            tr("Particularly exposed housing areas"),
-            [QgsProcessing.SourceType.TypeVectorPolygon],
-            optional=True,
-        )
-    )
+    algorithm.addParameter(exposed_areas_parameter())
     algorithm.addParameter(
         QgsProcessingParameterField(EXPOSED_NAME_FIELD, tr("Exposed area name field"), "name", EXPOSED_AREAS)
     )
