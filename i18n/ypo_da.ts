@@ -4240,5 +4240,9 @@ Resultater: OUTPUT (PDF'en) og PAGE_COUNT.</translation>
         <source>&amp;YPO sector planning</source>
         <translation>&amp;YPO-sektorplanlægning</translation>
     </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} til {last}</translation>
+    </message>
 </context>
 </TS>

@@ -334,4 +334,6 @@ def _both_periods_monthly(
 
 def period_span(period: Period) -> str:
     """``2026-07-01 to 2026-09-30``: the period's first and last day."""
-    return f"{np.datetime64(period.start, 'D')} to {np.datetime64(period.end, 'D') - 1}"
+    return tr(
+        "{first} to {last}", first=np.datetime64(period.start, "D"), last=np.datetime64(period.end, "D") - 1
+    )
