@@ -4244,5 +4244,13 @@ Resultater: OUTPUT (PDF'en) og PAGE_COUNT.</translation>
         <source>{first} to {last}</source>
         <translation>{first} til {last}</translation>
     </message>
+    <message>
+        <source>p &lt; {limit:.3f}</source>
+        <translation>p &lt; {limit:.3f}</translation>
+    </message>
+    <message>
+        <source>p = {p:.3f}</source>
+        <translation>p = {p:.3f}</translation>
+    </message>
 </context>
 </TS>

@@ -31,7 +31,9 @@ def change_text(row) -> str:
 
 def p_text(p_value: float) -> str:
     """``p = 0.012``, or ``p < 0.001``."""
-    return "p < 0.001" if p_value < 0.001 else f"p = {p_value:.3f}"
+    if p_value < 0.001:
+        return tr("p < {limit:.3f}", limit=0.001)
+    return tr("p = {p:.3f}", p=p_value)
 
 
 def area_name(row) -> str:
