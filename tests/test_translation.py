@@ -71,6 +71,11 @@ def test_texts_and_core_messages_follow_the_installed_translation(danish_transla
     message = core_tr("Sectors in {place}:", place="Nørrebro")
     assert translated(message) == danish("Sectors in {place}:").format(place="Nørrebro")
     assert translated(core_tr("Phone", "abbreviation")) == "Tlf."
+    # A core message given to tr() as a value is translated too.
+    span = core_tr("{first} to {last}", first="2018-01-14", last="2018-01-26")
+    assert tr("Quarter {quarter}, compared with {compare}.", quarter=span, compare=span) == danish(
+        "Quarter {quarter}, compared with {compare}."
+    ).format(quarter="2018-01-14 til 2018-01-26", compare="2018-01-14 til 2018-01-26")
     assert translated("a text of the data") == "a text of the data"
 
 

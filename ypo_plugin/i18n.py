@@ -40,8 +40,15 @@ TRANSLATIONS_DIR = Path(__file__).resolve().parent / "i18n"
 
 def tr(text: str, disambiguation: str | None = None, **values) -> str:
     """``text`` (a literal) in the user's language, formatted with ``values``."""
-    translation = QCoreApplication.translate(CONTEXT, text, disambiguation)
-    return NUMBERS.vformat(translation, (), values) if values else translation
+    return _filled(QCoreApplication.translate(CONTEXT, text, disambiguation), values)
+
+
+def _filled(translation: str, values: dict) -> str:
+    """``translation`` formatted with ``values``, the core's messages among them translated too
+    ("{count} officers" inside a sentence, a period's "… to …")."""
+    if not values:
+        return translation
+    return NUMBERS.vformat(translation, (), {name: translated(value) for name, value in values.items()})
 
 
 def plugin_menu() -> str:
@@ -54,9 +61,7 @@ def translated(message: str) -> str:
     texts as they are."""
     if isinstance(message, Message):
         translation = QCoreApplication.translate(CONTEXT, message.template, message.disambiguation)
-        # A value may be a message itself ("{count} officers" inside a sentence).
-        values = {name: translated(value) for name, value in message.values.items()}
-        return NUMBERS.vformat(translation, (), values) if values else translation
+        return _filled(translation, message.values)
     return message
 
 
