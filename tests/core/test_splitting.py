@@ -18,8 +18,10 @@ from ypo_plugin.core.splitting import (
     exposed_population,
     refine,
     sector_neighbours,
+    seeding,
     split_sectors,
 )
+from ypo_plugin.core.splitting.graph import DistrictGraph
 
 
 def grid(columns, rows):
@@ -257,17 +259,41 @@ def test_many_sectors_contiguous_and_within_tolerance_checked_independently():
 
 
 @pytest.mark.parametrize("existing", [False, True])
-def test_skipping_quiet_units_changes_no_outcome(monkeypatch, existing):
+@pytest.mark.parametrize("within_tolerance", [True, False])
+def test_compacting_sweeps_miss_no_move(existing, within_tolerance):
+    # Every unit with a compacting move, found by scoring each move on its own,
+    # is among the units a sweep checks (scored all at once with arrays).
     units, population = voronoi_city(600, 8)
     adjacency = build_adjacency(units)
-    plan = None
+    rng = np.random.default_rng(5)
+    homes = None
     if existing:
-        plan = split(units, population, 12, seed=1, adjacency=adjacency).labels
-        population = np.round(population * np.random.default_rng(4).lognormal(0.0, 0.1, len(population)))
-    skipping = split(units, population, 12, seed=3, adjacency=adjacency, existing=plan)
-    monkeypatch.setattr(refine._QuietUnits, "skip", lambda self, u: False)
-    checking_all = split(units, population, 12, seed=3, adjacency=adjacency, existing=plan)
-    assert np.array_equal(skipping.labels, checking_all.labels)
+        homes = split(units, population, 12, seed=3, adjacency=adjacency).labels.tolist()
+    centroids = shapely.get_coordinates(shapely.centroid(units))
+    problem = DistrictGraph(
+        adjacency,
+        np.arange(len(units)),
+        population,
+        centroids,
+        shapely.area(units),
+        shapely.length(units),
+        np.full(12, population.sum() / 12),
+        1.0,
+    )
+    # Straight cuts only: a rough start with moves of every kind open.
+    plan = refine.Refiner(problem, seeding.recursive_bisection(problem, rng), homes, rng)
+    expected = set()
+    for u in plan._boundary():
+        source = plan.label[u]
+        for dest in plan._neighbour_parts(u):
+            stay = plan._stay_cost(u, source, dest)
+            keeps = plan._keeps_tolerance(source, dest, plan.w[u])
+            gain = plan._shape_gain(u, source, dest)
+            if stay <= 0 and keeps == within_tolerance and (gain > 1e-9 or (within_tolerance and stay < 0)):
+                expected.add(u)
+    checked = plan._compacting_units(within_tolerance)
+    assert expected, "the rough plan leaves moves open"
+    assert expected <= set(checked) <= set(plan._boundary())
 
 
 def test_as_many_sectors_as_units():

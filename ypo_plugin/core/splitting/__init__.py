@@ -14,6 +14,7 @@ Modules, in the order the split uses them
                   graph with geometry and targets; keeping labels contiguous.
     ``seeding``   starting plan: recursive bisection rounded off by a power diagram.
     ``pieces``    starting plan of a district that links cut into pieces.
+    ``coarsen``   coarser graphs of a large district for its starting plan.
     ``moves``     labels with per-sector sums kept up to date, move scores and
                   the connectivity check every move passes.
     ``refine``    the local search: balance, compact, perturb and repair.
@@ -54,14 +55,24 @@ Algorithm (per district, on the unit adjacency graph of that district)
     compactness moves never take a unit out of its current sector.
 
 Scale (100,000 units and more): the work per step grows with the units, not
-with units × sectors. The power diagram lets each unit choose among its
-nearest sector centres only (:data:`.seeding._POWER_CANDIDATES`; all of them
-for a district of few sectors, so small plans are unchanged), instead of a
-units × sectors distance matrix. The bisection assembles its same-side graphs
-as CSR directly. Compacting sweeps skip *quiet* units: a unit found without a
-move is not scored again until its sector or a neighbouring sector changes
-(:class:`.refine._QuietUnits`), which changes no outcome, only the time spent
-re-scoring the settled stretches of boundary sweep after sweep.
+with units × sectors, and the Python loops only see what can change.
+
+* *Multilevel start* (:mod:`.coarsen`): a district of more than 4,000 units and
+  24 units per sector is coarsened by handshake matching of neighbouring units
+  (roundest pair first; never across a link, so barriers hold; never above
+  1/12 of a sector's target) until it is small enough; the recursive bisection
+  cuts the coarsest graph, the power diagram runs on the coarsest graph with
+  80 nodes per sector and then three iterations on the units, carrying its
+  offsets over. The refinement then works on the units as for any district.
+* The power diagram lets each unit choose among its nearest sector centres
+  only (:data:`.seeding._POWER_CANDIDATES`; all of them for a district of few
+  sectors), instead of a units × sectors distance matrix. The bisection
+  assembles its same-side graphs as CSR directly.
+* *Compacting sweeps* score every boundary move at once with arrays
+  (:meth:`.moves.MovablePlan._compacting_units`, with a margin far above
+  rounding so no move is missed) and visit, in random order, only the units
+  that had a move when the sweep began; each is checked exactly before it
+  moves. A sweep finding nothing ends the compacting as before.
 
 Determinism: all randomness comes from the ``numpy.random.Generator``; the same
 seed and input give the same labels.

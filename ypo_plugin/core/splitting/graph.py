@@ -40,18 +40,13 @@ class DistrictGraph:
         inside = (a >= 0) & (b >= 0)
         self.size = m
         self.edge_a, self.edge_b, self.edge_length = a[inside], b[inside], adjacency.lengths[inside]
-        graph = sparse.coo_matrix(
-            (
-                np.concatenate([self.edge_length, self.edge_length]),
-                (np.concatenate([self.edge_a, self.edge_b]), np.concatenate([self.edge_b, self.edge_a])),
-            ),
-            shape=(m, m),
-        ).tocsr()
-        self._set_graph(graph)
+        self._set_graph(_length_matrix(self.edge_a, self.edge_b, self.edge_length, m))
         self.weights = weights[members]
         # Centred coordinates keep the moment-of-inertia sums precise.
         self.xy = centroids[members] - centroids[members].mean(axis=0)
         self.areas = areas[members]
+        # Polar moment of each unit about its own centroid, as if it were a square of its area.
+        self.moments = self.areas**2 / 6.0
         self.perimeters = perimeters[members]
         self.targets = np.asarray(targets, dtype=float)
         self.slack = self.targets * tolerance_pct / 100.0
@@ -87,14 +82,57 @@ class DistrictGraph:
         sub.weights = self.weights[nodes]
         sub.xy = self.xy[nodes]
         sub.areas = self.areas[nodes]
+        sub.moments = self.moments[nodes]
         sub.perimeters = self.perimeters[nodes]
         sub.targets = np.asarray(targets, dtype=float)
         sub.slack = sub.targets * (self.slack[0] / self.targets[0])
         return sub
 
+    def contract(self, group: np.ndarray) -> DistrictGraph:
+        """The district with each group of nodes (``group``: 0..c-1 per node, each
+        group connected) as one node: summed workload, area, perimeter less the
+        boundaries inside, area centroid and polar moment about it; the shared
+        lengths between groups summed. An edge between groups is a link only when
+        all the edges it stands for are."""
+        coarse = object.__new__(DistrictGraph)
+        c = int(group.max()) + 1
+        coarse.size = c
+        a, b = group[self.edge_a], group[self.edge_b]
+        between = a != b
+        low, high = np.minimum(a, b)[between], np.maximum(a, b)[between]
+        key, position = np.unique(low * c + high, return_inverse=True)
+        coarse.edge_a, coarse.edge_b = key // c, key % c
+        coarse.edge_length = np.bincount(position, weights=self.edge_length[between], minlength=len(key))
+        plain = np.bincount(position, weights=~self.is_link[between], minlength=len(key))
+        coarse.is_link = plain == 0
+        coarse._set_graph(_length_matrix(coarse.edge_a, coarse.edge_b, coarse.edge_length, c))
+        coarse.weights = np.bincount(group, weights=self.weights, minlength=c)
+        coarse.areas = np.bincount(group, weights=self.areas, minlength=c)
+        # Area centroids (plain means for groups without area).
+        mass = np.where(coarse.areas[group] > 0, self.areas, 1.0)
+        total = np.bincount(group, weights=mass, minlength=c)
+        coarse.xy = np.column_stack(
+            [np.bincount(group, weights=mass * self.xy[:, i], minlength=c) / total for i in range(2)]
+        )
+        offset = ((self.xy - coarse.xy[group]) ** 2).sum(axis=1)
+        coarse.moments = np.bincount(group, weights=self.moments + self.areas * offset, minlength=c)
+        inside = np.bincount(a[~between], weights=self.edge_length[~between], minlength=c)
+        coarse.perimeters = np.bincount(group, weights=self.perimeters, minlength=c) - 2.0 * inside
+        coarse.targets = self.targets
+        coarse.slack = self.slack
+        return coarse
+
     def parts_of(self, nodes: np.ndarray) -> np.ndarray:
         """Connected-part label of each of ``nodes`` in the graph they induce."""
         return csgraph.connected_components(self.graph[nodes][:, nodes], directed=False)[1]
+
+
+def _length_matrix(a: np.ndarray, b: np.ndarray, lengths: np.ndarray, size: int) -> sparse.csr_matrix:
+    """Symmetric sparse matrix of the shared ``lengths`` of the edges ``a``–``b``."""
+    return sparse.coo_matrix(
+        (np.concatenate([lengths, lengths]), (np.concatenate([a, b]), np.concatenate([b, a]))),
+        shape=(size, size),
+    ).tocsr()
 
 
 def contiguous_start(problem: DistrictGraph, labels: np.ndarray) -> np.ndarray:

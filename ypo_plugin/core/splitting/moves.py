@@ -24,6 +24,15 @@ _PP_WEIGHT = 2.0
 _ROUNDNESS_WEIGHT = 1.0
 
 
+def _shapes(area, perimeter, sx, sy, sq):
+    """:meth:`MovablePlan._shape` of arrays of sectors."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        inertia = sq - (sx * sx + sy * sy) / area
+        roundness = np.where(inertia > 0, area * area / (2.0 * math.pi * inertia), 1.0)
+        shape = _PP_WEIGHT * 4.0 * math.pi * area / (perimeter * perimeter) + _ROUNDNESS_WEIGHT * roundness
+    return np.where(area > 0, shape, 0.0)
+
+
 class MovablePlan:
     """A district's labels with incrementally kept per-sector sums; every
     move keeps the donor sector connected."""
@@ -39,8 +48,7 @@ class MovablePlan:
         self.area = problem.areas.tolist()
         self.x = problem.xy[:, 0].tolist()
         self.y = problem.xy[:, 1].tolist()
-        # Own polar moment of each unit, as if it were a square of its area.
-        self.own = (problem.areas**2 / 6.0).tolist()
+        self.own = problem.moments.tolist()
         self.unit_perimeter = problem.perimeters.tolist()
         self.target = problem.targets.tolist()
         self.strict_slack = problem.slack.tolist()
@@ -65,7 +73,7 @@ class MovablePlan:
         self.sum_area = np.bincount(labels, weights=p.areas, minlength=k).tolist()
         self.sum_x = np.bincount(labels, weights=p.areas * p.xy[:, 0], minlength=k).tolist()
         self.sum_y = np.bincount(labels, weights=p.areas * p.xy[:, 1], minlength=k).tolist()
-        squares = p.areas * (p.xy**2).sum(axis=1) + p.areas**2 / 6.0
+        squares = p.areas * (p.xy**2).sum(axis=1) + p.moments
         self.sum_sq = np.bincount(labels, weights=squares, minlength=k).tolist()
         internal = labels[p.edge_a] == labels[p.edge_b]
         inner = np.bincount(labels[p.edge_a[internal]], weights=p.edge_length[internal], minlength=k)
@@ -136,6 +144,77 @@ class MovablePlan:
             self.sum_sq[dest] + sq,
         )
         return new - self.shape_of[source] - self.shape_of[dest]
+
+    def _compacting_units(self, within_tolerance: bool) -> list[int]:
+        """Units that may have a compacting move, ascending: a move to a neighbouring
+        sector that raises the shape score (or brings the unit home) and does not take
+        it out of its existing sector, keeping both sectors within their tolerance
+        (``within_tolerance``) or not.
+
+        All boundary moves are scored at once with arrays; the scores are the
+        exact ones' formulas, and the tests leave a margin far above rounding,
+        so a unit with such a move is never missed (a few extra are checked
+        exactly by the caller).
+        """
+        p, k = self.p, self.k
+        label = np.array(self.label)
+        a, b, length = p.edge_a, p.edge_b, p.edge_length
+        cross = label[a] != label[b]
+        inner = ~cross
+        with_source = np.bincount(a[inner], weights=length[inner], minlength=p.size) + np.bincount(
+            b[inner], weights=length[inner], minlength=p.size
+        )
+        unit = np.concatenate([a[cross], b[cross]])
+        other = np.concatenate([b[cross], a[cross]])
+        key, position = np.unique(unit * k + label[other], return_inverse=True)
+        with_dest = np.bincount(position, weights=np.concatenate([length[cross], length[cross]]))
+        unit, dest = key // k, key % k
+        source = label[unit]
+        area, x, y = p.areas[unit], p.xy[unit, 0], p.xy[unit, 1]
+        sq = area * (x * x + y * y) + p.moments[unit]
+        sums = [
+            np.array(values)
+            for values in (self.sum_area, self.perimeter, self.sum_x, self.sum_y, self.sum_sq)
+        ]
+        sum_area, perimeter, sum_x, sum_y, sum_sq = sums
+        shape_of = np.array(self.shape_of)
+        gain = (
+            _shapes(
+                sum_area[source] - area,
+                perimeter[source] - p.perimeters[unit] + 2.0 * with_source[unit],
+                sum_x[source] - area * x,
+                sum_y[source] - area * y,
+                sum_sq[source] - sq,
+            )
+            + _shapes(
+                sum_area[dest] + area,
+                perimeter[dest] + p.perimeters[unit] - 2.0 * with_dest,
+                sum_x[dest] + area * x,
+                sum_y[dest] + area * y,
+                sum_sq[dest] + sq,
+            )
+            - shape_of[source]
+            - shape_of[dest]
+        )
+        stay = np.zeros(len(unit), dtype=np.int64)
+        if self.existing is not None:
+            home = np.array(self.existing)[unit]
+            stay = (home == source).astype(np.int64) - (home == dest)
+        weight = p.weights[unit]
+        load, target, slack = (np.array(values) for values in (self.load, self.target, self.slack))
+
+        def excess(part, delta):
+            return np.maximum(0.0, np.abs(load[part] + delta - target[part]) - slack[part])
+
+        margin = 1e-6 * target[source]
+        keeps = (excess(source, -weight) <= excess(source, 0.0) + margin) & (
+            excess(dest, weight) <= excess(dest, 0.0) + margin
+        )
+        breaks = (excess(source, -weight) > excess(source, 0.0) - margin) | (
+            excess(dest, weight) > excess(dest, 0.0) - margin
+        )
+        wanted = (stay <= 0) & (keeps if within_tolerance else breaks) & ((gain > 0.5e-9) | (stay < 0))
+        return np.unique(unit[wanted]).tolist()
 
     def _stay_cost(self, u: int, source: int, dest: int) -> int:
         """+1 when a move takes ``u`` out of its existing sector, -1 back into it."""

@@ -233,18 +233,18 @@ class Refiner(MovablePlan):
         a unit out of its current sector. Single moves first; when none is
         left, pairs of moves where the second repairs the tolerance the
         first one broke."""
-        singles, pairs = _QuietUnits(self), _QuietUnits(self)
         for _ in range(_MAX_COMPACT_SWEEPS):
             raise_if_cancelled(is_cancelled)
-            if self._compact_singles(singles) == 0 and self._compact_pairs(pairs) == 0:
+            if self._compact_singles() == 0 and self._compact_pairs() == 0:
                 return
 
-    def _compact_singles(self, quiet: _QuietUnits) -> int:
-        """One sweep of single compacting moves over the boundary, in random order."""
+    def _compact_singles(self) -> int:
+        """One sweep of single compacting moves over the units that had one when
+        it began (:meth:`_compacting_units`), in random order."""
         moved = 0
-        for u in self._shuffled(self._boundary()):
+        for u in self._shuffled(self._compacting_units(within_tolerance=True)):
             source = self.label[u]
-            if len(self.members[source]) == 1 or quiet.skip(u):
+            if len(self.members[source]) == 1:
                 continue
             parts = self._neighbour_parts(u)
             best_key, best_dest = None, -1
@@ -261,23 +261,18 @@ class Refiner(MovablePlan):
             if best_dest >= 0 and self._can_leave(u):
                 self._move(u, best_dest)
                 moved += 1
-            else:
-                quiet.mark(u, [source, *parts])
         return moved
 
-    def _compact_pairs(self, quiet: _QuietUnits) -> int:
+    def _compact_pairs(self) -> int:
         """Moves raising the shape score that take one sector out of its
-        tolerance, each kept only with a second move repairing it (:meth:`_repair`)."""
+        tolerance, each kept only with a second move repairing it (:meth:`_repair`);
+        over the units that had such a move when the sweep began, in random order."""
         moved = 0
-        for u in self._shuffled(self._boundary()):
+        for u in self._shuffled(self._compacting_units(within_tolerance=False)):
             source = self.label[u]
-            if len(self.members[source]) == 1 or quiet.skip(u):
+            if len(self.members[source]) == 1:
                 continue
-            parts = self._neighbour_parts(u)
-            # A failed repair depends on sectors further away: only a unit
-            # that never got that far is quiet.
-            repair_tried = False
-            for dest in parts:
+            for dest in self._neighbour_parts(u):
                 w = self.w[u]
                 if self._stay_cost(u, source, dest) > 0 or self._keeps_tolerance(source, dest, w):
                     continue
@@ -295,9 +290,6 @@ class Refiner(MovablePlan):
                     moved += 1
                     break
                 self._move(u, source)
-                repair_tried = True
-            if not repair_tried and self.label[u] == source:
-                quiet.mark(u, [source, *parts])
         return moved
 
     def _repair(self, part: int, giving: bool, moved_unit: int, budget: float) -> bool:
@@ -342,34 +334,3 @@ class Refiner(MovablePlan):
                         and self._keeps_other(source, -w)
                     ):
                         yield v, source, part
-
-
-class _QuietUnits:
-    """Units a compacting sweep found without a move, each with the sectors
-    around it then (its own and its neighbours').
-
-    The options of such a unit depend on those sectors alone, so until one of
-    them changes (:attr:`MovablePlan.last_change`) checking it again cannot
-    find a move: later sweeps skip it. The outcome is the same as without the
-    skip (the sweep order is still drawn over the whole boundary); only
-    re-scoring the quiet parts of the boundary, sweep after sweep, is saved.
-    """
-
-    def __init__(self, plan: MovablePlan):
-        self.plan = plan
-        self.checked_at = [-1] * plan.p.size
-        self.parts: list[list[int]] = [[] for _ in range(plan.p.size)]
-
-    def skip(self, u: int) -> bool:
-        checked = self.checked_at[u]
-        if checked < 0:
-            return False
-        last_change = self.plan.last_change
-        for part in self.parts[u]:
-            if last_change[part] > checked:
-                return False
-        return True
-
-    def mark(self, u: int, parts: list[int]) -> None:
-        self.checked_at[u] = self.plan.moves_done
-        self.parts[u] = parts
