@@ -10,6 +10,8 @@ sector targets and the tolerance as an absolute slack per sector.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from ..adjacency import Adjacency
@@ -59,13 +61,21 @@ class DistrictGraph:
         self.is_link = np.isin(edge_keys, link_keys)
 
     def _set_graph(self, graph: sparse.csr_matrix) -> None:
-        """The sparse matrix of shared lengths and the neighbour lists read from it."""
+        """The sparse matrix of shared lengths (neighbour lists are read from it when asked)."""
         graph.sort_indices()
         self.graph = graph
-        self.neighbours = [
-            graph.indices[graph.indptr[u] : graph.indptr[u + 1]].tolist() for u in range(self.size)
-        ]
-        self.shared = [graph.data[graph.indptr[u] : graph.indptr[u + 1]].tolist() for u in range(self.size)]
+
+    @functools.cached_property
+    def neighbours(self) -> list[list[int]]:
+        """Neighbours of each node, ascending."""
+        graph = self.graph
+        return [graph.indices[graph.indptr[u] : graph.indptr[u + 1]].tolist() for u in range(self.size)]
+
+    @functools.cached_property
+    def shared(self) -> list[list[float]]:
+        """Shared boundary length with each of :attr:`neighbours`."""
+        graph = self.graph
+        return [graph.data[graph.indptr[u] : graph.indptr[u + 1]].tolist() for u in range(self.size)]
 
     def subset(self, nodes: np.ndarray, targets: np.ndarray) -> DistrictGraph:
         """The same district restricted to ``nodes`` (local indices), with other targets."""
