@@ -1,7 +1,7 @@
 """Scale table of the sector splitter: ``ypo:splitsectors`` through ``qgis_process`` against METIS.
 
-    python3 bench/bench_scale.py                        # 2,000 @ 0.25 %, 10,000, 50,000 units
-    python3 bench/bench_scale.py --sizes 100000,200000  # the national rows (minutes each)
+    python3 bench/bench_scale.py                      # 2,000 @ 0.25 %, then 10,000 to 200,000 units
+    python3 bench/bench_scale.py --sizes 10000,50000  # a quicker look
 
 Instances come from this script's own generator (:func:`lattice_city`): quadrilateral
 blocks on a jittered lattice over a square city with a round bay cut out of its south
@@ -227,7 +227,7 @@ def target_lines(unit_count: int, tolerance: float, ours: Row, metis: Row, peak:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="10000,50000", help="unit counts at 1 %% (comma-separated)")
+    parser.add_argument("--sizes", default="10000,50000,100000,200000", help="unit counts at 1 %% (comma-separated)")
     parser.add_argument(
         "--no-small", action="store_true", help=f"leave out 2,000 units @ {SMALL_TOLERANCE_PCT} %%"
     )

@@ -1,4 +1,5 @@
-"""Run every benchmark (bench/bench_*.py) in turn; each prints its own table.
+"""Run every benchmark (bench/bench_*.py) in turn; each prints its own table (and the
+incident counting its scale table too).
 
 python3 bench/run_all.py [NAME ...]   # e.g. counting split; default: all
 """
@@ -8,6 +9,8 @@ import sys
 from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
+# Benchmarks run a second time with these arguments, for a table of their own.
+SECOND_RUNS = {"bench_counting": ["--scale"]}
 
 
 def main() -> int:
@@ -16,10 +19,13 @@ def main() -> int:
     if wanted:
         scripts = [script for script in scripts if any(name in script.stem for name in wanted)]
     failed = []
-    for script in scripts:
-        print(f"\n=== {script.stem} ===", flush=True)
-        if subprocess.run([sys.executable, str(script)], cwd=BENCH_DIR.parent).returncode != 0:
-            failed.append(script.stem)
+    runs = [(script, []) for script in scripts]
+    runs += [(script, SECOND_RUNS[script.stem]) for script in scripts if script.stem in SECOND_RUNS]
+    for script, arguments in runs:
+        name = " ".join([script.stem, *arguments])
+        print(f"\n=== {name} ===", flush=True)
+        if subprocess.run([sys.executable, str(script), *arguments], cwd=BENCH_DIR.parent).returncode != 0:
+            failed.append(name)
     if failed:
         print(f"\nFailed: {', '.join(failed)}", file=sys.stderr)
     return 1 if failed else 0

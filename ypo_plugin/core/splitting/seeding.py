@@ -205,7 +205,7 @@ def _bisect(
             count = min(max(count, 1), len(order) - 1)
             first = np.zeros(len(nodes), dtype=bool)
             first[order[:count]] = True
-            first = _make_sides_connected(first, edge_a, edge_b, weights)
+            first = _make_sides_connected(first, sub.row, sub.col, weights)
             error = weights[first].sum() - goal
             if abs(error) <= balance_scale:
                 break
@@ -220,20 +220,22 @@ def _bisect(
 
 
 def _make_sides_connected(
-    first: np.ndarray, edge_a: np.ndarray, edge_b: np.ndarray, weights: np.ndarray
+    first: np.ndarray, rows: np.ndarray, columns: np.ndarray, weights: np.ndarray
 ) -> np.ndarray:
     """Hand every piece cut off from the main part of its side to the other side.
 
-    ``edge_a`` is sorted (the edges come row by row from a CSR matrix), so the
-    graph of same-side edges is put together as CSR directly: the bisection
-    asks this dozens of times per cut."""
+    ``rows`` → ``columns`` are the graph's edges in both directions, sorted by
+    row (from a CSR matrix), so the graph of same-side edges is put together
+    as CSR directly, and, being symmetric, its strong components are its
+    pieces (weak ones would need its transpose): the bisection asks this
+    dozens of times per cut."""
     first = first.copy()
     n = len(first)
     for side in (True, False):
-        same = first[edge_a] == first[edge_b]
-        indptr = np.concatenate([[0], np.cumsum(np.bincount(edge_a[same], minlength=n))])
-        graph = sparse.csr_matrix((np.ones(int(same.sum())), edge_b[same], indptr), shape=(n, n))
-        _, piece = csgraph.connected_components(graph, directed=True, connection="weak")
+        same = first[rows] == first[columns]
+        indptr = np.concatenate([[0], np.cumsum(np.bincount(rows[same], minlength=n))])
+        graph = sparse.csr_matrix((np.ones(int(same.sum())), columns[same], indptr), shape=(n, n))
+        _, piece = csgraph.connected_components(graph, directed=True, connection="strong")
         on_side = first == side
         if not on_side.any():
             continue
