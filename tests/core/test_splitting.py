@@ -296,6 +296,42 @@ def test_compacting_sweeps_miss_no_move(existing, within_tolerance):
     assert expected <= set(checked) <= set(plan._boundary())
 
 
+@pytest.mark.parametrize("existing", [False, True])
+def test_balancing_ranks_moves_as_scoring_each_alone_does(existing):
+    # The array ranking of balancing moves against the scalar scores of each move:
+    # the same moves, in the order of (removes excess, stay, shape damage).
+    units, population = voronoi_city(600, 8)
+    adjacency = build_adjacency(units)
+    homes = split(units, population, 12, seed=3, adjacency=adjacency).labels.tolist() if existing else None
+    problem = DistrictGraph(
+        adjacency,
+        np.arange(len(units)),
+        population,
+        shapely.get_coordinates(shapely.centroid(units)),
+        shapely.area(units),
+        shapely.length(units),
+        np.full(12, population.sum() / 12),
+        1.0,
+    )
+    rng = np.random.default_rng(5)
+    plan = refine.Refiner(problem, seeding.recursive_bisection(problem, rng), homes, rng)
+    out = [part for part in range(plan.k) if plan._excess(part, plan.load[part]) > 0]
+    assert out, "straight cuts leave sectors out of tolerance"
+    expected = {}
+    for u, source, dest in plan._moves_touching(out):
+        improvement = plan._balance_improvement(u, source, dest)
+        if improvement is not None:
+            removed, stay = improvement
+            gain = plan._shape_gain(u, source, dest)
+            damage = -gain * plan.target[source] / removed if removed > 0 else -gain
+            expected[(u, source, dest)] = (0 if removed > 0 else 1, stay, damage)
+    ranked = plan._ranked_balance_moves(out)
+    assert set(ranked) == set(expected)
+    keys = [expected[move] for move in ranked]
+    for before, after in zip(keys, keys[1:], strict=False):
+        assert before[:2] < after[:2] or (before[:2] == after[:2] and before[2] <= after[2] + 1e-9)
+
+
 def test_as_many_sectors_as_units():
     result = split(grid(3, 1), np.ones(3), 3)
     assert sorted(result.labels.tolist()) == [0, 1, 2]

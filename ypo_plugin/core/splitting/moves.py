@@ -13,6 +13,7 @@ whether a unit can leave its sector without cutting it in two
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -22,6 +23,32 @@ from .graph import DistrictGraph
 # Shape score of a sector: weights of Polsby-Popper and of the normalised moment of inertia.
 _PP_WEIGHT = 2.0
 _ROUNDNESS_WEIGHT = 1.0
+
+
+@dataclass(frozen=True)
+class BoundaryMoves:
+    """Moves of units to neighbouring sectors, one per (unit, destination), as
+    arrays: workload moved, shape gain, stay cost; and per sector the load,
+    target, slack and unit count when they were scored."""
+
+    unit: np.ndarray
+    source: np.ndarray
+    dest: np.ndarray
+    weight: np.ndarray
+    gain: np.ndarray
+    stay: np.ndarray
+    load: np.ndarray
+    target: np.ndarray
+    slack: np.ndarray
+    units_in: np.ndarray
+
+    def excess(self, part: np.ndarray, delta) -> np.ndarray:
+        """:meth:`MovablePlan._excess` of sectors ``part`` with ``delta`` added to their load."""
+        return np.maximum(0.0, np.abs(self.load[part] + delta - self.target[part]) - self.slack[part])
+
+    def squared(self, part: np.ndarray, delta) -> np.ndarray:
+        """:meth:`MovablePlan._squared` of sectors ``part`` with ``delta`` added to their load."""
+        return ((self.load[part] + delta - self.target[part]) / self.target[part]) ** 2
 
 
 def _shapes(area, perimeter, sx, sy, sq):
@@ -145,17 +172,9 @@ class MovablePlan:
         )
         return new - self.shape_of[source] - self.shape_of[dest]
 
-    def _compacting_units(self, within_tolerance: bool) -> list[int]:
-        """Units that may have a compacting move, ascending: a move to a neighbouring
-        sector that raises the shape score (or brings the unit home) and does not take
-        it out of its existing sector, keeping both sectors within their tolerance
-        (``within_tolerance``) or not.
-
-        All boundary moves are scored at once with arrays; the scores are the
-        exact ones' formulas, and the tests leave a margin far above rounding,
-        so a unit with such a move is never missed (a few extra are checked
-        exactly by the caller).
-        """
+    def _boundary_moves(self) -> BoundaryMoves:
+        """Every move of a unit to a neighbouring sector, scored at once with arrays
+        (the formulas of :meth:`_shape_gain`, :meth:`_stay_cost` and :meth:`_excess`)."""
         p, k = self.p, self.k
         label = np.array(self.label)
         a, b, length = p.edge_a, p.edge_b, p.edge_length
@@ -200,20 +219,40 @@ class MovablePlan:
         if self.existing is not None:
             home = np.array(self.existing)[unit]
             stay = (home == source).astype(np.int64) - (home == dest)
-        weight = p.weights[unit]
-        load, target, slack = (np.array(values) for values in (self.load, self.target, self.slack))
+        return BoundaryMoves(
+            unit,
+            source,
+            dest,
+            p.weights[unit],
+            gain,
+            stay,
+            np.array(self.load),
+            np.array(self.target),
+            np.array(self.slack),
+            np.bincount(label, minlength=k),
+        )
 
-        def excess(part, delta):
-            return np.maximum(0.0, np.abs(load[part] + delta - target[part]) - slack[part])
+    def _compacting_units(self, within_tolerance: bool) -> list[int]:
+        """Units that may have a compacting move, ascending: a move to a neighbouring
+        sector that raises the shape score (or brings the unit home) and does not take
+        it out of its existing sector, keeping both sectors within their tolerance
+        (``within_tolerance``) or not.
 
-        margin = 1e-6 * target[source]
+        The moves are scored with arrays (:meth:`_boundary_moves`), and the
+        tests leave a margin far above rounding, so a unit with such a move is
+        never missed (a few extra are checked exactly by the caller).
+        """
+        moves = self._boundary_moves()
+        unit, source, dest, weight, stay = moves.unit, moves.source, moves.dest, moves.weight, moves.stay
+        excess = moves.excess
+        margin = 1e-6 * moves.target[source]
         keeps = (excess(source, -weight) <= excess(source, 0.0) + margin) & (
             excess(dest, weight) <= excess(dest, 0.0) + margin
         )
         breaks = (excess(source, -weight) > excess(source, 0.0) - margin) | (
             excess(dest, weight) > excess(dest, 0.0) - margin
         )
-        wanted = (stay <= 0) & (keeps if within_tolerance else breaks) & ((gain > 0.5e-9) | (stay < 0))
+        wanted = (stay <= 0) & (keeps if within_tolerance else breaks) & ((moves.gain > 0.5e-9) | (stay < 0))
         return np.unique(unit[wanted]).tolist()
 
     def _stay_cost(self, u: int, source: int, dest: int) -> int:

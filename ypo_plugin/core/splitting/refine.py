@@ -92,20 +92,25 @@ class Refiner(MovablePlan):
     def _ranked_balance_moves(self, out: list[int]) -> list[tuple[int, int, int]]:
         """Moves (unit, source, destination) touching the sectors ``out`` that
         lower (excess, squared deviation), best first: those removing excess
-        by least shape damage per unit removed, then the others by shape."""
-        ranked = []
-        for u, source, dest in self._moves_touching(out):
-            improvement = self._balance_improvement(u, source, dest)
-            if improvement is None:
-                continue
-            removed, stay = improvement
-            gain = self._shape_gain(u, source, dest)
-            if removed > 0:
-                ranked.append((0, stay, -gain * self.target[source] / removed, u, source, dest))
-            else:
-                ranked.append((1, stay, -gain, u, source, dest))
-        ranked.sort()
-        return [(u, source, dest) for *_, u, source, dest in ranked]
+        by least shape damage per unit removed, then the others by shape.
+        Scored with arrays (:meth:`_boundary_moves`), as :meth:`_balance_improvement` does."""
+        moves = self._boundary_moves()
+        touching = np.isin(moves.source, out) | np.isin(moves.dest, out)
+        unit, source, dest = moves.unit[touching], moves.source[touching], moves.dest[touching]
+        weight, gain, stay = moves.weight[touching], moves.gain[touching], moves.stay[touching]
+        excess, squared = moves.excess, moves.squared
+        removed = excess(source, 0.0) + excess(dest, 0.0) - excess(source, -weight) - excess(dest, weight)
+        d_squared = (
+            squared(source, -weight) + squared(dest, weight) - squared(source, 0.0) - squared(dest, 0.0)
+        )
+        lowers = (removed > 1e-9) | ((removed >= -1e-9) & (d_squared < -1e-12))
+        valid = lowers & (weight > 0) & (moves.units_in[source] > 1)
+        removes = removed > 1e-9
+        with np.errstate(divide="ignore", invalid="ignore"):
+            damage = np.where(removes, -gain * moves.target[source] / removed, -gain)
+        order = np.lexsort((dest, source, unit, damage, stay, ~removes))
+        order = order[valid[order]]
+        return list(zip(unit[order].tolist(), source[order].tolist(), dest[order].tolist(), strict=True))
 
     def _balance_improvement(self, u: int, source: int, dest: int) -> tuple[float, int] | None:
         """(excess removed, stay cost) of a move lowering (excess, squared deviation), else None."""
