@@ -227,7 +227,9 @@ def target_lines(unit_count: int, tolerance: float, ours: Row, metis: Row, peak:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="10000,50000,100000,200000", help="unit counts at 1 %% (comma-separated)")
+    parser.add_argument(
+        "--sizes", default="10000,50000,100000,200000", help="unit counts at 1 %% (comma-separated)"
+    )
     parser.add_argument(
         "--no-small", action="store_true", help=f"leave out 2,000 units @ {SMALL_TOLERANCE_PCT} %%"
     )
