@@ -333,13 +333,12 @@ def _shared_boundaries(
     """Candidate pairs (i < j, sorted), their shared boundary length and, if asked, the middle of
     each pair's shared boundary (module rules)."""
     n = len(geoms)
+    tree = shapely.STRtree(geoms)
     if gap_tolerance > 0:
-        tree = shapely.STRtree(geoms)
         i, j = _upper_pairs(*tree.query(geoms, predicate="dwithin", distance=gap_tolerance), n)
         lengths = _overlap_lengths(geoms, shapely.buffer(geoms, gap_tolerance), i, j)
         return i, j, lengths, _overlap_middles(geoms, i, j) if with_middles else None
 
-    tree = shapely.STRtree(geoms)
     first, second, common, unsure = _matched_segments(geoms, tree)
     pair, seg_pair = np.unique(np.minimum(first, second) * n + np.maximum(first, second), return_inverse=True)
     seg_pair = seg_pair.reshape(-1)
