@@ -1,6 +1,9 @@
 """The shared sector vocabulary: ids as text, effective sectors, dissolves, neighbours, districts
 (no QGIS). The id and neighbour tests moved here from test_sector_log and test_publication."""
 
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 import shapely
@@ -20,6 +23,9 @@ from ypo_plugin.core.sectors import (
     touching_neighbour_texts,
     united_areas,
 )
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from bench_scale import lattice_city  # noqa: E402
 
 
 def test_sector_ids_are_trimmed_text():
@@ -104,6 +110,45 @@ def test_dissolve_by_label_and_by_id():
     assert [m.tolist() for m in by_id.members] == [[0, 2, 3], [1]]
     assert [r.tolist() for r in by_id.repaired] == [[3], []]
     assert by_id.geometries[0].area == pytest.approx(2.5) and by_id.geometries[1] is geoms[2]
+
+
+class CountingUnion:
+    """shapely.union_all, counting its calls."""
+
+    def __init__(self):
+        self.calls = 0
+        self.union_all = shapely.union_all
+
+    def __call__(self, *args, **kwargs):
+        self.calls += 1
+        return self.union_all(*args, **kwargs)
+
+
+def test_dissolve_of_a_lattice_is_its_coverage_union(monkeypatch):
+    units, _ = lattice_city(3000, 5)
+    centres = shapely.get_coordinates(shapely.centroid(units))
+    labels = (centres[:, 0] // 1500).astype(int) * 4 + (centres[:, 1] // 1500).astype(int)
+    count = int(labels.max()) + 1
+    expected = [shapely.union_all(units[labels == label]) for label in range(count)]
+    counting = CountingUnion()
+    monkeypatch.setattr(shapely, "union_all", counting)
+    united = dissolve(units, labels, count)
+    # The blocks share identical edges: every sector is a coverage union, the same polygon.
+    assert counting.calls == 0
+    assert all(shapely.equals(united, expected))
+
+
+def test_dissolve_of_overlapping_or_unmatched_units_is_the_full_union(monkeypatch):
+    overlapping = [box(0, 0, 2, 2), box(1, 1, 3, 3)]
+    # The tall box has no vertex at (1, 1), where its two neighbours meet.
+    t_junction = [box(0, 0, 1, 2), box(1, 0, 2, 1), box(1, 1, 2, 2)]
+    counting = CountingUnion()
+    monkeypatch.setattr(shapely, "union_all", counting)
+    united = dissolve(np.array(overlapping + t_junction, dtype=object), np.array([0, 0, 1, 1, 1]), 2)
+    assert united[0].area == pytest.approx(7.0) and united[0].is_valid
+    assert united[0].equals(counting.union_all(overlapping))
+    assert united[1].equals(box(0, 0, 2, 2))
+    assert counting.calls >= 1
 
 
 def test_united_areas_count_an_overlap_once():

@@ -28,6 +28,27 @@ Rules (the contract of :func:`build_adjacency`):
   Every such link is recorded in :attr:`Adjacency.links` with its reason so
   that callers can report it.
 
+How the shared lengths are found (fast, and the same numbers as the rule
+above): every ring of every unit is cut into its segments (consecutive
+vertices of one ring; zero-length segments dropped), each segment written
+with its lexicographically smaller end first, and identical segments grouped
+(exact equality of the four coordinates). A segment found in exactly two
+different units, with the units on opposite sides of it, is a piece of
+their common edge; the pair's shared length is the sum of those pieces. A
+unit is *sure* when every one of its segments is matched like that: its
+whole boundary is then common edges, so no other unit can touch it without
+overlapping one of its matched neighbours. Every other unit (an outer edge,
+a T-junction where only one side has a vertex, an overlap, a duplicate)
+is *unsure*, and so is a unit whose representative point lies in another
+unit (they overlap: this catches two edge-matched tessellations laid over
+each other, whose units would otherwise all look sure). Every pair that
+involves an unsure unit and intersects it is measured the exact way: the
+mean of the length of one unit's boundary in the other, both directions. On
+a clean tessellation only the units along the outer edge are unsure; on
+messy data the method falls back to the exact computation where it is
+needed. With ``gap_tolerance > 0`` every pair within
+the tolerance is measured the exact way against the buffered neighbour.
+
 Indices are positions in the input sequence of geometries.
 """
 
@@ -133,7 +154,8 @@ def build_adjacency(
     n = len(geoms)
     if min_shared_length is None:
         min_shared_length = 1e-6 * float(np.median(shapely.length(geoms)))
-    i, j, lengths = _shared_boundaries(geoms, gap_tolerance)
+    with_barriers = barriers is not None and len(barriers) > 0
+    i, j, lengths, middles = _shared_boundaries(geoms, gap_tolerance, with_middles=with_barriers)
     keep = lengths > min_shared_length
     i, j, lengths = i[keep], j[keep], lengths[keep]
     raise_if_cancelled(is_cancelled)
@@ -141,8 +163,8 @@ def build_adjacency(
 
     cut = np.zeros(len(i), dtype=bool)
     distances = np.zeros(len(i))
-    if barriers is not None and len(barriers):
-        cut, distances = _barrier_cuts(geoms, i, j, barriers)
+    if with_barriers:
+        cut, distances = _barrier_cuts(geoms, i, j, middles[keep], barriers)
     adjacency = Adjacency(
         n=n,
         edges=np.column_stack([i[~cut], j[~cut]]).astype(np.int64).reshape(-1, 2),
@@ -305,47 +327,154 @@ def _checked_polygons(geoms: Sequence, layer_name: str) -> np.ndarray:
     return array
 
 
-def _shared_boundaries(geoms: np.ndarray, gap_tolerance: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Candidate pairs (i < j) and their shared boundary length (module rules)."""
+def _shared_boundaries(
+    geoms: np.ndarray, gap_tolerance: float, with_middles: bool
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]:
+    """Candidate pairs (i < j, sorted), their shared boundary length and, if asked, the middle of
+    each pair's shared boundary (module rules)."""
+    n = len(geoms)
     tree = shapely.STRtree(geoms)
     if gap_tolerance > 0:
-        i, j = tree.query(geoms, predicate="dwithin", distance=gap_tolerance)
-        others = shapely.buffer(geoms, gap_tolerance)
-    else:
-        i, j = tree.query(geoms, predicate="intersects")
-        others = geoms
-    upper = i < j
-    i, j = i[upper], j[upper]
+        i, j = _upper_pairs(*tree.query(geoms, predicate="dwithin", distance=gap_tolerance), n)
+        lengths = _overlap_lengths(geoms, shapely.buffer(geoms, gap_tolerance), i, j)
+        return i, j, lengths, _overlap_middles(geoms, i, j) if with_middles else None
+
+    first, second, common, unsure = _matched_segments(geoms, tree)
+    pair, seg_pair = np.unique(np.minimum(first, second) * n + np.maximum(first, second), return_inverse=True)
+    seg_pair = seg_pair.reshape(-1)
+    matched_i, matched_j = pair // n, pair % n
+    matched_lengths = np.bincount(seg_pair, _segment_lengths(common), len(pair))
+    sure = ~(unsure[matched_i] | unsure[matched_j])
+
+    suspects = np.flatnonzero(unsure)
+    exact_i = exact_j = np.empty(0, dtype=np.int64)
+    if len(suspects):
+        found, other = tree.query(geoms[suspects], predicate="intersects")
+        exact_i, exact_j = _upper_pairs(suspects[found], other, n)
+    i = np.concatenate([matched_i[sure], exact_i])
+    j = np.concatenate([matched_j[sure], exact_j])
+    lengths = np.concatenate([matched_lengths[sure], _overlap_lengths(geoms, geoms, exact_i, exact_j)])
     order = np.lexsort((j, i))
-    i, j = i[order], j[order]
+    middles = None
+    if with_middles:
+        matched_middles = _segment_middles(common, seg_pair, len(pair))
+        middles = np.concatenate([matched_middles[sure], _overlap_middles(geoms, exact_i, exact_j)])[order]
+    return i[order], j[order], lengths[order], middles
+
+
+def _upper_pairs(a: np.ndarray, b: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct pairs among (a, b) as (i, j), i < j, sorted."""
+    low, high = np.minimum(a, b).astype(np.int64), np.maximum(a, b).astype(np.int64)
+    keys = np.unique(low[low < high] * n + high[low < high])
+    return keys // n, keys % n
+
+
+def _overlap_lengths(geoms: np.ndarray, others: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Mean length of one unit's boundary lying in or on the other (``others``), both directions."""
     boundaries = shapely.boundary(geoms)
     forward = shapely.length(intersection(boundaries[i], others[j]))
     backward = shapely.length(intersection(boundaries[j], others[i]))
-    return i.astype(np.int64), j.astype(np.int64), 0.5 * (forward + backward)
+    return 0.5 * (forward + backward)
+
+
+def _ring_segments(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every non-zero segment of every ring as (x0, y0, x1, y1) with (x0, y0) the smaller end
+    (lexicographically); the unit it belongs to; whether that unit lies to its left."""
+    parts, unit_of_part = shapely.get_parts(geoms, return_index=True)
+    rings, part_of_ring = shapely.get_rings(parts, return_index=True)
+    coords, ring_of_vertex = shapely.get_coordinates(rings, return_index=True)
+    # get_rings lists each polygon's exterior first. A polygon lies left of its counter-clockwise
+    # exterior and right of a counter-clockwise hole.
+    exterior = np.r_[True, part_of_ring[1:] != part_of_ring[:-1]]
+    inside_left = shapely.is_ccw(rings) == exterior
+    at = np.flatnonzero(ring_of_vertex[1:] == ring_of_vertex[:-1])
+    start, end = coords[at], coords[at + 1]
+    ring = ring_of_vertex[at]
+    swap = (start[:, 0] > end[:, 0]) | ((start[:, 0] == end[:, 0]) & (start[:, 1] > end[:, 1]))
+    segments = np.where(swap[:, None], np.hstack([end, start]), np.hstack([start, end]))
+    nonzero = (start != end).any(axis=1)
+    return segments[nonzero], unit_of_part[part_of_ring[ring]][nonzero], (inside_left[ring] != swap)[nonzero]
+
+
+def _matched_segments(
+    geoms: np.ndarray, tree: shapely.STRtree
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The common segments (:func:`_common_segments`) and the unsure units, those with any
+    other segment or overlapping another unit (module rules)."""
+    first, second, common, unsure = _common_segments(*_ring_segments(geoms), len(geoms))
+    inner, around = tree.query(shapely.point_on_surface(geoms), predicate="intersects")
+    overlapping = inner != around
+    unsure[inner[overlapping]] = True
+    unsure[around[overlapping]] = True
+    return first, second, common, unsure
+
+
+def _common_segments(
+    segments: np.ndarray, owner: np.ndarray, owner_left: np.ndarray, n: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The segments found in exactly two different units lying on opposite sides of them: both
+    units and the segment; and which units have any other kind of segment (unsure ones)."""
+    order = np.lexsort(segments.T[::-1])
+    segments, owner, owner_left = segments[order], owner[order], owner_left[order]
+    starts = np.flatnonzero(np.r_[True, (segments[1:] != segments[:-1]).any(axis=1)])
+    sizes = np.diff(np.r_[starts, len(segments)])
+    twice = starts[sizes == 2]
+    first, second = owner[twice], owner[twice + 1]
+    matched = (first != second) & (owner_left[twice] != owner_left[twice + 1])
+    unsure = np.zeros(n, dtype=bool)
+    unsure[owner[np.repeat(sizes != 2, sizes)]] = True
+    unsure[first[~matched]] = True
+    unsure[second[~matched]] = True
+    return first[matched], second[matched], segments[twice[matched]], unsure
+
+
+def _segment_lengths(segments: np.ndarray) -> np.ndarray:
+    return np.hypot(segments[:, 2] - segments[:, 0], segments[:, 3] - segments[:, 1])
+
+
+def _segment_middles(segments: np.ndarray, pair: np.ndarray, count: int) -> np.ndarray:
+    """Per pair, the point of its common segments nearest their length-weighted centre (what
+    :func:`_overlap_middles` finds on the same lines)."""
+    middles = np.empty((count, 2))
+    if count == 0:
+        return middles
+    start, step = segments[:, :2], segments[:, 2:] - segments[:, :2]
+    lengths = _segment_lengths(segments)
+    centre_of_pair = (
+        np.column_stack(
+            [np.bincount(pair, lengths * (start[:, k] + 0.5 * step[:, k]), count) for k in (0, 1)]
+        )
+        / np.bincount(pair, lengths, count)[:, None]
+    )
+    centre = centre_of_pair[pair]
+    along = np.clip(((centre - start) * step).sum(axis=1) / (step * step).sum(axis=1), 0.0, 1.0)
+    nearest = start + along[:, None] * step
+    order = np.lexsort((((nearest - centre) ** 2).sum(axis=1), pair))
+    first = order[np.r_[True, pair[order][1:] != pair[order][:-1]]]
+    middles[pair[first]] = nearest[first]
+    return middles
+
+
+def _overlap_middles(geoms: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """The middle of each pair's shared boundary: the point of it nearest its centroid (the
+    midpoint of a straight shared edge); across a gap, the middle of the straight line between
+    the units."""
+    shared = intersection(shapely.boundary(geoms[i]), geoms[j])
+    shared = np.where(shapely.is_empty(shared), shapely.shortest_line(geoms[i], geoms[j]), shared)
+    return shapely.get_coordinates(
+        shapely.get_point(shapely.shortest_line(shared, shapely.centroid(shared)), 0)
+    )
 
 
 def _barrier_cuts(
-    geoms: np.ndarray, i: np.ndarray, j: np.ndarray, barriers: Sequence
+    geoms: np.ndarray, i: np.ndarray, j: np.ndarray, middles: np.ndarray, barriers: Sequence
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Which pairs a barrier separates, and the length of each pair's path."""
+    """Which pairs a barrier separates, and the length of each pair's path (through the middle
+    of the shared boundary)."""
     barriers = np.asarray(getattr(barriers, "values", barriers), dtype=object)
     barriers = barriers[~(shapely.is_missing(barriers) | shapely.is_empty(barriers))]
-    inside = shapely.point_on_surface(geoms)
-    # The middle of the shared boundary: the point of it nearest its centroid
-    # (the midpoint of a straight shared edge); across a gap, the middle of
-    # the straight line between the units.
-    shared = intersection(shapely.boundary(geoms[i]), geoms[j])
-    shared = np.where(shapely.is_empty(shared), shapely.shortest_line(geoms[i], geoms[j]), shared)
-    middle = shapely.get_point(shapely.shortest_line(shared, shapely.centroid(shared)), 0)
-    coords = np.stack(
-        [
-            shapely.get_coordinates(inside[i]),
-            shapely.get_coordinates(middle),
-            shapely.get_coordinates(inside[j]),
-        ],
-        axis=1,
-    )
-    paths = shapely.linestrings(coords)
+    inside = shapely.get_coordinates(shapely.point_on_surface(geoms))
+    paths = shapely.linestrings(np.stack([inside[i], middles.reshape(-1, 2), inside[j]], axis=1))
     cut = np.zeros(len(i), dtype=bool)
     if len(barriers) and len(paths):
         hit, _ = shapely.STRtree(barriers).query(paths, predicate="intersects")

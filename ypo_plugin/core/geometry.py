@@ -46,6 +46,31 @@ def repair_polygons(geoms: Sequence) -> tuple[np.ndarray, np.ndarray]:
     return repaired, invalid
 
 
+def union_of_polygons(polygons: Sequence) -> shapely.Geometry:
+    """``shapely.union_all`` of valid polygons, through GEOS's much faster coverage union when
+    they form a clean coverage (neighbours share identical edges, nothing overlaps).
+
+    The coverage union is kept only when it is valid and its area is the sum of the parts' areas
+    (to 1e-9 relative); an overlap, an edge matched on one side only or an invalid part fails
+    that, and then the full union is computed.
+    """
+    polygons = np.asarray(getattr(polygons, "values", polygons), dtype=object)
+    present = polygons[~shapely.is_missing(polygons)]
+    if len(present) > 1 and shapely.is_valid(present).all():
+        try:
+            united = shapely.coverage_union_all(present)
+        except shapely.errors.GEOSException:
+            united = None
+        parts_area = float(shapely.area(present).sum())
+        if (
+            united is not None
+            and shapely.is_valid(united)
+            and abs(shapely.area(united) - parts_area) <= 1e-9 * parts_area
+        ):
+            return united
+    return shapely.union_all(polygons)
+
+
 def as_multipolygons(geoms: Sequence) -> np.ndarray:
     """Every (multi)polygon as a MultiPolygon, so one layer type holds them all."""
     geoms = np.asarray(getattr(geoms, "values", geoms), dtype=object)

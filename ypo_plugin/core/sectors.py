@@ -33,6 +33,7 @@ from .geometry import (
     natural_rank,
     repair_polygons,
     touching_neighbours,
+    union_of_polygons,
 )
 from .lazy import lazy_module
 from .messages import tr
@@ -232,13 +233,14 @@ def overlap_warnings(overlaps: Sequence[Overlap], reading: str = OVERLAP_COUNTED
 
 
 def dissolve(geoms: np.ndarray, labels: np.ndarray, count: int) -> np.ndarray:
-    """The union of the geometries of each label 0..count-1 (other labels, e.g. -1, in none)."""
+    """The union of the geometries of each label 0..count-1 (other labels, e.g. -1, in none);
+    a coverage union where the members are a clean coverage (:func:`.geometry.union_of_polygons`)."""
     geoms = np.asarray(geoms, dtype=object)
     labels = np.asarray(labels)
     order = np.argsort(labels, kind="stable")
     bounds = np.searchsorted(labels[order], np.arange(count + 1))
     return np.array(
-        [shapely.union_all(geoms[order[bounds[s] : bounds[s + 1]]]) for s in range(count)], dtype=object
+        [union_of_polygons(geoms[order[bounds[s] : bounds[s + 1]]]) for s in range(count)], dtype=object
     )
 
 
