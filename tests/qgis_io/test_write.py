@@ -258,6 +258,19 @@ def test_features_are_added_in_batches_and_a_refused_one_is_named():
     assert sink.added == list(range(1234)) + list(range(1000, 1234))
 
 
+def test_a_feature_a_layer_refuses_is_named():
+    """A data provider answers addFeatures with (added, features): a refusal is still seen."""
+    layer = QgsVectorLayer("None?field=a:integer", "t", "memory")
+    values = list(range(1500))
+    values[1200] = "twelve hundred"
+    with pytest.raises(
+        QgsProcessingException,
+        # after the colon QGIS's own words (Value "twelve hundred" is not a number, on QGIS 3.22)
+        match=r'^Could not write feature 1201 to t: Could not store attribute "a"',
+    ):
+        write_frame(pd.DataFrame({"a": values}), layer.dataProvider(), layer.fields(), "t")
+
+
 def test_a_batch_refused_only_as_a_whole_names_its_features():
     class RefusingBatches(RefusingSink):
         def addFeature(self, feature, flags):

@@ -155,7 +155,9 @@ def add_features(sink, features: Iterable[QgsFeature], destination: str, feedbac
                 return False
             if total:
                 feedback.setProgress(100.0 * first / total)
-        if not sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert):
+        added = sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+        # a layer's data provider answers (added, features), other sinks whether they added them
+        if not (added[0] if isinstance(added, tuple) else added):
             _refused(sink, batch, first, destination)
         first += len(batch)
     return True
