@@ -4252,5 +4252,9 @@ Resultater: OUTPUT (PDF'en) og PAGE_COUNT.</translation>
         <source>p = {p:.3f}</source>
         <translation>p = {p:.3f}</translation>
     </message>
+    <message>
+        <source>Could not write features {first} to {last} to {destination}: {error}</source>
+        <translation>Kunne ikke skrive objekterne {first} til {last} til {destination}: {error}</translation>
+    </message>
 </context>
 </TS>

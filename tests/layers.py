@@ -69,3 +69,17 @@ def save_layers(layers, folder) -> dict:
         )
         assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
     return paths
+
+
+class ProgressLog:
+    """A feedback that keeps the progress it is given; cancelled once it was given ``cancel_after``."""
+
+    def __init__(self, cancel_after=None):
+        self.values = []
+        self.cancel_after = cancel_after
+
+    def isCanceled(self):
+        return self.cancel_after is not None and len(self.values) >= self.cancel_after
+
+    def setProgress(self, value):
+        self.values.append(value)

@@ -16,6 +16,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
+from tests.layers import ProgressLog
 from ypo_plugin.qgis_io.read import read_columns, read_features, read_geometries, source_to_frame
 
 TYPES = ("s:string", "i:integer", "big:int8", "d:double", "b:boolean", "day:date", "t:time", "dt:datetime")
@@ -154,3 +155,33 @@ def test_read_columns_and_geometries_of_some_features():
     assert fids.tolist() == [1]
     assert geometries[0].equals(shapely.Point(720000, 6178000))
     assert columns == {"s": ["Nørrebro"]}
+
+
+def test_feature_table_frame_transformed_keeps_a_missing_geometry_missing():
+    layer = typed_memory_layer()
+    table = read_features(layer)
+    frame = table.frame(
+        ["s"], QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance().transformContext()
+    )
+    assert frame["s"].tolist() == ["Nørrebro", None]
+    assert 12.4 < frame.geometry.iloc[0].x < 12.6
+    assert frame.geometry.iloc[1] is None
+    # reading did not change the features
+    assert table.features[0].geometry().asWkt() == "Point (720000 6178000)"
+
+
+def test_reading_reports_progress_every_10000_features_and_stops_when_cancelled():
+    layer = QgsVectorLayer("Point?crs=EPSG:25832&field=n:integer", "points", "memory")
+    features = []
+    for n in range(25_000):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([n])
+        feature.setGeometry(QgsGeometry.fromWkt(f"POINT({n} 0)"))
+        features.append(feature)
+    assert layer.dataProvider().addFeatures(features)
+    progress = ProgressLog()
+    table = read_features(layer, progress)
+    assert len(table) == 25_000 and progress.values == [0.0, 40.0, 80.0]
+    assert table.frame(["n"])["n"].tolist() == list(range(25_000))
+    # cancelled after two reports: the two batches read before
+    assert len(read_features(layer, ProgressLog(cancel_after=2))) == 20_000

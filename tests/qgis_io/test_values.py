@@ -9,7 +9,15 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QMetaType, QTime
 
 from ypo_plugin.core.messages import tr
 from ypo_plugin.qgis_compat import new_field
-from ypo_plugin.qgis_io.values import date_column, object_column, python_value, qt_value, whole_as_int
+from ypo_plugin.qgis_io.values import (
+    date_column,
+    object_column,
+    python_column,
+    python_value,
+    qt_column,
+    qt_value,
+    whole_as_int,
+)
 
 
 def test_qt_value_unwraps_numpy_and_nulls_nan_and_nat():
@@ -80,3 +88,34 @@ def test_a_core_message_is_stored_as_plain_text():
     feature = QgsFeature(fields)
     feature.setAttributes([qt_value(message)])
     assert feature["message"] == "Sector NE-01 is in two parts."
+
+
+def test_qt_column_converts_what_qt_value_converts():
+    message = tr("Sector {sector} is in two parts.", sector="NE-01")
+    values = [None, "a", message, True, 3, 2.5, 3.0, float("nan"), np.int64(4), np.float64(1.5), pd.NaT]
+    as_double = qt_column(values, QMetaType.Type.Double)
+    assert as_double == [
+        None,
+        "a",
+        "Sector NE-01 is in two parts.",
+        True,
+        3.0,
+        2.5,
+        3.0,
+        None,
+        4.0,
+        1.5,
+        None,
+    ]
+    assert [type(value) for value in as_double[2:7]] == [str, bool, float, float, float]
+    as_int = qt_column(values, QMetaType.Type.LongLong)
+    assert as_int == [None, "a", "Sector NE-01 is in two parts.", True, 3, 2, 3, None, 4, 1, None]
+    assert [type(value) for value in as_int[4:7]] == [int, int, int]
+    as_text = qt_column(values, QMetaType.Type.QString)
+    assert as_text == [None, "a", "Sector NE-01 is in two parts.", True, 3, 2.5, 3.0, None, 4, 1.5, None]
+    assert type(as_text[2]) is str and type(as_text[8]) is int
+
+
+def test_python_column():
+    values = [NULL, None, "x", 12, 1.5, False, QDate(2026, 7, 1), QTime()]
+    assert python_column(values) == [None, None, "x", 12, 1.5, False, pd.Timestamp("2026-07-01"), None]

@@ -16,6 +16,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QMetaType, QTime
 
+from tests.layers import ProgressLog
 from ypo_plugin.qgis_io.geopackage import write_geopackage_layer
 from ypo_plugin.qgis_io.read import read_features, source_to_frame
 from ypo_plugin.qgis_io.write import (
@@ -113,7 +114,8 @@ def test_write_frame_without_geometry():
     assert [f.attributes() for f in layer.getFeatures()] == [["A", 4], ["B", 0]]
 
 
-def test_copy_features_with_computed_columns():
+def copy_source_and_output():
+    """A memory layer of two rows of the sample frame, its features read, and an empty output."""
     source = memory_layer(
         sample_frame()[["name", "count", "geometry"]],
         "MultiPolygon",
@@ -121,8 +123,11 @@ def test_copy_features_with_computed_columns():
         "source",
         typed_fields([("name", QMetaType.Type.QString), ("count", QMetaType.Type.LongLong)]),
     )
-    table = read_features(source)
-    out = QgsVectorLayer("MultiPolygon?crs=EPSG:25832", "out", "memory")
+    return source, read_features(source), QgsVectorLayer("MultiPolygon?crs=EPSG:25832", "out", "memory")
+
+
+def test_copy_features_with_computed_columns():
+    source, table, out = copy_source_and_output()
     fields = QgsFields(source.fields())
     fields.append(typed_fields([("sector_id", QMetaType.Type.QString)]).at(0))
     out.dataProvider().addAttributes(fields.toList())
@@ -145,6 +150,39 @@ def test_copy_features_with_computed_columns():
         features[1].geometry().asWkt()
         == "MultiPolygon (((720100 6178000, 720100 6178100, 720000 6178100, 720000 6178000, 720100 6178000)))"
     )
+
+
+def test_copy_features_whole_keeps_attributes_in_place_and_fills_the_rest():
+    source, table, out = copy_source_and_output()
+    fields = typed_fields(
+        [("note", QMetaType.Type.QString), ("sector_id", QMetaType.Type.QString)],
+        leading=[source.fields().at(0)],
+    )
+    out.dataProvider().addAttributes(fields.toList())
+    out.updateFields()
+    # name kept in place, count left out (note, in its place, is NULL), sector_id computed; the second
+    # geometry replaced
+    assert copy_features(
+        table.features,
+        out.dataProvider(),
+        out.fields(),
+        [0, -1, -1],
+        {"sector_id": ["S1", None]},
+        "out",
+        geometries=[
+            None,
+            shapely_geometry(shapely.MultiPolygon([shapely.box(720_200, 6_178_000, 720_300, 6_178_100)])),
+        ],
+    )
+    features = list(out.getFeatures())
+    assert [f.attributes() for f in features] == [["NE-01", None, "S1"], [None, None, None]]
+    assert [f.geometry().asWkt() for f in features] == [
+        "MultiPolygon (((720100 6178000, 720100 6178100, 720000 6178100, 720000 6178000, 720100 6178000)))",
+        "MultiPolygon (((720300 6178000, 720300 6178100, 720200 6178100, 720200 6178000, 720300 6178000)))",
+    ]
+    # the features read are unchanged
+    assert [f.attributes() for f in table.features] == [["NE-01", 3], [None, 2**40]]
+    assert table.features[0].fields().names() == ["name", "count"]
 
 
 def shapely_geometry(geometry):
@@ -173,8 +211,85 @@ class RefusingSink:
     def addFeature(self, feature, flags):
         return False
 
+    def addFeatures(self, features, flags):
+        return False
+
     def lastError(self):
         return "disk full"
+
+
+class SinkRefusingOne:
+    """Refuses the feature whose attribute is ``refused``; adds those before it in the same call
+    (as a file writer does) and keeps every feature it was given."""
+
+    def __init__(self, refused):
+        self.refused = refused
+        self.added = []
+        self.calls = 0
+
+    def addFeature(self, feature, flags):
+        return self.addFeatures([feature], flags)
+
+    def addFeatures(self, features, flags):
+        self.calls += 1
+        for feature in features:
+            if feature.attribute(0) == self.refused:
+                return False
+            self.added.append(feature.attribute(0))
+        return True
+
+    def lastError(self):
+        return f"value {self.refused} refused"
+
+
+def test_features_are_added_in_batches_and_a_refused_one_is_named():
+    frame = pd.DataFrame({"a": np.arange(2500)})
+    fields = typed_fields([("a", QMetaType.Type.Int)])
+    sink = SinkRefusingOne(refused=-1)
+    assert write_frame(frame, sink, fields, "t")
+    assert sink.added == list(range(2500))
+    assert sink.calls == 3  # 1000 + 1000 + 500
+    sink = SinkRefusingOne(refused=1234)
+    # feature 1235 (value 1234) is in the second batch (1001-2000), which is added again one at a time
+    with pytest.raises(
+        QgsProcessingException, match=r"^Could not write feature 1235 to t: value 1234 refused$"
+    ):
+        write_frame(frame, sink, fields, "t")
+    assert sink.added == list(range(1234)) + list(range(1000, 1234))
+
+
+def test_a_feature_a_layer_refuses_is_named():
+    """A data provider answers addFeatures with (added, features): a refusal is still seen."""
+    layer = QgsVectorLayer("None?field=a:integer", "t", "memory")
+    values = list(range(1500))
+    values[1200] = "twelve hundred"
+    with pytest.raises(
+        QgsProcessingException,
+        # after the colon QGIS's own words (Value "twelve hundred" is not a number, on QGIS 3.22)
+        match=r'^Could not write feature 1201 to t: Could not store attribute "a"',
+    ):
+        write_frame(pd.DataFrame({"a": values}), layer.dataProvider(), layer.fields(), "t")
+
+
+def test_a_batch_refused_only_as_a_whole_names_its_features():
+    class RefusingBatches(RefusingSink):
+        def addFeature(self, feature, flags):
+            return True
+
+    frame = pd.DataFrame({"a": np.arange(1500)})
+    with pytest.raises(QgsProcessingException, match=r"^Could not write features 1 to 1000 to t: disk full$"):
+        write_frame(frame, RefusingBatches(), typed_fields([("a", QMetaType.Type.Int)]), "t")
+
+
+def test_progress_before_each_batch_and_cancel_between_batches():
+    frame = pd.DataFrame({"a": np.arange(2500)})
+    fields = typed_fields([("a", QMetaType.Type.Int)])
+    progress = ProgressLog()
+    assert write_frame(frame, SinkRefusingOne(-1), fields, "t", progress)
+    assert progress.values == [0.0, 40.0, 80.0]
+    sink = SinkRefusingOne(-1)
+    assert write_frame(frame, sink, fields, "t", ProgressLog(cancel_after=2)) is False
+    assert sink.added == list(range(2000))
 
 
 def test_a_refused_feature_is_an_error_naming_the_output():

@@ -9,6 +9,7 @@ GUI does after every edit.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 import numpy as np
@@ -18,7 +19,6 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
     QgsCsException,
-    QgsFeature,
     QgsFeatureRequest,
     QgsFields,
     QgsGeometry,
@@ -27,7 +27,7 @@ from qgis.core import (
 
 from ..core.lazy import lazy_module
 from ..i18n import tr
-from .values import python_value
+from .values import python_column
 
 gpd = lazy_module("geopandas")
 pd = lazy_module("pandas")
@@ -112,14 +112,14 @@ class FeatureTable:
         names = list(field_names)
         indices = [self.source.fields().lookupField(name) for name in names]
         crs = self.source.sourceCrs()
-        features = self.features
+        geometries = None
         if target_crs is not None and target_crs.isValid() and target_crs != crs:
             transform = QgsCoordinateTransform(
                 crs, target_crs, transform_context or QgsCoordinateTransformContext()
             )
-            features = [_transformed(feature, transform) for feature in features]
+            geometries = [_transformed(feature.geometry(), transform) for feature in self.features]
             crs = target_crs
-        return _frame(features, names, indices, crs)
+        return _frame(self.features, names, indices, crs, geometries)
 
 
 def read_features(source, feedback=None) -> FeatureTable:
@@ -150,16 +150,9 @@ def read_geometries(
     crs = source.sourceCrs()
     if target_crs is not None and target_crs.isValid() and target_crs != crs:
         request.setDestinationCrs(target_crs, transform_context or QgsCoordinateTransformContext())
-    fids, wkbs = [], []
-    columns = [[] for _ in names]
-    for feature in source.getFeatures(request):
-        fids.append(feature.id())
-        wkbs.append(_wkb(feature.geometry()))
-        attributes = feature.attributes()
-        for column, index in zip(columns, indices, strict=True):
-            column.append(python_value(attributes[index]))
-    geometries = shapely.from_wkb(np.asarray(wkbs, dtype=object)) if wkbs else np.empty(0, dtype=object)
-    return np.asarray(fids, dtype=np.int64), geometries, dict(zip(names, columns, strict=True))
+    features = list(source.getFeatures(request))
+    geometries = _shapely_geometries([feature.geometry() for feature in features])
+    return _ids(features), geometries, _columns(features, names, indices)
 
 
 def read_columns(source, field_names: Iterable[str]) -> tuple[np.ndarray, dict]:
@@ -170,58 +163,65 @@ def read_columns(source, field_names: Iterable[str]) -> tuple[np.ndarray, dict]:
     indices = [field_index(fields, name) for name in names]
     request = QgsFeatureRequest().setSubsetOfAttributes(indices)
     request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
-    fids, columns = [], [[] for _ in names]
-    for feature in source.getFeatures(request):
-        fids.append(feature.id())
-        attributes = feature.attributes()
-        for column, index in zip(columns, indices, strict=True):
-            column.append(python_value(attributes[index]))
-    return np.asarray(fids, dtype=np.int64), dict(zip(names, columns, strict=True))
+    features = list(source.getFeatures(request))
+    return _ids(features), _columns(features, names, indices)
 
 
 def _features(source, request: QgsFeatureRequest, feedback) -> list:
     """The features of ``source`` for ``request``, with progress; those read so far when cancelled."""
     total = max(source.featureCount(), 1)
+    iterator = iter(source.getFeatures(request))
     features = []
-    for count, feature in enumerate(source.getFeatures(request)):
+    # read in batches: the loop over a batch runs inside list(), not per feature in Python
+    while batch := list(itertools.islice(iterator, _PROGRESS_EVERY)):
         if feedback is not None:
             if feedback.isCanceled():
                 break
-            if count % _PROGRESS_EVERY == 0:
-                feedback.setProgress(100.0 * count / total)
-        features.append(feature)
+            feedback.setProgress(100.0 * len(features) / total)
+        features.extend(batch)
     return features
 
 
-def _transformed(feature, transform: QgsCoordinateTransform):
-    """A copy of ``feature`` with its geometry transformed as a feature request does: a missing one
-    stays missing, one that cannot be transformed is dropped."""
-    geometry = feature.geometry()
+def _transformed(geometry: QgsGeometry, transform: QgsCoordinateTransform) -> QgsGeometry:
+    """``geometry`` transformed as a feature request does: a missing one stays missing, one that
+    cannot be transformed is dropped."""
     if geometry.isNull():
-        return feature
-    copy = QgsFeature(feature)
+        return geometry
     try:
         geometry.transform(transform)
-        copy.setGeometry(geometry)
     except QgsCsException:
-        copy.clearGeometry()
-    return copy
+        return QgsGeometry()
+    return geometry
 
 
-def _wkb(geometry: QgsGeometry):
-    return bytes(geometry.asWkb()) if not geometry.isNull() else None
+def _ids(features: list) -> np.ndarray:
+    return np.asarray([feature.id() for feature in features], dtype=np.int64)
 
 
-def _frame(features: list, names: list[str], indices: list[int], crs) -> gpd.GeoDataFrame:
+def _columns(features: list, names: list[str], indices: list[int]) -> dict[str, list]:
+    """The attributes at ``indices`` of ``features`` as Python values, column ``names``."""
+    # one attribute per call: a frame takes few of a layer's fields
+    return {
+        name: python_column([feature.attribute(index) for feature in features])
+        for name, index in zip(names, indices, strict=True)
+    }
+
+
+def _shapely_geometries(geometries: list) -> np.ndarray:
+    """Shapely geometries of QgsGeometries, None for a missing one (its WKB is empty)."""
+    wkbs = np.asarray([bytes(geometry.asWkb()) for geometry in geometries], dtype=object)
+    wkbs[wkbs == b""] = None
+    return shapely.from_wkb(wkbs)
+
+
+def _frame(features: list, names: list[str], indices: list[int], crs, geometries=None) -> gpd.GeoDataFrame:
     """A GeoDataFrame of ``features``: the attributes at ``indices`` as columns ``names``, indexed by
-    feature id."""
-    rows = []
-    for feature in features:
-        attributes = feature.attributes()
-        rows.append([python_value(attributes[i]) for i in indices])
-    frame = pd.DataFrame(rows, columns=names)
+    feature id; their geometries or ``geometries`` (QgsGeometry per feature) in their place."""
     # feature ids as the index: a column could clash with a field of the same name
-    frame.index = pd.Index(np.asarray([f.id() for f in features], dtype=np.int64), name="feature_id")
-    wkbs = [_wkb(feature.geometry()) for feature in features]
-    geometry = shapely.from_wkb(np.asarray(wkbs, dtype=object)) if wkbs else []
-    return gpd.GeoDataFrame(frame, geometry=geometry, crs=crs.authid() or crs.toWkt() or None)
+    index = pd.Index(_ids(features), name="feature_id")
+    frame = pd.DataFrame(_columns(features, names, indices), index=index, columns=names)
+    if geometries is None:
+        geometries = [feature.geometry() for feature in features]
+    return gpd.GeoDataFrame(
+        frame, geometry=_shapely_geometries(geometries), crs=crs.authid() or crs.toWkt() or None
+    )

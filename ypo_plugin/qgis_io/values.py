@@ -2,10 +2,14 @@
 
 Writing: :func:`qt_value` turns numpy/pandas scalars into values a QGIS field
 stores (NaN and NaT as NULL, timestamps as QDateTime, numbers as the field's
-type). Reading: :func:`python_value` turns QGIS attributes into plain Python
-values (NULL and invalid dates and times as None, dates as pandas timestamps,
-times as Python times); :func:`object_column` and :func:`date_column` do it for
-whole columns.
+type); :func:`qt_column` does it for a whole column. Reading: :func:`python_value`
+turns QGIS attributes into plain Python values (NULL and invalid dates and times
+as None, dates as pandas timestamps, times as Python times); :func:`python_column`,
+:func:`object_column` and :func:`date_column` do it for whole columns.
+
+The column functions pass the values that need no conversion (text, numbers
+already of the field's kind, None) as they are, without a call per value: the
+columns of a hundred thousand features convert in a fraction of the time.
 """
 
 from __future__ import annotations
@@ -48,6 +52,22 @@ def qt_value(value, field_type: QMetaType.Type | None = None):
     return value
 
 
+def qt_column(values: list, field_type: QMetaType.Type | None = None) -> list:
+    """:func:`qt_value` of each of ``values``."""
+    # What qt_value returns unchanged: text (not a subclass: a core message becomes its text), truth
+    # values, None, an int unless the field holds doubles, a float but NaN unless it holds integers.
+    unchanged = {str, bool, type(None)}
+    if field_type != QMetaType.Type.Double:
+        unchanged.add(int)
+    floats_unchanged = field_type not in _INTEGER_TYPES
+    return [
+        value
+        if (kind := type(value)) in unchanged or (kind is float and floats_unchanged and value == value)
+        else qt_value(value, field_type)
+        for value in values
+    ]
+
+
 def python_value(value):
     """A plain Python value from a QGIS attribute (NULL and invalid dates and times become None)."""
     if value is None or (hasattr(value, "isNull") and value.isNull()):
@@ -61,6 +81,15 @@ def python_value(value):
     return value
 
 
+# QGIS attributes python_value returns unchanged.
+_PLAIN_PYTHON = frozenset({int, float, str, bool, type(None)})
+
+
+def python_column(values: list) -> list:
+    """:func:`python_value` of each of ``values``."""
+    return [value if type(value) in _PLAIN_PYTHON else python_value(value) for value in values]
+
+
 def whole_as_int(value):
     """A whole float as an int (an integer column with NULLs is read as floats)."""
     if isinstance(value, float) and value.is_integer():
@@ -71,7 +100,7 @@ def whole_as_int(value):
 def object_column(values: list) -> np.ndarray:
     """QGIS attributes as an object array of Python values (None for NULL)."""
     column = np.empty(len(values), dtype=object)
-    column[:] = [python_value(v) for v in values]
+    column[:] = python_column(values)
     return column
 
 

@@ -10,6 +10,7 @@ writes features read from a source with some columns computed;
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 
 import numpy as np
@@ -31,13 +32,15 @@ from qgis.PyQt.QtCore import QMetaType
 from ..core.lazy import lazy_module
 from ..i18n import tr
 from ..qgis_compat import new_field
-from .values import qt_value
+from .values import qt_column
 
 gpd = lazy_module("geopandas")
 pd = lazy_module("pandas")
 
-# Progress is reported every this many features written.
-_PROGRESS_EVERY = 1000
+# The id of a feature not yet added (sinks give added features their own).
+_NEW_FEATURE_ID = QgsFeature().id()
+# Features are added this many at a time (progress and cancel between batches).
+_BATCH = 1000
 
 _SHAPELY_TO_QGS_TYPE = {
     "Point": QgsWkbTypes.Type.Point,
@@ -119,32 +122,52 @@ def frame_features(
         wkbs = shapely.to_wkb(frame.geometry.values, output_dimension=2)
     else:
         wkbs = [None] * len(frame)
-    types = [fields.at(i).type() for i in range(fields.count())]
-    columns = [frame[fields.at(i).name()].tolist() for i in range(fields.count())]
-    for row, wkb in enumerate(wkbs):
+    columns = []
+    for index in range(fields.count()):
+        field_type = fields.at(index).type()
+        column = frame[fields.at(index).name()].tolist()
+        if field_type == QMetaType.Type.QDateTime:
+            column = [None if value is None else pd.Timestamp(value) for value in column]
+        columns.append(qt_column(column, field_type))
+    rows = zip(*columns, strict=True) if columns else [()] * len(frame)
+    changed = transform is not None or multi
+    for row, (wkb, attributes) in enumerate(zip(wkbs, rows, strict=True)):
         feature = QgsFeature(fields)
         if wkb is not None:
             geometry = QgsGeometry()
             geometry.fromWkb(wkb)
-            feature.setGeometry(_output_geometry(geometry, transform, multi, row))
-        attributes = []
-        for column, field_type in zip(columns, types, strict=True):
-            value = column[row]
-            if field_type == QMetaType.Type.QDateTime and value is not None:
-                value = pd.Timestamp(value)
-            attributes.append(qt_value(value, field_type))
-        feature.setAttributes(attributes)
+            feature.setGeometry(_output_geometry(geometry, transform, multi, row) if changed else geometry)
+        feature.setAttributes(list(attributes))
         yield feature
 
 
 def add_features(sink, features: Iterable[QgsFeature], destination: str, feedback=None, total=0) -> bool:
-    """Add ``features`` to ``sink`` (``destination`` names it in errors); False when cancelled."""
-    for row, feature in enumerate(features):
+    """Add ``features`` to ``sink`` (``destination`` names it in errors); False when cancelled.
+
+    They are added in batches (one call into QGIS per batch); cancelling is checked and progress
+    reported before each.
+    """
+    features = iter(features)
+    first = 0
+    while batch := list(itertools.islice(features, _BATCH)):
         if feedback is not None:
             if feedback.isCanceled():
                 return False
-            if total and row % _PROGRESS_EVERY == 0:
-                feedback.setProgress(100.0 * row / total)
+            if total:
+                feedback.setProgress(100.0 * first / total)
+        added = sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+        # a layer's data provider answers (added, features), other sinks whether they added them
+        if not (added[0] if isinstance(added, tuple) else added):
+            _refused(sink, batch, first, destination)
+        first += len(batch)
+    return True
+
+
+def _refused(sink, batch: list, first: int, destination: str):
+    """Raise the error for a ``batch`` (from feature number ``first`` + 1) that ``sink`` refused,
+    naming the feature it refuses when they are added again one at a time (the run fails, so
+    features it may hold twice do not matter)."""
+    for row, feature in enumerate(batch, start=first):
         if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(
                 tr(
@@ -154,7 +177,15 @@ def add_features(sink, features: Iterable[QgsFeature], destination: str, feedbac
                     error=sink.lastError(),
                 )
             )
-    return True
+    raise QgsProcessingException(
+        tr(
+            "Could not write features {first} to {last} to {destination}: {error}",
+            first=first + 1,
+            last=first + len(batch),
+            destination=destination,
+            error=sink.lastError(),
+        )
+    )
 
 
 def write_frame(
@@ -189,23 +220,46 @@ def copy_features(
     it. ``geometries`` (QgsGeometry or None per feature) replace the features'
     own; ``multi`` makes them multi-part.
     """
+    indices = [fields.lookupField(name) for name in computed]
     columns = [
-        (fields.lookupField(name), fields.at(fields.lookupField(name)).type(), values)
-        for name, values in computed.items()
+        (index, qt_column(list(values), fields.at(index).type()))
+        for index, values in zip(indices, computed.values(), strict=True)
     ]
+    # Attributes that keep their places (the first ``kept``; after them only NULLs and computed
+    # ones) let a feature be copied whole: QGIS shares its attributes and geometry with the copy,
+    # none of them goes through Python.
+    kept = next((k for k, index in enumerate(copied_from) if index != k), len(copied_from))
+    whole = not multi and all(index == -1 for index in copied_from[kept:])
+    nulls = [k for k in range(kept, len(copied_from)) if k not in indices]
+
+    def copied_whole(feature, geometry):
+        output = QgsFeature(feature)
+        output.setId(_NEW_FEATURE_ID)
+        output.setFields(fields, initAttributes=False)
+        output.resizeAttributes(fields.count())
+        for index in nulls:
+            output.setAttribute(index, None)
+        if geometry is not None:
+            output.setGeometry(geometry)
+        return output
+
+    def rebuilt(feature, geometry, row):
+        attributes = feature.attributes()
+        output = QgsFeature(fields)
+        output.setAttributes([attributes[index] if index >= 0 else None for index in copied_from])
+        if geometry is None:
+            geometry = feature.geometry()
+        if multi:
+            geometry = _output_geometry(QgsGeometry(geometry), None, multi, row)
+        output.setGeometry(geometry)
+        return output
 
     def outputs():
         for row, feature in enumerate(features):
-            values = [feature.attribute(index) if index >= 0 else None for index in copied_from]
-            for index, field_type, column in columns:
-                values[index] = qt_value(column[row], field_type)
             geometry = None if geometries is None else geometries[row]
-            if geometry is None:
-                geometry = feature.geometry()
-            output = QgsFeature(fields)
-            if not geometry.isNull():
-                output.setGeometry(_output_geometry(QgsGeometry(geometry), None, multi, row))
-            output.setAttributes(values)
+            output = copied_whole(feature, geometry) if whole else rebuilt(feature, geometry, row)
+            for index, column in columns:
+                output.setAttribute(index, column[row])
             yield output
 
     return add_features(sink, outputs(), destination, feedback, len(features))
