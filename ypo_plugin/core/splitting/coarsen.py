@@ -3,9 +3,8 @@
 A district of many more units than its sectors need gets its starting plan
 on coarser graphs (:func:`.seeding.rounded_plan`). :func:`coarsen` merges
 neighbouring units in pairs, level after level (each level roughly halves the
-graph), by *handshake matching*: every
-node proposes to the neighbour it would form the roundest pair with
-(Polsby-Popper of the merged pair, from areas, perimeters and the shared
+graph), by *handshake matching*: every node proposes to the neighbour it would
+form the roundest pair with (Polsby-Popper of the merged pair, from areas, perimeters and the shared
 boundary) and mutual proposals merge, a few rounds per level. Pairs never
 merge across a link (an edge put back across a barrier or to an island), nor
 above a small share of a sector's target, so the coarse graph keeps the

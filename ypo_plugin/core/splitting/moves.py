@@ -80,10 +80,6 @@ class MovablePlan:
         self.target = problem.targets.tolist()
         self.strict_slack = problem.slack.tolist()
         self.slack = list(self.strict_slack)
-        # Moves made so far, and per sector the count at its last change: a
-        # unit whose surroundings did not change since it was last checked
-        # need not be checked again (see :meth:`unchanged_since`).
-        self.moves_done = 0
         self._reset(labels)
 
     def _reset(self, labels: np.ndarray) -> None:
@@ -91,8 +87,6 @@ class MovablePlan:
         p, k = self.p, self.k
         labels = np.asarray(labels, dtype=np.int64)
         self.label: list[int] = labels.tolist()
-        self.moves_done += 1
-        self.last_change = [self.moves_done] * k
         self.members: list[set] = [set() for _ in range(k)]
         for u, part in enumerate(self.label):
             self.members[part].add(u)
@@ -279,8 +273,6 @@ class MovablePlan:
             self.sum_y[part] += sign * a * y
             self.sum_sq[part] += sign * sq
             self.shape_of[part] = self._part_shape(part)
-        self.moves_done += 1
-        self.last_change[source] = self.last_change[dest] = self.moves_done
         self.members[source].discard(u)
         self.members[dest].add(u)
         label[u] = dest
